@@ -1,0 +1,3 @@
+"""Sportello: counter application for Centri per l'Impiego and the Sportello Unico."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Domain, services and storage. Never imports Qt (checked by import-linter)."""

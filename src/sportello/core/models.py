@@ -1,0 +1,976 @@
+"""The whole Sportello data model, as SQLAlchemy 2 typed models.
+
+Conventions:
+- money is stored as integer euro cents (``*_cents``): exact, and checkable in SQL;
+- coded values are plain strings validated against the ``StrEnum``s below (no
+  database enum types, so SQLite and PostgreSQL behave alike and migrations stay simple);
+- editable records carry ``version`` for optimistic locking (``VersionedMixin``);
+- append-only records (history, audit, attendance) carry no version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any, Optional
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        str: String(200),
+        dt.datetime: DateTime(timezone=False),
+        dict[str, Any]: JSON,
+    }
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC timestamp (stored without zone on both backends)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Role(enum.StrEnum):
+    OPERATORE = "operatore"
+    RESPONSABILE = "responsabile"
+    AMMINISTRATORE = "amministratore"
+
+
+class OfficeKind(enum.StrEnum):
+    CPI = "cpi"
+    SPORTELLO_UNICO = "sportello_unico"
+
+
+class Sex(enum.StrEnum):
+    M = "M"
+    F = "F"
+
+
+class FileStatus(enum.StrEnum):
+    APERTO = "aperto"
+    SOSPESO = "sospeso"
+    CHIUSO = "chiuso"
+
+
+class ClosingReason(enum.StrEnum):
+    RICOLLOCATO = "ricollocato"
+    AUTOIMPIEGO = "autoimpiego"
+    PENSIONE = "pensione"
+    TRASFERITO = "trasferito"
+    RINUNCIA = "rinuncia"
+    DECADENZA = "decadenza"
+    ALTRO = "altro"
+
+
+class VertenzaStatus(enum.StrEnum):
+    APERTA = "aperta"
+    CHIUSA = "chiusa"
+
+
+class BenefitKind(enum.StrEnum):
+    CIGS = "cigs"
+    NASPI = "naspi"
+
+
+class DidStatus(enum.StrEnum):
+    ATTIVA = "attiva"
+    SOSPESA = "sospesa"
+    DECADUTA = "decaduta"
+
+
+class PactStatus(enum.StrEnum):
+    BOZZA = "bozza"
+    FIRMATO = "firmato"
+    SOSTITUITO = "sostituito"
+    CHIUSO = "chiuso"
+
+
+class PathwayKind(enum.StrEnum):
+    GOL1_REINSERIMENTO = "gol1"
+    GOL2_AGGIORNAMENTO = "gol2"
+    GOL3_RIQUALIFICAZIONE = "gol3"
+    GOL4_LAVORO_INCLUSIONE = "gol4"
+    GOL5_RICOLLOCAZIONE_COLLETTIVA = "gol5"
+    AUTOIMPIEGO = "autoimpiego"
+
+
+class PathwayStatus(enum.StrEnum):
+    PROPOSTO = "proposto"
+    ATTIVO = "attivo"
+    SOSPESO = "sospeso"
+    CONCLUSO = "concluso"
+    INTERROTTO = "interrotto"
+
+
+class PathwayOutcome(enum.StrEnum):
+    RICOLLOCATO = "ricollocato"
+    AUTOIMPIEGO = "autoimpiego"
+    FORMATO = "formato"
+    NESSUN_ESITO = "nessun_esito"
+    RITIRATO = "ritirato"
+
+
+class DiaryKind(enum.StrEnum):
+    COLLOQUIO = "colloquio"
+    TELEFONATA = "telefonata"
+    EMAIL = "email"
+    NOTA = "nota"
+    INCONTRO = "incontro"
+
+
+class AppointmentStatus(enum.StrEnum):
+    PRENOTATO = "prenotato"
+    ANNULLATO = "annullato"
+
+
+class AppointmentOutcome(enum.StrEnum):
+    PRESENTE = "presente"
+    ASSENTE = "assente"
+    GIUSTIFICATO = "giustificato"
+
+
+class ContractType(enum.StrEnum):
+    INDETERMINATO = "tempo_indeterminato"
+    DETERMINATO = "tempo_determinato"
+    APPRENDISTATO = "apprendistato"
+    SOMMINISTRAZIONE = "somministrazione"
+    COLLABORAZIONE = "collaborazione"
+    TIROCINIO = "tirocinio"
+
+
+class JobOfferStatus(enum.StrEnum):
+    APERTA = "aperta"
+    COPERTA = "coperta"
+    CHIUSA = "chiusa"
+
+
+class ApplicationStatus(enum.StrEnum):
+    PROPOSTA = "proposta"
+    INVIATA = "inviata"
+    COLLOQUIO = "colloquio"
+    ASSUNTO = "assunto"
+    NON_SELEZIONATO = "non_selezionato"
+    RITIRATA = "ritirata"
+
+
+class BusinessStage(enum.StrEnum):
+    PRE_ACCOGLIENZA = "pre_accoglienza"
+    ACCOMPAGNAMENTO_EX_ANTE = "accompagnamento_ex_ante"
+    BUSINESS_PLAN_VALIDATO = "business_plan_validato"
+    AVVIO_IMPRESA = "avvio_impresa"
+    TUTORAGGIO_EX_POST = "tutoraggio_ex_post"
+
+
+class LegalForm(enum.StrEnum):
+    DITTA_INDIVIDUALE = "ditta_individuale"
+    SNC = "snc"
+    SAS = "sas"
+    SRL = "srl"
+    SRLS = "srls"
+    COOPERATIVA = "cooperativa"
+    LAVORO_AUTONOMO = "lavoro_autonomo"
+
+
+class SuapOutcome(enum.StrEnum):
+    IN_ATTESA = "in_attesa"
+    EFFICACE = "efficace"
+    INTEGRAZIONE = "richiesta_integrazione"
+    RESPINTA = "respinta"
+
+
+class FundingStatus(enum.StrEnum):
+    BOZZA = "bozza"
+    PRESENTATA = "presentata"
+    AMMESSA = "ammessa"
+    RESPINTA = "respinta"
+    EROGATA = "erogata"
+
+
+class FundKind(enum.StrEnum):
+    FONDO_NUOVE_COMPETENZE = "fnc"
+    FONDO_INTERPROFESSIONALE = "interprofessionale"
+    GOL = "gol"
+    REGIONALE = "regionale"
+
+
+class VoucherStatus(enum.StrEnum):
+    RICHIESTO = "richiesto"
+    APPROVATO = "approvato"
+    IN_CORSO = "in_corso"
+    CONCLUSO = "concluso"
+    RITIRATO = "ritirato"
+    REVOCATO = "revocato"
+    RENDICONTATO = "rendicontato"
+
+
+class CourseStatus(enum.StrEnum):
+    PROGRAMMATO = "programmato"
+    IN_CORSO = "in_corso"
+    CONCLUSO = "concluso"
+    ANNULLATO = "annullato"
+
+
+class ExchangeKind(enum.StrEnum):
+    IMPORT = "import"
+    EXPORT = "export"
+
+
+class ExchangeStatus(enum.StrEnum):
+    COMPLETATO = "completato"
+    ANNULLATO = "annullato"
+
+
+def enum_values(e: type[enum.StrEnum]) -> list[str]:
+    return [m.value for m in e]
+
+
+def in_check(column: str, e: type[enum.StrEnum], name: str | None = None) -> CheckConstraint:
+    """CHECK that a coded column holds one of the enum's values (NULL allowed)."""
+    values = ", ".join(f"'{v}'" for v in enum_values(e))
+    return CheckConstraint(f"{column} IS NULL OR {column} IN ({values})", name=name or column)
+
+
+# --------------------------------------------------------------------------- mixins
+
+
+class IdMixin:
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class TimestampMixin:
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.now()
+    )
+
+
+class VersionedMixin(TimestampMixin):
+    """Optimistic locking: an UPDATE whose version changed meanwhile raises StaleDataError."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.version}
+
+
+# --------------------------------------------------------------------------- offices, operators, settings
+
+
+class Office(IdMixin, VersionedMixin, Base):
+    __tablename__ = "office"
+    __table_args__ = (in_check("kind", OfficeKind),)
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(20), default=OfficeKind.CPI)
+    address: Mapped[Optional[str]]
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    cap: Mapped[Optional[str]] = mapped_column(String(5))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    phone: Mapped[Optional[str]] = mapped_column(String(40))
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+    pec: Mapped[Optional[str]] = mapped_column(String(120))
+    logo: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    signatory_name: Mapped[Optional[str]]
+    signatory_role: Mapped[Optional[str]]
+    # Opening hours and other per-office preferences, e.g. {"opening": {"mon": [["09:00","12:30"]]}}
+    preferences: Mapped[Optional[dict[str, Any]]]
+
+    operators: Mapped[list[Operator]] = relationship(back_populates="office")
+
+
+class Operator(IdMixin, VersionedMixin, Base):
+    __tablename__ = "operator"
+    __table_args__ = (in_check("role", Role),)
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str]
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20), default=Role.OPERATORE)
+    password_hash: Mapped[Optional[str]] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]]
+    last_login_at: Mapped[Optional[dt.datetime]]
+
+    office: Mapped[Office] = relationship(back_populates="operators")
+
+
+class Setting(VersionedMixin, Base):
+    """Application-wide settings (approval thresholds, retention, idle lock...)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Optional[dict[str, Any]]]
+
+
+# --------------------------------------------------------------------------- vertenze and workers
+
+
+class Vertenza(IdMixin, VersionedMixin, Base):
+    __tablename__ = "vertenza"
+    __table_args__ = (in_check("status", VertenzaStatus),)
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str]
+    company_name: Mapped[str]
+    company_cf: Mapped[Optional[str]] = mapped_column(String(16))
+    site: Mapped[Optional[str]]
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    region: Mapped[Optional[str]] = mapped_column(String(60))
+    opened_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    agreement_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default=VertenzaStatus.APERTA)
+    workers_expected: Mapped[Optional[int]]
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class Worker(IdMixin, VersionedMixin, Base):
+    __tablename__ = "worker"
+    __table_args__ = (
+        in_check("sex", Sex),
+        in_check("status", FileStatus),
+        in_check("closing_reason", ClosingReason),
+        CheckConstraint("length(codice_fiscale) = 16", name="cf_length"),
+        Index("ix_worker_surname_name", "surname", "name"),
+    )
+
+    codice_fiscale: Mapped[str] = mapped_column(String(16), unique=True)
+    surname: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(100))
+    sex: Mapped[Optional[str]] = mapped_column(String(1))
+    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    birth_place: Mapped[Optional[str]] = mapped_column(String(100))
+    birth_place_code: Mapped[Optional[str]] = mapped_column(String(4))  # Belfiore
+    birth_province: Mapped[Optional[str]] = mapped_column(String(2))
+    citizenship: Mapped[Optional[str]] = mapped_column(String(60))
+
+    residence_address: Mapped[Optional[str]]
+    residence_comune: Mapped[Optional[str]] = mapped_column(String(100))
+    residence_cap: Mapped[Optional[str]] = mapped_column(String(5))
+    residence_province: Mapped[Optional[str]] = mapped_column(String(2))
+    domicile_address: Mapped[Optional[str]]
+    domicile_comune: Mapped[Optional[str]] = mapped_column(String(100))
+    domicile_cap: Mapped[Optional[str]] = mapped_column(String(5))
+    domicile_province: Mapped[Optional[str]] = mapped_column(String(2))
+
+    phone: Mapped[Optional[str]] = mapped_column(String(40))
+    mobile: Mapped[Optional[str]] = mapped_column(String(40))
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+
+    education_level: Mapped[Optional[str]] = mapped_column(String(60))
+    education_title: Mapped[Optional[str]]
+    driving_licence: Mapped[Optional[str]] = mapped_column(String(30))
+    has_car: Mapped[Optional[bool]] = mapped_column(Boolean)
+    skills: Mapped[Optional[str]] = mapped_column(Text)
+
+    privacy_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    privacy_consent_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    privacy_notice_version: Mapped[Optional[str]] = mapped_column(String(20))
+
+    office_id: Mapped[Optional[int]] = mapped_column(ForeignKey("office.id"), index=True)
+    assigned_operator_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("operator.id"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default=FileStatus.APERTO, index=True)
+    closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    closing_reason: Mapped[Optional[str]] = mapped_column(String(30))
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+    # Lower-case, accent-free "surname name cf phone email" for search.
+    search_text: Mapped[Optional[str]] = mapped_column(String(400))
+    anonymised_at: Mapped[Optional[dt.datetime]]
+
+    languages: Mapped[list[WorkerLanguage]] = relationship(
+        back_populates="worker", cascade="all, delete-orphan"
+    )
+    employments: Mapped[list[EmploymentSituation]] = relationship(
+        back_populates="worker", cascade="all, delete-orphan"
+    )
+
+
+class WorkerLanguage(IdMixin, Base):
+    __tablename__ = "worker_language"
+    __table_args__ = (UniqueConstraint("worker_id", "language"),)
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(40))
+    level: Mapped[Optional[str]] = mapped_column(String(10))  # CEFR A1..C2, madrelingua
+
+    worker: Mapped[Worker] = relationship(back_populates="languages")
+
+
+class EmploymentSituation(IdMixin, VersionedMixin, Base):
+    """Where the worker comes from and what covers them now (CIGS, NASpI, DID, profiling)."""
+
+    __tablename__ = "employment_situation"
+    __table_args__ = (
+        in_check("did_status", DidStatus),
+        CheckConstraint(
+            "profiling_index IS NULL OR (profiling_index >= 0 AND profiling_index <= 1)",
+            name="profiling_range",
+        ),
+        CheckConstraint(
+            "cigs_end IS NULL OR cigs_start IS NULL OR cigs_end >= cigs_start", name="cigs_dates"
+        ),
+        CheckConstraint(
+            "naspi_end IS NULL OR naspi_start IS NULL OR naspi_end >= naspi_start",
+            name="naspi_dates",
+        ),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    vertenza_id: Mapped[Optional[int]] = mapped_column(ForeignKey("vertenza.id"), index=True)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    former_employer: Mapped[Optional[str]]
+    former_employer_cf: Mapped[Optional[str]] = mapped_column(String(16))
+    qualifica: Mapped[Optional[str]]
+    qualifica_code: Mapped[Optional[str]] = mapped_column(String(10))  # O/I/Q/M/A
+    orario: Mapped[Optional[str]] = mapped_column(String(1))  # F full-time, P part-time
+    weekly_hours: Mapped[Optional[float]] = mapped_column(Float)
+    hired_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    exit_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    cigs_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    cigs_end: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    naspi_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    naspi_end: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    did_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    did_channel: Mapped[Optional[str]] = mapped_column(String(40))
+    did_status: Mapped[Optional[str]] = mapped_column(String(20))
+    profiling_index: Mapped[Optional[float]] = mapped_column(Float)
+    profiling_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    profiling_notes: Mapped[Optional[str]] = mapped_column(Text)
+
+    worker: Mapped[Worker] = relationship(back_populates="employments")
+    vertenza: Mapped[Optional[Vertenza]] = relationship()
+
+
+# --------------------------------------------------------------------------- pact, pathways, diary, agenda
+
+
+class ServicePact(IdMixin, VersionedMixin, Base):
+    """Patto di servizio personalizzato; a revision is a new row with the next ``revision``."""
+
+    __tablename__ = "service_pact"
+    __table_args__ = (
+        UniqueConstraint("worker_id", "revision"),
+        in_check("status", PactStatus),
+        in_check("gol_path", PathwayKind),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    status: Mapped[str] = mapped_column(String(20), default=PactStatus.BOZZA)
+    signed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    gol_path: Mapped[Optional[str]] = mapped_column(String(20))
+    commitments: Mapped[Optional[str]] = mapped_column(Text)
+    review_on: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+    supersedes_id: Mapped[Optional[int]] = mapped_column(ForeignKey("service_pact.id"))
+
+
+class Pathway(IdMixin, VersionedMixin, Base):
+    __tablename__ = "pathway"
+    __table_args__ = (
+        in_check("kind", PathwayKind),
+        in_check("status", PathwayStatus),
+        in_check("outcome", PathwayOutcome),
+        CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="dates"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    pact_id: Mapped[Optional[int]] = mapped_column(ForeignKey("service_pact.id"))
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20), default=PathwayStatus.PROPOSTO, index=True)
+    start_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    outcome: Mapped[Optional[str]] = mapped_column(String(20))
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class DiaryEntry(IdMixin, VersionedMixin, Base):
+    __tablename__ = "diary_entry"
+    __table_args__ = (in_check("kind", DiaryKind),)
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(20), default=DiaryKind.NOTA)
+    subject: Mapped[Optional[str]]
+    body: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class Appointment(IdMixin, VersionedMixin, Base):
+    __tablename__ = "appointment"
+    __table_args__ = (
+        in_check("status", AppointmentStatus),
+        in_check("outcome", AppointmentOutcome),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        Index("ix_appointment_operator_starts", "operator_id", "starts_at"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    office_id: Mapped[Optional[int]] = mapped_column(ForeignKey("office.id"))
+    starts_at: Mapped[dt.datetime] = mapped_column(index=True)
+    ends_at: Mapped[dt.datetime]
+    purpose: Mapped[Optional[str]]
+    location: Mapped[Optional[str]]
+    status: Mapped[str] = mapped_column(String(20), default=AppointmentStatus.PRENOTATO)
+    outcome: Mapped[Optional[str]] = mapped_column(String(20))
+    outcome_note: Mapped[Optional[str]] = mapped_column(Text)
+
+
+# --------------------------------------------------------------------------- job reinsertion
+
+
+class Employer(IdMixin, VersionedMixin, Base):
+    __tablename__ = "employer"
+
+    name: Mapped[str]
+    cf_piva: Mapped[Optional[str]] = mapped_column(String(16), unique=True)
+    address: Mapped[Optional[str]]
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    ateco_code: Mapped[Optional[str]] = mapped_column(String(10))
+    contact_name: Mapped[Optional[str]]
+    phone: Mapped[Optional[str]] = mapped_column(String(40))
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+
+
+class JobOffer(IdMixin, VersionedMixin, Base):
+    __tablename__ = "job_offer"
+    __table_args__ = (
+        in_check("contract_type", ContractType),
+        in_check("status", JobOfferStatus),
+        CheckConstraint("openings >= 1", name="openings_positive"),
+    )
+
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    role: Mapped[str]
+    qualifica_code: Mapped[Optional[str]] = mapped_column(String(10))
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    contract_type: Mapped[str] = mapped_column(String(30))
+    weekly_hours: Mapped[Optional[float]] = mapped_column(Float)
+    openings: Mapped[int] = mapped_column(Integer, default=1)
+    published_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    closing_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    requirements: Mapped[Optional[str]] = mapped_column(Text)
+    skills: Mapped[Optional[str]] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=JobOfferStatus.APERTA, index=True)
+
+
+class Application(IdMixin, VersionedMixin, Base):
+    __tablename__ = "application"
+    __table_args__ = (UniqueConstraint("worker_id", "job_offer_id"), in_check("status", ApplicationStatus))
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    job_offer_id: Mapped[int] = mapped_column(ForeignKey("job_offer.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default=ApplicationStatus.PROPOSTA)
+    applied_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+    history: Mapped[list[ApplicationStatusChange]] = relationship(
+        back_populates="application", cascade="all, delete-orphan",
+        order_by="ApplicationStatusChange.changed_at",
+    )
+
+
+class ApplicationStatusChange(IdMixin, Base):
+    __tablename__ = "application_status_change"
+    __table_args__ = (in_check("status", ApplicationStatus),)
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+    application: Mapped[Application] = relationship(back_populates="history")
+
+
+class Hire(IdMixin, VersionedMixin, Base):
+    __tablename__ = "hire"
+    __table_args__ = (
+        in_check("contract_type", ContractType),
+        CheckConstraint("end_on IS NULL OR end_on >= hired_on", name="dates"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    job_offer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("job_offer.id"))
+    application_id: Mapped[Optional[int]] = mapped_column(ForeignKey("application.id"))
+    pathway_id: Mapped[Optional[int]] = mapped_column(ForeignKey("pathway.id"))
+    hired_on: Mapped[dt.date] = mapped_column(Date)
+    end_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    contract_type: Mapped[str] = mapped_column(String(30))
+    weekly_hours: Mapped[Optional[float]] = mapped_column(Float)
+    qualifica: Mapped[Optional[str]]
+
+
+# --------------------------------------------------------------------------- self-employment
+
+
+class BusinessProject(IdMixin, VersionedMixin, Base):
+    __tablename__ = "business_project"
+    __table_args__ = (in_check("stage", BusinessStage), in_check("legal_form", LegalForm))
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    pathway_id: Mapped[Optional[int]] = mapped_column(ForeignKey("pathway.id"))
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    title: Mapped[str]
+    description: Mapped[Optional[str]] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(String(30), default=BusinessStage.PRE_ACCOGLIENZA, index=True)
+    legal_form: Mapped[Optional[str]] = mapped_column(String(30))
+    ateco_code: Mapped[Optional[str]] = mapped_column(String(10))
+    ateco_edition: Mapped[Optional[str]] = mapped_column(String(10))
+    company_name: Mapped[Optional[str]]
+    vat_number: Mapped[Optional[str]] = mapped_column(String(11))
+    vat_opened_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    opened_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+
+class BusinessStageEvent(IdMixin, Base):
+    """A meeting or note at a stage of a business project."""
+
+    __tablename__ = "business_stage_event"
+    __table_args__ = (in_check("stage", BusinessStage),)
+
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("business_project.id", ondelete="CASCADE"), index=True
+    )
+    stage: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class SuapFiling(IdMixin, VersionedMixin, Base):
+    __tablename__ = "suap_filing"
+    __table_args__ = (in_check("outcome", SuapOutcome),)
+
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("business_project.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="SCIA")
+    filed_on: Mapped[dt.date] = mapped_column(Date)
+    comune: Mapped[str] = mapped_column(String(100))
+    practice_number: Mapped[Optional[str]] = mapped_column(String(60))
+    outcome: Mapped[str] = mapped_column(String(30), default=SuapOutcome.IN_ATTESA)
+    outcome_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+
+class FundingProgramme(IdMixin, VersionedMixin, Base):
+    """Configurable list of funding programmes ("Mettersi in proprio", microcredito...)."""
+
+    __tablename__ = "funding_programme"
+
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[Optional[str]] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FundingRequest(IdMixin, VersionedMixin, Base):
+    __tablename__ = "funding_request"
+    __table_args__ = (
+        in_check("status", FundingStatus),
+        CheckConstraint("requested_cents >= 0", name="requested_nonneg"),
+        CheckConstraint("granted_cents IS NULL OR granted_cents >= 0", name="granted_nonneg"),
+    )
+
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("business_project.id", ondelete="CASCADE"), index=True
+    )
+    programme_id: Mapped[int] = mapped_column(ForeignKey("funding_programme.id"))
+    requested_cents: Mapped[int] = mapped_column(Integer)
+    granted_cents: Mapped[Optional[int]] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default=FundingStatus.BOZZA)
+    requested_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    decided_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+
+# --------------------------------------------------------------------------- training
+
+
+class TrainingProvider(IdMixin, VersionedMixin, Base):
+    __tablename__ = "training_provider"
+
+    name: Mapped[str]
+    cf_piva: Mapped[Optional[str]] = mapped_column(String(16), unique=True)
+    address: Mapped[Optional[str]]
+    comune: Mapped[Optional[str]] = mapped_column(String(100))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    accreditation_code: Mapped[Optional[str]] = mapped_column(String(40))
+    accredited_until: Mapped[Optional[dt.date]] = mapped_column(Date)
+    contact_name: Mapped[Optional[str]]
+    phone: Mapped[Optional[str]] = mapped_column(String(40))
+    email: Mapped[Optional[str]] = mapped_column(String(120))
+
+
+class Course(IdMixin, VersionedMixin, Base):
+    __tablename__ = "course"
+    __table_args__ = (
+        in_check("status", CourseStatus),
+        CheckConstraint("hours > 0", name="hours_positive"),
+        CheckConstraint("seats >= 0", name="seats_nonneg"),
+        CheckConstraint("seats_taken >= 0 AND seats_taken <= seats", name="seats_cap"),
+        CheckConstraint("cost_cents >= 0", name="cost_nonneg"),
+        CheckConstraint("min_attendance_pct >= 0 AND min_attendance_pct <= 100", name="min_att"),
+        CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates"),
+    )
+
+    provider_id: Mapped[int] = mapped_column(ForeignKey("training_provider.id"), index=True)
+    code: Mapped[Optional[str]] = mapped_column(String(40), unique=True)
+    title: Mapped[str]
+    area: Mapped[Optional[str]] = mapped_column(String(80))
+    hours: Mapped[float] = mapped_column(Float)
+    starts_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    ends_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    seats: Mapped[int] = mapped_column(Integer)
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    cost_cents: Mapped[int] = mapped_column(Integer)
+    certificate_type: Mapped[Optional[str]] = mapped_column(String(80))
+    min_attendance_pct: Mapped[int] = mapped_column(Integer, default=70)
+    location: Mapped[Optional[str]]
+    status: Mapped[str] = mapped_column(String(20), default=CourseStatus.PROGRAMMATO)
+
+
+class CourseSession(IdMixin, VersionedMixin, Base):
+    __tablename__ = "course_session"
+    __table_args__ = (
+        UniqueConstraint("course_id", "starts_at"),
+        CheckConstraint("hours > 0", name="hours_positive"),
+    )
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("course.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[dt.datetime]
+    hours: Mapped[float] = mapped_column(Float)
+    topic: Mapped[Optional[str]]
+
+
+class Fund(IdMixin, VersionedMixin, Base):
+    """A fund that pays for training; remaining = budget - committed - spent, never negative."""
+
+    __tablename__ = "fund"
+    __table_args__ = (
+        in_check("kind", FundKind),
+        CheckConstraint("budget_cents >= 0", name="budget_nonneg"),
+        CheckConstraint("committed_cents >= 0", name="committed_nonneg"),
+        CheckConstraint("spent_cents >= 0", name="spent_nonneg"),
+        CheckConstraint("committed_cents + spent_cents <= budget_cents", name="not_overspent"),
+    )
+
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    year: Mapped[Optional[int]]
+    budget_cents: Mapped[int] = mapped_column(Integer)
+    committed_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    spent_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class Voucher(IdMixin, VersionedMixin, Base):
+    __tablename__ = "voucher"
+    __table_args__ = (
+        in_check("status", VoucherStatus),
+        CheckConstraint("amount_cents >= 0", name="amount_nonneg"),
+        CheckConstraint("spent_cents IS NULL OR spent_cents >= 0", name="spent_nonneg"),
+        CheckConstraint("hours_attended >= 0", name="hours_nonneg"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), index=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id"), index=True)
+    pathway_id: Mapped[Optional[int]] = mapped_column(ForeignKey("pathway.id"))
+    code: Mapped[Optional[str]] = mapped_column(String(40), unique=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    spent_cents: Mapped[Optional[int]] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default=VoucherStatus.RICHIESTO, index=True)
+    requested_on: Mapped[dt.date] = mapped_column(Date)
+    approved_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    approved_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    expires_on: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    hours_attended: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    certificate_issued_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+    history: Mapped[list[VoucherStatusChange]] = relationship(
+        back_populates="voucher", cascade="all, delete-orphan",
+        order_by="VoucherStatusChange.changed_at",
+    )
+
+
+class VoucherStatusChange(IdMixin, Base):
+    __tablename__ = "voucher_status_change"
+    __table_args__ = (in_check("status", VoucherStatus),)
+
+    voucher_id: Mapped[int] = mapped_column(ForeignKey("voucher.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+    voucher: Mapped[Voucher] = relationship(back_populates="history")
+
+
+class Attendance(IdMixin, Base):
+    """One worker (through their voucher) at one course session."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("session_id", "voucher_id"),
+        CheckConstraint("hours_attended >= 0", name="hours_nonneg"),
+    )
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("course_session.id", ondelete="CASCADE"), index=True
+    )
+    voucher_id: Mapped[int] = mapped_column(ForeignKey("voucher.id", ondelete="CASCADE"), index=True)
+    present: Mapped[bool] = mapped_column(Boolean)
+    hours_attended: Mapped[float] = mapped_column(Float, default=0.0)
+    recorded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# --------------------------------------------------------------------------- letters
+
+
+class ProtocolCounter(Base):
+    """Last protocol number used per office and year (incremented atomically)."""
+
+    __tablename__ = "protocol_counter"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Letter(IdMixin, Base):
+    __tablename__ = "letter"
+    __table_args__ = (UniqueConstraint("office_id", "protocol_year", "protocol_number"),)
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    protocol_year: Mapped[int] = mapped_column(Integer)
+    protocol_number: Mapped[int] = mapped_column(Integer)
+    template: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[Optional[str]]
+    worker_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("worker.id", ondelete="SET NULL"), index=True
+    )
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    appointment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("appointment.id"))
+    voucher_id: Mapped[Optional[int]] = mapped_column(ForeignKey("voucher.id"))
+    pathway_id: Mapped[Optional[int]] = mapped_column(ForeignKey("pathway.id"))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    batch_id: Mapped[Optional[str]] = mapped_column(String(40), index=True)
+
+
+# --------------------------------------------------------------------------- exchange, audit
+
+
+class MappingProfile(IdMixin, VersionedMixin, Base):
+    """A column mapping for Region sheets saved by a clerk (shipped ones live in resources/)."""
+
+    __tablename__ = "mapping_profile"
+
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(30), default="workers")
+    definition: Mapped[dict[str, Any]]
+
+
+class ExchangeRecord(IdMixin, Base):
+    """One import or export of a spreadsheet."""
+
+    __tablename__ = "exchange_record"
+    __table_args__ = (in_check("direction", ExchangeKind), in_check("status", ExchangeStatus))
+
+    direction: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(30), default="workers")
+    file_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[Optional[str]] = mapped_column(String(64), index=True)
+    profile: Mapped[Optional[str]] = mapped_column(String(120))
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    vertenza_id: Mapped[Optional[int]] = mapped_column(ForeignKey("vertenza.id"))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    rows_total: Mapped[int] = mapped_column(Integer, default=0)
+    rows_inserted: Mapped[int] = mapped_column(Integer, default=0)
+    rows_updated: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rows_error: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default=ExchangeStatus.COMPLETATO)
+    undone_at: Mapped[Optional[dt.datetime]]
+    report: Mapped[Optional[dict[str, Any]]]
+
+
+class ImportChange(IdMixin, Base):
+    """What one import did to one record, so the import can be undone as a whole."""
+
+    __tablename__ = "import_change"
+
+    exchange_id: Mapped[int] = mapped_column(
+        ForeignKey("exchange_record.id", ondelete="CASCADE"), index=True
+    )
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))  # insert / update
+    before: Mapped[Optional[dict[str, Any]]]
+
+
+class AuditLog(IdMixin, Base):
+    """Append-only: who did what, when, with old -> new values."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"), index=True)
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    entity: Mapped[Optional[str]] = mapped_column(String(40))
+    entity_id: Mapped[Optional[int]] = mapped_column(Integer)
+    worker_id: Mapped[Optional[int]] = mapped_column(Integer, index=True)  # kept after deletion
+    changes: Mapped[Optional[dict[str, Any]]]
+    detail: Mapped[Optional[str]] = mapped_column(Text)

@@ -1,0 +1,56 @@
+"""Where shipped files (migrations, resources) and user data live.
+
+Shipped files are found the same way in a checkout, an installed wheel and a
+PyInstaller bundle: the wheel carries ``migrations/`` and ``resources/`` inside the
+package (see pyproject's force-include), a frozen bundle unpacks them under
+``sys._MEIPASS/sportello``, and a checkout has them at the repository root.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+APP_NAME = "Sportello"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # .../sportello
+
+
+@cache
+def shipped_dir(name: str) -> Path:
+    """Folder of shipped files called ``name`` ("migrations" or "resources")."""
+    candidates = [_PACKAGE_DIR / name]
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "sportello" / name)
+    candidates.append(_PACKAGE_DIR.parent.parent / name)  # checkout: src/sportello -> repo root
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"Cartella '{name}' non trovata (cercata in: {candidates})")
+
+
+def resource(*parts: str) -> Path:
+    return shipped_dir("resources").joinpath(*parts)
+
+
+def user_data_dir() -> Path:
+    """The user's data folder, created readable by its owner only."""
+    override = os.environ.get("SPORTELLO_HOME")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path
+
+        path = user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)
+    return path
+
+
+def backups_dir() -> Path:
+    path = user_data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

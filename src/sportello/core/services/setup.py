@@ -1,0 +1,124 @@
+"""First run: the office and its first administrator; who acts by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from sportello.core.bootstrap import Actor, Context
+from sportello.core.errors import ValidationError
+from sportello.core.models import Office, OfficeKind, Operator, Role, Worker
+from sportello.core.services import passwords
+
+
+@dataclass(frozen=True)
+class OfficeData:
+    code: str
+    name: str
+    kind: str = OfficeKind.CPI
+    address: str | None = None
+    comune: str | None = None
+    cap: str | None = None
+    provincia: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    pec: str | None = None
+    signatory_name: str | None = None
+    signatory_role: str | None = None
+
+
+@dataclass(frozen=True)
+class AdminData:
+    username: str
+    full_name: str
+    password: str
+    email: str | None = None
+
+
+def is_initialised(ctx: Context) -> bool:
+    """True once an office with an active administrator exists."""
+    with ctx.read() as s:
+        return bool(
+            s.scalar(
+                select(func.count(Operator.id)).where(
+                    Operator.role == Role.AMMINISTRATORE, Operator.active.is_(True)
+                )
+            )
+        )
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def validate_office(data: OfficeData) -> None:
+    if not _clean(data.code):
+        raise ValidationError("Il codice dell'ufficio è obbligatorio.", "code")
+    if not _clean(data.name):
+        raise ValidationError("Il nome dell'ufficio è obbligatorio.", "name")
+    if data.kind not in OfficeKind.__members__.values():
+        raise ValidationError(f"Tipo di ufficio non valido: {data.kind}.", "kind")
+    if data.cap and not (data.cap.isdigit() and len(data.cap) == 5):
+        raise ValidationError("Il CAP deve avere 5 cifre.", "cap")
+    if data.provincia and len(data.provincia.strip()) != 2:
+        raise ValidationError("La provincia va indicata con la sigla di 2 lettere.", "provincia")
+
+
+def validate_admin(data: AdminData) -> None:
+    username = _clean(data.username) or ""
+    if len(username) < 3 or not username.replace(".", "").replace("_", "").isalnum():
+        raise ValidationError(
+            "Il nome utente deve avere almeno 3 caratteri: lettere, cifre, punto o trattino basso.",
+            "username",
+        )
+    if not _clean(data.full_name):
+        raise ValidationError("Il nome e cognome dell'amministratore è obbligatorio.", "full_name")
+    passwords.check_strength(data.password)
+
+
+def initialise(ctx: Context, office: OfficeData, admin: AdminData) -> Actor:
+    """Create the office and its first administrator in one transaction."""
+    validate_office(office)
+    validate_admin(admin)
+    if is_initialised(ctx):
+        raise ValidationError("Il database è già stato configurato.")
+    with ctx.write() as s:
+        row = Office(
+            code=office.code.strip().upper(), name=office.name.strip(), kind=office.kind,
+            address=_clean(office.address), comune=_clean(office.comune), cap=_clean(office.cap),
+            provincia=(_clean(office.provincia) or "").upper() or None,
+            phone=_clean(office.phone), email=_clean(office.email), pec=_clean(office.pec),
+            signatory_name=_clean(office.signatory_name),
+            signatory_role=_clean(office.signatory_role),
+        )
+        s.add(row)
+        s.flush()
+        op = Operator(
+            office_id=row.id, username=admin.username.strip().lower(),
+            full_name=admin.full_name.strip(), email=_clean(admin.email),
+            role=Role.AMMINISTRATORE, password_hash=passwords.hash_password(admin.password),
+        )
+        s.add(op)
+        s.flush()
+        return Actor(op.id, op.username, op.full_name, op.role, op.office_id)
+
+
+def default_actor(ctx: Context, username: str | None = None) -> Actor | None:
+    """The named active operator, else the first administrator (the CLI acts as them)."""
+    with ctx.read() as s:
+        query = select(Operator).where(Operator.active.is_(True))
+        if username:
+            query = query.where(Operator.username == username.strip().lower())
+        else:
+            query = query.where(Operator.role == Role.AMMINISTRATORE).order_by(Operator.id)
+        op = s.scalars(query.limit(1)).first()
+        if op is None:
+            return None
+        return Actor(op.id, op.username, op.full_name, op.role, op.office_id)
+
+
+def worker_count(ctx: Context) -> int:
+    with ctx.read() as s:
+        return s.scalar(select(func.count(Worker.id))) or 0

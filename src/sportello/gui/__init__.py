@@ -1,0 +1,1 @@
+"""PySide6 user interface: thin, calls sportello.core services, holds no rules."""
