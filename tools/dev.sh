@@ -84,7 +84,10 @@ start_postgres() {
     id postgres >/dev/null 2>&1 || useradd --system --home "$PG_DIR" postgres
     chown postgres "$PG_DIR"; run=(runuser -u postgres --)
   fi
-  local port=${SPORTELLO_TEST_PG_PORT:-54329}
+  local port=${SPORTELLO_TEST_PG_PORT:-}
+  if [ -z "$port" ]; then  # a free port, so that parallel runs do not collide
+    port=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  fi
   "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c max_connections=200" start >/dev/null
