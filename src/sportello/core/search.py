@@ -1,0 +1,238 @@
+"""Search as you type over worker files: folding, the ``search_text`` column, the query.
+
+``worker.search_text`` holds one folded line per worker: "surname name cf phone mobile
+email". Folding (``fold``) makes the search case- and accent-insensitive:
+
+- NFKD decomposition, combining marks stripped, lower-cased ("Niccolò" -> "niccolo");
+- letters that NFKD does not decompose are spelled out ("ł" -> "l", "ß" -> "ss", ...);
+- apostrophes are *removed*, not turned into spaces: "D'Agostino" -> "dagostino", so both
+  "agost" and "dagost" are substrings of it (with a space, "dagost" would find nothing);
+- runs of white space become one space.
+
+Phone numbers are stored as their digits only ("347 123.4567" -> "3471234567"), and a
+typed word made of digits and separators is reduced the same way.
+
+How the column is kept filled:
+- ORM writes: ``before_insert``/``before_update`` listeners on ``Worker``, registered when
+  this module is imported; ``sportello.core.models`` imports it at its bottom, so they are
+  active whenever the models are.
+- Bulk Core inserts and updates (demo data, large imports), which bypass the ORM
+  events, call ``worker_search_text`` for each row themselves.
+
+Changing ``fold`` or ``worker_search_text`` needs a migration that recomputes the column
+(as 0002 does).
+
+The index behind the query (migration 0002):
+- SQLite: the FTS5 external-content table ``worker_fts`` with the ``trigram`` tokenizer,
+  kept in sync by triggers on ``worker``; absent when this SQLite lacks FTS5 or trigram
+  (< 3.34), and then the query falls back to LIKE;
+- PostgreSQL: the ``pg_trgm`` GIN index ``ix_worker_search_text_trgm``, which serves
+  LIKE/ILIKE '%word%' (absent when the extension cannot be created: LIKE then scans).
+Neither is part of the models, so autogenerate must ignore them (``include_name`` below,
+used by migrations/env.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    column,
+    event,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapper, Session, aliased
+
+from sportello.core.models import Worker
+
+FTS_TABLE = "worker_fts"
+TRGM_INDEX = "ix_worker_search_text_trgm"
+MIN_TRIGRAM_CHARS = 3
+SEARCH_TEXT_MAX = Worker.__table__.c.search_text.type.length or 400
+
+# Removed before decomposition (U+00B4 would otherwise decompose to a space).
+_APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
+# Letters without a canonical decomposition that people still type without the mark.
+_SPELLED = {
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+    "ı": "i", "ħ": "h", "Ħ": "h",
+}
+_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES, None), **_SPELLED})
+_PHONE_WORD = re.compile(r"\+?[\d./()-]*\d[\d./()-]*")
+_PHONE_DROP = re.compile(r"[^\d+]")
+_FLOAT_PHONE = re.compile(r"(\d+)\.0")  # Excel turned the number into a float
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # pasted junk; PostgreSQL refuses NUL in text
+
+
+def fold(value: str | None) -> str:
+    """Lower-case, accent-free, apostrophe-free text with single spaces."""
+    if not value:
+        return ""
+    value = value.translate(_TABLE)
+    if not value.isascii():
+        value = "".join(
+            c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+        )
+    return " ".join(value.lower().split())
+
+
+def _phone(value: str | None) -> str:
+    if not value:
+        return ""
+    value = value.strip()
+    float_form = _FLOAT_PHONE.fullmatch(value)
+    if float_form:
+        value = float_form.group(1)
+    return _PHONE_DROP.sub("", value)
+
+
+def _field(worker_like: Any, key: str) -> Any:
+    if isinstance(worker_like, Mapping):
+        return worker_like.get(key)
+    return getattr(worker_like, key, None)
+
+
+def worker_search_text(worker_like: Any) -> str:
+    """The ``search_text`` of a worker given as an ORM object, any object or a dict.
+
+    Reads ``surname``, ``name``, ``codice_fiscale``, ``phone``, ``mobile``, ``email``
+    (missing ones count as empty).
+    """
+    parts = (
+        fold(_field(worker_like, "surname")),
+        fold(_field(worker_like, "name")),
+        fold(_field(worker_like, "codice_fiscale")),
+        _phone(_field(worker_like, "phone")),
+        _phone(_field(worker_like, "mobile")),
+        fold(_field(worker_like, "email")),
+    )
+    return " ".join(p for p in parts if p)[:SEARCH_TEXT_MAX]
+
+
+@event.listens_for(Worker, "before_insert")
+@event.listens_for(Worker, "before_update")
+def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Worker) -> None:
+    value = worker_search_text(target)
+    if target.search_text != value:  # unchanged: no UPDATE, no version bump
+        target.search_text = value
+
+
+# --------------------------------------------------------------------------- query
+
+
+def query_words(raw: str | None) -> list[str]:
+    """The typed text as folded words (empty words dropped)."""
+    words = []
+    for word in _CONTROL.sub(" ", raw or "").split():
+        if _PHONE_WORD.fullmatch(word):
+            word = _PHONE_DROP.sub("", word)
+        word = fold(word)
+        if word:
+            words.append(word)
+    return words
+
+
+def _fts_phrase(word: str) -> str:
+    """A word as an FTS5 string: operators and specials inside quotes are plain text."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def has_fts(session: Session) -> bool:
+    """True when this SQLite database has the trigram index (migration 0002 made it)."""
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": FTS_TABLE},
+    ).first()
+    return found is not None
+
+
+_fts = table(FTS_TABLE, column("rowid", Integer))
+
+
+def search_worker_ids(
+    session: Session, raw: str | None, limit: int | None = None
+) -> Select[tuple[int]]:
+    """Ids of the workers whose ``search_text`` contains every typed word.
+
+    Words are folded like the column. Words of three characters or more go through the
+    trigram index (SQLite FTS5 MATCH, PostgreSQL LIKE served by pg_trgm); shorter ones,
+    and all words when SQLite has no FTS table, use LIKE on ``search_text``. No words at
+    all: every worker. Ordered by surname, name, id; ``limit`` caps the rows. Any input is
+    safe: it only ever reaches the database as a bound parameter.
+
+    The result is ``SELECT worker.id FROM worker WHERE ...``: callers may add conditions
+    on ``Worker`` or use it as a subquery.
+    """
+    words = query_words(raw)
+    stmt = select(Worker.id)
+    if words and session.get_bind().dialect.name == "sqlite":
+        stmt = stmt.where(*_sqlite_conditions(session, words))
+    elif words:
+        # Both sides are already folded, so plain LIKE (which pg_trgm serves like ILIKE,
+        # and which is three times cheaper when the planner scans). The hits are
+        # collected first, in an ARRAY(...) init plan: otherwise, with a LIMIT, the
+        # planner may walk the whole surname index looking for them (200 ms at 100,000).
+        hit = aliased(Worker)
+        hits = select(hit.id).where(
+            *(hit.search_text.like(_like_pattern(w), escape="\\") for w in words)
+        )
+        stmt = stmt.where(Worker.id == any_(func.array(hits.correlate(None).scalar_subquery())))
+    stmt = stmt.order_by(Worker.surname, Worker.name, Worker.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return stmt
+
+
+def _sqlite_conditions(session: Session, words: list[str]) -> list[ColumnElement[Any]]:
+    conditions: list[ColumnElement[Any]] = []
+    like_words = words
+    long_words = [w for w in words if len(w) >= MIN_TRIGRAM_CHARS]
+    if long_words and has_fts(session):
+        match = " ".join(_fts_phrase(w) for w in long_words)  # juxtaposed phrases: AND
+        matching = select(_fts.c.rowid).where(literal_column(FTS_TABLE).match(match))
+        conditions.append(Worker.id.in_(matching))
+        like_words = [w for w in words if len(w) < MIN_TRIGRAM_CHARS]
+    for word in like_words:
+        # Told that LIKE is selective, SQLite scans the table once and sorts the hits
+        # instead of walking the surname index with a row lookup per worker (5x slower
+        # when little matches). No type_: a Boolean would render "likelihood(...) = 1".
+        like = Worker.search_text.like(_like_pattern(word), escape="\\")
+        conditions.append(func.likelihood(like, literal_column("0.01")))
+    return conditions
+
+
+# --------------------------------------------------------------------------- autogenerate
+
+
+def is_search_index_object(name: str | None, type_: str) -> bool:
+    """The FTS table, its shadow tables and the trigram index: built by 0002, not models."""
+    if not name:
+        return False
+    if type_ == "table":
+        return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+    if type_ == "index":
+        return name == TRGM_INDEX
+    return False
+
+
+def include_name(name: str | None, type_: str, _parent_names: Mapping[str, Any]) -> bool:
+    """Alembic ``include_name`` hook: leave the search index objects out of comparisons."""
+    return not is_search_index_object(name, type_)
