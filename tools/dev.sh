@@ -114,7 +114,7 @@ case "$MODE" in
     start_postgres
     export QT_QPA_PLATFORM=offscreen
     say "Controllo il contratto delle importazioni (il core non importa Qt)"
-    "$VENV/bin/lint-imports" --config pyproject.toml
+    "$VENV/bin/lint-imports"
     say "Eseguo i test"
     set +e
     "$VENV/bin/python" -m pytest "$@"

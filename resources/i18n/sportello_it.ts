@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT" sourcelanguage="it_IT">
+<context>
+    <name>FirstRunWizard</name>
+    <message numerus="yes">
+        <location filename="../../src/sportello/gui/first_run.py" line="+222"/>
+        <source>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n caratteri, con lettere e cifre.</source>
+        <translation>
+            <numerusform>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n carattere, con lettere e cifre.</numerusform>
+            <numerusform>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n caratteri, con lettere e cifre.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+221"/>
+        <source>Creazione di %Ln lavoratori fittizi…</source>
+        <translation>
+            <numerusform>Creazione di %Ln lavoratore fittizio…</numerusform>
+            <numerusform>Creazione di %Ln lavoratori fittizi…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkersArea</name>
+    <message numerus="yes">
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+78"/>
+        <source>%Ln lavoratori</source>
+        <translation>
+            <numerusform>%Ln lavoratore</numerusform>
+            <numerusform>%Ln lavoratori</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,195 @@
+"""Start the GUI: application, translations, database, first-run wizard, main window.
+
+Start-up stays light: only Qt, SQLAlchemy and the migration check are loaded before
+the main window appears; the heavy libraries (openpyxl, reportlab, codicefiscale,
+ateco, holidays) are imported by the features that use them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from sportello.core import paths
+from sportello.gui import i18n
+
+if TYPE_CHECKING:
+    from sportello.gui.main_window import MainWindow
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), named so QSettings finds "Sportello/Sportello"."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(paths.APP_NAME)
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    from sportello import __version__
+
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setApplicationDisplayName(paths.APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def _database_failure(target: str | None, exc: BaseException) -> None:
+    """Tell the clerk, in Italian, which database could not be opened and why."""
+    from sportello.core.errors import SportelloError
+
+    where, is_file = _describe_target(target)
+    if isinstance(exc, SportelloError):  # SchemaTooNew and the like: already a clear message
+        detail = str(exc)
+    else:
+        cause = str(getattr(exc, "orig", None) or exc).strip() or exc.__class__.__name__
+        if is_file:
+            detail = QCoreApplication.translate(
+                "app", "Il file non è leggibile o non è un database di Sportello ({cause})."
+            ).format(cause=cause)
+        else:
+            detail = QCoreApplication.translate(
+                "app", "Il server del database non risponde o rifiuta l'accesso ({cause})."
+            ).format(cause=cause)
+    title = QCoreApplication.translate("app", "Sportello — database non disponibile")
+    text = QCoreApplication.translate(
+        "app", "Impossibile aprire il database:\n{where}\n\n{detail}"
+    ).format(where=where, detail=detail)
+    QMessageBox.critical(None, title, text)
+
+
+def _describe_target(target: str | None) -> tuple[str, bool]:
+    """The database asked for, as a file path or a URL without password; and if a file."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        from sportello.core.db import resolve_url
+
+        url = make_url(resolve_url(target))
+        if url.get_backend_name() == "sqlite":
+            return url.database or ":memory:", True
+        return url.render_as_string(hide_password=True), False
+    except Exception:  # an unparsable URL: show what was given, minus any credentials
+        return (target or "").rsplit("@", 1)[-1], False
+
+
+def start(db: str | None = None) -> MainWindow | int:
+    """Everything before the event loop: returns the shown MainWindow, or an exit code.
+
+    Benchmarks and tests call this directly; ``run`` adds the event loop.
+    """
+    app = application()
+    i18n.install(i18n.chosen_language())
+
+    from sportello.core.bootstrap import bootstrap
+
+    try:
+        ctx = bootstrap(db)
+    except Exception as exc:  # schema too new, unreadable file, unreachable server...
+        if not _is_expected_failure(exc):
+            traceback.print_exc()
+        _database_failure(db, exc)
+        return EXIT_FAILED
+
+    from sportello.core.services import setup
+
+    try:
+        initialised = setup.is_initialised(ctx)
+        actor = setup.default_actor(ctx) if initialised else None
+    except Exception as exc:  # the file opened but cannot be read (damaged, locked...)
+        if not _is_expected_failure(exc):
+            traceback.print_exc()
+        ctx.close()
+        _database_failure(db, exc)
+        return EXIT_FAILED
+
+    report, summary, failure = None, [], None
+    if not initialised:
+        from sportello.gui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(ctx)
+        app.setQuitOnLastWindowClosed(False)  # closing the wizard must not end the app
+        try:
+            accepted = wizard.exec() == QDialog.DialogCode.Accepted
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+        if not accepted or wizard.actor is None:
+            ctx.close()
+            return EXIT_OK
+        actor, report = wizard.actor, wizard.demo_report
+        summary, failure = wizard.demo_summary, wizard.demo_error
+        wizard.deleteLater()
+
+    from sportello.gui.main_window import MainWindow
+
+    window = MainWindow(ctx.acting_as(actor))
+    window.show()
+    if ctx.upgrade and ctx.upgrade.changed and ctx.upgrade.before is not None:
+        message = QCoreApplication.translate(
+            "app", "Database aggiornato alla nuova versione; copia di sicurezza: {backup}"
+        ).format(backup=ctx.upgrade.backup or "-")
+        window.statusBar().showMessage(message, 15000)
+    if report:
+        window.statusBar().showMessage(report, 20000)
+    if failure:
+        _tell(window, QMessageBox.Icon.Warning, failure)
+    elif summary:  # what the demo data holds, the operators' password included
+        _tell(window, QMessageBox.Icon.Information, "\n".join(summary))
+    return window
+
+
+def _tell(window: QWidget, icon: QMessageBox.Icon, text: str) -> None:
+    """A message over the main window that does not block the start (window-modal)."""
+    box = QMessageBox(
+        icon,
+        QCoreApplication.translate("app", "Dati dimostrativi"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("demoSummary")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def _is_expected_failure(exc: BaseException) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sportello.core.errors import SportelloError
+
+    return isinstance(exc, (SportelloError, SQLAlchemyError, OSError))
+
+
+def _exit_when_shown(app: QApplication) -> None:
+    """bench/run.py: print when the first event-loop turn after show() ran, then quit.
+
+    The bare-window floor in the benchmark uses the same mechanism.
+    """
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        print(time.time(), flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+
+
+def run(db: str | None = None) -> int:
+    """``sportello gui``: returns the process exit code."""
+    app = application()
+    result = start(db)
+    if isinstance(result, int):
+        return result
+    if os.environ.get("SPORTELLO_BENCH_EXIT_WHEN_SHOWN"):
+        _exit_when_shown(app)
+    try:
+        return app.exec()
+    finally:
+        result.ctx.close()

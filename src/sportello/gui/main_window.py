@@ -1,0 +1,214 @@
+"""The main window: a side bar of areas, the current area, menus and a status bar."""
+
+from __future__ import annotations
+
+import html
+import platform
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from sportello import __version__
+from sportello.core.bootstrap import Context
+from sportello.gui import i18n, queries
+from sportello.gui.areas import AREAS
+from sportello.gui.icons import icon
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_AREA = "main_window/area"
+SIDEBAR_WIDTH = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        office = queries.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
+        self.setWindowTitle(
+            self.tr("Sportello — {office}").format(office=office) if office else "Sportello"
+        )
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(24, 24))
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setMovement(QListView.Movement.Static)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { background: palette(window); padding: 10px 8px; outline: 0; }"
+            "QListWidget#sidebar::item { padding: 8px 8px; border-radius: 5px;"
+            " color: palette(window-text); }"
+            "QListWidget#sidebar::item:hover { background: palette(midlight); }"
+            "QListWidget#sidebar::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        self.stack = QStackedWidget()
+        self.areas = [area_class(ctx) for area_class in AREAS]
+        for area in self.areas:
+            item = QListWidgetItem(icon(area.ICON), area.windowTitle())
+            self.sidebar.addItem(item)
+            self.stack.addWidget(area)
+        self.sidebar.currentRowChanged.connect(self.show_area)
+
+        separator = QFrame()
+        separator.setFixedWidth(1)
+        separator.setAutoFillBackground(True)
+        separator.setBackgroundRole(QPalette.ColorRole.Mid)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(separator)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_settings()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Esci"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = bar.addMenu(self.tr("&Visualizza"))
+        self.area_actions = QActionGroup(self)
+        self.area_actions.setExclusive(True)
+        for number, area in enumerate(self.areas, start=1):
+            action = QAction(icon(area.ICON), area.windowTitle(), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setData(number - 1)
+            action.triggered.connect(
+                lambda _checked=False, row=number - 1: self.show_area(row)
+            )
+            self.area_actions.addAction(action)
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Lingua"))
+        languages = QActionGroup(self)
+        current = i18n.chosen_language()
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, lang=code: self.choose_language(lang))
+            languages.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Aiuto"))
+        about = QAction(self.tr("&Informazioni su Sportello"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        about_qt = QAction(self.tr("Informazioni su &Qt"), self)
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        operator = self.ctx.actor.full_name if self.ctx.actor else self.tr("nessuno")
+        self.operator_label = QLabel(self.tr("Operatore: {name}").format(name=operator))
+        self.operator_label.setObjectName("operatorLabel")
+        location = queries.database_location(self.ctx)
+        self.database_label = QLabel(self.tr("Database: {location}").format(location=location))
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(location)
+        for label in (self.operator_label, self.database_label):
+            label.setContentsMargins(6, 2, 6, 2)
+        status.addWidget(self.operator_label)
+        status.addPermanentWidget(self.database_label)
+
+    # ------------------------------------------------------------------ behaviour
+
+    @property
+    def current_area(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_area(self, row: int) -> None:
+        if not 0 <= row < len(self.areas):
+            return
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back here through currentRowChanged
+            return
+        self.stack.setCurrentIndex(row)
+        self.area_actions.actions()[row].setChecked(True)
+
+    def choose_language(self, lang: str) -> None:
+        if lang == i18n.chosen_language():
+            return
+        i18n.save_language(lang)
+        QMessageBox.information(
+            self,
+            self.tr("Lingua"),
+            self.tr("La nuova lingua sarà usata dal prossimo avvio di Sportello."),
+        )
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        text = self.tr(
+            "<h3>Sportello {version}</h3>"
+            "<p>Fascicoli dei lavoratori per il Centro per l'Impiego e lo Sportello Unico.</p>"
+            "<p>Database: <code>{database}</code></p>"
+            "<p>Python {python}, PySide6 {pyside}. Licenza EUPL-1.2.</p>"
+        ).format(
+            version=__version__,
+            database=html.escape(self.ctx.url),
+            python=platform.python_version(),
+            pyside=pyside_version,
+        )
+        QMessageBox.about(self, self.tr("Informazioni su Sportello"), text)
+
+    # ------------------------------------------------------------------ settings
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+        state = settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        try:
+            row = int(settings.value(SETTINGS_AREA, 0))
+        except (TypeError, ValueError):
+            row = 0
+        self.show_area(row if 0 <= row < len(self.areas) else 0)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_STATE, self.saveState())
+        settings.setValue(SETTINGS_AREA, self.stack.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)

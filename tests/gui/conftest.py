@@ -1,0 +1,46 @@
+"""GUI fixtures: real widgets offscreen, QSettings and translators isolated per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qt(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Settings in a temporary folder, the application named, Italian installed."""
+    from PySide6.QtCore import QSettings
+
+    from sportello.gui import app, i18n
+
+    monkeypatch.delenv(i18n.ENV_LANG, raising=False)
+    settings_dir = tmp_path / "qsettings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
+    app.application()
+    i18n.install("it")
+    yield
+    i18n.install("it")
+
+
+@pytest.fixture
+def office_ctx(sqlite_url: str):  # type: ignore[no-untyped-def]
+    """A configured SQLite database, acting as its administrator (closed afterwards)."""
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    ctx = bootstrap(sqlite_url)
+    actor = setup.initialise(
+        ctx,
+        setup.OfficeData(code="CPI-AT", name="Centro per l'Impiego di Asti", comune="Asti"),
+        setup.AdminData(username="admin", full_name="Anna Amministratrice", password="prova1234"),
+    )
+    ctx = ctx.acting_as(actor)
+    yield ctx
+    ctx.close()
+
