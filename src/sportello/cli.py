@@ -193,12 +193,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_err("Interrotto.")
         return EXIT_REFUSED
     except Exception as exc:  # a database that cannot be opened, a broken file...
-        from sqlalchemy.exc import OperationalError, DatabaseError
+        from sqlalchemy.exc import DBAPIError
 
-        if isinstance(exc, (OperationalError, DatabaseError)):
-            _print_err(f"Errore del database: {getattr(exc, 'orig', exc)}")
+        if isinstance(exc, DBAPIError):
+            _print_err(f"Errore del database: {_database_error(exc)}")
             return EXIT_REFUSED
         raise
+
+
+# What SQLite and PostgreSQL say, in words a clerk can act on.
+_DATABASE_ERRORS = (
+    ("file is not a database", "il file indicato non è un database di Sportello (né un "
+     "database SQLite)"),
+    ("malformed", "il database è danneggiato: eseguire 'sportello check' e ripristinare "
+     "l'ultima copia di sicurezza"),
+    ("database is locked", "il database è occupato da un altro programma: riprovare tra poco"),
+    ("unable to open database file", "impossibile aprire il file del database (percorso o "
+     "permessi)"),
+    ("readonly database", "il database è in sola lettura"),
+    ("disk is full", "disco pieno"),
+    ("connection refused", "il server del database non risponde"),
+    ("password authentication failed", "utente o password del database errati"),
+)
+
+
+def _database_error(exc: BaseException) -> str:
+    original = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    for needle, italian in _DATABASE_ERRORS:
+        if needle in original.lower():
+            return f"{italian} ({original})."
+    return f"operazione non riuscita ({original})."
 
 
 if __name__ == "__main__":

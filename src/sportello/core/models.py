@@ -434,7 +434,7 @@ class WorkerLanguage(IdMixin, Base):
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(40))
-    level: Mapped[Optional[str]] = mapped_column(String(10))  # CEFR A1..C2, madrelingua
+    level: Mapped[Optional[str]] = mapped_column(String(10))  # CEFR A1..C2, or "nativo"
 
     worker: Mapped[Worker] = relationship(back_populates="languages")
 

@@ -1,0 +1,319 @@
+"""Database check: is the file sound, is the schema current, do the business rules hold?
+
+``check`` never raises for a broken database: every problem becomes a KO item with an
+Italian explanation, so ``sportello check`` and the GUI can show it and exit/continue.
+It works on a database that was never migrated (the context is made with
+``migrate=False``), on a file that is not a database at all, and on a damaged one.
+
+- SQLite: ``PRAGMA integrity_check`` (pages, indexes, constraints) and
+  ``PRAGMA foreign_key_check``;
+- PostgreSQL: the server keeps pages sound; foreign keys are checked with one query per
+  foreign key of the metadata (rows whose parent is missing, e.g. after a restore made
+  with triggers disabled);
+- both: schema revision against the migrations' head; funds never over budget; courses
+  never over their seats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, ForeignKeyConstraint, inspect, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from sportello.core import db
+from sportello.core.bootstrap import Context
+from sportello.core.models import Base
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MAX_LISTED = 5  # problems spelled out per item; the rest are counted
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class CheckReport:
+    items: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.items) and all(item.ok for item in self.items)
+
+    def add(self, name: str, ok: bool, detail: str) -> None:
+        self.items.append(CheckItem(name, ok, detail))
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own words for an error, without SQLAlchemy's wrapping."""
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).strip().splitlines()[0]
+
+
+def _listed(problems: list[str]) -> str:
+    shown = "; ".join(problems[:MAX_LISTED])
+    more = len(problems) - MAX_LISTED
+    return f"{shown}; e altri {more}" if more > 0 else shown
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _sqlite_file_problem(path: Path) -> str | None:
+    """Why a path cannot be a SQLite database, judged from outside (None: it may be)."""
+    if not path.exists():
+        return f"il file {path} non esiste."
+    if path.is_dir():
+        return f"{path} è una cartella, non un file di database."
+    size = path.stat().st_size
+    if size == 0:
+        return None  # an empty file is an empty database: the schema check says the rest
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return f"il file {path} non si può leggere ({exc.strerror or exc})."
+    if header != SQLITE_MAGIC:
+        return (
+            f"il file {path} non è un database SQLite (intestazione non riconosciuta): "
+            "forse è un altro tipo di file o è stato sovrascritto."
+        )
+    return None
+
+
+def _open(ctx: Context, report: CheckReport) -> bool:
+    engine = ctx.engine
+    path = db.sqlite_path(engine)
+    if path is not None:
+        problem = _sqlite_file_problem(path)
+        if problem:
+            report.add("Apertura del database", False, problem[0].upper() + problem[1:])
+            return False
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1")).scalar()
+            if path is not None:
+                # reads the schema pages: a damaged first page or schema fails here
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        what = "il file è danneggiato o non è un database SQLite" if path is not None else \
+            "connessione al server non riuscita"
+        report.add("Apertura del database", False, f"Impossibile aprire il database: {what} "
+                   f"({_reason(exc)}).")
+        return False
+    where = str(path) if path is not None else ctx.url
+    report.add("Apertura del database", True, f"aperto ({where}).")
+    return True
+
+
+# --------------------------------------------------------------------------- integrity
+
+
+def _sqlite_integrity(engine: Engine, report: CheckReport) -> None:
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add("Integrità del file", False,
+                   f"Il controllo non si è potuto completare: file danneggiato ({_reason(exc)}).")
+        return
+    if rows == ["ok"]:
+        report.add("Integrità del file", True, "nessun errore (PRAGMA integrity_check).")
+    else:
+        report.add("Integrità del file", False,
+                   f"{len(rows)} problemi nelle pagine o negli indici: {_listed(rows)}. "
+                   "Ripristinare l'ultima copia di sicurezza.")
+
+
+def _sqlite_foreign_keys(engine: Engine, report: CheckReport) -> None:
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add("Riferimenti tra tabelle", False,
+                   f"Il controllo non si è potuto completare ({_reason(exc)}).")
+        return
+    if not rows:
+        report.add("Riferimenti tra tabelle", True, "nessun riferimento orfano.")
+        return
+    by_pair: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fkid in rows:
+        by_pair[(table, parent)] = by_pair.get((table, parent), 0) + 1
+    problems = [f"{n} righe di {t} senza la riga di {p}" for (t, p), n in sorted(by_pair.items())]
+    report.add("Riferimenti tra tabelle", False, f"{len(rows)} riferimenti orfani: {_listed(problems)}.")
+
+
+def _orphan_queries(existing: set[str]) -> list[tuple[str, str, str]]:
+    """(child table, parent table, COUNT query) for every foreign key of the metadata."""
+    queries = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        for fk in table.constraints:
+            if not isinstance(fk, ForeignKeyConstraint):
+                continue
+            parent = fk.referred_table
+            if parent.name not in existing:
+                continue
+            cols = [c.name for c in fk.columns]
+            refs = [e.column.name for e in fk.elements]
+            not_null = " AND ".join(f'c."{c}" IS NOT NULL' for c in cols)
+            join = " AND ".join(f'p."{r}" = c."{c}"' for c, r in zip(cols, refs))
+            sql = (
+                f'SELECT count(*) FROM "{table.name}" c WHERE {not_null} AND NOT EXISTS '
+                f'(SELECT 1 FROM "{parent.name}" p WHERE {join})'
+            )
+            queries.append((table.name, parent.name, sql))
+    return queries
+
+
+def _generic_foreign_keys(engine: Engine, report: CheckReport) -> None:
+    try:
+        existing = set(inspect(engine).get_table_names())
+        problems = []
+        total = 0
+        with engine.connect() as conn:
+            for child, parent, sql in _orphan_queries(existing):
+                count = conn.execute(text(sql)).scalar() or 0
+                if count:
+                    total += count
+                    problems.append(f"{count} righe di {child} senza la riga di {parent}")
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add("Riferimenti tra tabelle", False,
+                   f"Il controllo non si è potuto completare ({_reason(exc)}).")
+        return
+    if problems:
+        report.add("Riferimenti tra tabelle", False, f"{total} riferimenti orfani: {_listed(problems)}.")
+    else:
+        report.add("Riferimenti tra tabelle", True, "nessun riferimento orfano.")
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _schema(engine: Engine, report: CheckReport) -> bool:
+    """True when the schema is exactly at the head revision."""
+    name = "Versione dello schema"
+    try:
+        head = db.head_revision(engine)
+    except Exception as exc:  # migrations missing from the installation
+        report.add(name, False, f"Migrazioni del programma non leggibili: {exc}")
+        return False
+    try:
+        current = db.current_revision(engine)
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add(name, False, f"Revisione dello schema non leggibile ({_reason(exc)}).")
+        return False
+    if current == head:
+        report.add(name, True, f"aggiornato (revisione {head}).")
+        return True
+    if current is None:
+        report.add(name, False,
+                   "Il database non è inizializzato (nessuna revisione dello schema): "
+                   "eseguire 'sportello init' o aprire il programma per crearlo.")
+        return False
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db.alembic_config(engine))
+    try:
+        script.get_revision(current)
+        known = True
+    except Exception:  # unknown id: alembic raises several kinds
+        known = False
+    if known:
+        report.add(name, False,
+                   f"Schema alla revisione {current}, l'ultima è {head}: eseguire 'sportello init' "
+                   "o aprire il programma per aggiornarlo (si fa prima una copia di sicurezza).")
+    else:
+        report.add(name, False,
+                   f"Il database è stato scritto da una versione più recente di Sportello "
+                   f"(revisione {current}, questo programma arriva alla {head}): aggiornare il "
+                   "programma.")
+    return False
+
+
+# --------------------------------------------------------------------------- business rules
+
+
+def _business(engine: Engine, report: CheckReport) -> None:
+    try:
+        existing = set(inspect(engine).get_table_names())
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add("Regole dei dati", False, f"Tabelle non leggibili ({_reason(exc)}).")
+        return
+    if "fund" in existing:
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(text(
+                    "SELECT name, budget_cents, committed_cents, spent_cents FROM fund "
+                    "WHERE committed_cents + spent_cents > budget_cents OR committed_cents < 0 "
+                    "OR spent_cents < 0 OR budget_cents < 0 ORDER BY name"
+                )).all()
+            if rows:
+                problems = [
+                    f"{name}: budget {_euro(budget)}, impegnato {_euro(committed)}, "
+                    f"speso {_euro(spent)}" for name, budget, committed, spent in rows
+                ]
+                report.add("Fondi entro il budget", False,
+                           f"{len(rows)} fondi oltre il budget: {_listed(problems)}.")
+            else:
+                report.add("Fondi entro il budget", True, "nessun fondo oltre il budget.")
+        except (DBAPIError, SQLAlchemyError) as exc:
+            report.add("Fondi entro il budget", False, f"Controllo non riuscito ({_reason(exc)}).")
+    if "course" in existing:
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(text(
+                    "SELECT coalesce(code, title), seats, seats_taken FROM course "
+                    "WHERE seats_taken > seats OR seats_taken < 0 OR seats < 0 ORDER BY 1"
+                )).all()
+            if rows:
+                problems = [f"{code}: {taken} iscritti su {seats} posti" for code, seats, taken in rows]
+                report.add("Posti dei corsi", False,
+                           f"{len(rows)} corsi oltre i posti: {_listed(problems)}.")
+            else:
+                report.add("Posti dei corsi", True, "nessun corso oltre i posti disponibili.")
+        except (DBAPIError, SQLAlchemyError) as exc:
+            report.add("Posti dei corsi", False, f"Controllo non riuscito ({_reason(exc)}).")
+
+
+def _euro(cents: int) -> str:
+    value = f"{cents / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{value} €"
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def check(ctx: Context) -> CheckReport:
+    """Check the database behind ``ctx``; never raises for a broken or foreign file."""
+    report = CheckReport()
+    engine = ctx.engine
+    if not _open(ctx, report):
+        return report
+    sqlite = db.is_sqlite(engine)
+    if sqlite:
+        _sqlite_integrity(engine, report)
+        if not report.items[-1].ok and "non si è potuto" in report.items[-1].detail:
+            return report  # unreadable pages: the other checks would only repeat it
+    at_head = _schema(engine, report)
+    if sqlite:
+        _sqlite_foreign_keys(engine, report)
+    else:
+        _generic_foreign_keys(engine, report)
+    if at_head or _has_business_tables(engine):
+        _business(engine, report)
+    return report
+
+
+def _has_business_tables(engine: Engine) -> bool:
+    try:
+        names = set(inspect(engine).get_table_names())
+    except (DBAPIError, SQLAlchemyError):
+        return False
+    return "fund" in names or "course" in names
