@@ -1,0 +1,327 @@
+"""Training vouchers: the life of a voucher, and the fund and seats it draws on.
+
+Money rule (the demo data follows it too):
+- ``fund.committed_cents`` = amounts of vouchers approvato, in_corso and concluso;
+- ``fund.spent_cents`` = what was reported (rendicontato);
+- remaining = budget - committed - spent, never below zero (a CHECK in the schema).
+
+Approval commits the amount and takes a seat with one conditional UPDATE each
+(``... WHERE committed + spent + amount <= budget``): two counters approving at the same
+moment on a shared PostgreSQL server can never overspend a fund or overfill a course.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import ConflictError, NotFound, ValidationError
+from sportello.core.models import (
+    Attendance,
+    Course,
+    CourseSession,
+    Fund,
+    Role,
+    Setting,
+    Voucher,
+    VoucherStatus,
+    VoucherStatusChange,
+    Worker,
+)
+from sportello.core.services import audit, permissions
+
+S = VoucherStatus
+APPROVAL_THRESHOLD_KEY = "voucher.soglia_approvazione_responsabile"
+DEFAULT_APPROVAL_THRESHOLD_CENTS = 1_500_00
+
+# Which status may follow which.
+TRANSITIONS: dict[str, set[str]] = {
+    S.RICHIESTO: {S.APPROVATO, S.REVOCATO, S.RITIRATO},
+    S.APPROVATO: {S.IN_CORSO, S.RITIRATO, S.REVOCATO},
+    S.IN_CORSO: {S.CONCLUSO, S.RITIRATO, S.REVOCATO},
+    S.CONCLUSO: {S.RENDICONTATO},
+    S.RITIRATO: {S.RENDICONTATO},
+    S.REVOCATO: set(),
+    S.RENDICONTATO: set(),
+}
+# Statuses whose amount is committed on the fund.
+COMMITTED = {S.APPROVATO, S.IN_CORSO, S.CONCLUSO}
+LABELS = {
+    S.RICHIESTO: "richiesto", S.APPROVATO: "approvato", S.IN_CORSO: "in corso",
+    S.CONCLUSO: "concluso", S.RITIRATO: "ritirato", S.REVOCATO: "revocato",
+    S.RENDICONTATO: "rendicontato",
+}
+
+
+class BudgetExceeded(ConflictError):
+    pass
+
+
+class NoSeatsLeft(ConflictError):
+    pass
+
+
+@dataclass(frozen=True)
+class VoucherInfo:
+    id: int
+    code: str | None
+    worker_id: int
+    course_id: int
+    fund_id: int
+    amount_cents: int
+    status: str
+    hours_attended: float
+    course_hours: float
+    attendance_pct: float
+    min_attendance_pct: int
+    certificate_eligible: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class FundInfo:
+    id: int
+    name: str
+    kind: str
+    budget_cents: int
+    committed_cents: int
+    spent_cents: int
+
+    @property
+    def remaining_cents(self) -> int:
+        return self.budget_cents - self.committed_cents - self.spent_cents
+
+
+def euro(cents: int) -> str:
+    """€ 1.250,00 — the Italian way."""
+    whole, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def approval_threshold_cents(session: Session) -> int:
+    row = session.get(Setting, APPROVAL_THRESHOLD_KEY)
+    if row is None or not row.value or "cents" not in row.value:
+        return DEFAULT_APPROVAL_THRESHOLD_CENTS
+    return int(row.value["cents"])
+
+
+def set_approval_threshold(ctx: Context, cents: int) -> None:
+    permissions.require(ctx.actor, Role.AMMINISTRATORE, "cambiare la soglia di approvazione")
+    if cents < 0:
+        raise ValidationError("La soglia non può essere negativa.", "cents")
+    with ctx.write() as s:
+        row = s.get(Setting, APPROVAL_THRESHOLD_KEY)
+        if row is None:
+            s.add(Setting(key=APPROVAL_THRESHOLD_KEY, value={"cents": cents}))
+        else:
+            row.value = {"cents": cents}
+
+
+def _info(session: Session, v: Voucher) -> VoucherInfo:
+    course = session.get(Course, v.course_id)
+    assert course is not None
+    pct = round(100.0 * v.hours_attended / course.hours, 1) if course.hours else 0.0
+    eligible = pct >= course.min_attendance_pct and v.status in (S.CONCLUSO, S.RENDICONTATO)
+    return VoucherInfo(v.id, v.code, v.worker_id, v.course_id, v.fund_id, v.amount_cents, v.status,
+                       v.hours_attended, course.hours, pct, course.min_attendance_pct, eligible,
+                       v.version)
+
+
+def _history(session: Session, v: Voucher, status: str, note: str | None) -> None:
+    session.add(VoucherStatusChange(voucher_id=v.id, status=status,
+                                    operator_id=session.info.get("actor_id"), note=note))
+
+
+def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
+            amount_cents: int | None = None, pathway_id: int | None = None,
+            today: dt.date | None = None) -> VoucherInfo:
+    """A clerk asks for a voucher; the amount defaults to the course cost."""
+    today = today or dt.date.today()
+    with ctx.write() as s:
+        worker, course, fund = s.get(Worker, worker_id), s.get(Course, course_id), s.get(Fund, fund_id)
+        if worker is None:
+            raise NotFound("Fascicolo non trovato.")
+        if course is None:
+            raise NotFound("Corso non trovato.")
+        if fund is None or not fund.active:
+            raise NotFound("Fondo inesistente o non attivo.")
+        amount = course.cost_cents if amount_cents is None else amount_cents
+        if amount <= 0:
+            raise ValidationError("L'importo del voucher deve essere maggiore di zero.", "amount")
+        open_same = s.scalar(select(func.count(Voucher.id)).where(
+            Voucher.worker_id == worker_id, Voucher.course_id == course_id,
+            Voucher.status.in_([S.RICHIESTO, *COMMITTED])))
+        if open_same:
+            raise ValidationError("Il lavoratore ha già un voucher per questo corso.", "course")
+        v = Voucher(worker_id=worker_id, course_id=course_id, fund_id=fund_id, pathway_id=pathway_id,
+                    amount_cents=amount, status=S.RICHIESTO, requested_on=today,
+                    expires_on=course.ends_on)
+        s.add(v)
+        s.flush()
+        v.code = f"V-{today.year}-{v.id:06d}"
+        _history(s, v, S.RICHIESTO, None)
+        s.flush()
+        return _info(s, v)
+
+
+def _transition(session: Session, voucher_id: int, target: str, expected_version: int | None) -> Voucher:
+    v = session.get(Voucher, voucher_id)
+    if v is None:
+        raise NotFound("Voucher non trovato.")
+    if expected_version is not None and v.version != expected_version:
+        raise ConflictError("Il voucher è stato modificato da qualcun altro: riaprirlo.")
+    if target not in TRANSITIONS[S(v.status)]:
+        raise ValidationError(
+            f"Un voucher {LABELS[S(v.status)]} non può diventare {LABELS[S(target)]}.", "status")
+    return v
+
+
+def approve(ctx: Context, voucher_id: int, *, expected_version: int | None = None,
+            today: dt.date | None = None, note: str | None = None) -> VoucherInfo:
+    """Approve: commit the amount on the fund and take a seat, atomically, or refuse."""
+    permissions.require(ctx.actor, Role.OPERATORE, "approvare un voucher")
+    with ctx.write() as s:
+        v = _transition(s, voucher_id, S.APPROVATO, expected_version)
+        if v.amount_cents > approval_threshold_cents(s):
+            permissions.require(
+                ctx.actor, Role.RESPONSABILE,
+                f"approvare un voucher oltre {euro(approval_threshold_cents(s))}")
+        taken = s.execute(
+            update(Fund)
+            .where(Fund.id == v.fund_id, Fund.active.is_(True),
+                   Fund.committed_cents + Fund.spent_cents + v.amount_cents <= Fund.budget_cents)
+            .values(committed_cents=Fund.committed_cents + v.amount_cents,
+                    version=Fund.version + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if taken != 1:
+            fund = s.get(Fund, v.fund_id)
+            s.refresh(fund)
+            remaining = fund.budget_cents - fund.committed_cents - fund.spent_cents
+            raise BudgetExceeded(
+                f"Il fondo «{fund.name}» non ha capienza: restano {euro(remaining)}, "
+                f"il voucher chiede {euro(v.amount_cents)}. Nulla è stato approvato.")
+        seat = s.execute(
+            update(Course)
+            .where(Course.id == v.course_id, Course.seats_taken < Course.seats)
+            .values(seats_taken=Course.seats_taken + 1, version=Course.version + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if seat != 1:
+            course = s.get(Course, v.course_id)
+            raise NoSeatsLeft(f"Il corso «{course.title}» non ha più posti liberi "
+                              f"({course.seats} su {course.seats}). Nulla è stato approvato.")
+        audit.record(s, "fund_commit", entity="fund", entity_id=v.fund_id, worker_id=v.worker_id,
+                     changes={"committed_cents": f"+{v.amount_cents}", "voucher": v.code})
+        v.status = S.APPROVATO
+        v.approved_on = today or dt.date.today()
+        v.approved_by_id = ctx.actor.id if ctx.actor else None
+        _history(s, v, S.APPROVATO, note)
+        s.flush()
+        return _info(s, v)
+
+
+def _release(session: Session, v: Voucher, unspent_cents: int, free_seat: bool) -> None:
+    """Give back to the fund what a voucher no longer needs (and the seat, if asked)."""
+    if unspent_cents:
+        audit.record(session, "fund_release", entity="fund", entity_id=v.fund_id,
+                     worker_id=v.worker_id,
+                     changes={"committed_cents": f"-{unspent_cents}", "voucher": v.code})
+        session.execute(
+            update(Fund).where(Fund.id == v.fund_id)
+            .values(committed_cents=Fund.committed_cents - unspent_cents, version=Fund.version + 1)
+            .execution_options(synchronize_session=False))
+    if free_seat:
+        session.execute(
+            update(Course).where(Course.id == v.course_id, Course.seats_taken > 0)
+            .values(seats_taken=Course.seats_taken - 1, version=Course.version + 1)
+            .execution_options(synchronize_session=False))
+
+
+def change_status(ctx: Context, voucher_id: int, target: str, *, expected_version: int | None = None,
+                  note: str | None = None, spent_cents: int | None = None) -> VoucherInfo:
+    """in_corso, concluso, ritirato, revocato, rendicontato (approval goes through ``approve``).
+
+    Withdrawn or revoked: the committed amount goes back to the fund (a withdrawn worker's
+    voucher stays committed until reported: what was spent is reported, the rest returns).
+    Reported: the spent part moves from committed to spent, the unspent part returns.
+    """
+    if target == S.APPROVATO:
+        return approve(ctx, voucher_id, expected_version=expected_version, note=note)
+    if target == S.REVOCATO:
+        permissions.require(ctx.actor, Role.RESPONSABILE, "revocare un voucher")
+    with ctx.write() as s:
+        v = _transition(s, voucher_id, target, expected_version)
+        was_committed = v.status in COMMITTED
+        if target == S.REVOCATO and was_committed:
+            _release(s, v, v.amount_cents, free_seat=True)
+        elif target == S.RITIRATO and was_committed:
+            _release(s, v, 0, free_seat=v.status == S.APPROVATO)
+        elif target == S.RENDICONTATO:
+            spent = v.amount_cents if spent_cents is None else spent_cents
+            if not 0 <= spent <= v.amount_cents:
+                raise ValidationError(
+                    f"La spesa rendicontata deve essere tra € 0,00 e {euro(v.amount_cents)}.",
+                    "spent_cents")
+            s.execute(
+                update(Fund).where(Fund.id == v.fund_id)
+                .values(committed_cents=Fund.committed_cents - v.amount_cents,
+                        spent_cents=Fund.spent_cents + spent, version=Fund.version + 1)
+                .execution_options(synchronize_session=False))
+            v.spent_cents = spent
+        v.status = target
+        _history(s, v, target, note)
+        s.flush()
+        return _info(s, v)
+
+
+def record_attendance(ctx: Context, session_id: int, voucher_id: int, hours: float,
+                      present: bool | None = None) -> VoucherInfo:
+    """Attendance of one worker at one lesson; the voucher's hours are recomputed."""
+    with ctx.write() as s:
+        lesson, v = s.get(CourseSession, session_id), s.get(Voucher, voucher_id)
+        if lesson is None or v is None:
+            raise NotFound("Lezione o voucher non trovati.")
+        if lesson.course_id != v.course_id:
+            raise ValidationError("La lezione non è del corso di questo voucher.", "session")
+        if v.status not in (S.APPROVATO, S.IN_CORSO):
+            raise ValidationError(f"Presenze non registrabili su un voucher {LABELS[S(v.status)]}.")
+        if not 0 <= hours <= lesson.hours:
+            raise ValidationError(f"Ore presenti tra 0 e {lesson.hours:g}.", "hours")
+        row = s.scalars(select(Attendance).where(Attendance.session_id == session_id,
+                                                 Attendance.voucher_id == voucher_id)).first()
+        if row is None:
+            row = Attendance(session_id=session_id, voucher_id=voucher_id)
+            s.add(row)
+        row.hours_attended = hours
+        row.present = hours > 0 if present is None else present
+        row.recorded_by_id = ctx.actor.id if ctx.actor else None
+        s.flush()
+        v.hours_attended = float(s.scalar(select(func.coalesce(func.sum(Attendance.hours_attended), 0))
+                                          .where(Attendance.voucher_id == voucher_id)))
+        if v.status == S.APPROVATO:
+            v.status = S.IN_CORSO
+            _history(s, v, S.IN_CORSO, "prima presenza registrata")
+        s.flush()
+        return _info(s, v)
+
+
+def get(ctx: Context, voucher_id: int) -> VoucherInfo:
+    with ctx.read() as s:
+        v = s.get(Voucher, voucher_id)
+        if v is None:
+            raise NotFound("Voucher non trovato.")
+        return _info(s, v)
+
+
+def fund(ctx: Context, fund_id: int) -> FundInfo:
+    with ctx.read() as s:
+        f = s.get(Fund, fund_id)
+        if f is None:
+            raise NotFound("Fondo non trovato.")
+        return FundInfo(f.id, f.name, f.kind, f.budget_cents, f.committed_cents, f.spent_cents)
