@@ -1,0 +1,264 @@
+"""Job reinsertion: employers, job offers, matching, applications and hires.
+
+A hire closes the worker's open reinsertion pathways (GOL 1 and GOL 5) with the outcome
+"ricollocato", in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import NotFound, ValidationError
+from sportello.core.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    ContractType,
+    Employer,
+    EmploymentSituation,
+    FileStatus,
+    Hire,
+    JobOffer,
+    JobOfferStatus,
+    Pathway,
+    PathwayKind,
+    PathwayOutcome,
+    Worker,
+)
+from sportello.core.search import fold
+from sportello.core.services.pathways import OPEN, close_pathway_in
+
+A = ApplicationStatus
+APPLICATION_FLOW: dict[str, set[str]] = {
+    A.PROPOSTA: {A.INVIATA, A.RITIRATA, A.NON_SELEZIONATO},
+    A.INVIATA: {A.COLLOQUIO, A.NON_SELEZIONATO, A.RITIRATA},
+    A.COLLOQUIO: {A.ASSUNTO, A.NON_SELEZIONATO, A.RITIRATA},
+    A.ASSUNTO: set(),
+    A.NON_SELEZIONATO: set(),
+    A.RITIRATA: set(),
+}
+REINSERTION_KINDS = (PathwayKind.GOL1_REINSERIMENTO, PathwayKind.GOL5_RICOLLOCAZIONE_COLLETTIVA)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    worker_id: int
+    name: str
+    score: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OfferMatch:
+    offer_id: int
+    role: str
+    employer: str
+    comune: str | None
+    score: int
+    reasons: tuple[str, ...]
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", fold(text or "")) if len(w) >= 3}
+
+
+def add_employer(ctx: Context, *, name: str, cf_piva: str | None = None, comune: str | None = None,
+                 provincia: str | None = None, **extra: str | None) -> int:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("Il nome dell'azienda è obbligatorio.", "name")
+    piva = re.sub(r"\s+", "", cf_piva or "").upper() or None
+    if piva and not (len(piva) == 11 and piva.isdigit() or len(piva) == 16):
+        raise ValidationError("Partita IVA (11 cifre) o codice fiscale (16 caratteri) non valido.",
+                              "cf_piva")
+    with ctx.write() as s:
+        if piva and s.scalar(select(Employer.id).where(Employer.cf_piva == piva)):
+            raise ValidationError("Esiste già un'azienda con questa partita IVA.", "cf_piva")
+        e = Employer(name=name, cf_piva=piva, comune=comune,
+                     provincia=(provincia or "").upper() or None, **extra)
+        s.add(e)
+        s.flush()
+        return e.id
+
+
+def add_offer(ctx: Context, *, employer_id: int, role: str, contract_type: str,
+              comune: str | None = None, provincia: str | None = None,
+              qualifica_code: str | None = None, weekly_hours: float | None = None,
+              openings: int = 1, closing_on: dt.date | None = None,
+              requirements: str | None = None, skills: str | None = None,
+              today: dt.date | None = None) -> int:
+    if contract_type not in set(ContractType):
+        raise ValidationError(f"Tipo di contratto sconosciuto: {contract_type}.", "contract_type")
+    if not (role or "").strip():
+        raise ValidationError("Indicare la mansione.", "role")
+    if openings < 1:
+        raise ValidationError("Almeno un posto.", "openings")
+    today = today or dt.date.today()
+    if closing_on and closing_on < today:
+        raise ValidationError("La data di chiusura è già passata.", "closing_on")
+    with ctx.write() as s:
+        if s.get(Employer, employer_id) is None:
+            raise NotFound("Azienda non trovata.")
+        offer = JobOffer(employer_id=employer_id, role=role.strip(), contract_type=contract_type,
+                         comune=comune, provincia=(provincia or "").upper() or None,
+                         qualifica_code=qualifica_code, weekly_hours=weekly_hours,
+                         openings=openings, closing_on=closing_on, requirements=requirements,
+                         skills=skills, published_on=today, status=JobOfferStatus.APERTA,
+                         operator_id=ctx.actor.id if ctx.actor else None)
+        s.add(offer)
+        s.flush()
+        return offer.id
+
+
+def _score(offer: JobOffer, worker: Worker, situation: EmploymentSituation | None) -> tuple[int, list[str]]:
+    score, reasons = 0, []
+    if offer.qualifica_code and situation and situation.qualifica_code == offer.qualifica_code:
+        score += 40
+        reasons.append("stessa qualifica")
+    if offer.comune and worker.residence_comune and fold(offer.comune) == fold(worker.residence_comune):
+        score += 30
+        reasons.append("stesso comune")
+    elif offer.provincia and worker.residence_province == offer.provincia:
+        score += 15
+        reasons.append("stessa provincia")
+    common = _words(offer.skills) & (_words(worker.skills) | _words(situation.qualifica if situation else None))
+    if common:
+        score += min(30, 10 * len(common))
+        reasons.append("competenze: " + ", ".join(sorted(common)[:4]))
+    if offer.weekly_hours and situation and situation.orario == "P" and offer.weekly_hours <= 30:
+        score += 5
+        reasons.append("orario compatibile")
+    return score, reasons
+
+
+def candidates_for_offer(ctx: Context, offer_id: int, limit: int = 50) -> list[Candidate]:
+    """Open files ranked by qualifica, place and skills (workers already hired excluded)."""
+    with ctx.read() as s:
+        offer = s.get(JobOffer, offer_id)
+        if offer is None:
+            raise NotFound("Offerta non trovata.")
+        conditions = [Worker.status == FileStatus.APERTO]
+        if offer.provincia:
+            conditions.append((Worker.residence_province == offer.provincia)
+                              | (EmploymentSituation.qualifica_code == offer.qualifica_code))
+        rows = s.execute(
+            select(Worker, EmploymentSituation)
+            .outerjoin(EmploymentSituation, (EmploymentSituation.worker_id == Worker.id)
+                       & EmploymentSituation.is_current.is_(True))
+            .where(*conditions, ~Worker.id.in_(select(Hire.worker_id)))
+            .limit(5000)
+        ).all()
+        ranked = []
+        for worker, situation in rows:
+            score, reasons = _score(offer, worker, situation)
+            if score:
+                ranked.append(Candidate(worker.id, f"{worker.surname} {worker.name}", score,
+                                        tuple(reasons)))
+    ranked.sort(key=lambda c: (-c.score, c.name))
+    return ranked[:limit]
+
+
+def offers_for_worker(ctx: Context, worker_id: int, today: dt.date | None = None) -> list[OfferMatch]:
+    today = today or dt.date.today()
+    with ctx.read() as s:
+        worker = s.get(Worker, worker_id)
+        if worker is None:
+            raise NotFound("Fascicolo non trovato.")
+        situation = s.scalars(select(EmploymentSituation).where(
+            EmploymentSituation.worker_id == worker_id,
+            EmploymentSituation.is_current.is_(True))).first()
+        rows = s.execute(
+            select(JobOffer, Employer.name).join(Employer, Employer.id == JobOffer.employer_id)
+            .where(JobOffer.status == JobOfferStatus.APERTA,
+                   (JobOffer.closing_on.is_(None)) | (JobOffer.closing_on >= today))
+        ).all()
+        found = []
+        for offer, employer in rows:
+            score, reasons = _score(offer, worker, situation)
+            if score:
+                found.append(OfferMatch(offer.id, offer.role, employer, offer.comune, score,
+                                        tuple(reasons)))
+    found.sort(key=lambda m: (-m.score, m.role))
+    return found
+
+
+def _history(session, application: Application, status: str, note: str | None) -> None:  # type: ignore[no-untyped-def]
+    session.add(ApplicationStatusChange(application_id=application.id, status=status, note=note,
+                                        operator_id=session.info.get("actor_id")))
+
+
+def propose(ctx: Context, worker_id: int, offer_id: int, note: str | None = None) -> int:
+    with ctx.write() as s:
+        offer = s.get(JobOffer, offer_id)
+        if offer is None or s.get(Worker, worker_id) is None:
+            raise NotFound("Lavoratore o offerta non trovati.")
+        if offer.status != JobOfferStatus.APERTA:
+            raise ValidationError("L'offerta non è più aperta.", "offer")
+        if s.scalar(select(Application.id).where(Application.worker_id == worker_id,
+                                                 Application.job_offer_id == offer_id)):
+            raise ValidationError("Il lavoratore è già candidato a questa offerta.", "offer")
+        app = Application(worker_id=worker_id, job_offer_id=offer_id, status=A.PROPOSTA,
+                          applied_on=dt.date.today(), notes=note)
+        s.add(app)
+        s.flush()
+        _history(s, app, A.PROPOSTA, note)
+        return app.id
+
+
+def advance(ctx: Context, application_id: int, status: str, note: str | None = None) -> None:
+    """Move an application on (inviata, colloquio, non selezionato, ritirata). Hires: ``hire``."""
+    if status == A.ASSUNTO:
+        raise ValidationError("Per l'assunzione usare «Registra assunzione».", "status")
+    with ctx.write() as s:
+        app = s.get(Application, application_id)
+        if app is None:
+            raise NotFound("Candidatura non trovata.")
+        if status not in APPLICATION_FLOW[A(app.status)]:
+            raise ValidationError(f"Da «{app.status}» non si passa a «{status}».", "status")
+        app.status = status
+        _history(s, app, status, note)
+
+
+def hire(ctx: Context, *, worker_id: int, employer_id: int, hired_on: dt.date, contract_type: str,
+         weekly_hours: float | None = None, end_on: dt.date | None = None,
+         application_id: int | None = None, qualifica: str | None = None) -> int:
+    """Record a hire; open reinsertion pathways close with outcome "ricollocato"."""
+    if contract_type not in set(ContractType):
+        raise ValidationError(f"Tipo di contratto sconosciuto: {contract_type}.", "contract_type")
+    if end_on and end_on < hired_on:
+        raise ValidationError("La fine del contratto precede l'assunzione.", "end_on")
+    with ctx.write() as s:
+        if s.get(Worker, worker_id) is None or s.get(Employer, employer_id) is None:
+            raise NotFound("Lavoratore o azienda non trovati.")
+        offer_id = None
+        if application_id is not None:
+            app = s.get(Application, application_id)
+            if app is None or app.worker_id != worker_id:
+                raise ValidationError("La candidatura non è di questo lavoratore.", "application")
+            if app.status in (A.ASSUNTO, A.NON_SELEZIONATO, A.RITIRATA):
+                raise ValidationError(f"La candidatura è già chiusa ({app.status}).", "application")
+            app.status = A.ASSUNTO  # from any open step: people are hired after one interview
+            _history(s, app, A.ASSUNTO, None)
+            offer_id = app.job_offer_id
+        paths = list(s.scalars(select(Pathway).where(
+            Pathway.worker_id == worker_id, Pathway.kind.in_(REINSERTION_KINDS),
+            Pathway.status.in_(OPEN))))
+        for p in paths:
+            close_pathway_in(s, p, PathwayOutcome.RICOLLOCATO, max(hired_on, p.start_on or hired_on))
+        h = Hire(worker_id=worker_id, employer_id=employer_id, job_offer_id=offer_id,
+                 application_id=application_id, pathway_id=paths[0].id if paths else None,
+                 hired_on=hired_on, end_on=end_on, contract_type=contract_type,
+                 weekly_hours=weekly_hours, qualifica=qualifica)
+        s.add(h)
+        s.flush()
+        if offer_id is not None:
+            offer = s.get(JobOffer, offer_id)
+            hires = s.scalar(select(func.count(Hire.id)).where(Hire.job_offer_id == offer_id))
+            if offer is not None and hires >= offer.openings:
+                offer.status = JobOfferStatus.COPERTA
+        return h.id
