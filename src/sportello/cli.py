@@ -130,6 +130,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from sportello.core.exchange import export
+
+    ctx = _context(args)
+    try:
+        result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza)
+        print(f"Esportate {result.rows} righe ({args.kind}) in {result.path}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -166,6 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=300, help="numero di lavoratori (predefinito 300)")
     p.add_argument("--seed", type=int, default=2026, help="seme casuale (stessi dati a parità di seme)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("export", help="esporta un foglio Excel (.xlsx)")
+    p.add_argument("kind", choices=["workers", "pathways", "vouchers", "funds", "courses",
+                                    "appointments", "placements", "businesses"],
+                   metavar="TIPO", help="workers, pathways, vouchers, funds, courses, appointments, "
+                   "placements o businesses")
+    p.add_argument("out", metavar="FILE.xlsx", help="file da scrivere")
+    p.add_argument("--vertenza", metavar="V", help="solo i lavoratori di questa vertenza (codice)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", help="verifica l'integrità del database")
     p.set_defaults(func=cmd_check)

@@ -1,0 +1,321 @@
+"""Excel exports in our standard layout: one sheet, one header row, real Excel types.
+
+Dates are dates, amounts are numbers in euro, codici fiscali and phones are text; the
+header is bold and frozen with an autofilter; no cell is ever a formula: text starting with
+= + - @, tab, CR or LF is written as a string cell with Excel's "quote prefix" set, so it
+shows exactly as typed and stays text even when the cell is edited.
+Written with openpyxl's write-only mode, streaming rows from the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import SportelloError, ValidationError
+from sportello.core.models import (
+    Appointment,
+    BusinessProject,
+    Course,
+    Employer,
+    EmploymentSituation,
+    ExchangeKind,
+    ExchangeRecord,
+    FundingRequest,
+    Fund,
+    Hire,
+    Operator,
+    Pathway,
+    SuapFiling,
+    TrainingProvider,
+    Vertenza,
+    Voucher,
+    Worker,
+)
+from sportello.core.services import audit
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def looks_like_formula(value: str) -> bool:
+    return value.startswith(FORMULA_STARTS)
+
+
+def text_cell(ws, value: str):  # type: ignore[no-untyped-def]
+    """A cell that is text whatever it starts with (openpyxl makes "=..." a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = "text"  # text, date, datetime, int, number, euro, bool
+    width: float = 16
+
+
+@dataclass(frozen=True)
+class Kind:
+    title: str
+    columns: tuple[Column, ...]
+    query: Callable[[int | None], Select]  # vertenza id -> statement yielding rows
+
+
+def _worker_in_vertenza(vertenza_id: int | None, worker_col):  # type: ignore[no-untyped-def]
+    if vertenza_id is None:
+        return True
+    return worker_col.in_(select(EmploymentSituation.worker_id)
+                          .where(EmploymentSituation.vertenza_id == vertenza_id))
+
+
+def _current_vertenza():  # type: ignore[no-untyped-def]
+    return (select(Vertenza.title).join(EmploymentSituation,
+                                         EmploymentSituation.vertenza_id == Vertenza.id)
+            .where(EmploymentSituation.worker_id == Worker.id,
+                   EmploymentSituation.is_current.is_(True))
+            .limit(1).scalar_subquery())
+
+
+C = Column
+KINDS: dict[str, Kind] = {
+    "workers": Kind(
+        "Lavoratori",
+        (C("Codice fiscale", width=19), C("Cognome", width=18), C("Nome", width=16), C("Sesso", width=6),
+         C("Data di nascita", "date", 12), C("Luogo di nascita", width=18), C("Cittadinanza"),
+         C("Indirizzo di residenza", width=28), C("Comune di residenza", width=20),
+         C("CAP", width=7), C("Provincia", width=8), C("Telefono", width=14),
+         C("Cellulare", width=14), C("Email", width=28), C("Titolo di studio", width=20),
+         C("Vertenza", width=26), C("Stato fascicolo", width=12), C("Consenso privacy", "bool", 10)),
+        lambda v: select(
+            Worker.codice_fiscale, Worker.surname, Worker.name, Worker.sex, Worker.birth_date,
+            Worker.birth_place, Worker.citizenship, Worker.residence_address,
+            Worker.residence_comune, Worker.residence_cap, Worker.residence_province, Worker.phone,
+            Worker.mobile, Worker.email, Worker.education_level, _current_vertenza(),
+            Worker.status, Worker.privacy_consent,
+        ).where(_worker_in_vertenza(v, Worker.id)).order_by(Worker.surname, Worker.name, Worker.id),
+    ),
+    "pathways": Kind(
+        "Percorsi",
+        (C("Codice fiscale", width=19), C("Cognome", width=18), C("Nome", width=16),
+         C("Percorso", width=14), C("Stato", width=12), C("Inizio", "date", 12),
+         C("Fine", "date", 12), C("Esito", width=14)),
+        lambda v: select(Worker.codice_fiscale, Worker.surname, Worker.name, Pathway.kind,
+                         Pathway.status, Pathway.start_on, Pathway.end_on, Pathway.outcome)
+        .join(Worker, Worker.id == Pathway.worker_id)
+        .where(_worker_in_vertenza(v, Worker.id)).order_by(Worker.surname, Worker.name, Pathway.id),
+    ),
+    "vouchers": Kind(
+        "Voucher",
+        (C("Codice voucher", width=16), C("Codice fiscale", width=19), C("Cognome", width=18),
+         C("Nome", width=16), C("Corso", width=36), C("Ente", width=24), C("Fondo", width=26),
+         C("Importo", "euro", 12), C("Speso", "euro", 12), C("Stato", width=13),
+         C("Richiesto il", "date", 12), C("Approvato il", "date", 12), C("Ore frequentate", "number", 10),
+         C("Ore corso", "number", 9)),
+        lambda v: select(Voucher.code, Worker.codice_fiscale, Worker.surname, Worker.name,
+                         Course.title, TrainingProvider.name, Fund.name, Voucher.amount_cents,
+                         Voucher.spent_cents, Voucher.status, Voucher.requested_on,
+                         Voucher.approved_on, Voucher.hours_attended, Course.hours)
+        .join(Worker, Worker.id == Voucher.worker_id).join(Course, Course.id == Voucher.course_id)
+        .join(TrainingProvider, TrainingProvider.id == Course.provider_id)
+        .join(Fund, Fund.id == Voucher.fund_id)
+        .where(_worker_in_vertenza(v, Worker.id)).order_by(Voucher.id),
+    ),
+    "funds": Kind(
+        "Fondi",
+        (C("Fondo", width=30), C("Tipo", width=18), C("Anno", "int", 7), C("Budget", "euro", 14),
+         C("Impegnato", "euro", 14), C("Speso", "euro", 14), C("Disponibile", "euro", 14)),
+        lambda v: select(Fund.name, Fund.kind, Fund.year, Fund.budget_cents, Fund.committed_cents,
+                         Fund.spent_cents,
+                         Fund.budget_cents - Fund.committed_cents - Fund.spent_cents)
+        .order_by(Fund.name),
+    ),
+    "courses": Kind(
+        "Corsi",
+        (C("Codice", width=14), C("Titolo", width=36), C("Area", width=22), C("Ente", width=24),
+         C("Ore", "number", 7), C("Inizio", "date", 12), C("Fine", "date", 12), C("Posti", "int", 7),
+         C("Posti occupati", "int", 9), C("Costo", "euro", 12), C("Frequenza minima %", "int", 10),
+         C("Attestato", width=20)),
+        lambda v: select(Course.code, Course.title, Course.area, TrainingProvider.name, Course.hours,
+                         Course.starts_on, Course.ends_on, Course.seats, Course.seats_taken,
+                         Course.cost_cents, Course.min_attendance_pct, Course.certificate_type)
+        .join(TrainingProvider, TrainingProvider.id == Course.provider_id).order_by(Course.title),
+    ),
+    "appointments": Kind(
+        "Appuntamenti",
+        (C("Data e ora", "datetime", 17), C("Codice fiscale", width=19), C("Cognome", width=18),
+         C("Nome", width=16), C("Operatore", width=22), C("Motivo", width=28), C("Stato", width=11),
+         C("Esito", width=12)),
+        lambda v: select(Appointment.starts_at, Worker.codice_fiscale, Worker.surname, Worker.name,
+                         Operator.full_name, Appointment.purpose, Appointment.status,
+                         Appointment.outcome)
+        .join(Worker, Worker.id == Appointment.worker_id)
+        .join(Operator, Operator.id == Appointment.operator_id)
+        .where(_worker_in_vertenza(v, Worker.id)).order_by(Appointment.starts_at),
+    ),
+    "placements": Kind(
+        "Assunzioni",
+        (C("Codice fiscale", width=19), C("Cognome", width=18), C("Nome", width=16),
+         C("Azienda", width=28), C("P.IVA azienda", width=14), C("Data assunzione", "date", 12),
+         C("Fine contratto", "date", 12), C("Contratto", width=20), C("Ore settimanali", "number", 9),
+         C("Qualifica", width=20)),
+        lambda v: select(Worker.codice_fiscale, Worker.surname, Worker.name, Employer.name,
+                         Employer.cf_piva, Hire.hired_on, Hire.end_on, Hire.contract_type,
+                         Hire.weekly_hours, Hire.qualifica)
+        .join(Worker, Worker.id == Hire.worker_id).join(Employer, Employer.id == Hire.employer_id)
+        .where(_worker_in_vertenza(v, Worker.id)).order_by(Hire.hired_on),
+    ),
+    "businesses": Kind(
+        "Imprese",
+        (C("Codice fiscale", width=19), C("Cognome", width=18), C("Nome", width=16),
+         C("Progetto", width=30), C("Fase", width=22), C("Forma giuridica", width=16),
+         C("ATECO", width=10), C("Partita IVA", width=13), C("Apertura", "date", 12),
+         C("Comune", width=16), C("SCIA presentata", "date", 12), C("Esito SCIA", width=14),
+         C("Finanziamento richiesto", "euro", 14), C("Finanziamento concesso", "euro", 14)),
+        lambda v: _businesses(v),
+    ),
+}
+
+
+def _businesses(vertenza_id: int | None) -> Select:
+    scia = aliased(SuapFiling)
+    latest_scia = (select(func.max(SuapFiling.id)).where(SuapFiling.project_id == BusinessProject.id)
+                   .scalar_subquery())
+    requested = (select(func.sum(FundingRequest.requested_cents))
+                 .where(FundingRequest.project_id == BusinessProject.id).scalar_subquery())
+    granted = (select(func.sum(FundingRequest.granted_cents))
+               .where(FundingRequest.project_id == BusinessProject.id).scalar_subquery())
+    return (select(Worker.codice_fiscale, Worker.surname, Worker.name, BusinessProject.title,
+                   BusinessProject.stage, BusinessProject.legal_form, BusinessProject.ateco_code,
+                   BusinessProject.vat_number, BusinessProject.opened_on, BusinessProject.comune,
+                   scia.filed_on, scia.outcome, requested, granted)
+            .join(Worker, Worker.id == BusinessProject.worker_id)
+            .outerjoin(scia, scia.id == latest_scia)
+            .where(_worker_in_vertenza(vertenza_id, Worker.id)).order_by(BusinessProject.id))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    kind: str
+    rows: int
+
+
+def _cell_value(column: Column, value: object) -> object:
+    if value is None:
+        return None
+    if column.kind == "euro":
+        return int(value) / 100  # type: ignore[call-overload]
+    if column.kind == "bool":
+        return "sì" if value else "no"
+    if column.kind in ("date", "datetime", "int", "number"):
+        return value
+    return str(value)
+
+
+_FORMATS = {"date": "DD/MM/YYYY", "datetime": "DD/MM/YYYY HH:MM", "euro": '#,##0.00 "€"',
+            "number": "0.##", "int": "0", "text": "@", "bool": "@"}
+
+
+def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = None,
+           progress: Callable[[int], bool] | None = None) -> ExportResult:
+    """Write ``kind`` to ``out`` (.xlsx). The file appears only when complete."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise ValidationError(f"Tipo di esportazione sconosciuto: {kind}. Possibili: "
+                              f"{', '.join(KINDS)}.", "kind")
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
+    vertenza_id = _vertenza_id(ctx, vertenza)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(spec.title)
+    for i, column in enumerate(spec.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = column.width
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(spec.columns))
+    bold = Font(bold=True)
+    header = []
+    for column in spec.columns:
+        cell = WriteOnlyCell(ws, value=column.header)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    formats = [_FORMATS[c.kind] for c in spec.columns]
+    styled = [c.kind in ("date", "datetime", "euro") for c in spec.columns]
+    count = 0
+    with ctx.read() as s:
+        for row in s.execute(spec.query(vertenza_id)).yield_per(2000):
+            cells: list[object] = []
+            for column, value, fmt, needs_style in zip(spec.columns, row, formats, styled, strict=True):
+                value = _cell_value(column, value)
+                if isinstance(value, str) and looks_like_formula(value):
+                    cells.append(text_cell(ws, value))
+                elif needs_style and value is not None:
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = fmt
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            ws.append(cells)
+            count += 1
+            if progress and count % 2000 == 0 and not progress(count):
+                raise SportelloError("Esportazione annullata: nessun file scritto.")
+    ws.auto_filter.ref = f"A1:{last}{count + 1}"
+    tmp = out.with_name(f".{out.name}.part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    import hashlib
+
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    with ctx.write() as s:
+        s.add(ExchangeRecord(direction=ExchangeKind.EXPORT, kind=kind, file_name=out.name,
+                             sha256=digest, operator_id=ctx.actor.id if ctx.actor else None,
+                             vertenza_id=vertenza_id, rows_total=count))
+        audit.record(s, "export", entity="exchange_record", detail=f"{kind}: {count} righe in {out.name}")
+    return ExportResult(out, kind, count)
+
+
+def _vertenza_id(ctx: Context, vertenza: str | None) -> int | None:
+    if not vertenza:
+        return None
+    with ctx.read() as s:
+        found = s.scalar(select(Vertenza.id).where(
+            (Vertenza.code == vertenza) | (Vertenza.title == vertenza)))
+        if found is None and vertenza.isdigit():
+            found = s.scalar(select(Vertenza.id).where(Vertenza.id == int(vertenza)))
+    if found is None:
+        raise ValidationError(f"Vertenza «{vertenza}» non trovata (indicare il codice, es. "
+                              "KON-AT).", "vertenza")
+    return found
+
+
+def rows_of(path: Path | str) -> Iterator[tuple[object, ...]]:
+    """Read back an exported sheet (tests and round trips)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        yield from wb.worksheets[0].iter_rows(values_only=True)
+    finally:
+        wb.close()
