@@ -34,7 +34,7 @@ def test_holiday_and_weekend_refused_unless_confirmed(ctx, people) -> None:  # t
     row = agenda.book(ctx, worker_id=w1, operator_id=op1, starts_at=dt.datetime(2026, 12, 8, 9, 0),
                       confirm_closed_day=True)
     assert row.starts_at == dt.datetime(2026, 12, 8, 9, 0)
-    assert agenda.holiday_name(IMMACOLATA)
+    assert agenda.holiday_name(IMMACOLATA) == "Immacolata Concezione"
 
 
 def test_operator_is_never_double_booked(ctx, people) -> None:  # type: ignore[no-untyped-def]

@@ -59,3 +59,18 @@ def test_panel_lists_what_is_due_and_not_what_is_far(ctx) -> None:  # type: igno
     assert "scaduta" in next(d.detail for d in rows if d.kind == "patto")
     only_far = deadlines.upcoming(ctx, 30, today=TODAY, worker_id=far.id)
     assert {d.kind for d in only_far} == {"esito", "voucher"}
+
+
+def test_each_kind_has_its_own_cap(ctx) -> None:  # type: ignore[no-untyped-def]
+    with ctx.write() as s:
+        people = [Worker(codice_fiscale=f"RSSMRA80A01A{i:03d}X", surname="Rossi", name=f"M{i}",
+                         privacy_consent=True) for i in range(6)]
+        s.add_all(people)
+        s.flush()
+        for w in people[:5]:  # five overdue reviews, long ago
+            s.add(ServicePact(worker_id=w.id, status="firmato", review_on=dt.date(2025, 1, 1)))
+        s.add(EmploymentSituation(worker_id=people[5].id, naspi_start=dt.date(2026, 1, 1),
+                                  naspi_end=TODAY + dt.timedelta(days=3)))
+    rows = deadlines.upcoming(ctx, 30, today=TODAY, limit=3)
+    kinds = [d.kind for d in rows]
+    assert kinds.count("patto") == 3 and "naspi" in kinds

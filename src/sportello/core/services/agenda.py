@@ -76,7 +76,7 @@ class Slot:
 def _italian_holidays(year: int) -> dict[dt.date, str]:
     import holidays
 
-    return dict(holidays.country_holidays("IT", years=year, language="it"))
+    return dict(holidays.country_holidays("IT", years=year, language="it_IT"))
 
 
 def holiday_name(day: dt.date) -> str | None:

@@ -58,7 +58,11 @@ def upcoming(
     worker_id: int | None = None,
     limit: int = 500,
 ) -> list[Deadline]:
-    """Deadlines due within ``within_days`` (and overdue ones), soonest first."""
+    """Deadlines due within ``within_days`` (and overdue ones), soonest first.
+
+    ``limit`` caps each kind separately, so that hundreds of overdue pact reviews never
+    hide an ending NASpI.
+    """
     today = today or dt.date.today()
     horizon = today + dt.timedelta(days=within_days)
     open_file = Worker.status != FileStatus.CHIUSO
@@ -127,4 +131,4 @@ def upcoming(
             out.append(Deadline("consenso", None, wid, _name(sn, n), cf,
                                 "manca il consenso al trattamento dei dati"))
     out.sort(key=lambda d: (d.due_on is None, d.due_on or dt.date.max, d.worker_name))
-    return out[:limit]
+    return out
