@@ -2,16 +2,510 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+274"/>
+        <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Numero non valido: scrivere ad esempio 4,5 oppure 40.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importo non valido: scrivere ad esempio 1.250,00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdvanceStageDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+209"/>
+        <source>Avanza fase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nuova fase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>«Avvio impresa» si raggiunge registrando l&apos;apertura dell&apos;impresa (Apri impresa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nota</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Non ci sono fasi successive disponibili.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgendaArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+75"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Gli appuntamenti degli operatori: convocazioni nei posti liberi, lettere di convocazione e registrazione delle presenze.</source>
-        <translation>Operators&apos; appointments: convocations into free slots, convocation letters and attendance records.</translation>
+        <source>Gli appuntamenti degli operatori, per giorno o per settimana: prenotazioni nei posti liberi, esiti dei colloqui e annullamenti.</source>
+        <translation>The operators&apos; appointments, by day or by week: bookings in free slots, interview outcomes and cancellations.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Periodo precedente</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Oggi</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Periodo successivo</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vai al giorno</source>
+        <translation>Go to day</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Giorno</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settimana</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Di chi mostrare gli appuntamenti</source>
+        <translation>Whose appointments to show</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nuovo appuntamento…</source>
+        <translation>New appointment…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Esito:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presente</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assente</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giustificato</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registra l&apos;esito dell&apos;appuntamento selezionato</source>
+        <translation>Record the outcome of the selected appointment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nota sull&apos;esito (facoltativa)</source>
+        <translation>Note on the outcome (optional)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apri fascicolo</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Annulla appuntamento…</source>
+        <translation>Cancel appointment…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Tutto l&apos;ufficio</source>
+        <translation>Whole office</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Settimana {week}: {start} – {end}</source>
+        <translation>Week {week}: {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{day} — {holiday}</source>
+        <translation>{day} — {holiday}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Festivi: {days}</source>
+        <translation>Public holidays: {days}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chiuso: {reason}</source>
+        <translation>Closed: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n appuntamenti</source>
+        <translation>
+            <numerusform>%n appointment</numerusform>
+            <numerusform>%n appointments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun appuntamento</source>
+        <translation>No appointments</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Selezionare un appuntamento per registrarne l&apos;esito o annullarlo.</source>
+        <translation>Select an appointment to record its outcome or cancel it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>con {operator}</source>
+        <translation>with {operator}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esito: {outcome}</source>
+        <translation>outcome: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>esito non registrato</source>
+        <translation>outcome not recorded</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Esito non registrato</source>
+        <translation>Outcome not recorded</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Annullare l&apos;appuntamento di {name} del {day} alle {time} con {operator}?</source>
+        <translation>Cancel the appointment of {name} on {day} at {time} with {operator}?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annulla appuntamento</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appuntamento non annullato</source>
+        <translation>Appointment not cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>AnagraficaPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+131"/>
+        <source>Dati anagrafici</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>16 caratteri: nascita e sesso si compilano da soli</source>
+        <translation>16 characters: birth and sex are filled in by themselves</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cognome</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sesso</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Luogo di nascita</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice catastale</source>
+        <translation>Cadastral code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincia di nascita</source>
+        <translation>Province of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cittadinanza</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ha dato il consenso al trattamento dei dati</source>
+        <translation>Consented to the processing of personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consenso</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data del consenso</source>
+        <translation>Date of consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versione dell&apos;informativa</source>
+        <translation>Privacy notice version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operatore assegnato</source>
+        <translation>Assigned operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— nessuno —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>AtecoField</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-171"/>
+        <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/booking.py" line="+57"/>
+        <source>Nuovo appuntamento</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Lavoratore:</source>
+        <translation>&amp;Worker:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun lavoratore scelto</source>
+        <translation>No worker chosen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lavoratore:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Operatore:</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Giorno:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Clic su un orario per sceglierlo</source>
+        <translation>Click a time to choose it</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Posti liberi:</source>
+        <translation>Free slots:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> minuti</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Durata:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ora:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Colloquio di orientamento</source>
+        <translation>Guidance interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stipula patto di servizio</source>
+        <translation>Signing of the service pact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convocazione vertenza</source>
+        <translation>Crisis-case convocation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifica del percorso</source>
+        <translation>Pathway review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colloquio per l&apos;autoimprenditorialità</source>
+        <translation>Self-employment interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consegna documenti</source>
+        <translation>Delivery of documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Motivo:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. Sportello 2, piano terra</source>
+        <translation>e.g. Desk 2, ground floor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Luogo:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prenota</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cognome, nome o codice fiscale</source>
+        <translation>Surname, name or tax code</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Scrivere almeno due lettere.</source>
+        <translation>Type at least two letters.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nessun lavoratore trovato.</source>
+        <translation>No worker found.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Primi {shown} di {total}: precisare la ricerca.</source>
+        <translation>First {shown} of {total}: refine the search.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Giorno di chiusura: nessun posto libero.</source>
+        <translation>Closed day: no free slots.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun posto libero in questo giorno.</source>
+        <translation>No free slots on this day.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+7"/>
+        <source>Prenotazione</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Scegliere il lavoratore da convocare.</source>
+        <translation>Choose the worker to call in.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scegliere l&apos;operatore.</source>
+        <translation>Choose the operator.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Giorno di chiusura</source>
+        <translation>Closed day</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Orario già occupato</source>
+        <translation>Time already taken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prenotazione non riuscita</source>
+        <translation>Booking failed</translation>
     </message>
 </context>
 <context>
@@ -28,11 +522,952 @@
     </message>
 </context>
 <context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+95"/>
+        <source>Cerca corso (titolo, area, codice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nuovo ente…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifica ente…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Titolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{taken} assegnati su {seats}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Costo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freq. min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nuovo corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifica corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+67"/>
+        <source>Lezioni</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Giorno e ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenze registrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Argomento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aggiungi lezione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tutti gli enti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Lezioni: {scheduled} ore in calendario su {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ente di formazione registrato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ente di formazione aggiornato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Corso inserito nel catalogo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Corso aggiornato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lezione aggiunta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseFileDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+100"/>
+        <location line="+15"/>
+        <source>Chiudi fascicolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Esito</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data di chiusura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scegliere il lavoratore il cui fascicolo chiudere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Il lavoratore non ha percorsi aperti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 percorso aperto sarà chiuso con questo esito: {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} percorsi aperti saranno chiusi con questo esito: {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scegliere il lavoratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosePathwayDialog</name>
+    <message>
+        <location line="-71"/>
+        <location line="+19"/>
+        <source>Chiudi percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>{worker} — {kind}, avviato il {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Esito</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data di chiusura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interrotto prima del termine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonArea</name>
     <message>
         <location filename="../../src/sportello/gui/areas/base.py" line="+58"/>
         <source>In arrivo: questa sezione non è ancora disponibile.</source>
         <translation>Coming soon: this section is not available yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/dialogs.py" line="+43"/>
+        <source>Il fascicolo è stato modificato da un altro operatore</source>
+        <translation>The file was changed by another operator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Qualcun altro ha salvato questa scheda dopo che l&apos;avete aperta (ora è alla versione {version}). Le vostre modifiche &lt;b&gt;non&lt;/b&gt; sono state salvate e sono ancora nel modulo.</source>
+        <translation>Someone else saved this record after you opened it (it is now at version {version}). Your changes were &lt;b&gt;not&lt;/b&gt; saved and are still in the form.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Campo</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Il vostro valore</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valore salvato</source>
+        <translation>Saved value</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ricarica (scarta le mie modifiche)</source>
+        <translation>Reload (discard my changes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Riporta le mie modifiche sulla versione salvata</source>
+        <translation>Put my changes on the saved version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continua a modificare</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+9"/>
+        <source>Residenza</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+6"/>
+        <source>Comune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+6"/>
+        <source>CAP</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+6"/>
+        <source>Provincia</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Domicilio (se diverso dalla residenza)</source>
+        <translation>Domicile (if not the residence)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copia dalla residenza</source>
+        <translation>Copy from the residence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recapiti</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cellulare</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+96"/>
+        <source>Modifica corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovo corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Titolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>facoltativo, es. ASTISS-2027-0012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. Digitale, Amministrazione, Lingue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>gg/mm/aaaa</source>
+        <translation type="unfinished">dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Inizio</source>
+        <translation type="unfinished">Start</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fine</source>
+        <translation type="unfinished">End</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Posti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>€ per partecipante, es. 1.250,00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attestato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frequenza minima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posti già assegnati: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayColumn</name>
+    <message>
+        <location filename="../../src/sportello/gui/agenda/views.py" line="+317"/>
+        <source>(motivo non indicato)</source>
+        <translation>(no purpose given)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operatore: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esito: {outcome}</source>
+        <translation>Outcome: {outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <location line="-237"/>
+        <source>Ora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Motivo</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+89"/>
+        <source>Scadenze</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appuntamenti mancati</source>
+        <translation>Missed appointments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appuntamenti senza esito</source>
+        <translation>Appointments without outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIGS in scadenza</source>
+        <translation>CIGS ending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NASpI in scadenza</source>
+        <translation>NASpI ending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revisione del patto di servizio</source>
+        <translation>Service pact review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher in scadenza</source>
+        <translation>Vouchers expiring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consenso privacy mancante</source>
+        <translation>Privacy consent missing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Entro</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> giorni</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Solo i miei</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Solo i lavoratori assegnati a me</source>
+        <translation>Only the workers assigned to me</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aggiorna</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rileggi le scadenze</source>
+        <translation>Read the deadlines again</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dettaglio</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Caricamento…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scadenze non disponibili: {error}</source>
+        <translation>Deadlines not available: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n scadenze</source>
+        <translation>
+            <numerusform>%n deadline</numerusform>
+            <numerusform>%n deadlines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessuna scadenza entro {days} giorni.</source>
+        <translation>No deadlines within {days} days.</translation>
+    </message>
+</context>
+<context>
+    <name>DecideFundingDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+255"/>
+        <source>Esito del finanziamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{programme}: richiesti {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Esito</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importo concesso (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra esito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>La richiesta è già chiusa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+179"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Oggetto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Il diario è vuoto: scrivere qui sotto la prima annotazione.</source>
+        <translation>The diary is empty: write the first note below.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Selezionare un&apos;annotazione per leggerla per intero.</source>
+        <translation>Select a note to read it in full.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nuova annotazione</source>
+        <translation>New note</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Che cosa è stato detto o deciso nel colloquio…</source>
+        <translation>What was said or decided in the interview…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Testo</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggiungi al diario</source>
+        <translation>Add to the diary</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPage</name>
+    <message>
+        <location line="-197"/>
+        <source>Istruzione</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Livello di istruzione</source>
+        <translation>Education level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Titolo di studio</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lingue conosciute</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lingua</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Livello</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nessuna lingua registrata.</source>
+        <translation>No language recorded.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patente e competenze</source>
+        <translation>Licence and skills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patente</source>
+        <translation>Driving licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automunito</source>
+        <translation>Has a car</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competenze</source>
+        <translation>Skills</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+60"/>
+        <source>Nuova azienda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ragione sociale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>11 cifre, o codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partita IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provincia</source>
+        <translation type="unfinished">Province</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telefono</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva azienda</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+15"/>
+        <source>Provenienza</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertenza</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— nessuna —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ultimo datore di lavoro</source>
+        <translation>Last employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CF / P.IVA del datore</source>
+        <translation>Employer&apos;s tax code / VAT no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifica (descrizione)</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qualifica</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F – tempo pieno</source>
+        <translation>F – full time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P – tempo parziale</source>
+        <translation>P – part time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orario</source>
+        <translation>Working time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore settimanali</source>
+        <translation>Weekly hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data di assunzione</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data di uscita</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ammortizzatori sociali</source>
+        <translation>Income support</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inizio CIGS</source>
+        <translation>CIGS start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine CIGS</source>
+        <translation>CIGS end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inizio NASpI</source>
+        <translation>NASpI start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine NASpI</source>
+        <translation>NASpI end</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DID e profilazione</source>
+        <translation>DID and profiling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data della DID</source>
+        <translation>DID date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canale della DID</source>
+        <translation>DID channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato della DID</source>
+        <translation>DID status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indice di profilazione</source>
+        <translation>Profiling index</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data della profilazione</source>
+        <translation>Profiling date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valutazione qualitativa</source>
+        <translation>Qualitative assessment</translation>
     </message>
 </context>
 <context>
@@ -46,6 +1481,19 @@
         <location line="+2"/>
         <source>Importazione degli elenchi Excel della Regione con anteprima degli errori, ed esportazione dei fogli di monitoraggio.</source>
         <translation>Import of the Region&apos;s Excel lists with a preview of errors, and export of the monitoring sheets.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBinder</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/binder.py" line="+260"/>
+        <source>Sì</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -302,14 +1750,250 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+281"/>
+        <source>Annulla</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FundDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+60"/>
+        <source>Modifica fondo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovo fondo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nome</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tipo</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. 250.000,00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impegnato {committed}, speso {spent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attivo: accetta nuovi voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva fondo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anno non valido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundingDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-61"/>
+        <source>Nuova richiesta di finanziamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Programma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. 15.000,00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importo richiesto (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presentata il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra richiesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nessun programma di finanziamento attivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundsTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+16"/>
+        <source>Fondo</source>
+        <translation type="unfinished">Fund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tipo</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impegnato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residuo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Utilizzo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nuovo fondo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifica fondo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Residuo = budget − impegnato − speso. Il voucher impegna il fondo quando è approvato; alla rendicontazione la spesa passa da impegnata a spesa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fondi attivi: budget {budget}, impegnato {committed}, speso {spent}, residuo {left}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fondo creato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fondo aggiornato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HireDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+90"/>
+        <location line="+30"/>
+        <source>Registra assunzione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>{worker} presso {employer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data di assunzione</source>
+        <translation type="unfinished">Hired on</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contratto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ore settimanali</source>
+        <translation type="unfinished">Weekly hours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gg/mm/aaaa, per i contratti a termine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine contratto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qualifica</source>
+        <translation type="unfinished">Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I percorsi di reinserimento aperti del lavoratore (GOL 1 e GOL 5) saranno chiusi con esito «ricollocato».</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/main_window.py" line="+43"/>
+        <location filename="../../src/sportello/gui/main_window.py" line="+44"/>
         <source>Sportello — {office}</source>
         <translation>Sportello — {office}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -319,12 +2003,12 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Visualizza</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Lingua</source>
         <translation>&amp;Language</translation>
     </message>
@@ -342,6 +2026,21 @@
         <location line="+4"/>
         <source>Informazioni su &amp;Qt</source>
         <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Scadenze</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cerca lavoratore</source>
+        <translation>Find worker</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nuovo fascicolo</source>
+        <translation>New file</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -380,6 +2079,62 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-117"/>
+        <source>Aggiungi incontro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fase: {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quando</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nota</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva incontro</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/dialogs.py" line="+77"/>
+        <source>Unisci fascicoli</source>
+        <translation>Merge files</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quale fascicolo mantenere? Diario, patti, percorsi, appuntamenti, voucher e lettere dell&apos;altro passano a quello mantenuto, i suoi campi vuoti vengono completati con i dati dell&apos;altro, e l&apos;altro fascicolo viene eliminato.</source>
+        <translation>Which file should be kept? The other file&apos;s diary, pacts, pathways, appointments, vouchers and letters move to the one kept, its empty fields are filled from the other, and the other file is deleted.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{surname} {name} — {cf} — nato/a il {birth} — {status}</source>
+        <translation>{surname} {name} — {cf} — born {birth} — {status}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Continua…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MonitoringArea</name>
     <message>
         <location filename="../../src/sportello/gui/areas/monitoring.py" line="+18"/>
@@ -393,16 +2148,975 @@
     </message>
 </context>
 <context>
+    <name>NewPathwayDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="-53"/>
+        <source>Nuovo percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Percorso</source>
+        <translation type="unfinished">Pathway</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stato iniziale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avvio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avvia percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scegliere il lavoratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-40"/>
+        <source>Nuovo progetto d&apos;impresa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L&apos;idea in poche parole, es. «Bar-caffetteria»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idea d&apos;impresa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Descrizione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avvia progetto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scegliere il lavoratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="-102"/>
+        <source>Nuova offerta di lavoro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Azienda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mansione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contratto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qualsiasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifica</source>
+        <translation type="unfinished">Grade</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prov.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sede di lavoro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. 40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore settimanali</source>
+        <translation type="unfinished">Weekly hours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gg/mm/aaaa (facoltativa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scadenza</source>
+        <translation type="unfinished">Expires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Competenze richieste, separate da virgole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competenze</source>
+        <translation type="unfinished">Skills</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requisiti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pubblica offerta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Creare prima l&apos;azienda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OffersTab</name>
+    <message>
+        <location line="+84"/>
+        <source>Tutte le offerte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nuova azienda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nuova offerta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mansione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azienda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contratto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assunti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scadenza</source>
+        <translation type="unfinished">Expires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Candidati suggeriti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Punti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Proponi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candida il lavoratore selezionato all&apos;offerta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Candidature all&apos;offerta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Avanza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registra assunzione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>già candidato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tutte le aziende</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Selezionare un&apos;offerta per vedere i candidati e le candidature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pubblicata il {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>qualifica: {q}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>competenze: {skills}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Azienda registrata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Offerta pubblicata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{worker} proposto per «{role}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Candidatura di {worker}: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Assunzione registrata: {worker}. I percorsi di reinserimento aperti sono chiusi come «ricollocato».</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenBusinessDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-64"/>
+        <source>Apri impresa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{title} — {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Forma giuridica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codice ATECO 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>11 cifre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partita IVA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data di apertura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Denominazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comune della sede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Con l&apos;apertura il progetto passa ad «Avvio impresa» e il percorso di autoimpiego si chiude con esito «autoimpiego».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registra apertura</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../src/sportello/gui/widgets/fields.py" line="+137"/>
+        <source>gg/mm/aaaa</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scegli dal calendario</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+</context>
+<context>
     <name>PathwaysArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/pathways.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/pathways.py" line="+30"/>
+        <location line="+11"/>
         <source>Percorsi</source>
         <translation>Pathways</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Patti di servizio e percorsi GOL dei lavoratori (reinserimento, aggiornamento, riqualificazione, autoimpiego), con scadenze ed esiti.</source>
         <translation>Service pacts and GOL pathways of the workers (re-employment, upskilling, reskilling, self-employment), with deadlines and outcomes.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offerte di lavoro</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+58"/>
+        <source>Cerca lavoratore (nome, codice fiscale…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tutti i percorsi</source>
+        <translation type="unfinished">All pathways</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tutti gli stati</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aperti (proposti, attivi, sospesi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tutte le vertenze</source>
+        <translation type="unfinished">All disputes</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice fiscale</source>
+        <translation type="unfinished">Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percorso</source>
+        <translation type="unfinished">Pathway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avvio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine</source>
+        <translation type="unfinished">End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esito</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertenza</source>
+        <translation type="unfinished">Dispute</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nuovo percorso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sospendi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+80"/>
+        <source>Riprendi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Chiudi percorso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiudi fascicolo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiude il fascicolo del lavoratore e tutti i suoi percorsi aperti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apri fascicolo</source>
+        <translation type="unfinished">Open file</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>1 percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} percorsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun percorso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attiva</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Selezionare un percorso per sospenderlo, riprenderlo o chiuderlo con il suo esito.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>dal {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>al {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>esito: {outcome}</source>
+        <translation type="unfinished">outcome: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fascicolo chiuso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Percorso avviato: {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Percorso sospeso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percorso attivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Percorso chiuso con esito «{outcome}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fascicolo chiuso: chiuso anche 1 percorso aperto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fascicolo chiuso: chiusi anche {n} percorsi aperti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fascicolo chiuso (nessun percorso aperto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>La scheda del fascicolo non è disponibile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-200"/>
+        <source>Modifica ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovo ente di formazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Denominazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partita IVA o codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indirizzo</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comune</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincia</source>
+        <translation type="unfinished">Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice di accreditamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accreditato fino al</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Telefono</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gg/mm/aaaa</source>
+        <translation type="unfinished">dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Salva ente</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+235"/>
+        <source>Corso</source>
+        <translation type="unfinished">Course</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lezione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore a questa lezione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ore totali</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frequenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attestato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>L&apos;attestato spetta con la frequenza minima del corso, a voucher concluso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutti presenti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva presenze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{title} — {provider} ({start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{when} — {hours} ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source> ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{hours} ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} su {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{pct} (min. {min}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nessuna lezione in calendario per questo corso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun voucher approvato su questo corso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{topic} · {registered} presenze registrate su {people} iscritti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sì, a voucher concluso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{worker}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Presenze salvate: 1 lavoratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenze salvate: {n} lavoratori.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SciaDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+90"/>
+        <source>Nuova SCIA al SUAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Presentata il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SUAP del comune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Numero di pratica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra SCIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SciaOutcomeDialog</name>
+    <message>
+        <location line="+10"/>
+        <source>Esito della SCIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Esito</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data dell&apos;esito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra esito</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+107"/>
+        <location line="+24"/>
+        <source>Aggiungi lezione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>{title}: {scheduled} ore in calendario su {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Giorno</source>
+        <translation type="unfinished">Day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ora di inizio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Argomento</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeopleDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/dialogs.py" line="-80"/>
+        <source>Persone simili già presenti</source>
+        <translation>Similar people already on file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ci sono già fascicoli di persone con nome e data di nascita simili. Controllare che non sia la stessa persona (un codice fiscale scritto male) prima di creare un nuovo fascicolo.</source>
+        <translation>There are already files of people with a similar name and birth date. Check that this is not the same person (a mistyped tax code) before creating a new file.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cognome e nome</source>
+        <translation>Surname and name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apri il fascicolo selezionato</source>
+        <translation>Open the selected file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crea comunque</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -426,7 +3140,7 @@
 <context>
     <name>TrainingArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/training.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/training.py" line="+30"/>
         <source>Formazione</source>
         <translation>Training</translation>
     </message>
@@ -435,11 +3149,728 @@
         <source>Corsi degli enti accreditati, voucher formativi sul budget dei fondi, presenze alle lezioni e attestati.</source>
         <translation>Courses of accredited providers, training vouchers against the funds&apos; budgets, attendance and certificates.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Catalogo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registro presenze</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoucherRequestDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+66"/>
+        <location line="+28"/>
+        <source>Richiedi voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{title} — {provider} ({free} posti liberi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corso</source>
+        <translation type="unfinished">Course</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} — restano {remaining}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fondo</source>
+        <translation type="unfinished">Fund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importo (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&apos;importo proposto è il costo del corso. Il voucher impegna il fondo solo all&apos;approvazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scegliere il lavoratore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun corso programmato o in corso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun fondo attivo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoucherStatusDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>Cambia stato del voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} — {worker}, {course}: {status}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nuovo stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spesa rendicontata (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La spesa passa da impegnata a spesa sul fondo; la parte non spesa torna disponibile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nota</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cambia stato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Da questo stato il voucher non può cambiare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VouchersTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-410"/>
+        <source>Cerca lavoratore</source>
+        <translation type="unfinished">Find worker</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tutti gli stati</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Codice</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corso</source>
+        <translation type="unfinished">Course</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondo</source>
+        <translation type="unfinished">Fund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importo</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frequenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} ore su {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Richiesto il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Richiedi voucher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Impegna l&apos;importo sul fondo e assegna un posto nel corso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cambia stato…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rendiconta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra la spesa effettiva del voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tutti i fondi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tutti i corsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>1 voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Selezionare un voucher per approvarlo, cambiarne lo stato o rendicontarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>speso {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fondo «{fund}»: restano {remaining}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voucher {code} richiesto: attende l&apos;approvazione.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», restano {remaining}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Voucher {code}: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkerFileWindow</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+112"/>
+        <source>Revisione</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+13"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Firmato il</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percorso GOL</source>
+        <translation>GOL pathway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifica il</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impegni</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun patto di servizio per questo fascicolo.</source>
+        <translation>No service pact for this file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Percorso</source>
+        <translation>Pathway</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inizio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fine</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Nessun percorso per questo fascicolo.</source>
+        <translation>No pathway for this file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Motivo</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun appuntamento per questo fascicolo.</source>
+        <translation>No appointment for this file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prenota…</source>
+        <translation>Book…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Protocollo</source>
+        <translation>Protocol no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Modello</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oggetto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Emessa il</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessuna lettera per questo fascicolo.</source>
+        <translation>No letter for this file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Corso</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fondo</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importo</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore frequentate</source>
+        <translation>Hours attended</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scadenza</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun voucher per questo fascicolo.</source>
+        <translation>No voucher for this file.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Anagrafica</source>
+        <translation>&amp;Personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contatti e indirizzi</source>
+        <translation>&amp;Contacts and addresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Istruzione e patente</source>
+        <translation>&amp;Education and licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situazione &amp;lavorativa</source>
+        <translation>&amp;Employment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patto di servizio</source>
+        <translation>Service &amp;pact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pe&amp;rcorsi</source>
+        <translation>Path&amp;ways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diario</source>
+        <translation>&amp;Diary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appunta&amp;menti</source>
+        <translation>Appoint&amp;ments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ettere</source>
+        <translation>L&amp;etters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voucher</source>
+        <translation>&amp;Vouchers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+114"/>
+        <source>Ricarica</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Rilegge il fascicolo dal database</source>
+        <translation>Read the file again from the database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+554"/>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="-552"/>
+        <source>Salva le modifiche (Ctrl+S)</source>
+        <translation>Save the changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiude la finestra (Esc)</source>
+        <translation>Close the window (Esc)</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Scartare le modifiche non salvate e rileggere il fascicolo?</source>
+        <translation>Discard the unsaved changes and read the file again?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fascicolo riletto dal database.</source>
+        <translation>File read again from the database.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stato del fascicolo</source>
+        <translation>File status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salvare o annullare prima le modifiche all&apos;anagrafica.</source>
+        <translation>Save or discard the changes to the personal data first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sospendi il fascicolo</source>
+        <translation>Suspend the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motivo della sospensione (resta nelle note del fascicolo):</source>
+        <translation>Reason for the suspension (kept in the file&apos;s notes):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fascicolo {status}.</source>
+        <translation>File {status}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+57"/>
+        <source>Nuovo fascicolo</source>
+        <translation>New file</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Scrivere il codice fiscale: data, luogo di nascita e sesso si compilano da soli.</source>
+        <translation>Type the tax code: date and place of birth and sex are filled in by themselves.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sospendi…</source>
+        <translation>Suspend…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sospende il fascicolo, indicando il motivo</source>
+        <translation>Suspend the file, giving the reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Riapri</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Riporta il fascicolo allo stato aperto</source>
+        <translation>Set the file back to open</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fascicolo {status}</source>
+        <translation>File {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operatore: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vertenza: {title}</source>
+        <translation>Dispute: {title}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CIGS fino al {date}</source>
+        <translation>CIGS until {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NASpI fino al {date}</source>
+        <translation>NASpI until {date}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>nata il {date}</source>
+        <translation>born on {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nato il {date}</source>
+        <translation>born on {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nato/a il {date}</source>
+        <translation>born on {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{born} a {place}</source>
+        <translation>{born} in {place}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{surname} {name} – fascicolo</source>
+        <translation>{surname} {name} – file</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Dal codice fiscale: {summary}</source>
+        <translation>From the tax code: {summary}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nessuna modifica da salvare.</source>
+        <translation>No changes to save.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Salvato alle {time}.</source>
+        <translation>Saved at {time}.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Fascicolo già presente</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{message}
+Si apre il fascicolo esistente; i dati scritti qui non sono stati salvati.</source>
+        <translation>{message}
+The existing file opens; the data typed here were not saved.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fascicolo non creato.</source>
+        <translation>File not created.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fascicolo creato.</source>
+        <translation>File created.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Annotazione aggiunta al diario.</source>
+        <translation>Note added to the diary.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Non salvato</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Non salvato: {field}: {message}</source>
+        <translation>Not saved: {field}: {message}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Non salvato: il fascicolo è stato modificato da un altro operatore.</source>
+        <translation>Not saved: the file was changed by another operator.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Le vostre modifiche sono state scartate: ecco la versione salvata.</source>
+        <translation>Your changes were discarded: this is the saved version.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Versione salvata riletta, con sopra le vostre modifiche: controllare e salvare.</source>
+        <translation>Saved version read again, with your changes on top: check and save.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di chiudere?</source>
+        <translation>The new file has not been saved yet. Save it before closing?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Il fascicolo di {who} ha modifiche non salvate. Salvarle prima di chiudere?</source>
+        <translation>The file of {who} has unsaved changes. Save them before closing?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Modifiche non salvate</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Non salvare</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>WorkerListModel</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_model.py" line="+29"/>
+        <location filename="../../src/sportello/gui/worker_model.py" line="+41"/>
         <source>Cognome</source>
         <translation>Surname</translation>
     </message>
@@ -455,8 +3886,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Data di nascita</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Comune di residenza</source>
         <translation>Municipality of residence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefono</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -464,35 +3905,158 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Aperto</source>
-        <translation>Open</translation>
+        <location line="+1"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>Questa colonna non si può ordinare</source>
+        <translation>This column cannot be sorted</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sospeso</source>
-        <translation>Suspended</translation>
+        <source>Fare clic per ordinare</source>
+        <translation>Click to sort</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Chiuso</source>
-        <translation>Closed</translation>
+        <location line="+12"/>
+        <source>(eliminato)</source>
+        <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerPicker</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+102"/>
+        <source>Cognome e nome, codice fiscale o telefono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source> (fascicolo chiuso)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nessun lavoratore trovato.</source>
+        <translation type="unfinished">No workers found.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scelto: {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nessun lavoratore scelto.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WorkersArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+31"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+95"/>
         <source>Lavoratori</source>
         <translation>Workers</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>I fascicoli dei lavoratori in ordine alfabetico. La ricerca e la scheda del fascicolo sono in arrivo.</source>
-        <translation>The workers&apos; files in alphabetical order. Search and the file&apos;s detail view are coming.</translation>
+        <source>Cercare per cognome, nome, codice fiscale, telefono o email: bastano poche lettere. Invio apre il fascicolo, Freccia giù scende nell&apos;elenco.</source>
+        <translation>Search by surname, name, tax code, phone or e-mail: a few letters are enough. Enter opens the file, Down arrow moves into the list.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cerca un lavoratore: cognome, nome, codice fiscale, telefono… (Ctrl+F)</source>
+        <translation>Find a worker: surname, name, tax code, phone… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cerca lavoratore</source>
+        <translation>Find worker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+122"/>
+        <source>Nuovo fascicolo</source>
+        <translation>New file</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Crea il fascicolo di un nuovo lavoratore (Ctrl+N)</source>
+        <translation>Create the file of a new worker (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+116"/>
+        <source>Unisci fascicoli…</source>
+        <translation>Merge files…</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Selezionare due fascicoli della stessa persona per unirli in uno</source>
+        <translation>Select two files of the same person to merge them into one</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tutte le vertenze</source>
+        <translation>All disputes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tutti i percorsi</source>
+        <translation>All pathways</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tutti gli stati</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tutti gli operatori</source>
+        <translation>All operators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scadenze entro</source>
+        <translation>Deadlines within</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Solo chi ha CIGS o NASpI in scadenza, o la verifica del patto, entro i giorni indicati</source>
+        <translation>Only people whose CIGS or NASpI ends, or whose pact review falls, within the given days</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> giorni</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giorni alla scadenza</source>
+        <translation>Days to the deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azzera filtri</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Apri fascicolo</source>
+        <translation>Open file</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+112"/>
+        <source>%Ln lavoratori trovati</source>
+        <translation>
+            <numerusform>%Ln worker found</numerusform>
+            <numerusform>%Ln workers found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%Ln lavoratori</source>
         <translation>
             <numerusform>%Ln worker</numerusform>
@@ -501,14 +4065,76 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Nessun lavoratore trovato.</source>
+        <translation>No workers found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nessun lavoratore nel database.</source>
         <translation>No workers in the database.</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Fascicolo creato.</source>
+        <translation>File created.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unisci fascicoli</source>
+        <translation>Merge files</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Selezionare nell&apos;elenco esattamente due fascicoli della stessa persona.</source>
+        <translation>Select exactly two files of the same person in the list.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unire il fascicolo di {drop} ({drop_cf}) in quello di {keep} ({keep_cf})?
+
+Il fascicolo {drop_cf} sarà eliminato e la sua storia passerà all&apos;altro. L&apos;operazione non si può annullare.</source>
+        <translation>Merge the file of {drop} ({drop_cf}) into that of {keep} ({keep_cf})?
+
+The file {drop_cf} will be deleted and its history will move to the other. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uno dei due fascicoli è aperto con modifiche non salvate: salvarle o chiuderlo, poi unire.</source>
+        <translation>One of the two files is open with unsaved changes: save them or close it, then merge.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fascicoli uniti: resta quello di {name} ({cf}).</source>
+        <translation>Files merged: the file of {name} ({cf}) remains.</translation>
+    </message>
+</context>
+<context>
+    <name>agenda</name>
+    <message>
+        <location filename="../../src/sportello/gui/agenda/common.py" line="+26"/>
+        <source>Presente</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assente</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giustificato</source>
+        <translation>Excused</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/sportello/gui/app.py" line="+51"/>
+        <location filename="../../src/sportello/gui/app.py" line="+52"/>
         <source>Il file non è leggibile o non è un database di Sportello ({cause}).</source>
         <translation>The file cannot be read or is not a Sportello database ({cause}).</translation>
     </message>
@@ -542,6 +4168,592 @@
         <location line="+17"/>
         <source>Dati dimostrativi</source>
         <translation>Demonstration data</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../src/sportello/gui/widgets/fields.py" line="-51"/>
+        <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/1978).</source>
+        <translation>Invalid date: write day/month/year (e.g. 03/04/1978).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Numero non valido: scrivere ad esempio 0,62 oppure 38.</source>
+        <translation>Invalid number: write for example 0.62 or 38.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/labels.py" line="+27"/>
+        <source>Aperto</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Sospeso</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+38"/>
+        <source>Chiuso</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>GOL 1 – Reinserimento lavorativo</source>
+        <translation>GOL 1 – Return to work</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GOL 2 – Aggiornamento (upskilling)</source>
+        <translation>GOL 2 – Upskilling</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GOL 3 – Riqualificazione (reskilling)</source>
+        <translation>GOL 3 – Reskilling</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GOL 4 – Lavoro e inclusione</source>
+        <translation>GOL 4 – Work and inclusion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GOL 5 – Ricollocazione collettiva</source>
+        <translation>GOL 5 – Collective outplacement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>Autoimpiego</source>
+        <translation>Self-employment</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Proposto</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attivo</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+41"/>
+        <source>Concluso</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Interrotto</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ricollocato</source>
+        <translation>Re-employed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formato</source>
+        <translation>Trained</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun esito</source>
+        <translation>No outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Ritirato</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Bozza</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmato</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sostituito</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Colloquio</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefonata</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incontro</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attiva</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sospesa</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decaduta</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prenotato</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annullato</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Presente</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assente</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assenza giustificata</source>
+        <translation>Excused absence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Richiesto</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approvato</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In corso</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revocato</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rendicontato</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>M – maschile</source>
+        <translation>M – male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F – femminile</source>
+        <translation>F – female</translation>
+    </message>
+</context>
+<context>
+    <name>paths</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-658"/>
+        <source>GOL 1 — reinserimento lavorativo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 2 — aggiornamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 3 — riqualificazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 4 — lavoro e inclusione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 5 — ricollocazione collettiva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+11"/>
+        <source>Autoimpiego</source>
+        <translation type="unfinished">Self-employment</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>GOL 1 reinserimento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 2 aggiornamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 3 riqualificazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 4 inclusione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GOL 5 ricollocazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposto</source>
+        <translation type="unfinished">Proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attivo</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sospeso</source>
+        <translation type="unfinished">Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <location line="+14"/>
+        <source>Concluso</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Interrotto</source>
+        <translation type="unfinished">Interrupted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ricollocato</source>
+        <translation type="unfinished">Re-employed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formato</source>
+        <translation type="unfinished">Trained</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun esito</source>
+        <translation type="unfinished">No outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Ritirato</source>
+        <translation type="unfinished">Withdrawn</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Tempo indeterminato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tempo determinato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apprendistato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Somministrazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collaborazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tirocinio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aperta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coperta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiusa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proposta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inviata all&apos;azienda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colloquio</source>
+        <translation type="unfinished">Interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assunto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non selezionato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ritirata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operaio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impiegato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quadro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apprendista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Altro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Richiesto</source>
+        <translation type="unfinished">Requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approvato</source>
+        <translation type="unfinished">Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>In corso</source>
+        <translation type="unfinished">In progress</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Revocato</source>
+        <translation type="unfinished">Revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rendicontato</source>
+        <translation type="unfinished">Reported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fondo Nuove Competenze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondo interprofessionale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programma GOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondo regionale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Programmato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annullato</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-accoglienza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accompagnamento ex ante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business plan validato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avvio impresa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tutoraggio ex post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ditta individuale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoro autonomo (libero professionista)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Società in nome collettivo (S.n.c.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Società in accomandita semplice (S.a.s.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Società a responsabilità limitata (S.r.l.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S.r.l. semplificata (S.r.l.s.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Società cooperativa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In attesa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Efficace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Richiesta integrazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Respinta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Bozza</source>
+        <translation type="unfinished">Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ammessa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erogata</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

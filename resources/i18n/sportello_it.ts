@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="it_IT">
 <context>
+    <name>AgendaArea</name>
+    <message numerus="yes">
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+337"/>
+        <source>%n appuntamenti</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+267"/>
+        <source>%n scadenze</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
         <location filename="../../src/sportello/gui/first_run.py" line="+222"/>
@@ -23,7 +45,15 @@
 <context>
     <name>WorkersArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+78"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+339"/>
+        <source>%Ln lavoratori trovati</source>
+        <translation>
+            <numerusform>%Ln lavoratore trovato</numerusform>
+            <numerusform>%Ln lavoratori trovati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%Ln lavoratori</source>
         <translation>
             <numerusform>%Ln lavoratore</numerusform>

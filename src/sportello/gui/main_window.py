@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from sportello import __version__
 from sportello.core.bootstrap import Context
 from sportello.gui import i18n, queries
-from sportello.gui.areas import AREAS
+from sportello.gui.areas import AREAS, AgendaArea, WorkersArea
+from sportello.gui.deadlines_panel import DeadlinesPanel
 from sportello.gui.icons import icon
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self._build_deadlines_panel()
         self._build_status_bar()
         self._restore_settings()
 
@@ -95,8 +97,10 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._build_worker_shortcuts()
 
         view_menu = bar.addMenu(self.tr("&Visualizza"))
+        self.view_menu = view_menu
         self.area_actions = QActionGroup(self)
         self.area_actions.setExclusive(True)
         for number, area in enumerate(self.areas, start=1):
@@ -130,6 +134,35 @@ class MainWindow(QMainWindow):
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
+
+    def _build_deadlines_panel(self) -> None:
+        """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""
+        self.deadlines = DeadlinesPanel(self.ctx, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadlines)
+        self.resizeDocks([self.deadlines], [300], Qt.Orientation.Horizontal)  # until restored
+        toggle = self.deadlines.toggleViewAction()
+        toggle.setText(self.tr("&Scadenze"))
+        toggle.setShortcut(QKeySequence("F9"))
+        submenus = [a for a in self.view_menu.actions() if a.menu() is not None]
+        self.view_menu.insertAction(submenus[0] if submenus else None, toggle)
+        for area in self.areas:
+            if isinstance(area, AgendaArea):
+                area.appointments_changed.connect(self.deadlines.refresh)
+
+    def _build_worker_shortcuts(self) -> None:
+        """Ctrl+F (find a worker) and Ctrl+N (new file) from every area of the window."""
+        found = [(row, a) for row, a in enumerate(self.areas) if isinstance(a, WorkersArea)]
+        self.workers_area = found[0][1] if found else None
+        if not found:
+            return
+        row, area = found[0]
+        find = QAction(self.tr("Cerca lavoratore"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.show_area(row), area.focus_search()))
+        new_file = QAction(self.tr("Nuovo fascicolo"), self)
+        new_file.setShortcut(QKeySequence.StandardKey.New)
+        new_file.triggered.connect(area.new_file)
+        self.addActions([find, new_file])  # window shortcuts; the area shows them as buttons
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -210,5 +243,8 @@ class MainWindow(QMainWindow):
         settings.setValue(SETTINGS_AREA, self.stack.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.workers_area is not None and not self.workers_area.close_files():
+            event.ignore()  # a file window with unsaved changes stayed open
+            return
         self.save_settings()
         super().closeEvent(event)

@@ -1,24 +1,85 @@
-"""Lavoratori area: the workers' files, alphabetically, loaded a page at a time."""
+"""Lavoratori area: find a file in two keystrokes, filter the list, open, create, merge.
+
+The search box searches as the clerk types (after a short pause); the search, the
+filters and the order run in SQL (``workers.list_ids``) and the table reads only the
+rows it shows (``WorkerListModel``). Enter opens the first match, Down moves into the
+list. Files open in their own windows (``WorkerFileWindow``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+import shiboken6
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
     QTableView,
     QWidget,
 )
 
 from sportello.core.bootstrap import Context
-from sportello.core.services import setup
+from sportello.core.errors import SportelloError
+from sportello.core.models import FileStatus, PathwayKind
+from sportello.core.services import worker_file, workers
+from sportello.core.services.workers import ListFilter
 from sportello.gui.areas.base import Area
-from sportello.gui.worker_model import WorkerListModel
+from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.worker_file.dialogs import MergeDialog
+from sportello.gui.worker_file.labels import choices
+from sportello.gui.worker_file.window import WorkerFileWindow
+from sportello.gui.worker_model import COLUMNS, WorkerListModel
 
-_COLUMN_WIDTHS = (190, 170, 190, 210)  # Cognome, Nome, Codice fiscale, Comune; Stato stretches
+SEARCH_DELAY_MS = 150  # typing pauses longer than this run the search
+SETTINGS_HEADER = "workers_area/header"
+
+
+class SearchBox(QLineEdit):
+    down = Signal()  # Down or Page Down: move into the list
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class WorkerTable(QTableView):
+    """The list; Enter opens, Up from the first row or Esc goes back to the search box."""
+
+    open_requested = Signal()
+    leave = Signal()
+    typed = Signal(str)  # letters typed in the list go to the search box
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.open_requested.emit()
+            return
+        if key == Qt.Key.Key_Escape or (
+            key == Qt.Key.Key_Up and plain and self.currentIndex().row() <= 0
+        ):
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802
+        # Qt's own search would read every row's text: the search box does it in SQL.
+        if search.strip():
+            self.typed.emit(search)
 
 
 class WorkersArea(Area):
@@ -27,22 +88,86 @@ class WorkersArea(Area):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._windows: list[WorkerFileWindow] = []
+        self._last_filter: ListFilter | None = None
+        self._shown_once = False
         layout = self.build_heading(
             self.tr("Lavoratori"),
             self.tr(
-                "I fascicoli dei lavoratori in ordine alfabetico. La ricerca e la scheda del"
-                " fascicolo sono in arrivo."
+                "Cercare per cognome, nome, codice fiscale, telefono o email: bastano poche"
+                " lettere. Invio apre il fascicolo, Freccia giù scende nell'elenco."
             ),
         )
-        self.count_label = QLabel()
-        self.count_label.setObjectName("workerCount")
+
+        # search and actions
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("workerSearch")
+        self.search_box.setPlaceholderText(
+            self.tr("Cerca un lavoratore: cognome, nome, codice fiscale, telefono… (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Cerca lavoratore"))
+        self.search_box.setMinimumWidth(160)
+        self.new_button = QPushButton(self.tr("Nuovo fascicolo"))
+        self.new_button.setObjectName("newWorker")
+        self.new_button.setToolTip(self.tr("Crea il fascicolo di un nuovo lavoratore (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_file)
+        self.merge_button = QPushButton(self.tr("Unisci fascicoli…"))
+        self.merge_button.setObjectName("mergeWorkers")
+        self.merge_button.setToolTip(self.tr(
+            "Selezionare due fascicoli della stessa persona per unirli in uno"))
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.merge_selected)
         row = QHBoxLayout()
-        row.addWidget(self.count_label)
-        row.addStretch()
+        row.setSpacing(8)
+        row.addWidget(self.search_box, 1)
+        row.addWidget(self.new_button)
+        row.addWidget(self.merge_button)
         layout.addLayout(row)
 
+        # filters
+        self.vertenza_filter = self._filter_combo("vertenzaFilter", self.tr("Tutte le vertenze"))
+        self.pathway_filter = self._filter_combo("pathwayFilter", self.tr("Tutti i percorsi"))
+        for value, text in choices(PathwayKind):
+            self.pathway_filter.addItem(text, value)
+        self.status_filter = self._filter_combo("statusFilter", self.tr("Tutti gli stati"))
+        for value, text in choices(FileStatus):
+            self.status_filter.addItem(text, value)
+        self.operator_filter = self._filter_combo("operatorFilter", self.tr("Tutti gli operatori"))
+        self.deadline_check = QCheckBox(self.tr("Scadenze entro"))
+        self.deadline_check.setObjectName("deadlineFilter")
+        self.deadline_check.setToolTip(self.tr(
+            "Solo chi ha CIGS o NASpI in scadenza, o la verifica del patto, entro i giorni"
+            " indicati"))
+        self.deadline_days = QSpinBox()
+        self.deadline_days.setObjectName("deadlineDays")
+        self.deadline_days.setRange(1, 365)
+        self.deadline_days.setValue(30)
+        self.deadline_days.setSuffix(self.tr(" giorni"))
+        self.deadline_days.setEnabled(False)
+        self.deadline_days.setAccessibleName(self.tr("Giorni alla scadenza"))
+        self.reset_button = QPushButton(self.tr("Azzera filtri"))
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.setFlat(True)
+        self.reset_button.clicked.connect(self.reset_filters)
+        filters = FlowLayout(spacing=8)  # one line when wide, wrapped when narrow
+        deadline = QWidget()
+        deadline_row = QHBoxLayout(deadline)
+        deadline_row.setContentsMargins(0, 0, 0, 0)
+        deadline_row.setSpacing(4)
+        deadline_row.addWidget(self.deadline_check)
+        deadline_row.addWidget(self.deadline_days)
+        for widget in (self.vertenza_filter, self.pathway_filter, self.status_filter,
+                       self.operator_filter, deadline, self.reset_button):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("workerCount")
+        layout.addWidget(self.count_label)
+
+        # the list
         self.model = WorkerListModel(ctx, parent=self)
-        self.table = QTableView()
+        self.table = WorkerTable()
         self.table.setObjectName("workerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -51,30 +176,442 @@ class WorkersArea(Area):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
-        self.table.setSortingEnabled(False)  # the order is the database's: surname, name
+        self.table.setSortingEnabled(False)  # sorting is a new search, in SQL
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        horizontal = self.table.horizontalHeader()
-        horizontal.setHighlightSections(False)
-        horizontal.setStretchLastSection(True)
-        horizontal.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate(_COLUMN_WIDTHS):
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsClickable(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(self._default_widths()):
             self.table.setColumnWidth(column, width)
+        self._restore_header()
         layout.addWidget(self.table, 1)
-        self._counted = False
+
+        # behaviour
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self._open_first)
+        self.search_box.down.connect(self.enter_list)
+        for combo in (self.vertenza_filter, self.pathway_filter, self.status_filter,
+                      self.operator_filter):
+            combo.currentIndexChanged.connect(lambda _index: self.run_search())
+        self.deadline_check.toggled.connect(self._deadline_toggled)
+        self.deadline_days.valueChanged.connect(self._deadline_days_changed)
+        self.model.searched.connect(self._show_count)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.open_requested.connect(self.open_current)
+        self.table.leave.connect(self.focus_search)
+        self.table.typed.connect(self._typed_in_list)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sectionResized.connect(self._header_changed)
+        header.sectionMoved.connect(self._header_changed)
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(400)
+        self._header_timer.timeout.connect(self.save_header)
+
+        self.open_action = QAction(self.tr("Apri fascicolo"), self)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.triggered.connect(self.open_current)
+        self.merge_action = QAction(self.tr("Unisci fascicoli…"), self)
+        self.merge_action.triggered.connect(self.merge_selected)
+        self.new_action = QAction(self.tr("Nuovo fascicolo"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_file)
+
+    def _default_widths(self) -> list[int]:
+        """Cognome … Stato sized to their usual content; Operatore takes the rest."""
+        metrics = self.table.fontMetrics()
+        pad = 18
+        chars = metrics.averageCharWidth()
+        status = max(metrics.horizontalAdvance(text) for _, text in choices(FileStatus))
+        return [
+            chars * 13 + pad,  # Cognome
+            chars * 11 + pad,  # Nome
+            metrics.horizontalAdvance("RSSNCL78D03A479X") + pad,
+            max(metrics.horizontalAdvance("00/00/0000"),
+                metrics.horizontalAdvance(self.model.headerData(3, Qt.Orientation.Horizontal)))
+            + pad,
+            chars * 13 + pad,  # Comune di residenza
+            metrics.horizontalAdvance("000 0000000") + pad,
+            status + pad,
+        ]
+
+    @staticmethod
+    def _filter_combo(name: str, all_text: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(all_text, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(300)
+        combo.setAccessibleName(all_text)
+        return combo
+
+    # ------------------------------------------------------------------ showing
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._counted:
-            self._counted = True
-            # after the first paint: the window appears before anything is counted
-            QTimer.singleShot(0, self.refresh_count)
+        self._load_choices()
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._header_restored:
+                QTimer.singleShot(0, self._fit_columns)
+            # after the first paint: the window appears before anything is searched
+            QTimer.singleShot(0, lambda: self.run_search(force=True))
+
+    def _load_choices(self) -> None:
+        """The vertenze and operators of the filters (again at each show: imports add some)."""
+        changed = False
+        for combo, items in ((self.vertenza_filter, worker_file.vertenze(self.ctx)),
+                             (self.operator_filter, worker_file.operators(self.ctx))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, text in items:
+                combo.addItem(text, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            changed |= current is not None and index < 0
+            combo.blockSignals(False)
+        if changed and self._shown_once:
+            self.run_search()
+
+    # ------------------------------------------------------------------ search
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(
+            text=self.search_box.text(),
+            vertenza_id=self.vertenza_filter.currentData(),
+            pathway_kind=self.pathway_filter.currentData(),
+            status=self.status_filter.currentData(),
+            operator_id=self.operator_filter.currentData(),
+            deadline_days=self.deadline_days.value() if self.deadline_check.isChecked() else None,
+        )
+
+    def run_search(self, force: bool = False) -> None:
+        """Search now with the box and the filters (skipped when nothing changed)."""
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if not force and flt == self._last_filter:
+            return
+        self._last_filter = flt
+        try:
+            self.model.search(flt)
+        except SportelloError as exc:
+            self.count_label.setText(str(exc))
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Search again (the data changed), keeping the current file or selecting ``select_id``."""
+        keep = select_id if select_id is not None else self.current_id()
+        scroll = self.table.verticalScrollBar().value()
+        self._last_filter = self.current_filter()
+        try:
+            self.model.search(self._last_filter)
+        except SportelloError as exc:
+            self.count_label.setText(str(exc))
+            return
+        if keep is not None and self.select_id(keep, scroll_to=select_id is not None):
+            if select_id is None:
+                self.table.verticalScrollBar().setValue(scroll)
+        else:
+            self.table.verticalScrollBar().setValue(scroll)
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        flt = self._last_filter or ListFilter()
+        filtered = flt != ListFilter()
+        if count:
+            text = (self.tr("%Ln lavoratori trovati", "", count) if filtered
+                    else self.tr("%Ln lavoratori", "", count))
+        elif filtered:
+            text = self.tr("Nessun lavoratore trovato.")
+        else:
+            text = self.tr("Nessun lavoratore nel database.")
+        self.count_label.setText(text)
 
     def refresh_count(self) -> None:
-        count = setup.worker_count(self.ctx)
-        if count:
-            self.count_label.setText(self.tr("%Ln lavoratori", "", count))
-        else:
-            self.count_label.setText(self.tr("Nessun lavoratore nel database."))
+        """Search again with the current box and filters; the count follows."""
+        self.run_search(force=True)
+
+    def _deadline_toggled(self, checked: bool) -> None:
+        self.deadline_days.setEnabled(checked)
+        self.run_search()
+
+    def _deadline_days_changed(self, _value: int) -> None:
+        if self.deadline_check.isChecked():
+            self._search_timer.start()  # spinning through values: one search at the end
+
+    def reset_filters(self) -> None:
+        for combo in (self.vertenza_filter, self.pathway_filter, self.status_filter,
+                      self.operator_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.deadline_check.blockSignals(True)
+        self.deadline_check.setChecked(False)
+        self.deadline_check.blockSignals(False)
+        self.deadline_days.setEnabled(False)
+        self.run_search()
+
+    # ------------------------------------------------------------------ keyboard
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected so that typing replaces it."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def enter_list(self) -> None:
+        self.run_search()
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.table.currentIndex()
+        if not current.isValid() or not self.table.selectionModel().isSelected(current):
+            self.table.selectRow(0)
+
+    def _open_first(self) -> None:
+        """Enter in the search box: the current row (the first after a new search)."""
+        self.run_search()
+        if self.model.rowCount() == 0:
+            return
+        current = self.table.currentIndex()
+        self.open_row(current.row() if current.isValid() else 0)
+
+    def _typed_in_list(self, text: str) -> None:
+        self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search_box.deselect()
+        self.search_box.end(False)
+        self.search_box.insert(text)
+
+    # ------------------------------------------------------------------ sorting and header
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        if not self.model.sortable(column):  # put the indicator back where the order is
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(), self._model_order())
+            header.blockSignals(False)
+            return
+        keep = self.current_id()
+        try:
+            self.model.sort(column, order)
+        except SportelloError as exc:
+            self.count_label.setText(str(exc))
+            return
+        self._last_filter = self.model.list_filter
+        if keep is not None:
+            self.select_id(keep, scroll_to=True)
+        self.save_header()
+
+    def _model_order(self) -> Qt.SortOrder:
+        if self.model.descending:
+            return Qt.SortOrder.DescendingOrder
+        return Qt.SortOrder.AscendingOrder
+
+    def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
+        state = QSettings().value(SETTINGS_HEADER)
+        self._header_restored = isinstance(state, QByteArray) and header.restoreState(state)
+        if self._header_restored:
+            header.setSortIndicatorShown(True)
+            header.setSectionsClickable(True)
+            column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            if self.model.sortable(column):
+                key = COLUMNS[column][0]
+                assert key is not None
+                self.model.set_order(key, order == Qt.SortOrder.DescendingOrder, refresh=False)
+                return
+        header.setSortIndicator(self.model.sort_column(), self._model_order())
+
+    def _fit_columns(self) -> None:
+        """First use on a wide screen: give the spare width to names and comune."""
+        spare = self.table.viewport().width() - sum(
+            self.table.columnWidth(c) for c in range(len(COLUMNS) - 1)) - 220
+        if spare <= 0:
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # not a choice of the clerk's: nothing to remember
+        for column in (0, 1, 4):
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + min(spare // 3, 90))
+        header.blockSignals(False)
+
+    def _header_changed(self, *_args: object) -> None:
+        self._header_timer.start()
+
+    def save_header(self) -> None:
+        self._header_timer.stop()
+        QSettings().setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+
+    # ------------------------------------------------------------------ selection
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.worker_id(index.row())
+
+    def select_id(self, worker_id: int, scroll_to: bool = True) -> bool:
+        row = self.model.row_of(worker_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        if scroll_to:
+            self.table.scrollTo(self.model.index(row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def selected_rows(self) -> list[int]:
+        rows: set[int] = set()
+        for selection in self.table.selectionModel().selection():
+            rows.update(range(selection.top(), selection.bottom() + 1))
+            if len(rows) > 2:  # callers only care about "exactly two"
+                break
+        return sorted(rows)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.merge_button.setEnabled(len(self.selected_rows()) == 2)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(),
+                                                                            QModelIndex()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        self.open_action.setEnabled(self.current_id() is not None)
+        self.merge_action.setEnabled(len(self.selected_rows()) == 2)
+        menu.addAction(self.open_action)
+        menu.addAction(self.merge_action)
+        menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # ------------------------------------------------------------------ files
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int) -> WorkerFileWindow | None:
+        if not 0 <= row < self.model.rowCount():
+            return None
+        return self.open_file(self.model.worker_id(row))
+
+    def open_windows(self, worker_id: int | None = None) -> list[WorkerFileWindow]:
+        """The file windows still open (those of ``worker_id`` when given)."""
+        alive = [w for w in self._windows if shiboken6.isValid(w) and w.isVisible()]
+        if worker_id is None:
+            return alive
+        return [w for w in alive if w.worker_id == worker_id]
+
+    def open_file(self, worker_id: int) -> WorkerFileWindow | None:
+        """Show the file in its window (raised if already open)."""
+        for window in self.open_windows(worker_id):
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            return window
+        try:
+            window = WorkerFileWindow(self.ctx, worker_id, self.window())
+        except SportelloError as exc:  # deleted or merged meanwhile
+            QMessageBox.warning(self, self.tr("Fascicolo"), str(exc))
+            self.refresh()
+            return None
+        self._track(window)
+        window.show()
+        return window
+
+    def new_file(self) -> WorkerFileWindow:
+        """Ctrl+N: an empty file in a new window."""
+        window = WorkerFileWindow(self.ctx, None, self.window())
+        self._track(window)
+        window.show()
+        return window
+
+    def _track(self, window: WorkerFileWindow) -> None:
+        self._windows = [w for w in self._windows if shiboken6.isValid(w)]
+        self._windows.append(window)
+        window.saved.connect(self._file_saved)
+        window.created.connect(self._file_created)
+        window.open_requested.connect(self.open_file)
+
+    def _file_saved(self, worker_id: int) -> None:
+        self.refresh()
+
+    def _file_created(self, worker_id: int) -> None:
+        self.refresh(select_id=worker_id)
+        self._status(self.tr("Fascicolo creato."))
+
+    def close_files(self) -> bool:
+        """Close every file window (each asks about unsaved changes); False if one stays."""
+        return all(window.close() for window in self.open_windows())
+
+    def _status(self, text: str) -> None:
+        main = self.window()
+        if isinstance(main, QMainWindow):
+            main.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------------ merge
+
+    def merge_selected(self) -> None:
+        """Two files of one person: ask which to keep, confirm, merge (a responsabile's job)."""
+        title = self.tr("Unisci fascicoli")
+        rows = self.selected_rows()
+        if len(rows) != 2:
+            QMessageBox.information(self, title, self.tr(
+                "Selezionare nell'elenco esattamente due fascicoli della stessa persona."))
+            return
+        first, second = (self.model.worker_row(row) for row in rows)
+        if first is None or second is None:
+            self.refresh()
+            return
+        dialog = MergeDialog(first, second, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        keep, drop = dialog.keep, dialog.drop
+        answer = QMessageBox.question(
+            self, title,
+            self.tr("Unire il fascicolo di {drop} ({drop_cf}) in quello di {keep} ({keep_cf})?\n\n"
+                    "Il fascicolo {drop_cf} sarà eliminato e la sua storia passerà all'altro."
+                    " L'operazione non si può annullare.").format(
+                drop=f"{drop.surname} {drop.name}", drop_cf=drop.codice_fiscale,
+                keep=f"{keep.surname} {keep.name}", keep_cf=keep.codice_fiscale),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        busy = [w for w in self.open_windows(drop.id) + self.open_windows(keep.id) if w.is_dirty()]
+        if busy:
+            QMessageBox.information(self, title, self.tr(
+                "Uno dei due fascicoli è aperto con modifiche non salvate: salvarle o chiuderlo,"
+                " poi unire."))
+            busy[0].raise_()
+            return
+        try:
+            workers.merge(self.ctx, keep.id, drop.id)
+        except SportelloError as exc:  # PermissionDenied: only a responsabile may merge
+            QMessageBox.warning(self, title, str(exc))
+            return
+        for window in self.open_windows(drop.id):
+            window.close()  # clean (checked above): the file no longer exists
+        for window in self.open_windows(keep.id):
+            window.reload_if_clean()
+        self.refresh(select_id=keep.id)
+        self._status(self.tr("Fascicoli uniti: resta quello di {name} ({cf}).").format(
+            name=f"{keep.surname} {keep.name}", cf=keep.codice_fiscale))

@@ -1,0 +1,292 @@
+"""The "Scadenze" dock: what needs the counter's attention within N days.
+
+The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker database it
+takes about a tenth of a second, so it is read off the GUI thread (``gui.tasks.Task``,
+its own session); a request made while one is running is served when it ends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.services import deadlines
+from sportello.core.services.deadlines import Deadline
+from sportello.gui.agenda.common import open_worker_file, short_date
+from sportello.gui.tasks import Task
+
+SETTINGS_DAYS = "deadlines/days"
+SETTINGS_MINE = "deadlines/mine"
+DEFAULT_DAYS = 30
+WORKER_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Kinds in the order the panel shows them, each with its colour (presentation only).
+KIND_COLOURS = {
+    "assente": "#c62828",
+    "esito": "#d97706",
+    "cigs": "#7c3aed",
+    "naspi": "#2563eb",
+    "patto": "#0f766e",
+    "voucher": "#be185d",
+    "consenso": "#6b7280",
+}
+
+# Tasks still running are kept here, so none is destroyed before its thread ends
+# (the panel may be closed first); the application waits for them before quitting.
+_running: set[Task] = set()
+
+
+_quit_hook: list[QCoreApplication] = []
+
+
+def _wait_for_running() -> None:
+    for task in list(_running):
+        task.wait()
+
+
+def _wait_before_quitting() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and app not in _quit_hook:
+        app.aboutToQuit.connect(_wait_for_running)
+        _quit_hook.append(app)
+
+
+def _dot(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DeadlinesPanel(QDockWidget):
+    loaded = Signal()  # the list on screen is up to date
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("deadlinesDock")
+        self.setWindowTitle(self.tr("Scadenze"))
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.kind_labels = {
+            "assente": self.tr("Appuntamenti mancati"),
+            "esito": self.tr("Appuntamenti senza esito"),
+            "cigs": self.tr("CIGS in scadenza"),
+            "naspi": self.tr("NASpI in scadenza"),
+            "patto": self.tr("Revisione del patto di servizio"),
+            "voucher": self.tr("Voucher in scadenza"),
+            "consenso": self.tr("Consenso privacy mancante"),
+        }
+        self.rows: list[Deadline] = []
+        self._task: Task | None = None
+        self._pending = False
+        self._collapsed: set[str] = set()
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        within = QLabel(self.tr("Entro"))
+        self.days_spin = QSpinBox()
+        self.days_spin.setObjectName("deadlineDays")
+        self.days_spin.setRange(1, 365)
+        self.days_spin.setSuffix(self.tr(" giorni"))
+        self.days_spin.setAccelerated(True)
+        within.setBuddy(self.days_spin)
+        self.mine_check = QCheckBox(self.tr("Solo i miei"))
+        self.mine_check.setObjectName("deadlineMine")
+        self.mine_check.setToolTip(self.tr("Solo i lavoratori assegnati a me"))
+        self.mine_check.setEnabled(ctx.actor is not None)
+        self.refresh_button = QToolButton()
+        self.refresh_button.setObjectName("deadlineRefresh")
+        self.refresh_button.setText(self.tr("Aggiorna"))
+        self.refresh_button.setToolTip(self.tr("Rileggi le scadenze"))
+        self.refresh_button.clicked.connect(self.refresh)
+        controls.addWidget(within)
+        controls.addWidget(self.days_spin)
+        controls.addStretch()
+        controls.addWidget(self.refresh_button)
+        layout.addLayout(controls)
+        layout.addWidget(self.mine_check)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("deadlineTree")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Lavoratore"), self.tr("Data"), self.tr("Dettaglio")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 80)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        self.tree.itemCollapsed.connect(lambda item: self._toggled(item, True))
+        self.tree.itemExpanded.connect(lambda item: self._toggled(item, False))
+        layout.addWidget(self.tree, 1)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("deadlineStatus")
+        layout.addWidget(self.status_label)
+        self.setWidget(body)
+
+        settings = QSettings()
+        try:
+            days = int(settings.value(SETTINGS_DAYS, DEFAULT_DAYS))
+        except (TypeError, ValueError):
+            days = DEFAULT_DAYS
+        self.days_spin.setValue(days)
+        self.mine_check.setChecked(ctx.actor is not None
+                                   and str(settings.value(SETTINGS_MINE, "false")) == "true")
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)  # typing "90" must not read twice
+        self._debounce.timeout.connect(self.refresh)
+        self.days_spin.valueChanged.connect(self._options_changed)
+        self.mine_check.toggled.connect(self._options_changed)
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def loading(self) -> bool:
+        return self._task is not None
+
+    def _options_changed(self) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_DAYS, self.days_spin.value())
+        settings.setValue(SETTINGS_MINE, "true" if self.mine_check.isChecked() else "false")
+        self._debounce.start()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            QTimer.singleShot(0, self.refresh)  # after the window's first paint
+
+    def refresh(self) -> None:
+        """Read the deadlines again, in a background thread."""
+        self._debounce.stop()
+        if self._task is not None:
+            self._pending = True
+            return
+        ctx, days = self.ctx, self.days_spin.value()
+        mine = ctx.actor is not None and self.mine_check.isChecked()
+        operator_id = ctx.actor.id if mine and ctx.actor is not None else None
+
+        def job(_progress: object) -> list[Deadline]:
+            return deadlines.upcoming(ctx, days, operator_id=operator_id)
+
+        task = Task(job)
+        self._task = task
+        _wait_before_quitting()
+        _running.add(task)
+        task.succeeded.connect(self._show)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        task.finished.connect(lambda: (_running.discard(task), task.deleteLater()))
+        self.status_label.setText(self.tr("Caricamento…"))
+        self.refresh_button.setEnabled(False)
+        task.start()
+
+    def _finished(self) -> None:
+        self._task = None
+        self.refresh_button.setEnabled(True)
+        if self._pending:
+            self._pending = False
+            self.refresh()
+
+    def _failed(self, message: str) -> None:
+        if self._pending:
+            return
+        self.status_label.setText(
+            self.tr("Scadenze non disponibili: {error}").format(error=message))
+
+    def _show(self, rows: list[Deadline]) -> None:
+        if self._pending:  # the options changed meanwhile: the next read will show
+            return
+        self.rows = rows
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for kind, colour in KIND_COLOURS.items():
+            group = QTreeWidgetItem()
+            group.setIcon(0, _dot(colour))
+            group.setData(0, KIND_ROLE, kind)
+            font = QFont(self.tree.font())
+            font.setBold(True)
+            group.setFont(0, font)
+            groups[kind] = group
+        counts: dict[str, int] = dict.fromkeys(groups, 0)
+        for row in rows:
+            group = groups.get(row.kind)
+            if group is None:  # a kind this panel does not know yet: its own group
+                group = groups[row.kind] = QTreeWidgetItem()
+                group.setData(0, KIND_ROLE, row.kind)
+                counts[row.kind] = 0
+            item = QTreeWidgetItem([row.worker_name, short_date(row.due_on), row.detail])
+            item.setData(0, WORKER_ROLE, row.worker_id)
+            item.setData(0, KIND_ROLE, row.kind)
+            for column in range(3):
+                item.setToolTip(column, f"{row.worker_name} ({row.codice_fiscale})\n{row.detail}")
+            group.addChild(item)
+            counts[row.kind] += 1
+        for kind, group in groups.items():
+            if not counts[kind]:
+                continue
+            label = self.kind_labels.get(kind) or next(r.label for r in rows if r.kind == kind)
+            group.setText(0, f"{label} ({counts[kind]})")
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            group.setExpanded(kind not in self._collapsed)
+        if rows:
+            self.status_label.setText(self.tr("%n scadenze", "", len(rows)))
+        else:
+            self.status_label.setText(self.tr("Nessuna scadenza entro {days} giorni.").format(
+                days=self.days_spin.value()))
+        self.loaded.emit()
+
+    # ------------------------------------------------------------------ reading
+
+    def groups(self) -> dict[str, list[str]]:
+        """Shown worker names by kind (what the tree holds, for tests and checks)."""
+        out: dict[str, list[str]] = {}
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            kind = str(group.data(0, KIND_ROLE))
+            out[kind] = [group.child(c).text(0) for c in range(group.childCount())]
+        return out
+
+    def _toggled(self, item: QTreeWidgetItem, collapsed: bool) -> None:
+        kind = item.data(0, KIND_ROLE)
+        if item.parent() is None and kind:
+            (self._collapsed.add if collapsed else self._collapsed.discard)(str(kind))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        worker_id = item.data(0, WORKER_ROLE)
+        if worker_id is not None:
+            open_worker_file(self.ctx, int(worker_id), self)

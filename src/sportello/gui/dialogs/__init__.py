@@ -1,0 +1,1 @@
+"""Dialogs opened from several places of the main window (booking an appointment...)."""

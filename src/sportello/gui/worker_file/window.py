@@ -1,0 +1,747 @@
+"""The window of one worker's file (fascicolo), or of a new one.
+
+One window per file, not modal: a clerk can keep two files open side by side, and two
+windows on the same file behave like two clerks (the second save is refused by the
+service and both versions are shown). Every check is the services': this window reads
+the fields, calls ``workers.save`` / ``create`` and ``worker_file.save_employment`` /
+``add_diary``, and shows a ``ValidationError`` next to the field it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import NotFound, SportelloError, ValidationError
+from sportello.core.models import (
+    AppointmentOutcome,
+    AppointmentStatus,
+    DiaryKind,
+    FileStatus,
+    PactStatus,
+    PathwayKind,
+    PathwayOutcome,
+    PathwayStatus,
+    Sex,
+    VoucherStatus,
+)
+from sportello.core.services import worker_file, workers
+from sportello.core.services.records import RecordConflict
+from sportello.core.services.worker_file import Employment, EmploymentForm
+from sportello.core.services.workers import (
+    ExistingFile,
+    SimilarPeopleFound,
+    WorkerDetail,
+    WorkerForm,
+)
+from sportello.gui import queries
+from sportello.gui.widgets import format_date, format_datetime, format_euro, format_number
+from sportello.gui.worker_file.binder import FieldBinder, FieldError
+from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
+from sportello.gui.worker_file.labels import choices, label
+from sportello.gui.worker_file.tabs import (
+    AnagraficaPage,
+    ContactsPage,
+    DiaryPage,
+    EducationPage,
+    EmploymentPage,
+    RowsPage,
+    booking_available,
+    booking_dialog_class,
+)
+
+SETTINGS_GEOMETRY = "worker_file/geometry"
+CF_FILLED = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_province")
+
+
+class WorkerFileWindow(QWidget):
+    saved = Signal(int)  # the file (or its employment, diary) was written
+    created = Signal(int)  # a new file was created; the window now shows it
+    open_requested = Signal(int)  # open another file (an existing CF, a similar person)
+
+    def __init__(self, ctx: Context, worker_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("workerFileWindow")
+        self.ctx = ctx
+        self.worker_id = worker_id
+        self._detail: WorkerDetail | None = None
+        self._employment: Employment | None = None
+        self._force_close = False
+
+        self.fields = FieldBinder(self)  # WorkerForm
+        self.employment_fields = FieldBinder(self)  # EmploymentForm
+        self.diary_fields = FieldBinder(self)  # the note being written
+
+        # header: who this is, and the situation at a glance
+        self.title_label = QLabel()
+        self.title_label.setObjectName("fileTitle")
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("fileSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        operators = worker_file.operators(ctx)
+        vertenze = worker_file.vertenze(ctx)
+        self.anagrafica = AnagraficaPage(self.fields, operators)
+        self.contacts = ContactsPage(self.fields)
+        self.education = EducationPage(self.fields)
+        self.employment = EmploymentPage(self.employment_fields, vertenze)
+        self.pacts = RowsPage(
+            [self.tr("Revisione"), self.tr("Stato"), self.tr("Firmato il"), self.tr("Percorso GOL"),
+             self.tr("Verifica il"), self.tr("Impegni")],
+            self.tr("Nessun patto di servizio per questo fascicolo."), self._pact_rows)
+        self.pathways = RowsPage(
+            [self.tr("Percorso"), self.tr("Stato"), self.tr("Inizio"), self.tr("Fine"),
+             self.tr("Esito")],
+            self.tr("Nessun percorso per questo fascicolo."), self._pathway_rows)
+        self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
+        self.diary.add_requested.connect(self.add_diary)
+        self.appointments = RowsPage(
+            [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
+             self.tr("Stato"), self.tr("Esito")],
+            self.tr("Nessun appuntamento per questo fascicolo."), self._appointment_rows)
+        self.book_button = QPushButton(self.tr("Prenota…"))
+        self.book_button.setObjectName("bookButton")
+        self.book_button.clicked.connect(self.book)
+        self.appointments.buttons.addWidget(self.book_button)
+        self.appointments.buttons.addStretch(1)
+        self.book_button.setVisible(booking_available())
+        self.letters = RowsPage(
+            [self.tr("Protocollo"), self.tr("Modello"), self.tr("Oggetto"), self.tr("Emessa il")],
+            self.tr("Nessuna lettera per questo fascicolo."), self._letter_rows)
+        self.vouchers = RowsPage(
+            [self.tr("Codice"), self.tr("Corso"), self.tr("Fondo"), self.tr("Importo"),
+             self.tr("Stato"), self.tr("Ore frequentate"), self.tr("Scadenza")],
+            self.tr("Nessun voucher per questo fascicolo."), self._voucher_rows)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("fileTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        for page, text in (
+            (self.anagrafica, self.tr("&Anagrafica")),
+            (self.contacts, self.tr("&Contatti e indirizzi")),
+            (self.education, self.tr("&Istruzione e patente")),
+            (self.employment, self.tr("Situazione &lavorativa")),
+            (self.pacts, self.tr("&Patto di servizio")),
+            (self.pathways, self.tr("Pe&rcorsi")),
+            (self.diary, self.tr("&Diario")),
+            (self.appointments, self.tr("Appunta&menti")),
+            (self.letters, self.tr("L&ettere")),
+            (self.vouchers, self.tr("&Voucher")),
+        ):
+            self.tabs.addTab(page, text)
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        # bottom: what happened, and the buttons
+        self.message_label = QLabel()
+        self.message_label.setObjectName("fileMessage")
+        self.message_label.setWordWrap(True)
+        self.status_button = QPushButton()
+        self.status_button.setObjectName("statusButton")
+        self.status_button.clicked.connect(self.toggle_status)
+        self.reload_button = QPushButton(self.tr("Ricarica"))
+        self.reload_button.setObjectName("reloadButton")
+        self.reload_button.setToolTip(self.tr("Rilegge il fascicolo dal database"))
+        self.reload_button.clicked.connect(self.reload)
+        self.save_button = QPushButton(self.tr("Salva"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(self.tr("Salva le modifiche (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("Chiudi"))
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setToolTip(self.tr("Chiude la finestra (Esc)"))
+        self.close_button.clicked.connect(self.close)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(16, 12, 16, 4)
+        header.setSpacing(2)
+        header.addWidget(self.title_label)
+        header.addWidget(self.summary_label)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(16, 6, 16, 12)
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.status_button)
+        bottom.addWidget(self.reload_button)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        for binder in (self.fields, self.employment_fields, self.diary_fields):
+            binder.changed.connect(self._update_modified)
+        self.anagrafica.cf_edit.textEdited.connect(self._cf_typed)
+
+        if worker_id is None:
+            self._start_new()
+        else:
+            self.load()
+        self._restore_geometry()
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def is_new(self) -> bool:
+        return self.worker_id is None
+
+    @property
+    def detail(self) -> WorkerDetail | None:
+        return self._detail
+
+    def _start_new(self) -> None:
+        self.fields.load({"assigned_operator_id": self.ctx.actor.id if self.ctx.actor else None})
+        self.employment_fields.load({})
+        self.diary_fields.load({})
+        for page in self._history_pages():
+            self.tabs.setTabEnabled(self.tabs.indexOf(page), False)
+        self.education.show_languages([])
+        self._show_header()
+        self.anagrafica.cf_edit.setFocus()
+
+    def _history_pages(self) -> list[QWidget]:
+        return [self.pacts, self.pathways, self.diary, self.appointments, self.letters,
+                self.vouchers]
+
+    def load(self, *, audit: bool = True) -> None:
+        """Read the file (and its employment situation) and show it; lists reload when shown."""
+        assert self.worker_id is not None
+        detail = workers.get(self.ctx, self.worker_id, audit_open=audit)
+        self._show_detail(detail)
+        self._load_employment()
+        self.education.show_languages(queries.worker_languages(self.ctx, self.worker_id))
+        for page in self._history_pages():
+            self.tabs.setTabEnabled(self.tabs.indexOf(page), True)
+            page.loaded = False
+        self._show_header()
+        self._tab_shown(self.tabs.currentIndex())
+        self.diary_fields.mark_clean()
+
+    def _show_detail(self, detail: WorkerDetail) -> None:
+        self._detail = detail
+        combo = self.fields.widget("assigned_operator_id")
+        operator = detail.form.assigned_operator_id
+        if operator is not None and combo.findData(operator) < 0:  # no longer active
+            combo.addItem(detail.operator_name or f"#{operator}", operator)
+        self.fields.load(detail.form.values())
+        self.anagrafica.cf_info.setText(self._birth_summary(detail.form))
+        self._show_header()
+
+    def _load_employment(self) -> None:
+        assert self.worker_id is not None
+        self._employment = worker_file.employment(self.ctx, self.worker_id)
+        self.employment_fields.load(vars(self._employment.form))
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if self.worker_id is None or getattr(page, "loaded", True):
+            return
+        if page is self.diary:
+            self._load_diary()
+        elif isinstance(page, RowsPage):
+            page.load()
+
+    def reload(self) -> None:
+        """Read the file again, discarding the edits (after asking)."""
+        if self.worker_id is None:
+            return
+        if self.fields.is_dirty() or self.employment_fields.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Ricarica"),
+                self.tr("Scartare le modifiche non salvate e rileggere il fascicolo?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._reload_quietly()
+
+    def _reload_quietly(self) -> None:
+        try:
+            self.load(audit=False)
+        except NotFound as exc:
+            QMessageBox.warning(self, self.tr("Fascicolo"), str(exc))
+            self._force_close = True
+            self.close()
+            return
+        self._say(self.tr("Fascicolo riletto dal database."))
+
+    def reload_if_clean(self) -> None:
+        """After a change made elsewhere (a merge): show it, unless the clerk is editing."""
+        if not self.is_dirty() and self.worker_id is not None:
+            self._reload_quietly()
+
+    def toggle_status(self) -> None:
+        """Suspend an open file (asking why) or reopen it (workers.set_status)."""
+        if self.worker_id is None or self._detail is None:
+            return
+        if self.fields.is_dirty():
+            QMessageBox.information(self, self.tr("Stato del fascicolo"), self.tr(
+                "Salvare o annullare prima le modifiche all'anagrafica."))
+            return
+        reason: str | None = None
+        if self._detail.status == FileStatus.APERTO:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Sospendi il fascicolo"),
+                self.tr("Motivo della sospensione (resta nelle note del fascicolo):"))
+            if not ok:
+                return
+            target = FileStatus.SOSPESO
+        else:
+            target = FileStatus.APERTO
+        try:
+            workers.set_status(self.ctx, self.worker_id, target, reason or None)
+        except SportelloError as exc:
+            self._refused(str(exc))
+            return
+        self._reload_worker_part()
+        self._say(self.tr("Fascicolo {status}.").format(
+            status=label(FileStatus, self._detail.status).lower()))
+        self.saved.emit(self.worker_id)
+
+    # ------------------------------------------------------------------ header
+
+    def _show_header(self) -> None:
+        if self._detail is None:
+            self.title_label.setText(self.tr("Nuovo fascicolo"))
+            self.summary_label.setText(self.tr(
+                "Scrivere il codice fiscale: data, luogo di nascita e sesso si compilano da soli."))
+            self.status_button.setVisible(False)
+            self.reload_button.setVisible(False)
+            self._update_modified()
+            return
+        self.status_button.setVisible(True)
+        self.reload_button.setVisible(True)
+        if self._detail.status == FileStatus.APERTO:
+            self.status_button.setText(self.tr("Sospendi…"))
+            self.status_button.setToolTip(self.tr("Sospende il fascicolo, indicando il motivo"))
+        else:
+            self.status_button.setText(self.tr("Riapri"))
+            self.status_button.setToolTip(self.tr("Riporta il fascicolo allo stato aperto"))
+        form = self._detail.form
+        self.title_label.setText(f"{form.surname} {form.name}")
+        parts = [form.codice_fiscale]
+        birth = self._birth_summary(form)
+        if birth:
+            parts.append(birth)
+        parts.append(self.tr("Fascicolo {status}").format(
+            status=label(FileStatus, self._detail.status).lower()))
+        if self._detail.operator_name:
+            parts.append(self.tr("Operatore: {name}").format(name=self._detail.operator_name))
+        if self._employment is not None:
+            if self._employment.vertenza_title:
+                parts.append(self.tr("Vertenza: {title}").format(
+                    title=self._employment.vertenza_title))
+            emp = self._employment.form
+            if emp.cigs_end:
+                parts.append(self.tr("CIGS fino al {date}").format(date=format_date(emp.cigs_end)))
+            if emp.naspi_end:
+                parts.append(self.tr("NASpI fino al {date}").format(
+                    date=format_date(emp.naspi_end)))
+        self.summary_label.setText("  ·  ".join(parts))
+        self._update_modified()
+
+    def _birth_summary(self, form: WorkerForm) -> str:
+        if not form.birth_date:
+            return ""
+        place = form.birth_place or ""
+        if place and form.birth_province and form.birth_province != "EE":
+            place = f"{place} ({form.birth_province})"
+        date = format_date(form.birth_date)
+        if form.sex == Sex.F:
+            text = self.tr("nata il {date}").format(date=date)
+        elif form.sex == Sex.M:
+            text = self.tr("nato il {date}").format(date=date)
+        else:
+            text = self.tr("nato/a il {date}").format(date=date)
+        if place:
+            text = self.tr("{born} a {place}").format(born=text, place=place)
+        return text
+
+    def _update_modified(self) -> None:
+        if self._detail is None:
+            title = self.tr("Nuovo fascicolo")
+        else:
+            title = self.tr("{surname} {name} – fascicolo").format(
+                surname=self._detail.form.surname, name=self._detail.form.name)
+        self.setWindowTitle(title + "[*]")
+        self.setWindowModified(self.is_dirty())
+
+    # ------------------------------------------------------------------ codice fiscale
+
+    def _cf_typed(self, text: str) -> None:
+        """16 characters typed: fill sex, birth date and birthplace from the code."""
+        upper = text.upper()
+        if upper != text:  # shown in capitals while typing
+            edit = self.anagrafica.cf_edit
+            position = edit.cursorPosition()
+            edit.setText(upper)
+            edit.setCursorPosition(position)
+        code = "".join(upper.split())
+        info = self.anagrafica.cf_info
+        if len(code) < 16:
+            self.fields.clear_error("codice_fiscale")
+            info.clear()
+            return
+        try:
+            details = workers.details_from_cf(code)
+        except SportelloError as exc:
+            info.clear()
+            self.fields.show_error("codice_fiscale", str(exc))
+            return
+        self.fields.clear_error("codice_fiscale")
+        for key in CF_FILLED:
+            self.fields.set_value(key, details[key])
+            self.fields.clear_error(key)
+        filled = WorkerForm(**{key: details[key] for key in CF_FILLED})  # type: ignore[arg-type]
+        info.setText(self.tr("Dal codice fiscale: {summary}").format(
+            summary=self._birth_summary(filled)))
+
+    # ------------------------------------------------------------------ saving
+
+    def is_dirty(self) -> bool:
+        return (self.fields.is_dirty() or self.employment_fields.is_dirty()
+                or self._diary_draft())
+
+    def _diary_draft(self) -> bool:
+        return bool(self.diary_fields.value("subject") or self.diary_fields.value("body"))
+
+    def save(self) -> bool:
+        """Save what changed: the file, its employment situation, a note being written."""
+        self._say("")
+        if self.worker_id is None:
+            return self._create()
+        if not self.is_dirty():
+            self._say(self.tr("Nessuna modifica da salvare."))
+            return True
+        if self.fields.is_dirty() and not self._save_worker():
+            return False
+        if self.employment_fields.is_dirty() and not self._save_employment():
+            return False
+        if self._diary_draft() and not self.add_diary():
+            return False
+        self._say(self.tr("Salvato alle {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
+        return True
+
+    def _read(self, binder: FieldBinder) -> dict[str, object] | None:
+        try:
+            return binder.values()
+        except FieldError as exc:
+            self._field_error(binder, exc.name, exc.message)
+            return None
+
+    def _save_worker(self) -> bool:
+        assert self.worker_id is not None and self._detail is not None
+        self.fields.clear_errors()
+        values = self._read(self.fields)
+        if values is None:
+            return False
+        try:
+            detail = workers.save(self.ctx, self.worker_id, self._detail.version,
+                                  WorkerForm(**values))  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self._service_error(self.fields, exc)
+            return False
+        except RecordConflict as exc:
+            self._conflict(exc, self.fields, values, self._detail.form.values(),
+                           self._reload_worker_part)
+            return False
+        except SportelloError as exc:
+            self._refused(str(exc))
+            return False
+        self._show_detail(detail)
+        self.saved.emit(self.worker_id)
+        return True
+
+    def _reload_worker_part(self) -> None:
+        assert self.worker_id is not None
+        self._show_detail(workers.get(self.ctx, self.worker_id, audit_open=False))
+
+    def _save_employment(self) -> bool:
+        assert self.worker_id is not None
+        self.employment_fields.clear_errors()
+        values = self._read(self.employment_fields)
+        if values is None:
+            return False
+        version = self._employment.version if self._employment is not None else None
+        try:
+            self._employment = worker_file.save_employment(
+                self.ctx, self.worker_id, EmploymentForm(**values),  # type: ignore[arg-type]
+                expected_version=version)
+        except ValidationError as exc:
+            self._service_error(self.employment_fields, exc)
+            return False
+        except RecordConflict as exc:
+            loaded = vars(self._employment.form) if self._employment else {}
+            self._conflict(exc, self.employment_fields, values, loaded, self._load_employment)
+            return False
+        except SportelloError as exc:
+            self._refused(str(exc))
+            return False
+        self.employment_fields.load(vars(self._employment.form))
+        self._show_header()
+        self.saved.emit(self.worker_id)
+        return True
+
+    def _create(self) -> bool:
+        self.fields.clear_errors()
+        values = self._read(self.fields)
+        if values is None:
+            return False
+        if self.employment_fields.is_dirty() and self._read(self.employment_fields) is None:
+            return False
+        form = WorkerForm(**values)  # type: ignore[arg-type]
+        allow_similar = False
+        while True:
+            try:
+                new_id = workers.create(self.ctx, form, allow_similar=allow_similar)
+            except ValidationError as exc:
+                self._service_error(self.fields, exc)
+                return False
+            except ExistingFile as exc:
+                QMessageBox.information(
+                    self, self.tr("Fascicolo già presente"),
+                    self.tr("{message}\nSi apre il fascicolo esistente; i dati scritti qui non"
+                            " sono stati salvati.").format(message=exc))
+                self.open_requested.emit(exc.worker_id)
+                self._force_close = True
+                self.close()
+                return False
+            except SimilarPeopleFound as exc:
+                dialog = SimilarPeopleDialog(exc.candidates, self)
+                answer = dialog.exec()
+                if answer == SimilarPeopleDialog.CREATE:
+                    allow_similar = True
+                    continue
+                if answer == SimilarPeopleDialog.OPEN and dialog.chosen_id is not None:
+                    self.open_requested.emit(dialog.chosen_id)
+                self._say(self.tr("Fascicolo non creato."))
+                return False
+            except SportelloError as exc:
+                self._refused(str(exc))
+                return False
+            break
+        self.worker_id = new_id
+        employment_pending = self.employment_fields.is_dirty()
+        pending = self.employment_fields.values() if employment_pending else None
+        self.load(audit=False)
+        self.created.emit(new_id)
+        if pending is not None:
+            for key, value in pending.items():
+                self.employment_fields.set_value(key, value)
+            if not self._save_employment():
+                return False
+        self._say(self.tr("Fascicolo creato."))
+        return True
+
+    def add_diary(self) -> bool:
+        """Write the note of the diary box (kind, subject, text) into the diary."""
+        if self.worker_id is None:
+            return False
+        self.diary_fields.clear_errors()
+        values = self._read(self.diary_fields)
+        if values is None:
+            return False
+        try:
+            worker_file.add_diary(self.ctx, self.worker_id, str(values["kind"]),
+                                  values["subject"], values["body"])  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self._service_error(self.diary_fields, exc)
+            return False
+        except SportelloError as exc:
+            self._refused(str(exc))
+            return False
+        kind = self.diary_fields.value("kind")
+        self.diary_fields.load({"kind": kind, "subject": None, "body": None})
+        self._load_diary()
+        self._say(self.tr("Annotazione aggiunta al diario."))
+        self.saved.emit(self.worker_id)
+        return True
+
+    # ------------------------------------------------------------------ errors and conflicts
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message_label.setText(text)
+        palette = self.message_label.palette()
+        role = QPalette.ColorRole.WindowText
+        palette.setColor(role, Qt.GlobalColor.darkRed if error else self.palette().color(role))
+        self.message_label.setPalette(palette)
+
+    def _refused(self, message: str) -> None:
+        self._say(message, error=True)
+        QMessageBox.warning(self, self.tr("Non salvato"), message)
+
+    def _page_of(self, widget: QWidget) -> int:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                return index
+        return -1
+
+    def _field_error(self, binder: FieldBinder, name: str, message: str) -> None:
+        widget = binder.widget(name)
+        page = self._page_of(widget)
+        if page >= 0:
+            self.tabs.setCurrentIndex(page)
+        binder.show_error(name, message)
+        scroll = self.tabs.widget(page) if page >= 0 else None
+        if hasattr(scroll, "ensureWidgetVisible"):
+            scroll.ensureWidgetVisible(widget)  # type: ignore[union-attr]
+        self._say(self.tr("Non salvato: {field}: {message}").format(
+            field=binder.label(name), message=message), error=True)
+
+    def _service_error(self, binder: FieldBinder, exc: ValidationError) -> None:
+        if exc.field and binder.has(exc.field):
+            self._field_error(binder, exc.field, str(exc))
+        else:
+            self._refused(str(exc))
+
+    def _conflict(self, exc: RecordConflict, binder: FieldBinder, mine: dict[str, object],
+                  loaded: dict[str, object], reload_part: Callable[[], None]) -> None:
+        """Both versions side by side; the clerk's values stay unless they choose otherwise."""
+        rows = []
+        for key, value in exc.mine.items():
+            if value != exc.theirs.get(key):
+                name = binder.label(key) if binder.has(key) else key
+                rows.append((name, binder.display(key, value),
+                             binder.display(key, exc.theirs.get(key))))
+        self._say(self.tr("Non salvato: il fascicolo è stato modificato da un altro operatore."),
+                  error=True)
+        answer = ConflictDialog(rows, exc.their_version, self).exec()
+        if answer == ConflictDialog.RELOAD:
+            reload_part()
+            self._say(self.tr("Le vostre modifiche sono state scartate: ecco la versione salvata."))
+        elif answer == ConflictDialog.REAPPLY:
+            changed = {k: v for k, v in mine.items() if v != loaded.get(k)}
+            reload_part()
+            for key, value in changed.items():
+                binder.set_value(key, value)
+            self._say(self.tr(
+                "Versione salvata riletta, con sopra le vostre modifiche: controllare e salvare."))
+        self._update_modified()
+
+    # ------------------------------------------------------------------ lists
+
+    def _load_diary(self) -> None:
+        assert self.worker_id is not None
+        entries = []
+        for row in worker_file.diary(self.ctx, self.worker_id):
+            cells = [format_datetime(row.at), label(DiaryKind, row.kind), row.subject or "",
+                     row.operator_name or ""]
+            text = "\n\n".join(part for part in (row.subject, row.body) if part)
+            entries.append((cells, text))
+        self.diary.show_entries(entries)
+
+    def _pact_rows(self) -> list[list[str]]:
+        assert self.worker_id is not None
+        return [[str(p.revision), label(PactStatus, p.status), format_date(p.signed_on),
+                 label(PathwayKind, p.gol_path), format_date(p.review_on),
+                 " ".join((p.commitments or "").split())]
+                for p in worker_file.pacts(self.ctx, self.worker_id)]
+
+    def _pathway_rows(self) -> list[list[str]]:
+        assert self.worker_id is not None
+        return [[label(PathwayKind, p.kind), label(PathwayStatus, p.status),
+                 format_date(p.start_on), format_date(p.end_on),
+                 label(PathwayOutcome, p.outcome)]
+                for p in worker_file.pathways(self.ctx, self.worker_id)]
+
+    def _appointment_rows(self) -> list[list[str]]:
+        assert self.worker_id is not None
+        found = sorted(worker_file.appointments(self.ctx, self.worker_id),
+                       key=lambda a: a.starts_at, reverse=True)
+        return [[format_date(a.starts_at.date()), a.starts_at.strftime("%H:%M"),
+                 a.operator_name, a.purpose or "", label(AppointmentStatus, a.status),
+                 label(AppointmentOutcome, a.outcome)]
+                for a in found]
+
+    def _letter_rows(self) -> list[list[str]]:
+        assert self.worker_id is not None
+        return [[x.protocol, x.template, x.subject or "", format_datetime(x.issued_at)]
+                for x in worker_file.letters(self.ctx, self.worker_id)]
+
+    def _voucher_rows(self) -> list[list[str]]:
+        assert self.worker_id is not None
+        return [[v.code or "", v.course, v.fund, format_euro(v.amount_cents),
+                 label(VoucherStatus, v.status), format_number(v.hours_attended, 1),
+                 format_date(v.expires_on)]
+                for v in worker_file.vouchers(self.ctx, self.worker_id)]
+
+    def book(self) -> None:
+        """Open the booking dialog for this worker, then show the appointments again."""
+        dialog_class = booking_dialog_class()
+        if dialog_class is None or self.worker_id is None:
+            return
+        dialog = dialog_class(self.ctx, self.worker_id, self)
+        dialog.exec()
+        self.appointments.load()
+
+    # ------------------------------------------------------------------ closing
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        if self._detail is None:
+            text = self.tr("Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di"
+                           " chiudere?")
+        else:
+            text = self.tr("Il fascicolo di {who} ha modifiche non salvate. Salvarle prima di"
+                           " chiudere?").format(who=self.title_label.text())
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Modifiche non salvate"),
+            text,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Salva"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Non salvare"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annulla"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._force_close and self.is_dirty():
+            answer = self._ask_unsaved()
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save()
+            ):
+                event.ignore()
+                return
+        QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        screen = self.screen().availableGeometry()
+        self.resize(min(1120, int(screen.width() * 0.92)), min(780, int(screen.height() * 0.92)))
+
