@@ -38,6 +38,18 @@ def wizard(qtbot, empty_ctx) -> FirstRunWizard:  # type: ignore[no-untyped-def]
     return w
 
 
+def when_wizard_is_up(action) -> None:  # type: ignore[no-untyped-def]
+    """Run ``action`` once the first-run wizard is the modal window (start() shows the main
+    window and turns the event loop before it opens the database and the wizard)."""
+    def poll() -> None:
+        if isinstance(QApplication.activeModalWidget(), FirstRunWizard):
+            action()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
 def type_into(qtbot, wizard: FirstRunWizard, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """Type like a user (keyClicks), so textEdited fires and errors clear as they would."""
     for name, text in values.items():
@@ -169,7 +181,7 @@ def test_correct_data_creates_office_and_admin_and_opens_the_main_window(
                 problems.append(f"il wizard è rimasto aperto: {wizard.page_error()!r}")
                 wizard.reject()
 
-    QTimer.singleShot(0, drive_wizard)
+    when_wizard_is_up(drive_wizard)
     window = app.start(sqlite_url)
     assert problems == []
     assert not isinstance(window, int)
@@ -200,7 +212,7 @@ def test_cancelling_the_wizard_exits_cleanly_without_saving(qtbot, sqlite_url: s
         if widget is not None:
             widget.reject()
 
-    QTimer.singleShot(0, cancel)
+    when_wizard_is_up(cancel)
     assert app.start(sqlite_url) == app.EXIT_OK
     ctx = bootstrap(sqlite_url)
     try:
@@ -313,7 +325,7 @@ def test_first_start_with_demo_data_opens_the_window_on_those_workers(
             problems.append(repr(exc))
             wizard.reject()
 
-    QTimer.singleShot(0, drive_wizard)
+    when_wizard_is_up(drive_wizard)
     window = app.start(sqlite_url)
     assert problems == []
     assert not isinstance(window, int)

@@ -21,12 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from sportello import __version__
-from sportello.core.bootstrap import Context
-from sportello.gui import i18n, queries
-from sportello.gui.areas import AREAS, AgendaArea, WorkersArea
-from sportello.gui.deadlines_panel import DeadlinesPanel
+from sportello.gui import i18n
 from sportello.gui.icons import icon
+
+if TYPE_CHECKING:  # the database side is imported by attach(), after the window is shown
+    from sportello.core.bootstrap import Context
+
+# The side bar as it shows before the database is open; attach() puts the areas' own
+# (translated) titles in place.
+CHROME = (
+    ("Lavoratori", "users"), ("Agenda", "calendar-days"), ("Percorsi", "route"),
+    ("Formazione", "graduation-cap"), ("Sportello Unico", "store"),
+    ("Monitoraggio", "chart-column"), ("Import/Export", "arrow-left-right"),
+)
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
@@ -35,14 +45,16 @@ SIDEBAR_WIDTH = 200
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    """Built in two steps so that it shows at once: the frame (side bar, menus) without the
+    database, then ``attach(ctx)`` builds the areas. ``MainWindow(ctx)`` does both."""
+
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: Context | None = None
+        self.areas: list[QWidget] = []
+        self.workers_area = None
         self.setObjectName("mainWindow")
-        office = queries.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
-        self.setWindowTitle(
-            self.tr("Sportello — {office}").format(office=office) if office else "Sportello"
-        )
+        self.setWindowTitle("Sportello")
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -61,11 +73,11 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         self.stack = QStackedWidget()
-        self.areas = [area_class(ctx) for area_class in AREAS]
-        for area in self.areas:
-            item = QListWidgetItem(icon(area.ICON), area.windowTitle())
-            self.sidebar.addItem(item)
-            self.stack.addWidget(area)
+        for title, icon_name in CHROME:
+            self.sidebar.addItem(QListWidgetItem(icon(icon_name), self.tr(title)))
+            waiting = QLabel(self.tr("Apertura del database…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(waiting)
         self.sidebar.currentRowChanged.connect(self.show_area)
 
         separator = QFrame()
@@ -83,9 +95,33 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: Context) -> None:
+        """Open the window on the database: title, areas, Scadenze dock, status bar."""
+        from sportello.gui import queries
+        from sportello.gui.areas import AREAS
+
+        self.ctx = ctx
+        office = queries.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
+        self.setWindowTitle(
+            self.tr("Sportello — {office}").format(office=office) if office else "Sportello"
+        )
+        self.areas = [area_class(ctx) for area_class in AREAS]
+        for row, area in enumerate(self.areas):
+            waiting = self.stack.widget(row)
+            self.stack.insertWidget(row, area)
+            self.stack.removeWidget(waiting)
+            waiting.deleteLater()
+            self.sidebar.item(row).setText(area.windowTitle())
+            self.sidebar.item(row).setIcon(icon(area.ICON))
+            self.area_actions.actions()[row].setText(area.windowTitle())
+        self._build_worker_shortcuts()
         self._build_deadlines_panel()
         self._build_status_bar()
-        self._restore_settings()
+        self._restore_state()
 
     # ------------------------------------------------------------------ building
 
@@ -97,14 +133,13 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        self._build_worker_shortcuts()
 
         view_menu = bar.addMenu(self.tr("&Visualizza"))
         self.view_menu = view_menu
         self.area_actions = QActionGroup(self)
         self.area_actions.setExclusive(True)
-        for number, area in enumerate(self.areas, start=1):
-            action = QAction(icon(area.ICON), area.windowTitle(), self)
+        for number, (title, icon_name) in enumerate(CHROME, start=1):
+            action = QAction(icon(icon_name), self.tr(title), self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setData(number - 1)
@@ -137,6 +172,9 @@ class MainWindow(QMainWindow):
 
     def _build_deadlines_panel(self) -> None:
         """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""
+        from sportello.gui.areas import AgendaArea
+        from sportello.gui.deadlines_panel import DeadlinesPanel
+
         self.deadlines = DeadlinesPanel(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadlines)
         self.resizeDocks([self.deadlines], [300], Qt.Orientation.Horizontal)  # until restored
@@ -151,6 +189,8 @@ class MainWindow(QMainWindow):
 
     def _build_worker_shortcuts(self) -> None:
         """Ctrl+F (find a worker) and Ctrl+N (new file) from every area of the window."""
+        from sportello.gui.areas import WorkersArea
+
         found = [(row, a) for row, a in enumerate(self.areas) if isinstance(a, WorkersArea)]
         self.workers_area = found[0][1] if found else None
         if not found:
@@ -169,6 +209,8 @@ class MainWindow(QMainWindow):
         operator = self.ctx.actor.full_name if self.ctx.actor else self.tr("nessuno")
         self.operator_label = QLabel(self.tr("Operatore: {name}").format(name=operator))
         self.operator_label.setObjectName("operatorLabel")
+        from sportello.gui import queries
+
         location = queries.database_location(self.ctx)
         self.database_label = QLabel(self.tr("Database: {location}").format(location=location))
         self.database_label.setObjectName("databaseLabel")
@@ -185,7 +227,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_area(self, row: int) -> None:
-        if not 0 <= row < len(self.areas):
+        if not 0 <= row < self.stack.count():
             return
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back here through currentRowChanged
@@ -213,7 +255,7 @@ class MainWindow(QMainWindow):
             "<p>Python {python}, PySide6 {pyside}. Licenza EUPL-1.2.</p>"
         ).format(
             version=__version__,
-            database=html.escape(self.ctx.url),
+            database=html.escape(self.ctx.url if self.ctx else "—"),
             python=platform.python_version(),
             pyside=pyside_version,
         )
@@ -221,12 +263,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings
 
-    def _restore_settings(self) -> None:
-        settings = QSettings()
-        geometry = settings.value(SETTINGS_GEOMETRY)
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(SETTINGS_GEOMETRY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.9)), min(800, int(screen.height() * 0.9)))
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
         state = settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -239,8 +283,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        settings.setValue(SETTINGS_STATE, self.saveState())
-        settings.setValue(SETTINGS_AREA, self.stack.currentIndex())
+        if self.ctx is not None:  # the dock and the area exist only once attached
+            settings.setValue(SETTINGS_STATE, self.saveState())
+            settings.setValue(SETTINGS_AREA, self.stack.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workers_area is not None and not self.workers_area.close_files():
