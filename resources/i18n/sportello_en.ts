@@ -2,54 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+274"/>
-        <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Numero non valido: scrivere ad esempio 4,5 oppure 40.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Importo non valido: scrivere ad esempio 1.250,00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdvanceStageDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+209"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+232"/>
         <source>Avanza fase</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance stage</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nuova fase</source>
-        <translation type="unfinished"></translation>
+        <translation>New stage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>«Avvio impresa» si raggiunge registrando l&apos;apertura dell&apos;impresa (Apri impresa).</source>
-        <translation type="unfinished"></translation>
+        <translation>“Business start-up” is reached by recording the opening of the business (Open business).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Nota</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Avanza</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Non ci sono fasi successive disponibili.</source>
-        <translation type="unfinished"></translation>
+        <translation>No further stages are available.</translation>
     </message>
 </context>
 <context>
@@ -329,9 +311,9 @@
 <context>
     <name>AtecoField</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-171"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-199"/>
         <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
-        <translation type="unfinished"></translation>
+        <translation>Code or words of the activity, e.g. 56.30 or “bar”</translation>
     </message>
 </context>
 <context>
@@ -511,7 +493,7 @@
 <context>
     <name>BusinessArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/business.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/business.py" line="+88"/>
         <source>Sportello Unico</source>
         <translation>Business Desk</translation>
     </message>
@@ -520,228 +502,501 @@
         <source>Progetti di autoimpiego: business plan, apertura dell&apos;attività (ATECO, SCIA al SUAP) e richieste di finanziamento.</source>
         <translation>Self-employment projects: business plan, opening the business (ATECO, SCIA at the SUAP) and funding requests.</translation>
     </message>
-</context>
-<context>
-    <name>CatalogTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+95"/>
-        <source>Cerca corso (titolo, area, codice)</source>
-        <translation type="unfinished"></translation>
+        <location line="+7"/>
+        <source>Cerca lavoratore</source>
+        <translation>Search worker</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Nuovo ente…</source>
-        <translation type="unfinished"></translation>
+        <source>Tutte le fasi</source>
+        <translation>All stages</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Modifica ente…</source>
-        <translation type="unfinished"></translation>
+        <source>Nuovo progetto…</source>
+        <translation>New project…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Titolo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ente</source>
-        <translation type="unfinished"></translation>
+        <location line="+14"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Area</source>
-        <translation type="unfinished"></translation>
+        <source>Idea d&apos;impresa</source>
+        <translation>Business idea</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
-        <source>Ore</source>
-        <translation type="unfinished"></translation>
+        <location line="+75"/>
+        <source>Fase</source>
+        <translation>Stage</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <source>Dal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Al</source>
-        <translation type="unfinished"></translation>
+        <location line="-74"/>
+        <source>Impresa</source>
+        <translation>Business</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Posti</source>
-        <translation type="unfinished"></translation>
+        <source>ATECO</source>
+        <translation>ATECO</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{taken} assegnati su {seats}</source>
-        <translation type="unfinished"></translation>
+        <source>Ultimo incontro</source>
+        <translation>Last meeting</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Apri fascicolo</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Aggiungi incontro…</source>
+        <translation>Add meeting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avanza fase…</source>
+        <translation>Advance stage…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+187"/>
+        <source>Apri impresa…</source>
+        <translation>Open business…</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Quando</source>
+        <translation>When</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Costo</source>
-        <translation type="unfinished"></translation>
+        <source>Operatore</source>
+        <translation>Operator</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Freq. min.</source>
-        <translation type="unfinished"></translation>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incontri e note</source>
+        <translation>Meetings and notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pratica</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentata il</source>
+        <translation>Filed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SUAP</source>
+        <translation>SUAP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data esito</source>
+        <translation>Outcome date</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nuova SCIA…</source>
+        <translation>New SCIA…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+32"/>
+        <source>Registra esito…</source>
+        <translation>Record outcome…</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>SCIA al SUAP</source>
+        <translation>SCIA at the SUAP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Richiesto</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Concesso</source>
+        <translation>Granted</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Nuovo corso…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Modifica corso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+67"/>
-        <source>Lezioni</source>
-        <translation type="unfinished"></translation>
+        <source>Presentata</source>
+        <translation>Submitted</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="+1"/>
+        <source>Decisa</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nuova richiesta…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Finanziamenti</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>1 progetto</source>
+        <translation>1 project</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} progetti</source>
+        <translation>{n} projects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun progetto.</source>
+        <translation>No projects.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nessun progetto selezionato</source>
+        <translation>No project selected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Selezionare un progetto per vederne le fasi, gli incontri, la SCIA e i finanziamenti.</source>
+        <translation>Select a project to see its stages, meetings, SCIA and funding.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>P.IVA {vat}</source>
+        <translation>VAT no. {vat}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aperta il {date}</source>
+        <translation>opened on {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Impresa non ancora aperta.</source>
+        <translation>Business not opened yet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Modifica dati impresa…</source>
+        <translation>Edit business details…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Progetto avviato in pre-accoglienza.</source>
+        <translation>Project started in pre-intake.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Incontro registrato.</source>
+        <translation>Meeting recorded.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fase aggiornata.</source>
+        <translation>Stage updated.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apertura dell&apos;impresa registrata.</source>
+        <translation>Business opening recorded.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SCIA registrata.</source>
+        <translation>SCIA recorded.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Esito della SCIA registrato.</source>
+        <translation>SCIA outcome recorded.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Richiesta di finanziamento registrata.</source>
+        <translation>Funding request recorded.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Esito del finanziamento registrato.</source>
+        <translation>Funding decision recorded.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>La scheda del fascicolo non è disponibile.</source>
+        <translation>The worker&apos;s file window is not available.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+102"/>
+        <source>Cerca corso (titolo, area, codice)</source>
+        <translation>Search course (title, area, code)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nuovo ente…</source>
+        <translation>New provider…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modifica ente…</source>
+        <translation>Edit provider…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Titolo</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ente</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+52"/>
+        <source>Ore</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Al</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posti</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{taken} assegnati su {seats}</source>
+        <translation>{taken} taken of {seats}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Costo</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Freq. min.</source>
+        <translation>Min. att.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nuovo corso…</source>
+        <translation>New course…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modifica corso…</source>
+        <translation>Edit course…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+77"/>
+        <source>Lezioni</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <location line="-73"/>
         <source>Giorno e ora</source>
-        <translation type="unfinished"></translation>
+        <translation>Day and time</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Presenze registrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance recorded</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Argomento</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Aggiungi lezione…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add lesson…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Tutti gli enti</source>
-        <translation type="unfinished"></translation>
+        <translation>All providers</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Lezioni: {scheduled} ore in calendario su {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lessons: {scheduled} hours scheduled of {hours}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Ente di formazione registrato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training provider recorded.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Ente di formazione aggiornato.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Corso inserito nel catalogo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training provider updated.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Corso inserito nel catalogo.</source>
+        <translation>Course added to the catalogue.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Corso aggiornato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Course updated.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Lezione aggiunta.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesson added.</translation>
     </message>
 </context>
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+100"/>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+116"/>
         <location line="+15"/>
         <source>Chiudi fascicolo</source>
-        <translation type="unfinished"></translation>
+        <translation>Close file</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Scegliere l&apos;esito…</source>
+        <translation>Choose the outcome…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Esito</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data di chiusura</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing date</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Scegliere il lavoratore il cui fascicolo chiudere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the worker whose file to close.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Il lavoratore non ha percorsi aperti.</source>
-        <translation type="unfinished"></translation>
+        <translation>The worker has no open pathways.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>1 percorso aperto sarà chiuso con questo esito: {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 open pathway will be closed with this outcome: {kinds}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} percorsi aperti saranno chiusi con questo esito: {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} open pathways will be closed with this outcome: {kinds}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Scegliere il lavoratore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the worker.</translation>
     </message>
 </context>
 <context>
     <name>ClosePathwayDialog</name>
     <message>
-        <location line="-71"/>
-        <location line="+19"/>
+        <location line="-82"/>
+        <location line="+23"/>
         <source>Chiudi percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>Close pathway</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-18"/>
         <source>{worker} — {kind}, avviato il {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>{worker} — {kind}, started on {start}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Scegliere l&apos;esito…</source>
+        <translation>Choose the outcome…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Esito</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data di chiusura</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interrotto prima del termine</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupted before the end</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scegliere l&apos;esito del percorso.</source>
+        <translation>Choose the pathway&apos;s outcome.</translation>
     </message>
 </context>
 <context>
@@ -860,110 +1115,110 @@
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+96"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+120"/>
         <source>Modifica corso</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit course</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nuovo corso</source>
-        <translation type="unfinished"></translation>
+        <translation>New course</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Ente</source>
-        <translation type="unfinished"></translation>
+        <translation>Provider</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Titolo</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>facoltativo, es. ASTISS-2027-0012</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, e.g. ASTISS-2027-0012</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Codice</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>es. Digitale, Amministrazione, Lingue</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Digital, Administration, Languages</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ore</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+4"/>
         <source>gg/mm/aaaa</source>
-        <translation type="unfinished">dd/mm/yyyy</translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Inizio</source>
-        <translation type="unfinished">Start</translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fine</source>
-        <translation type="unfinished">End</translation>
+        <translation>End</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Posti</source>
-        <translation type="unfinished"></translation>
+        <translation>Seats</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>€ per partecipante, es. 1.250,00</source>
-        <translation type="unfinished"></translation>
+        <translation>€ per participant, e.g. 1,250.00</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Costo</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Attestato</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Frequenza minima</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum attendance</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sede</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posti già assegnati: {n}.</source>
+        <translation>Seats already taken: {n}.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Posti già assegnati: {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Salva corso</source>
-        <translation type="unfinished"></translation>
+        <translation>Save course</translation>
     </message>
 </context>
 <context>
@@ -1131,39 +1386,39 @@
 <context>
     <name>DecideFundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+255"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+297"/>
         <source>Esito del finanziamento</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding decision</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{programme}: richiesti {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{programme}: {amount} requested</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Esito</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Importo concesso (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount granted (€)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra esito</source>
-        <translation type="unfinished"></translation>
+        <translation>Record outcome</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>La richiesta è già chiusa.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request is already closed.</translation>
     </message>
 </context>
 <context>
@@ -1292,54 +1547,54 @@
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+60"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+64"/>
         <source>Nuova azienda</source>
-        <translation type="unfinished"></translation>
+        <translation>New employer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ragione sociale</source>
-        <translation type="unfinished"></translation>
+        <translation>Company name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>11 cifre, o codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>11 digits, or tax code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partita IVA</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT number</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Comune</source>
-        <translation type="unfinished">Municipality</translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Provincia</source>
-        <translation type="unfinished">Province</translation>
+        <translation>Province</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Referente</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Telefono</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Salva azienda</source>
-        <translation type="unfinished"></translation>
+        <translation>Save employer</translation>
     </message>
 </context>
 <context>
@@ -1752,248 +2007,253 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+281"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+632"/>
         <source>Annulla</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>FundDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+60"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+75"/>
         <source>Modifica fondo</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit fund</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nuovo fondo</source>
-        <translation type="unfinished"></translation>
+        <translation>New fund</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nome</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tipo</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Anno</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>es. 250.000,00</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 250,000.00</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Budget (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Impegnato {committed}, speso {spent}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Committed {committed}, spent {spent}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Attivo: accetta nuovi voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Active: accepts new vouchers</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Note</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Salva fondo</source>
-        <translation type="unfinished"></translation>
+        <translation>Save fund</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Anno non valido.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid year.</translation>
     </message>
 </context>
 <context>
     <name>FundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-61"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-71"/>
         <source>Nuova richiesta di finanziamento</source>
-        <translation type="unfinished"></translation>
+        <translation>New funding request</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Programma</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>es. 15.000,00</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 15,000.00</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importo richiesto (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount requested (€)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Presentata il</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed on</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Note</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra richiesta</source>
-        <translation type="unfinished"></translation>
+        <translation>Record request</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nessun programma di finanziamento attivo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No active funding programme.</translation>
     </message>
 </context>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+16"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+17"/>
         <source>Fondo</source>
-        <translation type="unfinished">Fund</translation>
+        <translation>Fund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tipo</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Impegnato</source>
-        <translation type="unfinished"></translation>
+        <translation>Committed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Speso</source>
-        <translation type="unfinished"></translation>
+        <translation>Spent</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Residuo</source>
-        <translation type="unfinished"></translation>
+        <translation>Remaining</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Utilizzo</source>
-        <translation type="unfinished"></translation>
+        <translation>Used</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Nuovo fondo…</source>
-        <translation type="unfinished"></translation>
+        <translation>New fund…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Modifica fondo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit fund…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Residuo = budget − impegnato − speso. Il voucher impegna il fondo quando è approvato; alla rendicontazione la spesa passa da impegnata a spesa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remaining = budget − committed − spent. A voucher commits the fund when approved; on reporting, the expense moves from committed to spent.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Fondi attivi: budget {budget}, impegnato {committed}, speso {spent}, residuo {left}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Active funds: budget {budget}, committed {committed}, spent {spent}, remaining {left}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Fondo creato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fund created.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fondo aggiornato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fund updated.</translation>
     </message>
 </context>
 <context>
     <name>HireDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+90"/>
-        <location line="+30"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+102"/>
+        <location line="+36"/>
         <source>Registra assunzione</source>
-        <translation type="unfinished"></translation>
+        <translation>Record hire</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-31"/>
         <source>{worker} presso {employer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{worker} at {employer}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Data di assunzione</source>
-        <translation type="unfinished">Hired on</translation>
+        <translation>Hiring date</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Contratto</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ore settimanali</source>
-        <translation type="unfinished">Weekly hours</translation>
+        <translation>Weekly hours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>gg/mm/aaaa, per i contratti a termine</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy, for fixed-term contracts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fine contratto</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract end</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Qualifica</source>
-        <translation type="unfinished">Grade</translation>
+        <translation>Job level</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>I percorsi di reinserimento aperti del lavoratore (GOL 1 e GOL 5) saranno chiusi con esito «ricollocato».</source>
-        <translation type="unfinished"></translation>
+        <translation>The worker&apos;s open reinsertion pathways (GOL 1 and GOL 5) will be closed with the outcome “placed”.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/main_window.py" line="+44"/>
+        <location filename="../../src/sportello/gui/main_window.py" line="+78"/>
+        <source>Apertura del database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Sportello — {office}</source>
         <translation>Sportello — {office}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -2003,7 +2263,7 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Visualizza</source>
         <translation>&amp;View</translation>
     </message>
@@ -2028,12 +2288,12 @@
         <translation>About &amp;Qt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cerca lavoratore</source>
         <translation>Find worker</translation>
     </message>
@@ -2053,7 +2313,7 @@
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Database: {location}</source>
         <translation>Database: {location}</translation>
     </message>
@@ -2081,29 +2341,29 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-117"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-138"/>
         <source>Aggiungi incontro</source>
-        <translation type="unfinished"></translation>
+        <translation>Add meeting</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Fase: {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage: {stage}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quando</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nota</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Salva incontro</source>
-        <translation type="unfinished"></translation>
+        <translation>Save meeting</translation>
     </message>
 </context>
 <context>
@@ -2150,408 +2410,408 @@
 <context>
     <name>NewPathwayDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="-53"/>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="-68"/>
         <source>Nuovo percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>New pathway</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Percorso</source>
-        <translation type="unfinished">Pathway</translation>
+        <translation>Pathway</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stato iniziale</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial status</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Avvio</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Note</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Avvia percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>Start pathway</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Scegliere il lavoratore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the worker.</translation>
     </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-40"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-45"/>
         <source>Nuovo progetto d&apos;impresa</source>
-        <translation type="unfinished"></translation>
+        <translation>New business project</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>L&apos;idea in poche parole, es. «Bar-caffetteria»</source>
-        <translation type="unfinished"></translation>
+        <translation>The idea in a few words, e.g. “Coffee bar”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Idea d&apos;impresa</source>
-        <translation type="unfinished"></translation>
+        <translation>Business idea</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Descrizione</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Avvia progetto</source>
-        <translation type="unfinished"></translation>
+        <translation>Start project</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Scegliere il lavoratore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the worker.</translation>
     </message>
 </context>
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="-102"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="-114"/>
         <source>Nuova offerta di lavoro</source>
-        <translation type="unfinished"></translation>
+        <translation>New job offer</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Azienda</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mansione</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Contratto</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Qualsiasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Any</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qualifica</source>
-        <translation type="unfinished">Grade</translation>
+        <translation>Job level</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Comune</source>
-        <translation type="unfinished">Municipality</translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prov.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prov.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sede di lavoro</source>
-        <translation type="unfinished"></translation>
+        <translation>Workplace</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>es. 40</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 40</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ore settimanali</source>
-        <translation type="unfinished">Weekly hours</translation>
+        <translation>Weekly hours</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Posti</source>
-        <translation type="unfinished"></translation>
+        <translation>Seats</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>gg/mm/aaaa (facoltativa)</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy (optional)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scadenza</source>
-        <translation type="unfinished">Expires</translation>
+        <translation>Closing date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Competenze richieste, separate da virgole</source>
-        <translation type="unfinished"></translation>
+        <translation>Skills required, separated by commas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Competenze</source>
-        <translation type="unfinished">Skills</translation>
+        <translation>Skills</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Requisiti</source>
-        <translation type="unfinished"></translation>
+        <translation>Requirements</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pubblica offerta</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish offer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Creare prima l&apos;azienda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the employer first.</translation>
     </message>
 </context>
 <context>
     <name>OffersTab</name>
     <message>
-        <location line="+84"/>
+        <location line="+102"/>
         <source>Tutte le offerte</source>
-        <translation type="unfinished"></translation>
+        <translation>All offers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nuova azienda…</source>
-        <translation type="unfinished"></translation>
+        <translation>New employer…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nuova offerta…</source>
-        <translation type="unfinished"></translation>
+        <translation>New offer…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Mansione</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Azienda</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sede</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Contratto</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ore</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assunti</source>
-        <translation type="unfinished"></translation>
+        <translation>Hired</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Candidature</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scadenza</source>
-        <translation type="unfinished">Expires</translation>
+        <translation>Closing date</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+36"/>
+        <location line="+2"/>
+        <location line="+54"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-36"/>
         <source>Candidati suggeriti</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested candidates</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+21"/>
+        <location line="+4"/>
+        <location line="+30"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-29"/>
         <source>Punti</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Perché</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Proponi</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Candida il lavoratore selezionato all&apos;offerta</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the selected worker forward for the offer</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Candidature all&apos;offerta</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications to the offer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Dal</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Avanza</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Registra assunzione…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record hire…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>già candidato</source>
-        <translation type="unfinished"></translation>
+        <translation>already applied</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Tutte le aziende</source>
-        <translation type="unfinished"></translation>
+        <translation>All employers</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Selezionare un&apos;offerta per vedere i candidati e le candidature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an offer to see its candidates and applications.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pubblicata il {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Published on {date}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>qualifica: {q}</source>
-        <translation type="unfinished"></translation>
+        <translation>level: {q}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>competenze: {skills}</source>
-        <translation type="unfinished"></translation>
+        <translation>skills: {skills}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Azienda registrata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer recorded.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Offerta pubblicata.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{worker} proposto per «{role}».</source>
-        <translation type="unfinished"></translation>
+        <translation>Offer published.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Candidatura di {worker}: {status}.</source>
-        <translation type="unfinished"></translation>
+        <source>{worker} proposto per «{role}».</source>
+        <translation>{worker} put forward for “{role}”.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>Candidatura di {worker}: {status}.</source>
+        <translation>Application of {worker}: {status}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Assunzione registrata: {worker}. I percorsi di reinserimento aperti sono chiusi come «ricollocato».</source>
-        <translation type="unfinished"></translation>
+        <translation>Hire recorded: {worker}. The open reinsertion pathways are closed as “placed”.</translation>
     </message>
 </context>
 <context>
     <name>OpenBusinessDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-64"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-74"/>
         <source>Apri impresa</source>
-        <translation type="unfinished"></translation>
+        <translation>Open business</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{title} — {worker}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — {worker}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Forma giuridica</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal form</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Codice ATECO 2025</source>
-        <translation type="unfinished"></translation>
+        <translation>ATECO 2025 code</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>11 cifre</source>
-        <translation type="unfinished"></translation>
+        <translation>11 digits</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partita IVA</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT number</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data di apertura</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Denominazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Comune della sede</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipality of the premises</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Con l&apos;apertura il progetto passa ad «Avvio impresa» e il percorso di autoimpiego si chiude con esito «autoimpiego».</source>
-        <translation type="unfinished"></translation>
+        <translation>With the opening the project moves to “Business start-up” and the self-employment pathway closes with the outcome “self-employed”.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Registra apertura</source>
-        <translation type="unfinished"></translation>
+        <translation>Record opening</translation>
     </message>
 </context>
 <context>
@@ -2577,498 +2837,498 @@
     </message>
     <message>
         <location line="-9"/>
-        <source>Patti di servizio e percorsi GOL dei lavoratori (reinserimento, aggiornamento, riqualificazione, autoimpiego), con scadenze ed esiti.</source>
-        <translation>Service pacts and GOL pathways of the workers (re-employment, upskilling, reskilling, self-employment), with deadlines and outcomes.</translation>
+        <source>I percorsi GOL e di autoimpiego di tutti i lavoratori, con i loro esiti; le offerte di lavoro con i candidati, le candidature e le assunzioni.</source>
+        <translation>The GOL and self-employment pathways of all workers, with their outcomes; job offers with their candidates, applications and hires.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Offerte di lavoro</source>
-        <translation type="unfinished"></translation>
+        <translation>Job offers</translation>
     </message>
 </context>
 <context>
     <name>PathwaysTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+58"/>
+        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+66"/>
         <source>Cerca lavoratore (nome, codice fiscale…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search worker (name, tax code…)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tutti i percorsi</source>
-        <translation type="unfinished">All pathways</translation>
+        <translation>All pathways</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tutti gli stati</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aperti (proposti, attivi, sospesi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (proposed, active, suspended)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tutte le vertenze</source>
-        <translation type="unfinished">All disputes</translation>
+        <translation>All disputes</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Codice fiscale</source>
-        <translation type="unfinished">Tax code</translation>
+        <translation>Tax code</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Percorso</source>
-        <translation type="unfinished">Pathway</translation>
+        <translation>Pathway</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Avvio</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fine</source>
-        <translation type="unfinished">End</translation>
+        <translation>End</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Esito</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Vertenza</source>
-        <translation type="unfinished">Dispute</translation>
+        <translation>Dispute</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Nuovo percorso…</source>
-        <translation type="unfinished"></translation>
+        <translation>New pathway…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sospendi</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspend</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>Riprendi</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-84"/>
         <source>Chiudi percorso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close pathway…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chiudi fascicolo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close file…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chiude il fascicolo del lavoratore e tutti i suoi percorsi aperti</source>
-        <translation type="unfinished"></translation>
+        <translation>Closes the worker&apos;s file and all their open pathways</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Apri fascicolo</source>
-        <translation type="unfinished">Open file</translation>
+        <translation>Open file</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>1 percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>1 pathway</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} percorsi</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} pathways</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nessun percorso.</source>
-        <translation type="unfinished"></translation>
+        <translation>No pathways.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Attiva</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Activate</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Selezionare un percorso per sospenderlo, riprenderlo o chiuderlo con il suo esito.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a pathway to suspend it, resume it or close it with its outcome.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>dal {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>from {date}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>al {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>esito: {outcome}</source>
-        <translation type="unfinished">outcome: {outcome}</translation>
+        <translation>to {date}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>esito: {outcome}</source>
+        <translation>outcome: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>fascicolo chiuso</source>
-        <translation type="unfinished"></translation>
+        <translation>file closed</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Percorso avviato: {kind}.</source>
+        <translation>Pathway started: {kind}.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Percorso avviato: {kind}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
         <source>Percorso sospeso.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pathway suspended.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Percorso attivo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pathway active.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Percorso chiuso con esito «{outcome}».</source>
-        <translation type="unfinished"></translation>
+        <translation>Pathway closed with the outcome “{outcome}”.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Fascicolo chiuso: chiuso anche 1 percorso aperto.</source>
-        <translation type="unfinished"></translation>
+        <translation>File closed: 1 open pathway closed too.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fascicolo chiuso: chiusi anche {n} percorsi aperti.</source>
-        <translation type="unfinished"></translation>
+        <translation>File closed: {n} open pathways closed too.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Fascicolo chiuso (nessun percorso aperto).</source>
-        <translation type="unfinished"></translation>
+        <translation>File closed (no open pathways).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>La scheda del fascicolo non è disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>The worker&apos;s file window is not available.</translation>
     </message>
 </context>
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-200"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-232"/>
         <source>Modifica ente</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit provider</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nuovo ente di formazione</source>
-        <translation type="unfinished"></translation>
+        <translation>New training provider</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Denominazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partita IVA o codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT number or tax code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indirizzo</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Comune</source>
-        <translation type="unfinished">Municipality</translation>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Provincia</source>
-        <translation type="unfinished">Province</translation>
+        <translation>Province</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Codice di accreditamento</source>
-        <translation type="unfinished"></translation>
+        <translation>Accreditation code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accreditato fino al</source>
-        <translation type="unfinished"></translation>
+        <translation>Accredited until</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Referente</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Telefono</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>gg/mm/aaaa</source>
-        <translation type="unfinished">dd/mm/yyyy</translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Salva ente</source>
-        <translation type="unfinished"></translation>
+        <translation>Save provider</translation>
     </message>
 </context>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+235"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+295"/>
         <source>Corso</source>
-        <translation type="unfinished">Course</translation>
+        <translation>Course</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lezione</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesson</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ore a questa lezione</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours at this lesson</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ore totali</source>
-        <translation type="unfinished"></translation>
+        <translation>Total hours</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Frequenza</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attestato</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>L&apos;attestato spetta con la frequenza minima del corso, a voucher concluso.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is earned with the course&apos;s minimum attendance, once the voucher is concluded.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tutti presenti</source>
-        <translation type="unfinished"></translation>
+        <translation>All present</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Salva presenze</source>
-        <translation type="unfinished"></translation>
+        <translation>Save attendance</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{title} — {provider} ({start})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — {provider} ({start})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>{when} — {hours} ore</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — {hours} hours</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source> ore</source>
-        <translation type="unfinished"></translation>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{hours} ore</source>
+        <translation>{hours} hours</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{done} su {hours}</source>
+        <translation>{done} of {hours}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>{hours} ore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{done} su {hours}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>{pct} (min. {min}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>{pct} (min. {min}%)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Nessuna lezione in calendario per questo corso.</source>
-        <translation type="unfinished"></translation>
+        <translation>No lessons scheduled for this course.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nessun voucher approvato su questo corso.</source>
-        <translation type="unfinished"></translation>
+        <translation>No approved vouchers on this course.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{topic} · {registered} presenze registrate su {people} iscritti</source>
-        <translation type="unfinished"></translation>
+        <translation>{topic} · attendance recorded for {registered} of {people} enrolled</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>sì</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sì, a voucher concluso</source>
-        <translation type="unfinished"></translation>
+        <translation>yes, once the voucher is concluded</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>{worker}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{worker}: {error}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Presenze salvate: 1 lavoratore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance saved: 1 worker.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presenze salvate: {n} lavoratori.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance saved: {n} workers.</translation>
     </message>
 </context>
 <context>
     <name>SciaDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+90"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+110"/>
         <source>Nuova SCIA al SUAP</source>
-        <translation type="unfinished"></translation>
+        <translation>New SCIA at the SUAP</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Presentata il</source>
-        <translation type="unfinished"></translation>
+        <translation>Filed on</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SUAP del comune</source>
-        <translation type="unfinished"></translation>
+        <translation>SUAP of the municipality</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Numero di pratica</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra SCIA</source>
-        <translation type="unfinished"></translation>
+        <translation>Record SCIA</translation>
     </message>
 </context>
 <context>
     <name>SciaOutcomeDialog</name>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Esito della SCIA</source>
-        <translation type="unfinished"></translation>
+        <translation>SCIA outcome</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Esito</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data dell&apos;esito</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra esito</source>
-        <translation type="unfinished"></translation>
+        <translation>Record outcome</translation>
     </message>
 </context>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+107"/>
-        <location line="+24"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+119"/>
+        <location line="+31"/>
         <source>Aggiungi lezione</source>
-        <translation type="unfinished"></translation>
+        <translation>Add lesson</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-26"/>
         <source>{title}: {scheduled} ore in calendario su {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {scheduled} hours scheduled of {hours}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Giorno</source>
-        <translation type="unfinished">Day</translation>
+        <translation>Day</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ora di inizio</source>
-        <translation type="unfinished"></translation>
+        <translation>Start time</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ore</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Argomento</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
 </context>
 <context>
@@ -3152,267 +3412,267 @@
     <message>
         <location line="+11"/>
         <source>Catalogo</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fondi</source>
-        <translation type="unfinished"></translation>
+        <translation>Funds</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouchers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registro presenze</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance register</translation>
     </message>
 </context>
 <context>
     <name>VoucherRequestDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+66"/>
-        <location line="+28"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+83"/>
+        <location line="+43"/>
         <source>Richiedi voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Request voucher</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-39"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{title} — {provider} ({free} posti liberi)</source>
+        <translation>{title} — {provider} ({free} seats free)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Corso</source>
+        <translation>Course</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>{title} — {provider} ({free} posti liberi)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Corso</source>
-        <translation type="unfinished">Course</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>{name} — restano {remaining}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {remaining} left</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fondo</source>
+        <translation>Fund</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Fondo</source>
-        <translation type="unfinished">Fund</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Importo (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>L&apos;importo proposto è il costo del corso. Il voucher impegna il fondo solo all&apos;approvazione.</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount proposed is the course cost. The voucher commits the fund only when approved.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Scegliere il lavoratore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the worker.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nessun corso programmato o in corso.</source>
-        <translation type="unfinished"></translation>
+        <translation>No course scheduled or in progress.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nessun fondo attivo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No active fund.</translation>
     </message>
 </context>
 <context>
     <name>VoucherStatusDialog</name>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Cambia stato del voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Change voucher status</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{code} — {worker}, {course}: {status}, {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} — {worker}, {course}: {status}, {amount}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Nuovo stato</source>
-        <translation type="unfinished"></translation>
+        <translation>New status</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Spesa rendicontata (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expense reported (€)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>La spesa passa da impegnata a spesa sul fondo; la parte non spesa torna disponibile.</source>
-        <translation type="unfinished"></translation>
+        <translation>The expense moves from committed to spent on the fund; the unspent part becomes available again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Nota</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cambia stato</source>
-        <translation type="unfinished"></translation>
+        <translation>Change status</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Da questo stato il voucher non può cambiare.</source>
-        <translation type="unfinished"></translation>
+        <translation>From this status the voucher cannot change.</translation>
     </message>
 </context>
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-410"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-519"/>
         <source>Cerca lavoratore</source>
-        <translation type="unfinished">Find worker</translation>
+        <translation>Search worker</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tutti gli stati</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Codice</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Corso</source>
-        <translation type="unfinished">Course</translation>
+        <translation>Course</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fondo</source>
-        <translation type="unfinished">Fund</translation>
+        <translation>Fund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importo</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Frequenza</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{done} ore su {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} hours of {hours}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Richiesto il</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested on</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Richiedi voucher…</source>
-        <translation type="unfinished"></translation>
+        <translation>Request voucher…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approva</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Impegna l&apos;importo sul fondo e assegna un posto nel corso</source>
-        <translation type="unfinished"></translation>
+        <translation>Commits the amount on the fund and takes a seat on the course</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cambia stato…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change status…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rendiconta…</source>
-        <translation type="unfinished"></translation>
+        <translation>Report…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra la spesa effettiva del voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the voucher&apos;s actual expense</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Tutti i fondi</source>
-        <translation type="unfinished"></translation>
+        <translation>All funds</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Tutti i corsi</source>
-        <translation type="unfinished"></translation>
+        <translation>All courses</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>1 voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>1 voucher</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} vouchers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nessun voucher.</source>
-        <translation type="unfinished"></translation>
+        <translation>No vouchers.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Selezionare un voucher per approvarlo, cambiarne lo stato o rendicontarlo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a voucher to approve it, change its status or report it.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>speso {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>spent {amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>fondo «{fund}»: restano {remaining}</source>
-        <translation type="unfinished"></translation>
+        <translation>fund “{fund}”: {remaining} left</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Voucher {code} richiesto: attende l&apos;approvazione.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher {code} requested: awaiting approval.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», restano {remaining}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”, {remaining} left.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Voucher {code}: {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voucher {code}: {status}.</translation>
     </message>
 </context>
 <context>
@@ -3928,29 +4188,29 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkerPicker</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+102"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+134"/>
         <source>Cognome e nome, codice fiscale o telefono</source>
-        <translation type="unfinished"></translation>
+        <translation>Surname and name, tax code or phone</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source> (fascicolo chiuso)</source>
-        <translation type="unfinished"></translation>
+        <translation> (file closed)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Nessun lavoratore trovato.</source>
-        <translation type="unfinished">No workers found.</translation>
+        <translation>No worker found.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Scelto: {worker}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen: {worker}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nessun lavoratore scelto.</source>
-        <translation type="unfinished"></translation>
+        <translation>No worker chosen.</translation>
     </message>
 </context>
 <context>
@@ -4160,7 +4420,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 {detail}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+84"/>
         <source>Database aggiornato alla nuova versione; copia di sicurezza: {backup}</source>
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
@@ -4394,366 +4654,381 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-658"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-752"/>
         <source>GOL 1 — reinserimento lavorativo</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 1 — job reinsertion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 2 — aggiornamento</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 2 — upskilling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 3 — riqualificazione</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 3 — reskilling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 4 — lavoro e inclusione</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 4 — work and inclusion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 5 — ricollocazione collettiva</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 5 — collective redeployment</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
         <location line="+11"/>
         <source>Autoimpiego</source>
-        <translation type="unfinished">Self-employment</translation>
+        <translation>Self-employment</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>GOL 1 reinserimento</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 1 reinsertion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 2 aggiornamento</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 2 upskilling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 3 riqualificazione</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 3 reskilling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 4 inclusione</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 4 inclusion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GOL 5 ricollocazione</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL 5 redeployment</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Proposto</source>
-        <translation type="unfinished">Proposed</translation>
+        <translation>Proposed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attivo</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sospeso</source>
-        <translation type="unfinished">Suspended</translation>
+        <translation>Suspended</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+42"/>
         <location line="+14"/>
         <source>Concluso</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Concluded</translation>
     </message>
     <message>
         <location line="-55"/>
         <source>Interrotto</source>
-        <translation type="unfinished">Interrupted</translation>
+        <translation>Interrupted</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ricollocato</source>
-        <translation type="unfinished">Re-employed</translation>
+        <translation>Placed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Formato</source>
-        <translation type="unfinished">Trained</translation>
+        <translation>Trained</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nessun esito</source>
-        <translation type="unfinished">No outcome</translation>
+        <translation>No outcome</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+35"/>
         <source>Ritirato</source>
-        <translation type="unfinished">Withdrawn</translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location line="-32"/>
         <source>Tempo indeterminato</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tempo determinato</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed-term</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apprendistato</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprenticeship</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Somministrazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency work</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collaborazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Freelance collaboration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tirocinio</source>
-        <translation type="unfinished"></translation>
+        <translation>Traineeship</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Aperta</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coperta</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chiusa</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Proposta</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inviata all&apos;azienda</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the employer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colloquio</source>
-        <translation type="unfinished">Interview</translation>
+        <translation>Interview</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assunto</source>
-        <translation type="unfinished"></translation>
+        <translation>Hired</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Non selezionato</source>
-        <translation type="unfinished"></translation>
+        <translation>Not selected</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ritirata</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Operaio</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue-collar worker</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Impiegato</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerical worker</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quadro</source>
-        <translation type="unfinished"></translation>
+        <translation>Middle manager</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apprendista</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprentice</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Altro</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Richiesto</source>
-        <translation type="unfinished">Requested</translation>
+        <translation>Requested</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approvato</source>
-        <translation type="unfinished">Approved</translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+14"/>
         <source>In corso</source>
-        <translation type="unfinished">In progress</translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Revocato</source>
-        <translation type="unfinished">Revoked</translation>
+        <translation>Revoked</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rendicontato</source>
-        <translation type="unfinished">Reported</translation>
+        <translation>Reported</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fondo Nuove Competenze</source>
-        <translation type="unfinished"></translation>
+        <translation>New Skills Fund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fondo interprofessionale</source>
-        <translation type="unfinished"></translation>
+        <translation>Inter-professional fund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Programma GOL</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL programme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fondo regionale</source>
-        <translation type="unfinished"></translation>
+        <translation>Regional fund</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Programmato</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheduled</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Annullato</source>
-        <translation type="unfinished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pre-accoglienza</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-intake</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accompagnamento ex ante</source>
-        <translation type="unfinished"></translation>
+        <translation>Ex-ante support</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business plan validato</source>
-        <translation type="unfinished"></translation>
+        <translation>Business plan validated</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Avvio impresa</source>
-        <translation type="unfinished"></translation>
+        <translation>Business start-up</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tutoraggio ex post</source>
-        <translation type="unfinished"></translation>
+        <translation>Ex-post mentoring</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ditta individuale</source>
-        <translation type="unfinished"></translation>
+        <translation>Sole proprietorship</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lavoro autonomo (libero professionista)</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-employed professional</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Società in nome collettivo (S.n.c.)</source>
-        <translation type="unfinished"></translation>
+        <translation>General partnership (S.n.c.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Società in accomandita semplice (S.a.s.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limited partnership (S.a.s.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Società a responsabilità limitata (S.r.l.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limited liability company (S.r.l.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S.r.l. semplificata (S.r.l.s.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Simplified S.r.l. (S.r.l.s.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Società cooperativa</source>
-        <translation type="unfinished"></translation>
+        <translation>Cooperative</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>In attesa</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Efficace</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Richiesta integrazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Additions requested</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>Respinta</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Bozza</source>
-        <translation type="unfinished">Draft</translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presentata</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ammessa</source>
-        <translation type="unfinished"></translation>
+        <translation>Admitted</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Erogata</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid out</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
+        <translation>Invalid date: write day/month/year (e.g. 03/04/2027).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Numero non valido: scrivere ad esempio 4,5 oppure 40.</source>
+        <translation>Invalid number: write for example 4.5 or 40.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Importo non valido: scrivere ad esempio 1.250,00.</source>
+        <translation>Invalid amount: write for example 1,250.00.</translation>
     </message>
 </context>
 </TS>

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from sportello.core import paths
 from sportello.core.bootstrap import Context
@@ -25,6 +27,7 @@ from sportello.core.models import (
     FundingRequest,
     FundingStatus,
     LegalForm,
+    Operator,
     Pathway,
     PathwayKind,
     PathwayOutcome,
@@ -32,6 +35,7 @@ from sportello.core.models import (
     SuapOutcome,
     Worker,
 )
+from sportello.core.search import fold, search_worker_ids
 from sportello.core.services.pathways import OPEN, close_pathway_in
 
 STAGES = list(BusinessStage)
@@ -99,6 +103,11 @@ def check_partita_iva(value: str) -> str:
     return digits
 
 
+def _now() -> dt.datetime:
+    """Meetings are logged in local time, as the clerk reads and types them."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
 def start_project(ctx: Context, worker_id: int, title: str, description: str | None = None,
                   pathway_id: int | None = None) -> int:
     if not (title or "").strip():
@@ -112,7 +121,7 @@ def start_project(ctx: Context, worker_id: int, title: str, description: str | N
         s.add(p)
         s.flush()
         s.add(BusinessStageEvent(project_id=p.id, stage=p.stage, notes="Progetto avviato",
-                                 operator_id=p.operator_id))
+                                 at=_now(), operator_id=p.operator_id))
         return p.id
 
 
@@ -125,7 +134,7 @@ def add_meeting(ctx: Context, project_id: int, notes: str, at: dt.datetime | Non
         if p is None:
             raise NotFound("Progetto non trovato.")
         s.add(BusinessStageEvent(project_id=p.id, stage=p.stage, notes=notes.strip(),
-                                 at=at or dt.datetime.now().replace(microsecond=0),
+                                 at=at or _now(),
                                  operator_id=ctx.actor.id if ctx.actor else None))
 
 
@@ -144,7 +153,7 @@ def advance_stage(ctx: Context, project_id: int, stage: str, notes: str | None =
             raise ValidationError("Registrare prima l'apertura dell'impresa (forma giuridica, ATECO, "
                                   "partita IVA).", "stage")
         p.stage = stage
-        s.add(BusinessStageEvent(project_id=p.id, stage=stage, notes=notes,
+        s.add(BusinessStageEvent(project_id=p.id, stage=stage, notes=notes, at=_now(),
                                  operator_id=ctx.actor.id if ctx.actor else None))
 
 
@@ -169,7 +178,7 @@ def open_business(ctx: Context, project_id: int, *, legal_form: str, ateco_code:
         p.company_name, p.comune = company_name, comune
         if p.stage == BusinessStage.BUSINESS_PLAN_VALIDATO:
             p.stage = BusinessStage.AVVIO_IMPRESA
-            s.add(BusinessStageEvent(project_id=p.id, stage=p.stage,
+            s.add(BusinessStageEvent(project_id=p.id, stage=p.stage, at=_now(),
                                      notes=f"Impresa avviata: {entry.code} {entry.title}",
                                      operator_id=ctx.actor.id if ctx.actor else None))
         for path in s.scalars(select(Pathway).where(
@@ -256,3 +265,221 @@ def add_programme(ctx: Context, name: str, description: str | None = None) -> in
         s.add(p)
         s.flush()
         return p.id
+
+
+# --------------------------------------------------------------------------- read side
+
+USABLE_LEVELS = ("class", "category", "subcategory")
+
+
+def search_ateco(text: str, limit: int = 30) -> list[AtecoEntry]:
+    """ATECO 2025 activity codes (class level or finer) matching what is typed.
+
+    Digits search the code ("56.1" -> 56.10, 56.10.1...); words search the title, all of
+    them, case- and accent-insensitive. Code matches come first, in code order; then title
+    matches, whole words before word beginnings before word parts ("bar" finds the bars
+    of 56.30.01 before the "barbabietole" of 01.13.2), shorter (more general) titles first.
+    """
+    raw = (text or "").strip()
+    if not raw:
+        return []
+    entries = _usable_ateco()
+    code = raw.replace(" ", "")
+    by_code = [e for e, _ in entries if e.code.startswith(code)] if code[0].isdigit() else []
+    # Italian singular and plural differ in the last vowel: "ristorante" finds "ristoranti".
+    words = [w[:-1] if len(w) >= 5 and w[-1] in "aeio" else w for w in fold(raw).split()]
+    seen = {e.code for e in by_code}
+    scored = []
+    for entry, folded in entries:
+        if entry.code in seen or not all(w in folded for w in words):
+            continue
+        title_words = folded.split()
+        score = sum(2 if any(t == w or t[:-1] == w for t in title_words)
+                    else 1 if any(t.startswith(w) for t in title_words) else 0 for w in words)
+        scored.append((-score, len(entry.title), entry.code, entry))
+    scored.sort(key=lambda item: item[:3])
+    return (by_code + [item[3] for item in scored])[:limit]
+
+
+@cache
+def _usable_ateco() -> tuple[tuple[AtecoEntry, str], ...]:
+    """The codes a business may use, each with its folded "code title" for searching
+    (punctuation as spaces, so that "caffè," is the word "caffe")."""
+    return tuple((e, " ".join(re.split(r"[^a-z0-9.]+", fold(f"{e.code} {e.title}"))))
+                 for e in ateco_2025().values()
+                 if e.level in USABLE_LEVELS)
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: int
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    title: str
+    stage: str
+    company_name: str | None
+    ateco_code: str | None
+    opened_on: dt.date | None
+    last_event_at: dt.datetime | None
+
+
+@dataclass
+class ProjectFilter:
+    stage: str | None = None
+    text: str = ""  # words of the worker's name or CF
+    opened: bool | None = None  # True: business opened; False: not yet
+
+
+@dataclass(frozen=True)
+class StageEventRow:
+    id: int
+    at: dt.datetime
+    stage: str
+    notes: str | None
+    operator_name: str | None
+
+
+@dataclass(frozen=True)
+class FilingRow:
+    id: int
+    kind: str
+    filed_on: dt.date
+    comune: str
+    practice_number: str | None
+    outcome: str
+    outcome_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    id: int
+    programme: str
+    requested_cents: int
+    granted_cents: int | None
+    status: str
+    requested_on: dt.date | None
+    decided_on: dt.date | None
+    notes: str | None
+    next_statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    id: int
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    title: str
+    description: str | None
+    stage: str
+    legal_form: str | None
+    ateco_code: str | None
+    ateco_title: str | None
+    company_name: str | None
+    vat_number: str | None
+    vat_opened_on: dt.date | None
+    comune: str | None
+    opened_on: dt.date | None
+    version: int
+    events: tuple[StageEventRow, ...]
+    filings: tuple[FilingRow, ...]
+    funding: tuple[FundingRow, ...]
+
+    @property
+    def next_stages(self) -> tuple[str, ...]:
+        """Stages ``advance_stage`` may move to (the last two need the business opened)."""
+        later = STAGES[STAGES.index(BusinessStage(self.stage)) + 1:]
+        if not self.opened_on:
+            later = [s for s in later
+                     if s not in (BusinessStage.AVVIO_IMPRESA, BusinessStage.TUTORAGGIO_EX_POST)]
+        return tuple(s.value for s in later)
+
+    @property
+    def can_open_business(self) -> bool:
+        return STAGES.index(BusinessStage(self.stage)) >= STAGES.index(
+            BusinessStage.BUSINESS_PLAN_VALIDATO)
+
+
+def _project_where(session: Session, flt: ProjectFilter, stmt: Select,  # type: ignore[type-arg]
+                   with_stage: bool = True) -> Select:  # type: ignore[type-arg]
+    if with_stage and flt.stage:
+        stmt = stmt.where(BusinessProject.stage == flt.stage)
+    if flt.opened is True:
+        stmt = stmt.where(BusinessProject.opened_on.is_not(None))
+    elif flt.opened is False:
+        stmt = stmt.where(BusinessProject.opened_on.is_(None))
+    if flt.text.strip():
+        stmt = stmt.where(BusinessProject.worker_id.in_(
+            search_worker_ids(session, flt.text).order_by(None)))
+    return stmt
+
+
+def list_projects(ctx: Context, flt: ProjectFilter, *, offset: int = 0,
+                  limit: int = 200) -> list[ProjectRow]:
+    """A page of business projects, most recently active first."""
+    last = (select(func.max(BusinessStageEvent.at))
+            .where(BusinessStageEvent.project_id == BusinessProject.id)
+            .correlate(BusinessProject).scalar_subquery())
+    with ctx.read() as s:
+        stmt = (
+            select(BusinessProject.id, BusinessProject.worker_id, Worker.surname, Worker.name,
+                   Worker.codice_fiscale, BusinessProject.title, BusinessProject.stage,
+                   BusinessProject.company_name, BusinessProject.ateco_code,
+                   BusinessProject.opened_on, last.label("last_at"))
+            .join(Worker, Worker.id == BusinessProject.worker_id)
+        )
+        stmt = _project_where(s, flt, stmt).order_by(
+            func.coalesce(last, BusinessProject.created_at).desc(), BusinessProject.id.desc())
+        rows = s.execute(stmt.offset(max(0, offset)).limit(max(0, limit))).all()
+        return [ProjectRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8], r[9],
+                           r[10]) for r in rows]
+
+
+def count_by_stage(ctx: Context, flt: ProjectFilter) -> dict[str, int]:
+    with ctx.read() as s:
+        stmt = select(BusinessProject.stage, func.count(BusinessProject.id))
+        stmt = _project_where(s, flt, stmt, with_stage=False).group_by(BusinessProject.stage)
+        counts = {stage.value: 0 for stage in BusinessStage}
+        counts.update({stage: n for stage, n in s.execute(stmt)})
+        return counts
+
+
+def _funding_next(status: str) -> tuple[str, ...]:
+    """What ``decide_funding`` accepts from ``status``, in the life-cycle order."""
+    return tuple(st.value for st in FundingStatus if st in FUNDING_FLOW[FundingStatus(status)])
+
+
+def project(ctx: Context, project_id: int) -> ProjectDetail:
+    """A project with its stage history, SCIA filings and funding requests."""
+    with ctx.read() as s:
+        p = s.get(BusinessProject, project_id)
+        if p is None:
+            raise NotFound("Progetto non trovato.")
+        worker = s.get(Worker, p.worker_id)
+        assert worker is not None
+        events = tuple(StageEventRow(*r) for r in s.execute(
+            select(BusinessStageEvent.id, BusinessStageEvent.at, BusinessStageEvent.stage,
+                   BusinessStageEvent.notes, Operator.full_name)
+            .outerjoin(Operator, Operator.id == BusinessStageEvent.operator_id)
+            .where(BusinessStageEvent.project_id == project_id)
+            .order_by(BusinessStageEvent.at, BusinessStageEvent.id)))
+        filings = tuple(
+            FilingRow(f.id, f.kind, f.filed_on, f.comune, f.practice_number, f.outcome,
+                      f.outcome_on)
+            for f in s.scalars(select(SuapFiling).where(SuapFiling.project_id == project_id)
+                               .order_by(SuapFiling.filed_on, SuapFiling.id)))
+        funding = tuple(
+            FundingRow(r.id, name, r.requested_cents, r.granted_cents, r.status, r.requested_on,
+                       r.decided_on, r.notes, _funding_next(r.status))
+            for r, name in s.execute(
+                select(FundingRequest, FundingProgramme.name)
+                .join(FundingProgramme, FundingProgramme.id == FundingRequest.programme_id)
+                .where(FundingRequest.project_id == project_id)
+                .order_by(FundingRequest.requested_on, FundingRequest.id)))
+        entry = ateco_2025().get(p.ateco_code or "")
+        return ProjectDetail(p.id, p.worker_id, f"{worker.surname} {worker.name}",
+                             worker.codice_fiscale, p.title, p.description, p.stage, p.legal_form,
+                             p.ateco_code, entry.title if entry else None, p.company_name,
+                             p.vat_number, p.vat_opened_on, p.comune, p.opened_on, p.version,
+                             events, filings, funding)

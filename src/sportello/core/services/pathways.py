@@ -9,19 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session
 
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
     ClosingReason,
+    EmploymentSituation,
     FileStatus,
     Pathway,
     PathwayKind,
     PathwayOutcome,
     PathwayStatus,
+    Vertenza,
     Worker,
 )
+from sportello.core.search import search_worker_ids
 from sportello.core.services import audit
 
 OPEN = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
@@ -152,3 +156,116 @@ def close_file(ctx: Context, worker_id: int, outcome: str, *, on: dt.date | None
                      detail=f"esito {outcome}; percorsi chiusi: {len(open_paths)}")
         s.flush()
         return [_info(p) for p in open_paths]
+
+
+# --------------------------------------------------------------------------- read side
+
+OPEN_STATUSES = "aperti"  # a ``PathwayFilter.status`` meaning proposto, attivo or sospeso
+
+
+@dataclass(frozen=True)
+class PathwayRow:
+    """One line of the pathways list (across workers)."""
+
+    id: int
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    kind: str
+    status: str
+    start_on: dt.date | None
+    end_on: dt.date | None
+    outcome: str | None
+    vertenza: str | None
+    file_status: str
+    version: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+
+@dataclass
+class PathwayFilter:
+    kind: str | None = None
+    status: str | None = None  # a PathwayStatus, OPEN_STATUSES, or None for all
+    vertenza_id: int | None = None
+    text: str = ""  # words of the worker's name, CF, phone...
+    worker_id: int | None = None
+
+
+def _where(session: Session, flt: PathwayFilter, stmt: Select, with_status: bool = True) -> Select:  # type: ignore[type-arg]
+    if flt.kind:
+        stmt = stmt.where(Pathway.kind == flt.kind)
+    if with_status and flt.status == OPEN_STATUSES:
+        stmt = stmt.where(Pathway.status.in_(OPEN))
+    elif with_status and flt.status:
+        stmt = stmt.where(Pathway.status == flt.status)
+    if flt.worker_id is not None:
+        stmt = stmt.where(Pathway.worker_id == flt.worker_id)
+    if flt.vertenza_id is not None:
+        stmt = stmt.where(exists().where(EmploymentSituation.worker_id == Pathway.worker_id,
+                                         EmploymentSituation.vertenza_id == flt.vertenza_id))
+    if flt.text.strip():
+        ids = search_worker_ids(session, flt.text).order_by(None)
+        stmt = stmt.where(Pathway.worker_id.in_(ids))
+    return stmt
+
+
+def list_pathways(ctx: Context, flt: PathwayFilter, *, offset: int = 0,
+                  limit: int = 200) -> list[PathwayRow]:
+    """A page of pathways, newest start first (paged in SQL: lists of 100,000 stay cheap)."""
+    vertenza = (
+        select(Vertenza.title)
+        .join(EmploymentSituation, EmploymentSituation.vertenza_id == Vertenza.id)
+        .where(EmploymentSituation.worker_id == Pathway.worker_id,
+               EmploymentSituation.is_current.is_(True))
+        .order_by(EmploymentSituation.id.desc()).limit(1).correlate(Pathway).scalar_subquery()
+    )
+    with ctx.read() as s:
+        # The page's ids first (filter, sort and cut on the pathway table alone), then
+        # their details: the vertenza lookup runs for 200 rows, not for every match.
+        page = (_where(s, flt, select(Pathway.id))
+                .order_by(Pathway.start_on.desc(), Pathway.id.desc())
+                .offset(max(0, offset)).limit(max(0, limit)))
+        ids = list(s.scalars(page))
+        if not ids:
+            return []
+        stmt = (
+            select(Pathway.id, Pathway.worker_id, Worker.surname, Worker.name,
+                   Worker.codice_fiscale, Pathway.kind, Pathway.status, Pathway.start_on,
+                   Pathway.end_on, Pathway.outcome, vertenza, Worker.status, Pathway.version)
+            .join(Worker, Worker.id == Pathway.worker_id)
+            .where(Pathway.id.in_(ids))
+        )
+        by_id = {r[0]: PathwayRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8],
+                                  r[9], r[10], r[11], r[12]) for r in s.execute(stmt)}
+        return [by_id[i] for i in ids]
+
+
+def count_by_status(ctx: Context, flt: PathwayFilter) -> dict[str, int]:
+    """How many pathways match the filter (its status aside), per status."""
+    with ctx.read() as s:
+        stmt = select(Pathway.status, func.count(Pathway.id))
+        stmt = _where(s, flt, stmt, with_status=False).group_by(Pathway.status)
+        counts = {status.value: 0 for status in PathwayStatus}
+        counts.update({status: n for status, n in s.execute(stmt)})
+        return counts
+
+
+def get_pathway(ctx: Context, pathway_id: int) -> PathwayRow:
+    with ctx.read() as s:
+        worker_id = s.scalar(select(Pathway.worker_id).where(Pathway.id == pathway_id))
+    if worker_id is not None:
+        for row in list_pathways(ctx, PathwayFilter(worker_id=worker_id), limit=1000):
+            if row.id == pathway_id:
+                return row
+    raise NotFound("Percorso non trovato.")
+
+
+def open_pathways_of(ctx: Context, worker_id: int) -> list[PathwayInfo]:
+    """The worker's open pathways (what closing the file would close)."""
+    with ctx.read() as s:
+        return [_info(p) for p in s.scalars(
+            select(Pathway).where(Pathway.worker_id == worker_id, Pathway.status.in_(OPEN))
+            .order_by(Pathway.start_on, Pathway.id))]

@@ -262,3 +262,115 @@ def hire(ctx: Context, *, worker_id: int, employer_id: int, hired_on: dt.date, c
             if offer is not None and hires >= offer.openings:
                 offer.status = JobOfferStatus.COPERTA
         return h.id
+
+
+# --------------------------------------------------------------------------- read side
+
+
+@dataclass(frozen=True)
+class EmployerRow:
+    id: int
+    name: str
+    cf_piva: str | None
+    comune: str | None
+    provincia: str | None
+    open_offers: int
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    id: int
+    employer_id: int
+    employer: str
+    role: str
+    contract_type: str
+    comune: str | None
+    provincia: str | None
+    qualifica_code: str | None
+    weekly_hours: float | None
+    openings: int
+    hires: int
+    applications: int
+    status: str
+    published_on: dt.date | None
+    closing_on: dt.date | None
+    skills: str | None
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    offer_id: int
+    employer_id: int
+    status: str
+    applied_on: dt.date | None
+    next_statuses: tuple[str, ...]  # what ``advance`` accepts from here (hire aside)
+
+    @property
+    def can_hire(self) -> bool:
+        """Still open: a hire can be recorded from any open step."""
+        return bool(APPLICATION_FLOW[A(self.status)])
+
+
+def list_employers(ctx: Context, limit: int = 500) -> list[EmployerRow]:
+    open_offers = (
+        select(func.count(JobOffer.id))
+        .where(JobOffer.employer_id == Employer.id, JobOffer.status == JobOfferStatus.APERTA)
+        .correlate(Employer).scalar_subquery()
+    )
+    with ctx.read() as s:
+        rows = s.execute(
+            select(Employer.id, Employer.name, Employer.cf_piva, Employer.comune,
+                   Employer.provincia, open_offers)
+            .order_by(Employer.name, Employer.id).limit(limit))
+        return [EmployerRow(*r) for r in rows]
+
+
+def list_offers(ctx: Context, *, status: str | None = None, employer_id: int | None = None,
+                limit: int = 500) -> list[OfferRow]:
+    """Job offers, newest first, with how many applications and hires each has."""
+    hires = (select(Hire.job_offer_id.label("offer_id"), func.count(Hire.id).label("n"))
+             .where(Hire.job_offer_id.is_not(None)).group_by(Hire.job_offer_id).subquery())
+    applications = (select(Application.job_offer_id.label("offer_id"),
+                           func.count(Application.id).label("n"))
+                    .group_by(Application.job_offer_id).subquery())
+    stmt = (
+        select(JobOffer.id, JobOffer.employer_id, Employer.name, JobOffer.role,
+               JobOffer.contract_type, JobOffer.comune, JobOffer.provincia, JobOffer.qualifica_code,
+               JobOffer.weekly_hours, JobOffer.openings, func.coalesce(hires.c.n, 0),
+               func.coalesce(applications.c.n, 0), JobOffer.status, JobOffer.published_on,
+               JobOffer.closing_on, JobOffer.skills)
+        .join(Employer, Employer.id == JobOffer.employer_id)
+        .outerjoin(hires, hires.c.offer_id == JobOffer.id)
+        .outerjoin(applications, applications.c.offer_id == JobOffer.id)
+    )
+    if status:
+        stmt = stmt.where(JobOffer.status == status)
+    if employer_id is not None:
+        stmt = stmt.where(JobOffer.employer_id == employer_id)
+    stmt = stmt.order_by(JobOffer.published_on.desc(), JobOffer.id.desc()).limit(limit)
+    with ctx.read() as s:
+        return [OfferRow(*r) for r in s.execute(stmt)]
+
+
+def offer_applications(ctx: Context, offer_id: int) -> list[ApplicationRow]:
+    """The offer's applications, by worker name."""
+    with ctx.read() as s:
+        offer = s.get(JobOffer, offer_id)
+        if offer is None:
+            raise NotFound("Offerta non trovata.")
+        rows = s.execute(
+            select(Application.id, Application.worker_id, Worker.surname, Worker.name,
+                   Worker.codice_fiscale, Application.status, Application.applied_on)
+            .join(Worker, Worker.id == Application.worker_id)
+            .where(Application.job_offer_id == offer_id)
+            .order_by(Worker.surname, Worker.name, Application.id))
+        order = list(A)
+        found = [ApplicationRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], offer_id, offer.employer_id,
+                                r[5], r[6], tuple(sorted(APPLICATION_FLOW[A(r[5])] - {A.ASSUNTO},
+                                                         key=order.index)))
+                 for r in rows]
+    return found

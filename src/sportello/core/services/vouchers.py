@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core.bootstrap import Context
@@ -32,6 +32,7 @@ from sportello.core.models import (
     VoucherStatusChange,
     Worker,
 )
+from sportello.core.search import search_worker_ids
 from sportello.core.services import audit, permissions
 
 S = VoucherStatus
@@ -122,11 +123,20 @@ def set_approval_threshold(ctx: Context, cents: int) -> None:
             row.value = {"cents": cents}
 
 
+def _pct(hours_attended: float, course_hours: float) -> float:
+    return round(100.0 * hours_attended / course_hours, 1) if course_hours else 0.0
+
+
+def certificate_earned(attendance_pct: float, min_attendance_pct: int, status: str) -> bool:
+    """The certificate is earned with enough attendance on a course that is over."""
+    return attendance_pct >= min_attendance_pct and status in (S.CONCLUSO, S.RENDICONTATO)
+
+
 def _info(session: Session, v: Voucher) -> VoucherInfo:
     course = session.get(Course, v.course_id)
     assert course is not None
-    pct = round(100.0 * v.hours_attended / course.hours, 1) if course.hours else 0.0
-    eligible = pct >= course.min_attendance_pct and v.status in (S.CONCLUSO, S.RENDICONTATO)
+    pct = _pct(v.hours_attended, course.hours)
+    eligible = certificate_earned(pct, course.min_attendance_pct, v.status)
     return VoucherInfo(v.id, v.code, v.worker_id, v.course_id, v.fund_id, v.amount_cents, v.status,
                        v.hours_attended, course.hours, pct, course.min_attendance_pct, eligible,
                        v.version)
@@ -325,3 +335,160 @@ def fund(ctx: Context, fund_id: int) -> FundInfo:
         if f is None:
             raise NotFound("Fondo non trovato.")
         return FundInfo(f.id, f.name, f.kind, f.budget_cents, f.committed_cents, f.spent_cents)
+
+
+# --------------------------------------------------------------------------- read side
+
+
+@dataclass(frozen=True)
+class VoucherRow:
+    """One line of the vouchers list."""
+
+    id: int
+    code: str | None
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    course_id: int
+    course_title: str
+    fund_id: int
+    fund_name: str
+    amount_cents: int
+    spent_cents: int | None
+    status: str
+    requested_on: dt.date
+    approved_on: dt.date | None
+    hours_attended: float
+    course_hours: float
+    min_attendance_pct: int
+    version: int
+
+    @property
+    def attendance_pct(self) -> float:
+        return _pct(self.hours_attended, self.course_hours)
+
+    @property
+    def next_statuses(self) -> tuple[str, ...]:
+        """What ``change_status``/``approve`` accept from here, in the life-cycle order."""
+        return tuple(s.value for s in S if s in TRANSITIONS[S(self.status)])
+
+
+@dataclass
+class VoucherFilter:
+    status: str | None = None
+    fund_id: int | None = None
+    course_id: int | None = None
+    text: str = ""  # words of the worker's name or CF
+
+
+def _voucher_where(session: Session, flt: VoucherFilter, stmt: Select,  # type: ignore[type-arg]
+                   with_status: bool = True) -> Select:  # type: ignore[type-arg]
+    if with_status and flt.status:
+        stmt = stmt.where(Voucher.status == flt.status)
+    if flt.fund_id is not None:
+        stmt = stmt.where(Voucher.fund_id == flt.fund_id)
+    if flt.course_id is not None:
+        stmt = stmt.where(Voucher.course_id == flt.course_id)
+    if flt.text.strip():
+        ids = search_worker_ids(session, flt.text).order_by(None)
+        stmt = stmt.where(Voucher.worker_id.in_(ids))
+    return stmt
+
+
+def _voucher_select() -> Select:  # type: ignore[type-arg]
+    return (
+        select(Voucher.id, Voucher.code, Voucher.worker_id, Worker.surname, Worker.name,
+               Worker.codice_fiscale, Voucher.course_id, Course.title, Voucher.fund_id, Fund.name,
+               Voucher.amount_cents, Voucher.spent_cents, Voucher.status, Voucher.requested_on,
+               Voucher.approved_on, Voucher.hours_attended, Course.hours,
+               Course.min_attendance_pct, Voucher.version)
+        .join(Worker, Worker.id == Voucher.worker_id)
+        .join(Course, Course.id == Voucher.course_id)
+        .join(Fund, Fund.id == Voucher.fund_id)
+    )
+
+
+def _voucher_row(r) -> VoucherRow:  # type: ignore[no-untyped-def]
+    return VoucherRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7], r[8], r[9], r[10],
+                      r[11], r[12], r[13], r[14], r[15], r[16], r[17], r[18])
+
+
+def list_vouchers(ctx: Context, flt: VoucherFilter, *, offset: int = 0,
+                  limit: int = 200) -> list[VoucherRow]:
+    """A page of vouchers, newest request first."""
+    with ctx.read() as s:
+        stmt = _voucher_where(s, flt, _voucher_select())
+        stmt = stmt.order_by(Voucher.requested_on.desc(), Voucher.id.desc())
+        page = stmt.offset(max(0, offset)).limit(max(0, limit))
+        return [_voucher_row(r) for r in s.execute(page)]
+
+
+def voucher_row(ctx: Context, voucher_id: int) -> VoucherRow:
+    with ctx.read() as s:
+        r = s.execute(_voucher_select().where(Voucher.id == voucher_id)).first()
+        if r is None:
+            raise NotFound("Voucher non trovato.")
+        return _voucher_row(r)
+
+
+def count_by_status(ctx: Context, flt: VoucherFilter) -> dict[str, int]:
+    """How many vouchers match the filter (its status aside), per status."""
+    with ctx.read() as s:
+        stmt = _voucher_where(s, flt, select(Voucher.status, func.count(Voucher.id)),
+                              with_status=False).group_by(Voucher.status)
+        counts = {status.value: 0 for status in S}
+        counts.update({status: n for status, n in s.execute(stmt)})
+        return counts
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One worker (through their voucher) in the attendance register of one lesson."""
+
+    voucher_id: int
+    code: str | None
+    worker_id: int
+    worker_name: str
+    status: str
+    session_hours: float | None  # recorded at this lesson; None if not recorded yet
+    hours_attended: float  # the whole course so far
+    course_hours: float
+    min_attendance_pct: int
+    editable: bool  # attendance can be recorded (approved or in progress)
+
+    @property
+    def attendance_pct(self) -> float:
+        return _pct(self.hours_attended, self.course_hours)
+
+    @property
+    def minimum_reached(self) -> bool:
+        return self.attendance_pct >= self.min_attendance_pct
+
+    @property
+    def certificate_eligible(self) -> bool:
+        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
+
+
+REGISTER_STATUSES = (S.APPROVATO, S.IN_CORSO, S.CONCLUSO, S.RITIRATO, S.RENDICONTATO)
+
+
+def register(ctx: Context, session_id: int) -> list[RegisterRow]:
+    """The attendance register of a lesson: every voucher on its course that got a seat."""
+    with ctx.read() as s:
+        lesson = s.get(CourseSession, session_id)
+        if lesson is None:
+            raise NotFound("Lezione non trovata.")
+        course = s.get(Course, lesson.course_id)
+        assert course is not None
+        here = (select(Attendance.hours_attended)
+                .where(Attendance.session_id == session_id, Attendance.voucher_id == Voucher.id)
+                .correlate(Voucher).scalar_subquery())
+        rows = s.execute(
+            select(Voucher.id, Voucher.code, Voucher.worker_id, Worker.surname, Worker.name,
+                   Voucher.status, here, Voucher.hours_attended)
+            .join(Worker, Worker.id == Voucher.worker_id)
+            .where(Voucher.course_id == course.id, Voucher.status.in_(REGISTER_STATUSES))
+            .order_by(Worker.surname, Worker.name, Voucher.id))
+        return [RegisterRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7], course.hours,
+                            course.min_attendance_pct, r[5] in (S.APPROVATO, S.IN_CORSO))
+                for r in rows]

@@ -1,0 +1,467 @@
+"""Dialogs of the Formazione area: providers, courses, lessons, funds and vouchers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import ValidationError
+from sportello.core.services import training, vouchers
+from sportello.core.services.training import (
+    CourseForm,
+    CourseRow,
+    FundForm,
+    FundRow,
+    ProviderForm,
+    ProviderRow,
+)
+from sportello.core.services.vouchers import VoucherInfo, VoucherRow
+from sportello.gui.paths.common import (
+    COURSE_STATUSES,
+    FUND_KINDS,
+    VOUCHER_STATUSES,
+    FormDialog,
+    WorkerPicker,
+    date_edit,
+    fill_combo,
+    fmt_date,
+    fmt_euro,
+    fmt_number,
+    label,
+    muted_label,
+    parse_date,
+    parse_euro,
+    parse_number,
+    pydate,
+    read_field,
+    select_data,
+)
+
+CERTIFICATE_TYPES = (
+    "Attestato di frequenza",
+    "Attestato di frequenza con verifica finale",
+    "Attestato di qualifica",
+    "Certificazione delle competenze",
+    "Open badge",
+)
+
+
+def _euro_text(cents: int | None) -> str:
+    """Cents as typed in a money field ("1.250,00", no symbol)."""
+    return fmt_euro(cents).replace("€", "").strip() if cents is not None else ""
+
+
+class ProviderDialog(FormDialog):
+    def __init__(
+        self, ctx: Context, row: ProviderRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("Modifica ente") if row else self.tr("Nuovo ente di formazione"), parent
+        )
+        self.ctx = ctx
+        self.row = row
+        self.setMinimumWidth(480)
+        form = row.form if row else ProviderForm()
+        self.edits: dict[str, QLineEdit] = {}
+        for key, text in (
+            ("name", self.tr("Denominazione")),
+            ("cf_piva", self.tr("Partita IVA o codice fiscale")),
+            ("address", self.tr("Indirizzo")),
+            ("comune", self.tr("Comune")),
+            ("provincia", self.tr("Provincia")),
+            ("accreditation_code", self.tr("Codice di accreditamento")),
+            ("accredited_until", self.tr("Accreditato fino al")),
+            ("contact_name", self.tr("Referente")),
+            ("phone", self.tr("Telefono")),
+            ("email", self.tr("Email")),
+        ):
+            value = getattr(form, key)
+            edit = QLineEdit(fmt_date(value) if isinstance(value, dt.date) else value or "")
+            edit.setObjectName(f"provider_{key}")
+            if key == "accredited_until":
+                edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
+            self.edits[key] = edit
+            self.add_field(key, text, edit)
+        self.finish(self.tr("Salva ente"))
+
+    def save(self) -> int:
+        values = {key: edit.text().strip() or None for key, edit in self.edits.items()}
+        values["accredited_until"] = read_field(
+            "accredited_until", parse_date, self.edits["accredited_until"].text()
+        )
+        values["name"] = values["name"] or ""
+        form = ProviderForm(**values)  # type: ignore[arg-type]
+        if self.row is None:
+            return training.create_provider(self.ctx, form)
+        training.update_provider(self.ctx, self.row.id, self.row.version, form)
+        return self.row.id
+
+
+class CourseDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: Context,
+        row: CourseRow | None = None,
+        provider_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Modifica corso") if row else self.tr("Nuovo corso"), parent)
+        self.ctx = ctx
+        self.row = row
+        self.setMinimumWidth(540)
+        form = row.form if row else CourseForm(provider_id=provider_id)
+        self.provider_combo = QComboBox()
+        self.provider_combo.setObjectName("courseProvider")
+        for provider in training.list_providers(ctx):
+            self.provider_combo.addItem(provider.name, provider.id)
+        if form.provider_id is not None:
+            select_data(self.provider_combo, form.provider_id)
+        self.add_field("provider_id", self.tr("Ente"), self.provider_combo)
+        self.title_edit = QLineEdit(form.title)
+        self.title_edit.setObjectName("courseTitle")
+        self.add_field("title", self.tr("Titolo"), self.title_edit)
+        self.code_edit = QLineEdit(form.code or "")
+        self.code_edit.setObjectName("courseCode")
+        self.code_edit.setPlaceholderText(self.tr("facoltativo, es. ASTISS-2027-0012"))
+        self.add_field("code", self.tr("Codice"), self.code_edit)
+        self.area_edit = QLineEdit(form.area or "")
+        self.area_edit.setObjectName("courseArea")
+        self.area_edit.setPlaceholderText(self.tr("es. Digitale, Amministrazione, Lingue"))
+        self.add_field("area", self.tr("Area"), self.area_edit)
+        self.hours_edit = QLineEdit(fmt_number(form.hours) if form.hours else "")
+        self.hours_edit.setObjectName("courseHours")
+        self.add_field("hours", self.tr("Ore"), self.hours_edit)
+        self.starts_edit = QLineEdit(fmt_date(form.starts_on))
+        self.starts_edit.setObjectName("courseStarts")
+        self.starts_edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
+        self.add_field("starts_on", self.tr("Inizio"), self.starts_edit)
+        self.ends_edit = QLineEdit(fmt_date(form.ends_on))
+        self.ends_edit.setObjectName("courseEnds")
+        self.ends_edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
+        self.add_field("ends_on", self.tr("Fine"), self.ends_edit)
+        self.seats_spin = QSpinBox()
+        self.seats_spin.setObjectName("courseSeats")
+        self.seats_spin.setRange(0, 9999)
+        self.seats_spin.setValue(form.seats)
+        self.add_field("seats", self.tr("Posti"), self.seats_spin)
+        self.cost_edit = QLineEdit(_euro_text(form.cost_cents) if row else "")
+        self.cost_edit.setObjectName("courseCost")
+        self.cost_edit.setPlaceholderText(self.tr("€ per partecipante, es. 1.250,00"))
+        self.add_field("cost_cents", self.tr("Costo"), self.cost_edit)
+        self.certificate_combo = QComboBox()
+        self.certificate_combo.setObjectName("courseCertificate")
+        self.certificate_combo.setEditable(True)
+        self.certificate_combo.addItems(CERTIFICATE_TYPES)
+        self.certificate_combo.setCurrentText(form.certificate_type or CERTIFICATE_TYPES[0])
+        self.add_field("certificate_type", self.tr("Attestato"), self.certificate_combo)
+        self.attendance_spin = QSpinBox()
+        self.attendance_spin.setObjectName("courseMinAttendance")
+        self.attendance_spin.setRange(0, 100)
+        self.attendance_spin.setSuffix(" %")
+        self.attendance_spin.setValue(form.min_attendance_pct)
+        self.add_field("min_attendance_pct", self.tr("Frequenza minima"), self.attendance_spin)
+        self.location_edit = QLineEdit(form.location or "")
+        self.location_edit.setObjectName("courseLocation")
+        self.add_field("location", self.tr("Sede"), self.location_edit)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("courseStatus")
+        fill_combo(self.status_combo, COURSE_STATUSES)
+        select_data(self.status_combo, form.status)
+        self.add_field("status", self.tr("Stato"), self.status_combo)
+        if row is not None and row.seats_taken:
+            self.form.addRow(
+                muted_label(self.tr("Posti già assegnati: {n}.").format(n=row.seats_taken))
+            )
+        self.finish(self.tr("Salva corso"))
+
+    def save(self) -> int:
+        cost = read_field("cost_cents", parse_euro, self.cost_edit.text())
+        form = CourseForm(
+            provider_id=self.provider_combo.currentData(),
+            title=self.title_edit.text(),
+            code=self.code_edit.text().strip() or None,
+            area=self.area_edit.text().strip() or None,
+            hours=read_field("hours", parse_number, self.hours_edit.text()) or 0.0,
+            starts_on=read_field("starts_on", parse_date, self.starts_edit.text()),
+            ends_on=read_field("ends_on", parse_date, self.ends_edit.text()),
+            seats=self.seats_spin.value(),
+            cost_cents=0 if cost is None else cost,
+            certificate_type=self.certificate_combo.currentText().strip() or None,
+            min_attendance_pct=self.attendance_spin.value(),
+            location=self.location_edit.text().strip() or None,
+            status=self.status_combo.currentData(),
+        )
+        if self.row is None:
+            return training.create_course(self.ctx, form)
+        training.update_course(self.ctx, self.row.id, self.row.version, form)
+        return self.row.id
+
+
+class SessionDialog(FormDialog):
+    """A lesson of a course: day, start time, hours and topic."""
+
+    def __init__(self, ctx: Context, course: CourseRow, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Aggiungi lezione"), parent)
+        self.ctx = ctx
+        self.course = course
+        self.setMinimumWidth(460)
+        about = QLabel(
+            self.tr("{title}: {scheduled} ore in calendario su {hours}").format(
+                title=course.title,
+                scheduled=fmt_number(course.scheduled_hours),
+                hours=fmt_number(course.form.hours),
+            )
+        )
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        self.date_edit = date_edit(
+            course.form.starts_on
+            if course.form.starts_on and course.form.starts_on > dt.date.today()
+            else None
+        )
+        self.date_edit.setObjectName("sessionDate")
+        self.add_field("starts_at", self.tr("Giorno"), self.date_edit)
+        self.time_edit = QTimeEdit(QTime(9, 0))
+        self.time_edit.setObjectName("sessionTime")
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.add_field("time", self.tr("Ora di inizio"), self.time_edit)
+        left = max(0.0, course.form.hours - course.scheduled_hours)
+        self.hours_edit = QLineEdit(fmt_number(min(4.0, left) or 4.0))
+        self.hours_edit.setObjectName("sessionHours")
+        self.add_field("hours", self.tr("Ore"), self.hours_edit)
+        self.topic_edit = QLineEdit()
+        self.topic_edit.setObjectName("sessionTopic")
+        self.add_field("topic", self.tr("Argomento"), self.topic_edit)
+        self.finish(self.tr("Aggiungi lezione"))
+
+    def save(self) -> int:
+        time = self.time_edit.time()
+        starts = dt.datetime.combine(
+            pydate(self.date_edit.date()), dt.time(time.hour(), time.minute())
+        )
+        hours = read_field("hours", parse_number, self.hours_edit.text()) or 0.0
+        return training.add_session(self.ctx, self.course.id, starts, hours, self.topic_edit.text())
+
+
+class FundDialog(FormDialog):
+    def __init__(
+        self, ctx: Context, row: FundRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Modifica fondo") if row else self.tr("Nuovo fondo"), parent)
+        self.ctx = ctx
+        self.row = row
+        self.setMinimumWidth(460)
+        form = row.form if row else FundForm(year=dt.date.today().year)
+        self.name_edit = QLineEdit(form.name)
+        self.name_edit.setObjectName("fundName")
+        self.add_field("name", self.tr("Nome"), self.name_edit)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("fundKind")
+        fill_combo(self.kind_combo, FUND_KINDS)
+        select_data(self.kind_combo, form.kind)
+        self.add_field("kind", self.tr("Tipo"), self.kind_combo)
+        self.year_edit = QLineEdit(str(form.year) if form.year else "")
+        self.year_edit.setObjectName("fundYear")
+        self.year_edit.setMaximumWidth(80)
+        self.add_field("year", self.tr("Anno"), self.year_edit)
+        self.budget_edit = QLineEdit(_euro_text(form.budget_cents) if row else "")
+        self.budget_edit.setObjectName("fundBudget")
+        self.budget_edit.setPlaceholderText(self.tr("es. 250.000,00"))
+        self.add_field("budget_cents", self.tr("Budget (€)"), self.budget_edit)
+        if row is not None:
+            self.form.addRow(
+                muted_label(
+                    self.tr("Impegnato {committed}, speso {spent}.").format(
+                        committed=fmt_euro(row.committed_cents), spent=fmt_euro(row.spent_cents)
+                    )
+                )
+            )
+        self.active_check = QCheckBox(self.tr("Attivo: accetta nuovi voucher"))
+        self.active_check.setObjectName("fundActive")
+        self.active_check.setChecked(form.active)
+        self.add_field("active", "", self.active_check)
+        self.notes_edit = QPlainTextEdit(form.notes or "")
+        self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.add_field("notes", self.tr("Note"), self.notes_edit)
+        self.finish(self.tr("Salva fondo"))
+
+    def save(self) -> int:
+        year_text = self.year_edit.text().strip()
+        if year_text and not year_text.isdigit():
+            raise ValidationError(self.tr("Anno non valido."), "year")
+        budget = read_field("budget_cents", parse_euro, self.budget_edit.text())
+        form = FundForm(
+            name=self.name_edit.text(),
+            kind=self.kind_combo.currentData(),
+            year=int(year_text) if year_text else None,
+            budget_cents=0 if budget is None else budget,
+            active=self.active_check.isChecked(),
+            notes=self.notes_edit.toPlainText(),
+        )
+        if self.row is None:
+            return training.create_fund(self.ctx, form)
+        training.update_fund(self.ctx, self.row.id, self.row.version, form)
+        return self.row.id
+
+
+class VoucherRequestDialog(FormDialog):
+    """Ask for a voucher for a worker on a course, paid by a fund."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        course_id: int | None = None,
+        fund_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Richiedi voucher"), parent)
+        self.ctx = ctx
+        self.setMinimumWidth(560)
+        self.picker = WorkerPicker(ctx)
+        self.add_field("worker", self.tr("Lavoratore"), self.picker)
+        self.courses = {c.id: c for c in training.list_courses(ctx, open_only=True)}
+        self.course_combo = QComboBox()
+        self.course_combo.setObjectName("voucherCourse")
+        for course in self.courses.values():
+            self.course_combo.addItem(
+                self.tr("{title} — {provider} ({free} posti liberi)").format(
+                    title=course.title, provider=course.provider_name, free=course.seats_free
+                ),
+                course.id,
+            )
+        if course_id is not None:
+            select_data(self.course_combo, course_id)
+        self.add_field("course", self.tr("Corso"), self.course_combo, aliases=("course_id",))
+        self.fund_combo = QComboBox()
+        self.fund_combo.setObjectName("voucherFund")
+        for fund in training.list_funds(ctx, active_only=True):
+            self.fund_combo.addItem(
+                self.tr("{name} — restano {remaining}").format(
+                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                ),
+                fund.id,
+            )
+        if fund_id is not None:
+            select_data(self.fund_combo, fund_id)
+        self.add_field("fund", self.tr("Fondo"), self.fund_combo, aliases=("fund_id",))
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("voucherAmount")
+        self.add_field(
+            "amount", self.tr("Importo (€)"), self.amount_edit, aliases=("amount_cents",)
+        )
+        self.form.addRow(
+            muted_label(
+                self.tr(
+                    "L'importo proposto è il costo del corso. Il voucher impegna il fondo solo "
+                    "all'approvazione."
+                )
+            )
+        )
+        self.finish(self.tr("Richiedi voucher"))
+        self.course_combo.currentIndexChanged.connect(lambda _i: self._course_changed())
+        self._course_changed()
+
+    def _course_changed(self) -> None:
+        course = self.courses.get(self.course_combo.currentData())
+        self.amount_edit.setText(_euro_text(course.form.cost_cents) if course else "")
+
+    def save(self) -> VoucherInfo:
+        if self.picker.worker_id is None:
+            raise ValidationError(self.tr("Scegliere il lavoratore."), "worker")
+        if self.course_combo.currentData() is None:
+            raise ValidationError(self.tr("Nessun corso programmato o in corso."), "course")
+        if self.fund_combo.currentData() is None:
+            raise ValidationError(self.tr("Nessun fondo attivo."), "fund")
+        return vouchers.request(
+            self.ctx,
+            worker_id=self.picker.worker_id,
+            course_id=self.course_combo.currentData(),
+            fund_id=self.fund_combo.currentData(),
+            amount_cents=read_field("amount", parse_euro, self.amount_edit.text()),
+        )
+
+
+class VoucherStatusDialog(FormDialog):
+    """Move a voucher on (in corso, concluso, ritirato, revocato, rendicontato)."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        row: VoucherRow,
+        target: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Cambia stato del voucher"), parent)
+        self.ctx = ctx
+        self.row = row
+        self.setMinimumWidth(480)
+        about = QLabel(
+            self.tr("{code} — {worker}, {course}: {status}, {amount}").format(
+                code=row.code or "",
+                worker=row.worker_name,
+                course=row.course_title,
+                status=label(VOUCHER_STATUSES, row.status).lower(),
+                amount=fmt_euro(row.amount_cents),
+            )
+        )
+        about.setWordWrap(True)
+        self.form.addRow(about)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("voucherTarget")
+        fill_combo(
+            self.status_combo,
+            VOUCHER_STATUSES,
+            values=[s for s in row.next_statuses if s != "approvato"],
+        )
+        if target is not None:
+            select_data(self.status_combo, target)
+        self.add_field("status", self.tr("Nuovo stato"), self.status_combo)
+        self.spent_edit = QLineEdit(_euro_text(row.amount_cents))
+        self.spent_edit.setObjectName("voucherSpent")
+        self.add_field("spent_cents", self.tr("Spesa rendicontata (€)"), self.spent_edit)
+        self.spent_hint = muted_label(
+            self.tr(
+                "La spesa passa da impegnata a spesa sul fondo; la parte non spesa torna "
+                "disponibile."
+            )
+        )
+        self.form.addRow(self.spent_hint)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("voucherNote")
+        self.add_field("note", self.tr("Nota"), self.note_edit)
+        self.finish(self.tr("Cambia stato"))
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._target_changed())
+        self._target_changed()
+
+    def _target_changed(self) -> None:
+        reporting = self.status_combo.currentData() == "rendicontato"
+        self.form.setRowVisible(self.spent_edit.parentWidget(), reporting)
+        self.spent_hint.setVisible(reporting)
+
+    def save(self) -> VoucherInfo:
+        target = self.status_combo.currentData()
+        if target is None:
+            raise ValidationError(self.tr("Da questo stato il voucher non può cambiare."), "status")
+        spent = None
+        if target == "rendicontato":
+            spent = read_field("spent_cents", parse_euro, self.spent_edit.text())
+        return vouchers.change_status(
+            self.ctx,
+            self.row.id,
+            target,
+            expected_version=self.row.version,
+            note=self.note_edit.text().strip() or None,
+            spent_cents=spent,
+        )

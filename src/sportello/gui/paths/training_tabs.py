@@ -1,0 +1,963 @@
+"""The tabs of the Formazione area: catalogue, funds, vouchers and the attendance register."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import SportelloError
+from sportello.core.services import training, vouchers
+from sportello.core.services.training import CourseRow, FundRow, SessionRow
+from sportello.core.services.vouchers import RegisterRow, VoucherFilter, VoucherRow
+from sportello.gui.paths.common import (
+    COURSE_STATUSES,
+    FUND_KINDS,
+    VOUCHER_STATUSES,
+    Column,
+    MessageBar,
+    ProgressDelegate,
+    RowsModel,
+    fill_combo,
+    fmt_date,
+    fmt_datetime,
+    fmt_euro,
+    fmt_number,
+    fmt_pct,
+    label,
+    make_table,
+    muted_label,
+    plural,
+    select_data,
+    select_id,
+    selected_row,
+    show_dialog,
+)
+from sportello.gui.paths.training_dialogs import (
+    CourseDialog,
+    FundDialog,
+    ProviderDialog,
+    SessionDialog,
+    VoucherRequestDialog,
+    VoucherStatusDialog,
+)
+
+VOUCHER_COLOURS = {
+    "richiesto": "#b45309",
+    "approvato": "#1d4ed8",
+    "in_corso": "#1d4ed8",
+    "concluso": "#1e7b34",
+    "rendicontato": "#6b7280",
+    "revocato": "#b42318",
+    "ritirato": "#6b7280",
+}
+COURSE_COLOURS = {"in_corso": "#1d4ed8", "concluso": "#6b7280", "annullato": "#b42318"}
+
+
+def _button(text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+class CatalogTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.providers: dict[int, object] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        top = QHBoxLayout()
+        self.provider_combo = QComboBox()
+        self.provider_combo.setObjectName("catalogProvider")
+        self.provider_combo.setMinimumContentsLength(18)
+        self.provider_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("catalogSearch")
+        self.search_edit.setPlaceholderText(self.tr("Cerca corso (titolo, area, codice)"))
+        self.search_edit.setClearButtonEnabled(True)
+        top.addWidget(self.provider_combo, 1)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(_button(self.tr("Nuovo ente…"), "providerNew", self.new_provider))
+        self.edit_provider_button = _button(
+            self.tr("Modifica ente…"), "providerEdit", self.edit_provider
+        )
+        top.addWidget(self.edit_provider_button)
+        layout.addLayout(top)
+
+        self.course_model = RowsModel(
+            [
+                Column(self.tr("Titolo"), lambda c: c.title, tooltip=lambda c: c.title),
+                Column(self.tr("Ente"), lambda c: c.provider_name),
+                Column(self.tr("Area"), lambda c: c.form.area or ""),
+                Column(self.tr("Ore"), lambda c: fmt_number(c.form.hours), align_right=True),
+                Column(self.tr("Dal"), lambda c: fmt_date(c.form.starts_on)),
+                Column(self.tr("Al"), lambda c: fmt_date(c.form.ends_on)),
+                Column(
+                    self.tr("Posti"),
+                    lambda c: f"{c.seats_taken}/{c.form.seats}",
+                    align_right=True,
+                    tooltip=lambda c: self.tr("{taken} assegnati su {seats}").format(
+                        taken=c.seats_taken, seats=c.form.seats
+                    ),
+                ),
+                Column(self.tr("Costo"), lambda c: fmt_euro(c.form.cost_cents), align_right=True),
+                Column(
+                    self.tr("Freq. min."),
+                    lambda c: f"{c.form.min_attendance_pct}%",
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Stato"),
+                    lambda c: label(COURSE_STATUSES, c.form.status),
+                    colour=lambda c: COURSE_COLOURS.get(c.form.status),
+                ),
+            ],
+            self,
+        )
+        self.course_table = make_table(
+            self.course_model, "courseTable", (0, 120, 90, 35, 78, 78, 50, 80, 65, 92), stretch=0
+        )
+        self.course_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._course_selected()
+        )
+        self.course_table.doubleClicked.connect(lambda _i: self.edit_course())
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.course_table, 1)
+        course_buttons = QHBoxLayout()
+        self.course_label = muted_label()
+        self.course_label.setObjectName("courseDetail")
+        course_buttons.addWidget(self.course_label, 1)
+        course_buttons.addWidget(_button(self.tr("Nuovo corso…"), "courseNew", self.new_course))
+        self.edit_course_button = _button(
+            self.tr("Modifica corso…"), "courseEdit", self.edit_course
+        )
+        course_buttons.addWidget(self.edit_course_button)
+        upper_layout.addLayout(course_buttons)
+
+        self.sessions_box = QGroupBox(self.tr("Lezioni"))
+        sessions_layout = QVBoxLayout(self.sessions_box)
+        self.session_model = RowsModel(
+            [
+                Column(self.tr("Giorno e ora"), lambda s: fmt_datetime(s.starts_at)),
+                Column(self.tr("Ore"), lambda s: fmt_number(s.hours), align_right=True),
+                Column(self.tr("Presenze registrate"), lambda s: str(s.recorded), align_right=True),
+                Column(self.tr("Argomento"), lambda s: s.topic or "", tooltip=lambda s: s.topic),
+            ],
+            self,
+        )
+        self.session_table = make_table(self.session_model, "sessionTable", (130, 45, 140))
+        sessions_layout.addWidget(self.session_table, 1)
+        session_buttons = QHBoxLayout()
+        session_buttons.addStretch(1)
+        self.add_session_button = _button(
+            self.tr("Aggiungi lezione…"), "sessionAdd", self.add_session
+        )
+        session_buttons.addWidget(self.add_session_button)
+        sessions_layout.addLayout(session_buttons)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(self.sessions_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+        self.message = MessageBar("catalogMessage")
+        layout.addWidget(self.message)
+
+        self.provider_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self._course_selected()
+
+    def load_providers(self, select: int | None = None) -> None:
+        current = select if select is not None else self.provider_combo.currentData()
+        self.provider_combo.blockSignals(True)
+        self.provider_combo.clear()
+        self.provider_combo.addItem(self.tr("Tutti gli enti"), None)
+        self.providers = {}
+        for provider in training.list_providers(self.ctx):
+            self.providers[provider.id] = provider
+            self.provider_combo.addItem(provider.name, provider.id)
+        self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(current)))
+        self.provider_combo.blockSignals(False)
+
+    def reload(self, select: int | None = None) -> None:
+        if not self.providers:
+            self.load_providers()
+        self._timer.stop()
+        keep = select if select is not None else getattr(self.selected_course(), "id", None)
+        self.course_model.set_rows(
+            training.list_courses(
+                self.ctx,
+                provider_id=self.provider_combo.currentData(),
+                text=self.search_edit.text(),
+            )
+        )
+        if not select_id(self.course_table, keep) and self.course_model.rowCount():
+            self.course_table.selectRow(0)
+        self.edit_provider_button.setEnabled(self.provider_combo.currentData() is not None)
+        self._course_selected()
+
+    def selected_course(self) -> CourseRow | None:
+        return selected_row(self.course_table)
+
+    def _course_selected(self) -> None:
+        course = self.selected_course()
+        self.edit_course_button.setEnabled(course is not None)
+        self.add_session_button.setEnabled(course is not None and course.form.status != "annullato")
+        if course is None:
+            self.course_label.setText("")
+            self.sessions_box.setTitle(self.tr("Lezioni"))
+            self.session_model.set_rows([])
+            return
+        parts = [
+            course.form.code or "",
+            course.form.certificate_type or "",
+            course.form.location or "",
+        ]
+        self.course_label.setText(" · ".join(p for p in parts if p))
+        self.sessions_box.setTitle(
+            self.tr("Lezioni: {scheduled} ore in calendario su {hours}").format(
+                scheduled=fmt_number(course.scheduled_hours), hours=fmt_number(course.form.hours)
+            )
+        )
+        self.session_model.set_rows(training.list_sessions(self.ctx, course.id))
+
+    def _saved(self, text: str, course_id: int | None = None) -> None:
+        self.reload(select=course_id)
+        self.message.show_info(text)
+        self.changed.emit()
+
+    def new_provider(self) -> ProviderDialog:
+        dialog = ProviderDialog(self.ctx, None, self)
+
+        def saved(provider_id: object) -> None:
+            self.load_providers(select=int(provider_id))  # type: ignore[arg-type]
+            self._saved(self.tr("Ente di formazione registrato."))
+
+        show_dialog(dialog, saved)
+        return dialog
+
+    def edit_provider(self) -> ProviderDialog | None:
+        provider = self.providers.get(self.provider_combo.currentData())
+        if provider is None:
+            return None
+        dialog = ProviderDialog(self.ctx, provider, self)  # type: ignore[arg-type]
+
+        def saved(provider_id: object) -> None:
+            self.load_providers(select=int(provider_id))  # type: ignore[arg-type]
+            self._saved(self.tr("Ente di formazione aggiornato."))
+
+        show_dialog(dialog, saved)
+        return dialog
+
+    def new_course(self) -> CourseDialog:
+        dialog = CourseDialog(self.ctx, None, self.provider_combo.currentData(), self)
+        show_dialog(
+            dialog,
+            lambda course_id: self._saved(self.tr("Corso inserito nel catalogo."), int(course_id)),
+        )  # type: ignore[arg-type]
+        return dialog
+
+    def edit_course(self) -> CourseDialog | None:
+        course = self.selected_course()
+        if course is None:
+            return None
+        dialog = CourseDialog(self.ctx, course, None, self)
+        show_dialog(
+            dialog, lambda course_id: self._saved(self.tr("Corso aggiornato."), int(course_id))
+        )  # type: ignore[arg-type]
+        return dialog
+
+    def add_session(self) -> SessionDialog | None:
+        course = self.selected_course()
+        if course is None:
+            return None
+        dialog = SessionDialog(self.ctx, course, self)
+        show_dialog(dialog, lambda _id: self._saved(self.tr("Lezione aggiunta."), course.id))
+        return dialog
+
+
+# --------------------------------------------------------------------------- funds
+
+
+class FundsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.model = RowsModel(
+            [
+                Column(self.tr("Fondo"), lambda f: f.name, tooltip=lambda f: f.name),
+                Column(self.tr("Tipo"), lambda f: label(FUND_KINDS, f.form.kind)),
+                Column(self.tr("Budget"), lambda f: fmt_euro(f.budget_cents), align_right=True),
+                Column(
+                    self.tr("Impegnato"), lambda f: fmt_euro(f.committed_cents), align_right=True
+                ),
+                Column(self.tr("Speso"), lambda f: fmt_euro(f.spent_cents), align_right=True),
+                Column(
+                    self.tr("Residuo"),
+                    lambda f: fmt_euro(f.remaining_cents),
+                    align_right=True,
+                    colour=lambda f: "#b42318" if f.used_fraction >= 0.95 else None,
+                ),
+                Column(
+                    self.tr("Utilizzo"),
+                    lambda f: fmt_pct(100 * f.used_fraction),
+                    value=lambda f: f.used_fraction,
+                ),
+                Column(self.tr("Voucher"), lambda f: str(f.vouchers), align_right=True),
+            ],
+            self,
+        )
+        self.table = make_table(
+            self.model, "fundTable", (0, 130, 95, 95, 95, 95, 110, 60), stretch=0
+        )
+        self.table.setItemDelegateForColumn(6, ProgressDelegate(self.table))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.table.doubleClicked.connect(lambda _i: self.edit_fund())
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.total_label = muted_label()
+        self.total_label.setObjectName("fundTotals")
+        row.addWidget(self.total_label, 1)
+        row.addWidget(_button(self.tr("Nuovo fondo…"), "fundNew", self.new_fund))
+        self.edit_button = _button(self.tr("Modifica fondo…"), "fundEdit", self.edit_fund)
+        row.addWidget(self.edit_button)
+        layout.addLayout(row)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Residuo = budget − impegnato − speso. Il voucher impegna il fondo quando è "
+                    "approvato; alla rendicontazione la spesa passa da impegnata a spesa."
+                )
+            )
+        )
+        self.message = MessageBar("fundMessage")
+        layout.addWidget(self.message)
+        self._selected()
+
+    def reload(self, select: int | None = None) -> None:
+        keep = select if select is not None else getattr(self.selected(), "id", None)
+        funds = training.list_funds(self.ctx)
+        self.model.set_rows(funds)
+        select_id(self.table, keep)
+        active = [f for f in funds if f.form.active]
+        self.total_label.setText(
+            self.tr(
+                "Fondi attivi: budget {budget}, impegnato {committed}, speso {spent}, "
+                "residuo {left}."
+            ).format(
+                budget=fmt_euro(sum(f.budget_cents for f in active)),
+                committed=fmt_euro(sum(f.committed_cents for f in active)),
+                spent=fmt_euro(sum(f.spent_cents for f in active)),
+                left=fmt_euro(sum(f.remaining_cents for f in active)),
+            )
+        )
+        self._selected()
+
+    def selected(self) -> FundRow | None:
+        return selected_row(self.table)
+
+    def fund(self, fund_id: int) -> FundRow | None:
+        index = self.model.find(fund_id)
+        return self.model.row(index) if index >= 0 else None
+
+    def _selected(self) -> None:
+        self.edit_button.setEnabled(self.selected() is not None)
+
+    def new_fund(self) -> FundDialog:
+        dialog = FundDialog(self.ctx, None, self)
+        show_dialog(dialog, lambda fund_id: self._saved(self.tr("Fondo creato."), fund_id))
+        return dialog
+
+    def edit_fund(self) -> FundDialog | None:
+        fund = self.selected()
+        if fund is None:
+            return None
+        dialog = FundDialog(self.ctx, fund, self)
+        show_dialog(dialog, lambda fund_id: self._saved(self.tr("Fondo aggiornato."), fund_id))
+        return dialog
+
+    def _saved(self, text: str, fund_id: object) -> None:
+        self.reload(select=int(fund_id))  # type: ignore[arg-type]
+        self.message.show_info(text)
+        self.changed.emit()
+
+
+# --------------------------------------------------------------------------- vouchers
+
+
+class VouchersTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._filters_loaded = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("voucherSearch")
+        self.search_edit.setPlaceholderText(self.tr("Cerca lavoratore"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("voucherStatusFilter")
+        fill_combo(self.status_combo, VOUCHER_STATUSES, first=self.tr("Tutti gli stati"))
+        self.fund_combo = QComboBox()
+        self.fund_combo.setObjectName("voucherFundFilter")
+        self.course_combo = QComboBox()
+        self.course_combo.setObjectName("voucherCourseFilter")
+        for combo in (self.fund_combo, self.course_combo):
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        filters.addWidget(self.search_edit, 2)
+        filters.addWidget(self.status_combo, 1)
+        filters.addWidget(self.fund_combo, 2)
+        filters.addWidget(self.course_combo, 2)
+        layout.addLayout(filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("voucherCount")
+        layout.addWidget(self.count_label)
+
+        self.model = RowsModel(
+            [
+                Column(self.tr("Codice"), lambda v: v.code or ""),
+                Column(self.tr("Lavoratore"), lambda v: v.worker_name),
+                Column(
+                    self.tr("Corso"), lambda v: v.course_title, tooltip=lambda v: v.course_title
+                ),
+                Column(self.tr("Fondo"), lambda v: v.fund_name, tooltip=lambda v: v.fund_name),
+                Column(self.tr("Importo"), lambda v: fmt_euro(v.amount_cents), align_right=True),
+                Column(
+                    self.tr("Stato"),
+                    lambda v: label(VOUCHER_STATUSES, v.status),
+                    colour=lambda v: VOUCHER_COLOURS.get(v.status),
+                ),
+                Column(
+                    self.tr("Frequenza"),
+                    lambda v: fmt_pct(v.attendance_pct),
+                    align_right=True,
+                    tooltip=lambda v: self.tr("{done} ore su {hours}").format(
+                        done=fmt_number(v.hours_attended), hours=fmt_number(v.course_hours)
+                    ),
+                ),
+                Column(self.tr("Richiesto il"), lambda v: fmt_date(v.requested_on)),
+            ],
+            self,
+        )
+        self.table = make_table(
+            self.model, "voucherTable", (112, 135, 0, 130, 82, 85, 70, 85), stretch=2
+        )
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
+        layout.addWidget(self.table, 1)
+
+        bar = QFrame()
+        bar.setObjectName("voucherActions")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(8, 6, 8, 6)
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("voucherSelection")
+        self.selection_label.setWordWrap(True)
+        self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.selection_label)
+        buttons = QHBoxLayout()
+        self.request_button = _button(self.tr("Richiedi voucher…"), "voucherRequest", self.request)
+        self.approve_button = _button(self.tr("Approva"), "voucherApprove", self.approve)
+        self.approve_button.setToolTip(
+            self.tr("Impegna l'importo sul fondo e assegna un posto nel corso")
+        )
+        self.status_button = _button(self.tr("Cambia stato…"), "voucherStatus", self.change_status)
+        self.report_button = _button(self.tr("Rendiconta…"), "voucherReport", self.report)
+        self.report_button.setToolTip(self.tr("Registra la spesa effettiva del voucher"))
+        buttons.addWidget(self.request_button)
+        buttons.addStretch(1)
+        for button in (self.approve_button, self.status_button, self.report_button):
+            buttons.addWidget(button)
+        column.addLayout(buttons)
+        layout.addWidget(bar)
+        self.message = MessageBar("voucherMessage")
+        layout.addWidget(self.message)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.status_combo, self.fund_combo, self.course_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.funds: dict[int, FundRow] = {}
+        self._show_selection()
+
+    def load_filters(self) -> None:
+        self._filters_loaded = True
+        for combo, first, items in (
+            (
+                self.fund_combo,
+                self.tr("Tutti i fondi"),
+                [(f.id, f.name) for f in training.list_funds(self.ctx)],
+            ),
+            (
+                self.course_combo,
+                self.tr("Tutti i corsi"),
+                [(c.id, c.title) for c in training.list_courses(self.ctx)],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for item_id, text in items:
+                combo.addItem(text, item_id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> VoucherFilter:
+        return VoucherFilter(
+            status=self.status_combo.currentData(),
+            fund_id=self.fund_combo.currentData(),
+            course_id=self.course_combo.currentData(),
+            text=self.search_edit.text(),
+        )
+
+    def reload(self, select: int | None = None) -> None:
+        if not self._filters_loaded:
+            self.load_filters()
+        self._timer.stop()
+        keep = select if select is not None else getattr(self.selected(), "id", None)
+        self.funds = {f.id: f for f in training.list_funds(self.ctx)}
+        flt = self.current_filter()
+        self.model.set_pager(
+            lambda offset, limit: vouchers.list_vouchers(self.ctx, flt, offset=offset, limit=limit)
+        )
+        counts = vouchers.count_by_status(self.ctx, flt)
+        total = sum(counts.values())
+        parts = " · ".join(
+            f"{label(VOUCHER_STATUSES, s).lower()} {n}" for s, n in counts.items() if n
+        )
+        head = plural(total, self.tr("1 voucher"), self.tr("{n} voucher"))
+        self.count_label.setText(f"{head} — {parts}" if parts else self.tr("Nessun voucher."))
+        select_id(self.table, keep)
+        self._show_selection()
+
+    def selected(self) -> VoucherRow | None:
+        return selected_row(self.table)
+
+    def _show_selection(self) -> None:
+        row = self.selected()
+        nexts = row.next_statuses if row else ()
+        self.approve_button.setEnabled("approvato" in nexts)
+        self.status_button.setEnabled(any(s != "approvato" for s in nexts))
+        self.report_button.setEnabled("rendicontato" in nexts)
+        if row is None:
+            self.selection_label.setText(
+                self.tr(
+                    "Selezionare un voucher per approvarlo, cambiarne lo stato o rendicontarlo."
+                )
+            )
+            return
+        fund = self.funds.get(row.fund_id)
+        parts = [
+            f"{row.code or ''} — {row.worker_name}",
+            row.course_title,
+            f"{fmt_euro(row.amount_cents)}, {label(VOUCHER_STATUSES, row.status).lower()}",
+        ]
+        if row.spent_cents is not None:
+            parts.append(self.tr("speso {amount}").format(amount=fmt_euro(row.spent_cents)))
+        if fund is not None:
+            parts.append(
+                self.tr("fondo «{fund}»: restano {remaining}").format(
+                    fund=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                )
+            )
+        self.selection_label.setText(" · ".join(parts))
+
+    def _after(self, text: str, voucher_id: int) -> None:
+        self.reload(select=voucher_id)
+        self.message.show_info(text)
+        self.changed.emit()
+
+    def request(self) -> VoucherRequestDialog:
+        dialog = VoucherRequestDialog(
+            self.ctx, self.course_combo.currentData(), self.fund_combo.currentData(), self
+        )
+        show_dialog(
+            dialog,
+            lambda info: self._after(
+                self.tr("Voucher {code} richiesto: attende l'approvazione.").format(code=info.code),
+                info.id,
+            ),
+        )
+        return dialog
+
+    def approve(self) -> bool:
+        """Approve the selected voucher; the service's refusal is shown as it is."""
+        row = self.selected()
+        if row is None:
+            return False
+        try:
+            vouchers.approve(self.ctx, row.id, expected_version=row.version)
+        except SportelloError as exc:
+            self.reload(select=row.id)
+            self.message.show_error(str(exc))
+            return False
+        fund = training.list_funds(self.ctx)
+        remaining = next((f.remaining_cents for f in fund if f.id == row.fund_id), None)
+        self._after(
+            self.tr(
+                "Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», "
+                "restano {remaining}."
+            ).format(
+                code=row.code,
+                amount=fmt_euro(row.amount_cents),
+                fund=row.fund_name,
+                remaining=fmt_euro(remaining),
+            ),
+            row.id,
+        )
+        return True
+
+    def change_status(self, target: str | None = None) -> VoucherStatusDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = VoucherStatusDialog(self.ctx, row, target, self)
+        show_dialog(
+            dialog,
+            lambda info: self._after(
+                self.tr("Voucher {code}: {status}.").format(
+                    code=info.code, status=label(VOUCHER_STATUSES, info.status).lower()
+                ),
+                info.id,
+            ),
+        )
+        return dialog
+
+    def report(self) -> VoucherStatusDialog | None:
+        return self.change_status("rendicontato")
+
+
+# --------------------------------------------------------------------------- register
+
+
+class RegisterTab(QWidget):
+    """The attendance register of one lesson: hours per worker, saved through the service."""
+
+    changed = Signal()
+    COLUMNS = 7
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[RegisterRow] = []
+        self.spins: list[QDoubleSpinBox | None] = []
+        self.session: SessionRow | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        top = QHBoxLayout()
+        self.course_combo = QComboBox()
+        self.course_combo.setObjectName("registerCourse")
+        self.course_combo.setMinimumContentsLength(30)
+        self.course_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.session_combo = QComboBox()
+        self.session_combo.setObjectName("registerSession")
+        self.session_combo.setMinimumContentsLength(24)
+        self.session_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        top.addWidget(QLabel(self.tr("Corso")))
+        top.addWidget(self.course_combo, 3)
+        top.addWidget(QLabel(self.tr("Lezione")))
+        top.addWidget(self.session_combo, 2)
+        layout.addLayout(top)
+        self.info_label = muted_label()
+        self.info_label.setObjectName("registerInfo")
+        layout.addWidget(self.info_label)
+
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setObjectName("registerTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Lavoratore"),
+                self.tr("Voucher"),
+                self.tr("Stato"),
+                self.tr("Ore a questa lezione"),
+                self.tr("Ore totali"),
+                self.tr("Frequenza"),
+                self.tr("Attestato"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((180, 125, 90, 140, 80, 150)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.legend = muted_label(
+            self.tr("L'attestato spetta con la frequenza minima del corso, a voucher concluso.")
+        )
+        buttons.addWidget(self.legend, 1)
+        self.all_button = _button(self.tr("Tutti presenti"), "registerAllPresent", self.all_present)
+        self.save_button = _button(self.tr("Salva presenze"), "registerSave", self.save)
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.message = MessageBar("registerMessage")
+        layout.addWidget(self.message)
+        self.course_combo.currentIndexChanged.connect(lambda _i: self._course_changed())
+        self.session_combo.currentIndexChanged.connect(lambda _i: self._session_changed())
+        self._update_buttons()
+
+    def reload(self) -> None:
+        course_id = self.course_combo.currentData()
+        self.course_combo.blockSignals(True)
+        self.course_combo.clear()
+        for course in training.list_courses(self.ctx):
+            if course.sessions and course.form.status != "annullato":
+                self.course_combo.addItem(
+                    self.tr("{title} — {provider} ({start})").format(
+                        title=course.title,
+                        provider=course.provider_name,
+                        start=fmt_date(course.form.starts_on),
+                    ),
+                    course.id,
+                )
+        self.course_combo.setCurrentIndex(max(0, self.course_combo.findData(course_id)))
+        self.course_combo.blockSignals(False)
+        self._course_changed()
+
+    def set_course(self, course_id: int) -> bool:
+        return select_data(self.course_combo, course_id)
+
+    def set_session(self, session_id: int) -> bool:
+        return select_data(self.session_combo, session_id)
+
+    def pick_first_with_vouchers(self) -> None:
+        """Show the course with most people to register (for a first look)."""
+        best, most = 0, -1
+        for i in range(self.course_combo.count()):
+            self.course_combo.setCurrentIndex(i)
+            editable = sum(1 for r in self.rows if r.editable)
+            if editable > most:
+                best, most = i, editable
+        self.course_combo.setCurrentIndex(best)
+
+    def _course_changed(self) -> None:
+        session_id = self.session_combo.currentData()
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        course_id = self.course_combo.currentData()
+        self.sessions = training.list_sessions(self.ctx, course_id) if course_id else []
+        for lesson in self.sessions:
+            self.session_combo.addItem(
+                self.tr("{when} — {hours} ore").format(
+                    when=fmt_datetime(lesson.starts_at), hours=fmt_number(lesson.hours)
+                ),
+                lesson.id,
+            )
+        index = self.session_combo.findData(session_id)
+        if index < 0:  # the next lesson to record: the first without attendance
+            index = next((i for i, s in enumerate(self.sessions) if not s.recorded), 0)
+        self.session_combo.setCurrentIndex(index if self.sessions else -1)
+        self.session_combo.blockSignals(False)
+        self._session_changed()
+
+    def _session_changed(self) -> None:
+        session_id = self.session_combo.currentData()
+        self.session = next((s for s in getattr(self, "sessions", []) if s.id == session_id), None)
+        self.rows = vouchers.register(self.ctx, session_id) if session_id else []
+        self._fill()
+
+    def _fill(self) -> None:
+        for old in self.spins:  # replaced cell widgets are deleted later: hide them now
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        self.table.setRowCount(0)
+        self.table.setRowCount(len(self.rows))
+        self.spins = []
+        lesson_hours = self.session.hours if self.session else 0.0
+        for i, row in enumerate(self.rows):
+            self._set(i, 0, row.worker_name)
+            self._set(i, 1, row.code or "")
+            self._set(i, 2, label(VOUCHER_STATUSES, row.status))
+            spin: QDoubleSpinBox | None = None
+            if row.editable:
+                spin = QDoubleSpinBox()
+                spin.setObjectName(f"registerHours_{row.voucher_id}")
+                spin.setRange(0.0, lesson_hours)
+                spin.setDecimals(1)
+                spin.setSingleStep(0.5)
+                spin.setSuffix(self.tr(" ore"))
+                spin.setValue(row.session_hours or 0.0)
+                spin.setProperty("recorded", row.session_hours)
+                spin.valueChanged.connect(lambda _v, s=spin: self._touched(s))
+                self.table.setCellWidget(i, 3, spin)
+            else:
+                self._set(
+                    i,
+                    3,
+                    self.tr("{hours} ore").format(hours=fmt_number(row.session_hours))
+                    if row.session_hours is not None
+                    else "—",
+                )
+            self.spins.append(spin)
+            self._set(
+                i,
+                4,
+                self.tr("{done} su {hours}").format(
+                    done=fmt_number(row.hours_attended), hours=fmt_number(row.course_hours)
+                ),
+            )
+            self._set(
+                i,
+                5,
+                self.tr("{pct} (min. {min}%)").format(
+                    pct=fmt_pct(row.attendance_pct), min=row.min_attendance_pct
+                ),
+                colour=None if row.minimum_reached else "#b45309",
+            )
+            self._set(
+                i,
+                6,
+                self.eligibility_text(row),
+                colour="#1e7b34" if row.minimum_reached else "#b42318",
+            )
+        if self.session is None:
+            self.info_label.setText(self.tr("Nessuna lezione in calendario per questo corso."))
+        elif not self.rows:
+            self.info_label.setText(self.tr("Nessun voucher approvato su questo corso."))
+        else:
+            registered = sum(1 for r in self.rows if r.session_hours is not None)
+            self.info_label.setText(
+                self.tr("{topic} · {registered} presenze registrate su {people} iscritti").format(
+                    topic=self.session.topic or fmt_datetime(self.session.starts_at),
+                    registered=registered,
+                    people=len(self.rows),
+                )
+            )
+        self._update_buttons()
+
+    def eligibility_text(self, row: RegisterRow) -> str:
+        if row.certificate_eligible:
+            return self.tr("sì")
+        if row.minimum_reached:
+            return self.tr("sì, a voucher concluso")
+        return self.tr("no")
+
+    def _set(self, row: int, column: int, text: str, colour: str | None = None) -> None:
+        item = QTableWidgetItem(text)
+        if colour:
+            item.setForeground(QColor(colour))
+        self.table.setItem(row, column, item)
+
+    def _changed_rows(self) -> list[tuple[RegisterRow, float]]:
+        changed = []
+        for row, spin in zip(self.rows, self.spins, strict=True):
+            if spin is not None and spin.value() != (
+                row.session_hours if row.session_hours is not None else -1
+            ):
+                if row.session_hours is None and spin.value() == 0 and not spin.property("touched"):
+                    continue
+                changed.append((row, spin.value()))
+        return changed
+
+    def _touched(self, spin: QDoubleSpinBox) -> None:
+        spin.setProperty("touched", True)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = any(spin is not None for spin in self.spins)
+        self.all_button.setEnabled(editable)
+        self.save_button.setEnabled(bool(self._changed_rows()))
+
+    def set_hours(self, voucher_id: int, hours: float) -> None:
+        """Type ``hours`` for a worker (as the clerk does in the spin box)."""
+        for row, spin in zip(self.rows, self.spins, strict=True):
+            if row.voucher_id == voucher_id and spin is not None:
+                spin.setProperty("touched", True)
+                spin.setValue(hours)
+
+    def all_present(self) -> None:
+        lesson_hours = self.session.hours if self.session else 0.0
+        for spin in self.spins:
+            if spin is not None:
+                spin.setProperty("touched", True)
+                spin.setValue(lesson_hours)
+
+    def save(self) -> int:
+        """Record every changed line; a refusal stops and is shown (what was saved stays)."""
+        if self.session is None:
+            return 0
+        saved = 0
+        for row, hours in self._changed_rows():
+            try:
+                vouchers.record_attendance(self.ctx, self.session.id, row.voucher_id, hours)
+            except SportelloError as exc:
+                self.message.show_error(
+                    self.tr("{worker}: {error}").format(worker=row.worker_name, error=exc)
+                )
+                break
+            saved += 1
+        else:
+            self.message.show_info(
+                plural(
+                    saved,
+                    self.tr("Presenze salvate: 1 lavoratore."),
+                    self.tr("Presenze salvate: {n} lavoratori."),
+                )
+            )
+        self._course_changed()
+        if saved:
+            self.changed.emit()
+        return saved

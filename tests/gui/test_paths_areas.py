@@ -1,0 +1,807 @@
+"""Percorsi, Formazione and Sportello Unico: real widgets on a temporary database.
+
+Every check reads the database back (or the area after a fresh read): a label that changed
+while nothing was saved would not pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton, QTableView
+
+from sportello.core import codice_fiscale as cf
+from sportello.core.bootstrap import Actor
+from sportello.core.models import (
+    Application,
+    BusinessProject,
+    BusinessStageEvent,
+    Fund,
+    FundingProgramme,
+    FundingRequest,
+    Hire,
+    Operator,
+    Pathway,
+    Role,
+    SuapFiling,
+    Voucher,
+    Worker,
+)
+from sportello.core.services import business, pathways, training, vouchers, workers
+from sportello.gui.areas.business import BusinessArea
+from sportello.gui.areas.pathways import PathwaysArea
+from sportello.gui.areas.training import TrainingArea
+from sportello.gui.paths.common import RowsModel, parse_euro
+
+pytestmark = pytest.mark.gui
+
+D = dt.date
+TODAY = dt.date.today()
+PIVA = "01234567897"  # check digit right
+BAD_PIVA = "01234567890"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def make_worker(ctx, surname: str, name: str, day: int = 1, **extra) -> int:  # type: ignore[no-untyped-def]
+    code = cf.encode(surname, name, "M", D(1980, 1, day), "A479")
+    return workers.create(
+        ctx,
+        workers.WorkerForm(
+            codice_fiscale=code,
+            surname=surname,
+            name=name,
+            residence_comune="Asti",
+            residence_province="AT",
+            **extra,
+        ),
+        allow_similar=True,
+    )
+
+
+def show(qtbot, widget):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(widget)
+    widget.resize(1166, 740)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
+    assert button.isEnabled(), f"{button.objectName()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def press_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, dialog.ok_button())
+
+
+def texts(table: QTableView, column: int) -> list[str]:
+    model = table.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def row_of(table: QTableView, column: int, text: str) -> int:
+    found = texts(table, column)
+    assert text in found, f"{text!r} not in {found}"
+    return found.index(text)
+
+
+def select(table: QTableView, column: int, text: str) -> None:
+    row = row_of(table, column, text)
+    table.scrollTo(table.model().index(row, column))
+    table.selectRow(row)
+    assert table.selectionModel().selectedRows()[0].row() == row
+
+
+def cell(table: QTableView, row: int, column: int) -> str:
+    return table.model().index(row, column).data()
+
+
+# --------------------------------------------------------------------------- training data
+
+
+@pytest.fixture
+def catalogue(office_ctx):  # type: ignore[no-untyped-def]
+    """A provider, an 8-hour course in two 4-hour lessons (75% to earn the certificate),
+    a fund of € 10.000,00, a small fund of € 500,00, two workers."""
+    ctx = office_ctx
+    provider = training.create_provider(ctx, training.ProviderForm(name="Astiss", cf_piva=PIVA))
+    course = training.create_course(
+        ctx,
+        training.CourseForm(
+            provider_id=provider,
+            title="Processi digitali",
+            hours=8,
+            seats=5,
+            cost_cents=1_000_00,
+            starts_on=TODAY - dt.timedelta(days=7),
+            ends_on=TODAY + dt.timedelta(days=30),
+            min_attendance_pct=75,
+            status="in_corso",
+        ),
+    )
+    lessons = [
+        training.add_session(
+            ctx,
+            course,
+            dt.datetime.combine(TODAY - dt.timedelta(days=d), dt.time(9)),
+            4,
+            f"Lezione {i + 1}",
+        )
+        for i, d in enumerate((6, 5))
+    ]
+    fund = training.create_fund(
+        ctx, training.FundForm(name="Fondo Nuove Competenze", kind="fnc", budget_cents=10_000_00)
+    )
+    small = training.create_fund(
+        ctx, training.FundForm(name="Fondo piccolo", kind="regionale", budget_cents=500_00)
+    )
+    return {
+        "provider": provider,
+        "course": course,
+        "lessons": lessons,
+        "fund": fund,
+        "small": small,
+        "rossi": make_worker(ctx, "Rossi", "Mario"),
+        "verdi": make_worker(ctx, "Verdi", "Luca", 2),
+    }
+
+
+@pytest.fixture
+def training_area(qtbot, office_ctx, catalogue) -> TrainingArea:  # type: ignore[no-untyped-def]
+    area = show(qtbot, TrainingArea(office_ctx))
+    qtbot.waitUntil(lambda: area.catalog_tab.course_model.rowCount() == 1)
+    return area
+
+
+def open_tab(qtbot, area: TrainingArea, tab) -> None:  # type: ignore[no-untyped-def]
+    area.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: area.tabs.indexOf(tab) in area._loaded)
+
+
+def fund_remaining(area: TrainingArea, name: str) -> str:
+    table = area.funds_tab.table
+    return cell(table, row_of(table, 0, name), 5)
+
+
+def test_areas_read_nothing_until_shown(office_ctx, catalogue) -> None:  # type: ignore[no-untyped-def]
+    area = TrainingArea(office_ctx)
+    assert area.catalog_tab.course_model.rowCount() == 0
+    assert area.vouchers_tab.model.rowCount() == 0
+    area.deleteLater()
+
+
+def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    area = training_area
+    open_tab(qtbot, area, area.funds_tab)
+    assert fund_remaining(area, "Fondo Nuove Competenze") == "€ 10.000,00"
+
+    open_tab(qtbot, area, area.vouchers_tab)
+    tab = area.vouchers_tab
+    dialog = tab.request()
+    assert dialog.picker.pick("rossi") == catalogue["rossi"]
+    dialog.fund_combo.setCurrentIndex(dialog.fund_combo.findData(catalogue["fund"]))
+    assert dialog.amount_edit.text() == "1.000,00"  # the course cost, Italian style
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with office_ctx.read() as s:
+        (voucher,) = s.query(Voucher).all()
+        assert (voucher.status, voucher.amount_cents) == ("richiesto", 1_000_00)
+    assert texts(tab.table, 5) == ["Richiesto"] and tab.selected().id == voucher.id
+    assert "richiesto" in tab.message.text()
+
+    click(qtbot, tab.approve_button)
+    assert not tab.message.is_error, tab.message.text()
+    assert "restano € 9.000,00" in tab.message.text()
+    assert texts(tab.table, 5) == ["Approvato"]
+    assert "restano € 9.000,00" in tab.selection_label.text()
+    assert not tab.approve_button.isEnabled()  # approved once
+    assert vouchers.fund(office_ctx, catalogue["fund"]).remaining_cents == 9_000_00
+
+    open_tab(qtbot, area, area.funds_tab)  # read again: it was marked stale by the approval
+    assert fund_remaining(area, "Fondo Nuove Competenze") == "€ 9.000,00"
+    table = area.funds_tab.table
+    row = row_of(table, 0, "Fondo Nuove Competenze")
+    assert (cell(table, row, 3), cell(table, row, 6)) == ("€ 1.000,00", "10%")
+
+
+def test_approval_over_budget_shows_the_refusal_and_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    v = vouchers.request(
+        office_ctx,
+        worker_id=catalogue["rossi"],
+        course_id=catalogue["course"],
+        fund_id=catalogue["small"],
+    )
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    tab = area.vouchers_tab
+    select(tab.table, 1, "Rossi Mario")
+    click(qtbot, tab.approve_button)
+    assert tab.message.is_error and tab.message.isVisible()
+    assert tab.message.text() == (
+        "Il fondo «Fondo piccolo» non ha capienza: restano € 500,00, il voucher chiede "
+        "€ 1.000,00. Nulla è stato approvato."
+    )
+    assert texts(tab.table, 5) == ["Richiesto"]
+    assert vouchers.get(office_ctx, v.id).status == "richiesto"
+    with office_ctx.read() as s:
+        assert s.get(Fund, catalogue["small"]).committed_cents == 0
+    assert training.get_course(office_ctx, catalogue["course"]).seats_taken == 0
+    open_tab(qtbot, area, area.funds_tab)
+    assert fund_remaining(area, "Fondo piccolo") == "€ 500,00"
+
+
+def test_an_operator_cannot_approve_above_the_threshold(qtbot, office_ctx, catalogue) -> None:  # type: ignore[no-untyped-def]
+    with office_ctx.write() as s:
+        op = Operator(
+            office_id=office_ctx.actor.office_id,
+            username="clerk",
+            full_name="Carla Clerk",
+            role=Role.OPERATORE,
+        )
+        s.add(op)
+    clerk = office_ctx.acting_as(Actor(op.id, op.username, op.full_name, op.role, op.office_id))
+    course = training.create_course(
+        office_ctx,
+        training.CourseForm(
+            provider_id=catalogue["provider"],
+            title="Master costoso",
+            hours=100,
+            seats=3,
+            cost_cents=2_000_00,
+        ),
+    )
+    v = vouchers.request(
+        clerk, worker_id=catalogue["rossi"], course_id=course, fund_id=catalogue["fund"]
+    )
+    area = show(qtbot, TrainingArea(clerk))
+    open_tab(qtbot, area, area.vouchers_tab)
+    select(area.vouchers_tab.table, 1, "Rossi Mario")
+    click(qtbot, area.vouchers_tab.approve_button)
+    assert area.vouchers_tab.message.text().startswith(
+        "Solo un responsabile (o un ruolo superiore) può approvare un voucher oltre € 1.500,00"
+    )
+    assert vouchers.get(office_ctx, v.id).status == "richiesto"
+
+
+def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    v = vouchers.approve(
+        office_ctx,
+        vouchers.request(
+            office_ctx,
+            worker_id=catalogue["rossi"],
+            course_id=catalogue["course"],
+            fund_id=catalogue["fund"],
+        ).id,
+    )
+    vouchers.request(
+        office_ctx,
+        worker_id=catalogue["verdi"],
+        course_id=catalogue["course"],
+        fund_id=catalogue["fund"],
+    )  # not approved: no seat, not in the register
+    area = training_area
+    open_tab(qtbot, area, area.register_tab)
+    reg = area.register_tab
+    assert reg.set_course(catalogue["course"])
+    assert reg.set_session(catalogue["lessons"][0])
+    assert texts_register(reg) == [("Rossi Mario", "0% (min. 75%)", "no")]
+    assert not reg.save_button.isEnabled()
+
+    reg.set_hours(v.id, 4)
+    click(qtbot, reg.save_button)
+    assert texts_register(reg) == [("Rossi Mario", "50% (min. 75%)", "no")]
+    assert vouchers.get(office_ctx, v.id).hours_attended == 4
+
+    assert reg.set_session(catalogue["lessons"][1])
+    reg.set_hours(v.id, 2.5)
+    click(qtbot, reg.save_button)
+    assert texts_register(reg) == [("Rossi Mario", "81,2% (min. 75%)", "sì, a voucher concluso")]
+    info = vouchers.get(office_ctx, v.id)
+    assert (info.status, info.hours_attended, info.certificate_eligible) == ("in_corso", 6.5, False)
+
+    # The voucher is concluded from the Voucher tab: the certificate is now earned.
+    open_tab(qtbot, area, area.vouchers_tab)
+    select(area.vouchers_tab.table, 1, "Rossi Mario")
+    dialog = area.vouchers_tab.change_status()
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("concluso"))
+    assert dialog.isVisible() and not dialog.spent_edit.isVisible()  # only when reporting
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    open_tab(qtbot, area, area.register_tab)
+    reg.set_session(catalogue["lessons"][0])
+    assert texts_register(reg)[0][2] == "sì"
+    assert vouchers.get(office_ctx, v.id).certificate_eligible
+    assert reg.spins == [None]  # a concluded voucher takes no more attendance
+
+
+def texts_register(reg) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    table = reg.table
+    return [
+        (table.item(r, 0).text(), table.item(r, 5).text(), table.item(r, 6).text())
+        for r in range(table.rowCount())
+    ]
+
+
+def test_reporting_moves_the_spent_part_and_returns_the_rest(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    v = vouchers.approve(
+        office_ctx,
+        vouchers.request(
+            office_ctx,
+            worker_id=catalogue["rossi"],
+            course_id=catalogue["course"],
+            fund_id=catalogue["fund"],
+        ).id,
+    )
+    vouchers.change_status(office_ctx, v.id, "in_corso")
+    vouchers.change_status(office_ctx, v.id, "concluso")
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    select(area.vouchers_tab.table, 1, "Rossi Mario")
+    dialog = area.vouchers_tab.report()
+    assert dialog.status_combo.currentData() == "rendicontato"
+    dialog.spent_edit.setText("1.250,00")  # more than the voucher: refused next to the field
+    press_ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "€ 1.000,00" in dialog.error_text("spent_cents")
+    dialog.spent_edit.setText("800")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    f = vouchers.fund(office_ctx, catalogue["fund"])
+    assert (f.committed_cents, f.spent_cents, f.remaining_cents) == (0, 800_00, 9_200_00)
+    open_tab(qtbot, area, area.funds_tab)
+    assert fund_remaining(area, "Fondo Nuove Competenze") == "€ 9.200,00"
+
+
+def test_catalogue_course_and_lesson_dialogs(qtbot, office_ctx, catalogue, training_area) -> None:  # type: ignore[no-untyped-def]
+    tab = training_area.catalog_tab
+    dialog = tab.new_course()
+    dialog.title_edit.setText("Excel per l'ufficio")
+    dialog.hours_edit.setText("0")
+    dialog.cost_edit.setText("1.250,00")
+    press_ok(qtbot, dialog)
+    assert "ore del corso" in dialog.error_text("hours") and dialog.error_text("title") == ""
+    dialog.hours_edit.setText("12")
+    dialog.starts_edit.setText("01/02/2027")
+    dialog.ends_edit.setText("31/13/2027")
+    press_ok(qtbot, dialog)
+    assert "Data non valida" in dialog.error_text("ends_on")
+    dialog.ends_edit.setText("28/02/2027")
+    dialog.seats_spin.setValue(10)
+    dialog.attendance_spin.setValue(80)
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    row = next(c for c in training.list_courses(office_ctx) if c.title == "Excel per l'ufficio")
+    assert (
+        row.form.hours,
+        row.form.cost_cents,
+        row.form.ends_on,
+        row.form.min_attendance_pct,
+        row.form.provider_id,
+    ) == (12, 1_250_00, D(2027, 2, 28), 80, catalogue["provider"])
+    assert tab.selected_course().id == row.id
+    assert "€ 1.250,00" in texts(tab.course_table, 7)
+
+    lesson = tab.add_session()
+    lesson.date_edit.setDate(lesson.date_edit.date().addYears(-5))  # outside the course
+    press_ok(qtbot, lesson)
+    assert "fuori dalle date" in lesson.error_text("starts_at")
+    lesson.date_edit.setDate(lesson.date_edit.date().fromString("03/02/2027", "dd/MM/yyyy"))
+    lesson.hours_edit.setText("4,5")
+    press_ok(qtbot, lesson)
+    assert lesson.result() == QDialog.DialogCode.Accepted
+    (session,) = training.list_sessions(office_ctx, row.id)
+    assert (session.starts_at, session.hours) == (dt.datetime(2027, 2, 3, 9), 4.5)
+    assert texts(tab.session_table, 0) == ["03/02/2027 09:00"]
+
+
+def test_new_fund_shows_in_euro(qtbot, office_ctx, catalogue, training_area) -> None:  # type: ignore[no-untyped-def]
+    open_tab(qtbot, training_area, training_area.funds_tab)
+    tab = training_area.funds_tab
+    dialog = tab.new_fund()
+    dialog.name_edit.setText("GOL Piemonte")
+    dialog.budget_edit.setText("12 mila")
+    press_ok(qtbot, dialog)
+    assert "Importo non valido" in dialog.error_text("budget_cents")
+    dialog.budget_edit.setText("1.250,50")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert fund_remaining(training_area, "GOL Piemonte") == "€ 1.250,50"
+    with office_ctx.read() as s:
+        assert s.query(Fund).filter_by(name="GOL Piemonte").one().budget_cents == 1_250_50
+
+
+def test_euro_input_is_read_the_italian_way() -> None:
+    assert [parse_euro(t) for t in ("1.250,00", "€ 1250", "1250,5", "12.50", "1.250", "")] == [
+        1_250_00,
+        1_250_00,
+        1_250_50,
+        12_50,
+        1_250_00,
+        None,
+    ]
+
+
+# --------------------------------------------------------------------------- pathways
+
+
+@pytest.fixture
+def pathways_area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
+    """Show the area (after the test has made its data): it reads when first shown."""
+    return lambda: show(qtbot, PathwaysArea(office_ctx))
+
+
+def wait_rows(qtbot, table: QTableView, n: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: table.model().rowCount() == n)
+
+
+def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, pathways_area
+) -> None:
+    rossi = make_worker(office_ctx, "Rossi", "Mario", skills="carrello elevatore, magazzino")
+    gol1 = pathways.open_pathway(office_ctx, rossi, "gol1", start_on=TODAY - dt.timedelta(days=30))
+    gol3 = pathways.open_pathway(office_ctx, rossi, "gol3", start_on=TODAY - dt.timedelta(days=30))
+    area = pathways_area()
+    wait_rows(qtbot, area.pathways_tab.table, 2)
+    area.tabs.setCurrentWidget(area.offers_tab)
+    offers = area.offers_tab
+    qtbot.waitUntil(lambda: offers.employer_combo.count() == 1)  # "Tutte le aziende"
+
+    employer_dialog = offers.new_employer()
+    employer_dialog.name_edit.setText("Logistica Astigiana srl")
+    employer_dialog.piva_edit.setText("123")
+    press_ok(qtbot, employer_dialog)
+    assert "Partita IVA" in employer_dialog.error_text("cf_piva")
+    employer_dialog.piva_edit.setText(PIVA)
+    employer_dialog.comune_edit.setText("Asti")
+    press_ok(qtbot, employer_dialog)
+    assert employer_dialog.result() == QDialog.DialogCode.Accepted
+    assert offers.employer_combo.currentText() == "Logistica Astigiana srl — Asti"
+
+    offer_dialog = offers.new_offer()
+    offer_dialog.role_edit.setText("Magazziniere")
+    offer_dialog.contract_combo.setCurrentIndex(
+        offer_dialog.contract_combo.findData("tempo_determinato")
+    )
+    offer_dialog.comune_edit.setText("Asti")
+    offer_dialog.provincia_edit.setText("at")
+    offer_dialog.hours_edit.setText("38,5")
+    offer_dialog.skills_edit.setText("magazzino, carrello elevatore")
+    press_ok(qtbot, offer_dialog)
+    assert offer_dialog.result() == QDialog.DialogCode.Accepted
+    assert texts(offers.offer_table, 0) == ["Magazziniere"]
+    assert texts(offers.offer_table, 4) == ["38,5"]
+
+    assert texts(offers.candidate_table, 0) == ["Rossi Mario"]
+    assert "stesso comune" in texts(offers.candidate_table, 2)[0]
+    select(offers.candidate_table, 0, "Rossi Mario")
+    click(qtbot, offers.propose_button)
+    assert texts(offers.application_table, 1) == ["Proposta"]
+    assert "già candidato" in texts(offers.candidate_table, 2)[0]
+
+    select(offers.application_table, 0, "Rossi Mario")
+    assert offers.next_combo.currentData() == "inviata"
+    click(qtbot, offers.advance_button)
+    assert texts(offers.application_table, 1) == ["Inviata all'azienda"]
+
+    select(offers.application_table, 0, "Rossi Mario")
+    hire = offers.hire()
+    assert hire.contract_combo.currentData() == "tempo_determinato"
+    hire.end_edit.setText("01/01/2000")  # before the hire: the service names the field
+    press_ok(qtbot, hire)
+    assert "precede" in hire.error_text("end_on")
+    hire.end_edit.setText("")
+    press_ok(qtbot, hire)
+    assert hire.result() == QDialog.DialogCode.Accepted
+    with office_ctx.read() as s:
+        (h,) = s.query(Hire).all()
+        assert (h.worker_id, h.weekly_hours, h.contract_type) == (rossi, 38.5, "tempo_determinato")
+        assert s.query(Application).one().status == "assunto"
+        assert s.get(Pathway, gol1.id).status == "concluso"
+
+    area.tabs.setCurrentWidget(area.pathways_tab)
+    table = area.pathways_tab.table
+    qtbot.waitUntil(lambda: "Concluso" in texts(table, 3))
+    row = row_of(table, 2, "GOL 1 reinserimento")
+    assert (cell(table, row, 3), cell(table, row, 6)) == ("Concluso", "Ricollocato")
+    row = row_of(table, 2, "GOL 3 riqualificazione")
+    assert (cell(table, row, 3), cell(table, row, 6)) == ("Attivo", "")  # training goes on
+    assert pathways.get_pathway(office_ctx, gol3.id).status == "attivo"
+
+
+def test_closing_a_file_closes_its_open_paths(qtbot, office_ctx, pathways_area) -> None:  # type: ignore[no-untyped-def]
+    rossi = make_worker(office_ctx, "Rossi", "Mario")
+    verdi = make_worker(office_ctx, "Verdi", "Luca", 2)
+    pathways.open_pathway(office_ctx, rossi, "gol2", start_on=TODAY - dt.timedelta(days=40))
+    pathways.open_pathway(office_ctx, rossi, "autoimpiego", start_on=TODAY - dt.timedelta(days=20))
+    other = pathways.open_pathway(office_ctx, verdi, "gol1")
+    tab = pathways_area().pathways_tab
+    wait_rows(qtbot, tab.table, 3)
+    assert tab.count_label.text() == "3 percorsi — attivo 3"
+
+    select(tab.table, 2, "GOL 2 aggiornamento")
+    dialog = tab.close_file()
+    assert dialog.picker.worker_id == rossi
+    assert dialog.open_label.text().startswith("2 percorsi aperti saranno chiusi")
+    press_ok(qtbot, dialog)  # no outcome chosen yet: the service asks for it, nothing closes
+    assert dialog.error_text("outcome") == "Indicare l'esito con cui chiudere il fascicolo."
+    assert workers.get(office_ctx, rossi, audit_open=False).status == "aperto"
+    dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData("formato"))
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert tab.message.text() == "Fascicolo chiuso: chiusi anche 2 percorsi aperti."
+    with office_ctx.read() as s:
+        assert s.get(Worker, rossi).status == "chiuso"
+        rows = {(p.kind, p.status, p.outcome) for p in s.query(Pathway).filter_by(worker_id=rossi)}
+        assert rows == {("gol2", "concluso", "formato"), ("autoimpiego", "concluso", "formato")}
+        assert s.get(Pathway, other.id).status == "attivo"
+    assert sorted(
+        zip(texts(tab.table, 0), texts(tab.table, 3), texts(tab.table, 6), strict=True)
+    ) == [
+        ("Rossi Mario", "Concluso", "Formato"),
+        ("Rossi Mario", "Concluso", "Formato"),
+        ("Verdi Luca", "Attivo", ""),
+    ]
+
+    # The file is closed: a new pathway for Rossi is refused, next to the worker.
+    select(tab.table, 0, "Verdi Luca")
+    new = tab.new_pathway()
+    new.picker.pick("rossi mario")
+    press_ok(qtbot, new)
+    assert "fascicolo è chiuso" in new.error_text()
+    new.reject()
+
+
+def test_suspend_resume_close_and_open_pathways(qtbot, office_ctx, pathways_area) -> None:  # type: ignore[no-untyped-def]
+    rossi = make_worker(office_ctx, "Rossi", "Mario")
+    gol1 = pathways.open_pathway(office_ctx, rossi, "gol1", start_on=TODAY - dt.timedelta(days=10))
+    tab = pathways_area().pathways_tab
+    wait_rows(qtbot, tab.table, 1)
+    select(tab.table, 0, "Rossi Mario")
+    assert not tab.resume_button.isEnabled()
+    click(qtbot, tab.suspend_button)
+    assert texts(tab.table, 3) == ["Sospeso"]
+    assert pathways.get_pathway(office_ctx, gol1.id).status == "sospeso"
+    click(qtbot, tab.resume_button)
+    assert pathways.get_pathway(office_ctx, gol1.id).status == "attivo"
+
+    dialog = tab.close_selected()
+    dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData("nessun_esito"))
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-30))  # before the start
+    press_ok(qtbot, dialog)
+    assert "precede" in dialog.error_text("end_on")
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(30))
+    dialog.interrupted_check.setChecked(True)
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    row = pathways.get_pathway(office_ctx, gol1.id)
+    assert (row.status, row.outcome, row.end_on) == ("interrotto", "nessun_esito", TODAY)
+    assert (texts(tab.table, 3), texts(tab.table, 6)) == (["Interrotto"], ["Nessun esito"])
+    assert not tab.close_button.isEnabled()
+
+    new = tab.new_pathway()  # the selected worker is proposed
+    assert new.picker.worker_id == rossi
+    new.kind_combo.setCurrentIndex(new.kind_combo.findData("gol1"))
+    press_ok(qtbot, new)
+    assert new.result() == QDialog.DialogCode.Accepted
+    assert texts(tab.table, 3).count("Attivo") == 1
+
+    tab.status_combo.setCurrentIndex(tab.status_combo.findText("Interrotto"))
+    assert texts(tab.table, 3) == ["Interrotto"]
+    assert tab.count_label.text().startswith("2 percorsi")  # counts ignore the status filter
+
+
+def test_long_pathway_lists_are_paged(qtbot, office_ctx, pathways_area) -> None:  # type: ignore[no-untyped-def]
+    with office_ctx.write() as s:
+        people = [
+            Worker(codice_fiscale=f"RSSMRA80A01A{i:03d}X", surname="Rossi", name=f"N{i:03d}")
+            for i in range(230)
+        ]
+        s.add_all(people)
+        s.flush()
+        s.add_all(
+            [Pathway(worker_id=w.id, kind="gol2", status="attivo", start_on=TODAY) for w in people]
+        )
+    tab = pathways_area().pathways_tab
+    tab.reload()
+    model = tab.table.model()
+    assert isinstance(model, RowsModel)
+    assert model.rowCount() == 200 and model.canFetchMore()
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 230)
+    assert tab.count_label.text() == "230 percorsi — attivo 230"
+    tab.search_edit.setText("n007")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert texts(tab.table, 0) == ["Rossi N007"]
+
+
+# --------------------------------------------------------------------------- business
+
+
+@pytest.fixture
+def project(office_ctx):  # type: ignore[no-untyped-def]
+    rossi = make_worker(office_ctx, "Rossi", "Mario")
+    path = pathways.open_pathway(
+        office_ctx, rossi, "autoimpiego", start_on=TODAY - dt.timedelta(days=90)
+    )
+    pid = business.start_project(office_ctx, rossi, "Bar-caffetteria in centro", pathway_id=path.id)
+    business.advance_stage(office_ctx, pid, "accompagnamento_ex_ante")
+    business.advance_stage(office_ctx, pid, "business_plan_validato")
+    return {"id": pid, "worker": rossi, "path": path.id}
+
+
+@pytest.fixture
+def business_area(qtbot, office_ctx, project) -> BusinessArea:  # type: ignore[no-untyped-def]
+    area = show(qtbot, BusinessArea(office_ctx))
+    qtbot.waitUntil(lambda: area.detail is not None)
+    return area
+
+
+def test_wrong_ateco_is_shown_next_to_its_field_and_nothing_is_saved(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, project, business_area
+) -> None:
+    area = business_area
+    assert area.timeline.current == "business_plan_validato"
+    dialog = area.open_business()
+    dialog.legal_combo.setCurrentIndex(dialog.legal_combo.findData("ditta_individuale"))
+    dialog.ateco.edit.setText("99.99.99")
+    dialog.vat_edit.setText(PIVA)
+    dialog.name_edit.setText("Caffè Alfieri")
+    press_ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error_text("ateco_code") == (
+        "Il codice ATECO «99.99.99» non esiste nella classificazione ATECO 2025."
+    )
+    assert dialog.errors["ateco_code"].isVisible()
+    assert dialog.error_text("vat_number") == "" and dialog.error_text() == ""
+    with office_ctx.read() as s:
+        p = s.get(BusinessProject, project["id"])
+        assert (p.stage, p.ateco_code, p.opened_on, p.company_name) == (
+            "business_plan_validato",
+            None,
+            None,
+            None,
+        )
+        assert s.get(Pathway, project["path"]).status == "attivo"
+
+    dialog.ateco.edit.clear()
+    qtbot.keyClicks(dialog.ateco.edit, "ristorante")
+    qtbot.keyClick(dialog.ateco.edit, Qt.Key.Key_Return)  # the first match, the form stays open
+    assert dialog.isVisible() and dialog.ateco.code() == "56.11"
+    assert dialog.ateco.title_label.text() == "Attività di ristoranti"
+    dialog.ateco.edit.clear()
+    qtbot.keyClicks(dialog.ateco.edit, "bar caff")  # search as you type
+    qtbot.waitUntil(lambda: dialog.ateco.results.count() == 1)  # the list follows the typing
+    item = dialog.ateco.results.item(0)
+    assert item.text().startswith("56.30.01")
+    rect = dialog.ateco.results.visualItemRect(item)
+    qtbot.mouseClick(dialog.ateco.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.ateco.code() == "56.30.01"
+    assert "bar" in dialog.ateco.title_label.text()
+    dialog.vat_edit.setText(BAD_PIVA)
+    press_ok(qtbot, dialog)
+    assert "cifra di controllo" in dialog.error_text("vat_number")
+    assert dialog.error_text("ateco_code") == ""  # the earlier refusal is gone
+    dialog.vat_edit.setText(PIVA)
+    dialog.comune_edit.setText("Asti")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    with office_ctx.read() as s:
+        p = s.get(BusinessProject, project["id"])
+        assert (p.stage, p.ateco_code, p.vat_number, p.opened_on) == (
+            "avvio_impresa",
+            "56.30.01",
+            PIVA,
+            TODAY,
+        )
+        assert s.get(Pathway, project["path"]).outcome == "autoimpiego"
+    assert texts(area.table, 2) == ["Avvio impresa"]
+    assert area.timeline.current == "avvio_impresa"
+    assert area.timeline.state_of("business_plan_validato") == "done"
+    assert (
+        "ATECO 56.30.01" in area.company_label.text()
+        and "Caffè Alfieri" in area.company_label.text()
+    )
+
+
+def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_area) -> None:  # type: ignore[no-untyped-def]
+    area = business_area
+    with office_ctx.write() as s:
+        s.add(FundingProgramme(name="Mettersi in proprio"))
+    meeting = area.add_meeting()
+    press_ok(qtbot, meeting)
+    assert "nota" in meeting.error_text("notes")
+    meeting.notes_edit.setPlainText("Revisione del piano finanziario")
+    press_ok(qtbot, meeting)
+    assert meeting.result() == QDialog.DialogCode.Accepted
+    assert "Revisione del piano finanziario" in texts(area.event_table, 3)
+    with office_ctx.read() as s:
+        notes = {e.notes: e.stage for e in s.query(BusinessStageEvent)}
+        assert notes["Revisione del piano finanziario"] == "business_plan_validato"
+
+    advance = area.advance_stage()  # avvio impresa needs the business opened first
+    assert [advance.stage_combo.itemData(i) for i in range(advance.stage_combo.count())] == []
+    press_ok(qtbot, advance)
+    assert advance.error_text("stage") != ""
+    advance.reject()
+
+    scia = area.new_scia()
+    scia.comune_edit.setText("Asti")
+    scia.number_edit.setText("SUAP/2026/123")
+    press_ok(qtbot, scia)
+    assert scia.result() == QDialog.DialogCode.Accepted
+    assert texts(area.filing_table, 3) == ["In attesa"]
+    select(area.filing_table, 0, "SCIA SUAP/2026/123")
+    outcome = area.scia_outcome()
+    outcome.outcome_combo.setCurrentIndex(outcome.outcome_combo.findData("efficace"))
+    press_ok(qtbot, outcome)
+    assert outcome.result() == QDialog.DialogCode.Accepted
+    with office_ctx.read() as s:
+        assert s.query(SuapFiling).one().outcome == "efficace"
+    assert texts(area.filing_table, 3) == ["Efficace"]
+
+    funding = area.new_funding()
+    assert funding.programme_combo.currentText() == "Mettersi in proprio"
+    funding.amount_edit.setText("0")
+    press_ok(qtbot, funding)
+    assert "maggiore di zero" in funding.error_text("requested_cents")
+    funding.amount_edit.setText("20.000,00")
+    press_ok(qtbot, funding)
+    assert funding.result() == QDialog.DialogCode.Accepted
+    assert texts(area.funding_table, 1) == ["€ 20.000,00"]
+    select(area.funding_table, 0, "Mettersi in proprio")
+    decide = area.decide_funding()
+    decide.status_combo.setCurrentIndex(decide.status_combo.findData("ammessa"))
+    decide.granted_edit.setText("25.000,00")
+    press_ok(qtbot, decide)
+    assert "importo richiesto" in decide.error_text("granted_cents")
+    decide.granted_edit.setText("15.000,00")
+    press_ok(qtbot, decide)
+    assert decide.result() == QDialog.DialogCode.Accepted
+    with office_ctx.read() as s:
+        r = s.query(FundingRequest).one()
+        assert (r.status, r.granted_cents) == ("ammessa", 15_000_00)
+    assert (texts(area.funding_table, 2), texts(area.funding_table, 3)) == (
+        ["€ 15.000,00"],
+        ["Ammessa"],
+    )
+    select(area.funding_table, 0, "Mettersi in proprio")
+    decide = area.decide_funding()
+    assert [decide.status_combo.itemData(i) for i in range(decide.status_combo.count())] == [
+        "erogata"
+    ]
+    assert not decide.granted_edit.isVisible()
+    decide.reject()
+
+
+def test_new_project_and_stage_filter(qtbot, office_ctx, project, business_area) -> None:  # type: ignore[no-untyped-def]
+    area = business_area
+    verdi = make_worker(office_ctx, "Verdi", "Luca", 2)
+    dialog = area.new_project()
+    qtbot.keyClicks(dialog.picker.search, "verdi")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)  # takes the first, does not save
+    assert dialog.isVisible() and dialog.picker.worker_id == verdi
+    assert dialog.picker.chosen.text().startswith("Scelto: Verdi Luca")
+    press_ok(qtbot, dialog)
+    assert "titolo" in dialog.error_text("title")
+    dialog.title_edit.setText("Laboratorio di ceramica")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert area.detail is not None and area.detail.title == "Laboratorio di ceramica"
+    assert area.count_label.text().startswith("2 progetti")
+    area.stage_combo.setCurrentIndex(area.stage_combo.findData("pre_accoglienza"))
+    assert texts(area.table, 1) == ["Laboratorio di ceramica"]
+    assert not area.open_business_button.isEnabled()  # the plan is not validated yet
