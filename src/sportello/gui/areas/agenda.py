@@ -42,7 +42,7 @@ from sportello.gui.agenda.common import (
     short_date,
     worker_file_opener,
 )
-from sportello.gui.agenda.flow import FlowLayout
+from sportello.gui.widgets.flow_layout import FlowLayout
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
 

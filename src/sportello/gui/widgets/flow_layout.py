@@ -1,7 +1,7 @@
-"""A layout that lines widgets up left to right and wraps them onto new rows when narrow.
+"""A layout that places widgets left to right and wraps them to a new line when narrow.
 
-Used for rows of filters: on a wide screen they sit on one line, on a laptop they wrap,
-and the window never has to grow to fit them (Qt's "flow layout" example, in Python).
+The agenda's tool row and action row use it so the area never forces the main window
+wider than a small screen (Qt's "Flow Layout" example, items centred on each line).
 """
 
 from __future__ import annotations
@@ -11,14 +11,20 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._spacing = spacing
+        self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
+
+    def addSpacing(self, width: int) -> None:  # noqa: N802
+        spacer = QWidget()
+        spacer.setFixedSize(width, 1)
+        spacer.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.addWidget(spacer)
 
     def count(self) -> int:
         return len(self._items)
@@ -36,45 +42,57 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        self._arrange(rect, apply=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        width = sum(item.sizeHint().width() for item in self._items)
-        width += self._spacing * max(len(self._items) - 1, 0)
-        height = max((item.sizeHint().height() for item in self._items), default=0)
+        width = height = 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            width += hint.width() + self.spacing()
+            height = max(height, hint.height())
         margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(),
+        return QSize(max(0, width - self.spacing()) + margins.left() + margins.right(),
                      height + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802
         size = QSize()
-        for item in self._items:
+        for item in self._visible():
             size = size.expandedTo(item.minimumSize())
-        margins: QMargins = self.contentsMargins()
+        margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        margins = self.contentsMargins()
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins: QMargins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            widget = item.widget()
-            if widget is not None and widget.isHidden():
-                continue
-            hint = item.sizeHint()
-            policy = widget.sizePolicy() if widget is not None else None
-            width = min(hint.width(), area.width()) if policy is not None and (
-                policy.horizontalPolicy() != QSizePolicy.Policy.Fixed) else hint.width()
-            if x > area.x() and x + width > area.right() + 1:
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._visible():
+            hint = item.sizeHint().boundedTo(item.maximumSize()).expandedTo(item.minimumSize())
+            hint.setWidth(min(hint.width(), max(area.width(), 1)))
+            if lines[-1] and x + hint.width() > area.right() + 1:
+                lines.append([])
                 x = area.x()
-                y += line_height + self._spacing
-                line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
-            x += width + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            lines[-1].append((item, hint))
+            x += hint.width() + self.spacing()
+        if not lines[0]:
+            return margins.top() + margins.bottom()
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(hint.height() for _item, hint in line)
+            x = area.x()
+            for item, hint in line:
+                if apply:
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(x, top), hint))
+                x += hint.width() + self.spacing()
+            y += height + self.spacing()
+        return y - self.spacing() - rect.y() + margins.bottom()
