@@ -7,7 +7,7 @@ its own session); a request made while one is running is served when it ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.services import deadlines
 from sportello.core.services.deadlines import Deadline
 from sportello.gui.agenda.common import open_worker_file, short_date
-from sportello.gui.tasks import Task
+from sportello.gui.tasks import Task, start_kept
 
 SETTINGS_DAYS = "deadlines/days"
 SETTINGS_MINE = "deadlines/mine"
@@ -46,26 +46,6 @@ KIND_COLOURS = {
     "voucher": "#be185d",
     "consenso": "#6b7280",
 }
-
-# Tasks still running are kept here, so none is destroyed before its thread ends
-# (the panel may be closed first); the application waits for them before quitting.
-_running: set[Task] = set()
-
-
-_quit_hook: list[QCoreApplication] = []
-
-
-def _wait_for_running() -> None:
-    for task in list(_running):
-        task.wait()
-
-
-def _wait_before_quitting() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and app not in _quit_hook:
-        app.aboutToQuit.connect(_wait_for_running)
-        _quit_hook.append(app)
-
 
 def _dot(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -204,16 +184,14 @@ class DeadlinesPanel(QDockWidget):
 
         task = Task(job)
         self._task = task
-        _wait_before_quitting()
-        _running.add(task)
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
         task.finished.connect(self._finished)
-        task.finished.connect(lambda: (_running.discard(task), task.deleteLater()))
         self.status_label.setText(self.tr("Caricamento…"))
         self.refresh_button.setEnabled(False)
-        task.start()
+        start_kept(task)  # the dock may be closed before the read ends
 
+    @Slot()
     def _finished(self) -> None:
         self._task = None
         self.refresh_button.setEnabled(True)
@@ -221,12 +199,14 @@ class DeadlinesPanel(QDockWidget):
             self._pending = False
             self.refresh()
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
         if self._pending:
             return
         self.status_label.setText(
             self.tr("Scadenze non disponibili: {error}").format(error=message))
 
+    @Slot(object)
     def _show(self, rows: list[Deadline]) -> None:
         if self._pending:  # the options changed meanwhile: the next read will show
             return

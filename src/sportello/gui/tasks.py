@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from sportello.core.errors import SportelloError
@@ -64,6 +64,55 @@ class Task(QThread):
             )
         else:
             self.succeeded.emit(result)
+
+
+class _Keeper(QObject):
+    """Keeps a task that no widget waits for alive until its thread has ended.
+
+    Lives in the GUI thread, so ``_release`` runs there (a queued call) and never
+    races the worker thread; the application waits for the tasks still kept before
+    it quits, so no thread reads a database that is being closed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: set[Task] = set()
+
+    def keep(self, task: Task) -> None:
+        self.tasks.add(task)
+        task.finished.connect(self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        task = self.sender()
+        if isinstance(task, Task) and task in self.tasks:
+            self.tasks.discard(task)
+            task.deleteLater()
+
+    def wait_all(self) -> None:
+        for task in list(self.tasks):
+            task.wait()
+
+
+_keeper: list[_Keeper] = []
+
+
+def start_kept(task: Task) -> None:
+    """Start ``task`` and hold it until it ends, even if whoever started it is closed."""
+    if not _keeper:
+        keeper = _Keeper()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(keeper.wait_all)
+        _keeper.append(keeper)
+    _keeper[0].keep(task)
+    task.start()
+
+
+def wait_for_kept_tasks() -> None:
+    """Block until every task started with ``start_kept`` has ended."""
+    if _keeper:
+        _keeper[0].wait_all()
 
 
 def progress_dialog(parent: QWidget, task: Task, title: str, label: str) -> QProgressDialog:
