@@ -28,6 +28,14 @@ def _isolated_qt(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     i18n.install("it")
 
 
+@pytest.fixture(autouse=True)
+def _close_file_windows() -> Iterator[None]:
+    yield
+    from file_windows import close_all
+
+    close_all()
+
+
 @pytest.fixture
 def office_ctx(sqlite_url: str):  # type: ignore[no-untyped-def]
     """A configured SQLite database, acting as its administrator (closed afterwards)."""

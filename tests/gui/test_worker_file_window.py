@@ -7,10 +7,9 @@ pytest's default import mode needs unique test module names.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-import shiboken6
+from file_windows import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import func, select
@@ -43,29 +42,6 @@ def niccolo(office_ctx) -> int:  # type: ignore[no-untyped-def]
     return workers.create(office_ctx, workers.WorkerForm(
         codice_fiscale=NICCOLO, surname="Rossi", name="Niccolò", email="n.rossi@example.it",
         mobile="347 1234567"))
-
-
-_opened: list[WorkerFileWindow] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_windows() -> Iterator[None]:
-    """File windows delete themselves when closed; close those a test left open."""
-    yield
-    for window in _opened:
-        if shiboken6.isValid(window):
-            window.close()
-            window.deleteLater()
-    _opened.clear()
-
-
-def open_window(qtbot, ctx, worker_id=None) -> WorkerFileWindow:  # type: ignore[no-untyped-def]
-    window = WorkerFileWindow(ctx, worker_id)
-    _opened.append(window)
-    window.show()
-    window.activateWindow()  # window shortcuts (Ctrl+S, Esc) need the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def type_into(qtbot, window: WorkerFileWindow, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -423,7 +399,7 @@ def test_history_tabs_list_pacts_and_pathways_the_italian_way(qtbot, office_ctx,
                                     "GOL 2 – Aggiornamento (upskilling)", "03/08/2026",
                                     "Corso e ricerca attiva"]]
     window.tabs.setCurrentWidget(window.pathways)
-    assert window.pathways.rows() == [["GOL 2 – Aggiornamento (upskilling)", "Attivo",
+    assert window.pathways.rows() == [["GOL 2 — aggiornamento", "Attivo",
                                        "10/02/2026", "", ""]]
     window.tabs.setCurrentWidget(window.letters)
     assert window.letters.rows() == [] and window.letters.empty.isVisibleTo(window)

@@ -516,6 +516,7 @@ class Pathway(IdMixin, VersionedMixin, Base):
         in_check("status", PathwayStatus),
         in_check("outcome", PathwayOutcome),
         CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="dates"),
+        Index("ix_pathway_start_on", "start_on", "id"),  # the pathways list: newest first
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
@@ -824,6 +825,7 @@ class Voucher(IdMixin, VersionedMixin, Base):
         CheckConstraint("amount_cents >= 0", name="amount_nonneg"),
         CheckConstraint("spent_cents IS NULL OR spent_cents >= 0", name="spent_nonneg"),
         CheckConstraint("hours_attended >= 0", name="hours_nonneg"),
+        Index("ix_voucher_requested_on", "requested_on", "id"),  # the vouchers list order
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)

@@ -329,6 +329,7 @@ class ProjectFilter:
     stage: str | None = None
     text: str = ""  # words of the worker's name or CF
     opened: bool | None = None  # True: business opened; False: not yet
+    worker_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,8 @@ def _project_where(session: Session, flt: ProjectFilter, stmt: Select,  # type: 
                    with_stage: bool = True) -> Select:  # type: ignore[type-arg]
     if with_stage and flt.stage:
         stmt = stmt.where(BusinessProject.stage == flt.stage)
+    if flt.worker_id is not None:
+        stmt = stmt.where(BusinessProject.worker_id == flt.worker_id)
     if flt.opened is True:
         stmt = stmt.where(BusinessProject.opened_on.is_not(None))
     elif flt.opened is False:

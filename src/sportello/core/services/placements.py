@@ -308,6 +308,8 @@ class ApplicationRow:
     status: str
     applied_on: dt.date | None
     next_statuses: tuple[str, ...]  # what ``advance`` accepts from here (hire aside)
+    role: str = ""  # the offer's, for lists across offers
+    employer: str = ""
 
     @property
     def can_hire(self) -> bool:
@@ -330,7 +332,7 @@ def list_employers(ctx: Context, limit: int = 500) -> list[EmployerRow]:
 
 
 def list_offers(ctx: Context, *, status: str | None = None, employer_id: int | None = None,
-                limit: int = 500) -> list[OfferRow]:
+                offer_id: int | None = None, limit: int = 500) -> list[OfferRow]:
     """Job offers, newest first, with how many applications and hires each has."""
     hires = (select(Hire.job_offer_id.label("offer_id"), func.count(Hire.id).label("n"))
              .where(Hire.job_offer_id.is_not(None)).group_by(Hire.job_offer_id).subquery())
@@ -351,9 +353,62 @@ def list_offers(ctx: Context, *, status: str | None = None, employer_id: int | N
         stmt = stmt.where(JobOffer.status == status)
     if employer_id is not None:
         stmt = stmt.where(JobOffer.employer_id == employer_id)
+    if offer_id is not None:
+        stmt = stmt.where(JobOffer.id == offer_id)
     stmt = stmt.order_by(JobOffer.published_on.desc(), JobOffer.id.desc()).limit(limit)
     with ctx.read() as s:
         return [OfferRow(*r) for r in s.execute(stmt)]
+
+
+def offer_row(ctx: Context, offer_id: int) -> OfferRow:
+    found = list_offers(ctx, offer_id=offer_id, limit=1)
+    if not found:
+        raise NotFound("Offerta non trovata.")
+    return found[0]
+
+
+def _next_statuses(status: str) -> tuple[str, ...]:
+    order = list(A)
+    return tuple(sorted(APPLICATION_FLOW[A(status)] - {A.ASSUNTO}, key=order.index))
+
+
+def worker_applications(ctx: Context, worker_id: int) -> list[ApplicationRow]:
+    """One worker's applications, newest first, with the offer's role and employer."""
+    with ctx.read() as s:
+        rows = s.execute(
+            select(Application.id, Application.worker_id, Worker.surname, Worker.name,
+                   Worker.codice_fiscale, Application.job_offer_id, JobOffer.employer_id,
+                   Application.status, Application.applied_on, JobOffer.role, Employer.name)
+            .join(Worker, Worker.id == Application.worker_id)
+            .join(JobOffer, JobOffer.id == Application.job_offer_id)
+            .join(Employer, Employer.id == JobOffer.employer_id)
+            .where(Application.worker_id == worker_id)
+            .order_by(Application.applied_on.desc(), Application.id.desc()))
+        return [ApplicationRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8],
+                               _next_statuses(r[7]), r[9], r[10]) for r in rows]
+
+
+@dataclass(frozen=True)
+class HireRow:
+    id: int
+    employer: str
+    hired_on: dt.date
+    end_on: dt.date | None
+    contract_type: str
+    weekly_hours: float | None
+    qualifica: str | None
+
+
+def worker_hires(ctx: Context, worker_id: int) -> list[HireRow]:
+    """One worker's hires, newest first."""
+    with ctx.read() as s:
+        rows = s.execute(
+            select(Hire.id, Employer.name, Hire.hired_on, Hire.end_on, Hire.contract_type,
+                   Hire.weekly_hours, Hire.qualifica)
+            .join(Employer, Employer.id == Hire.employer_id)
+            .where(Hire.worker_id == worker_id)
+            .order_by(Hire.hired_on.desc(), Hire.id.desc()))
+        return [HireRow(*r) for r in rows]
 
 
 def offer_applications(ctx: Context, offer_id: int) -> list[ApplicationRow]:
@@ -368,9 +423,6 @@ def offer_applications(ctx: Context, offer_id: int) -> list[ApplicationRow]:
             .join(Worker, Worker.id == Application.worker_id)
             .where(Application.job_offer_id == offer_id)
             .order_by(Worker.surname, Worker.name, Application.id))
-        order = list(A)
         found = [ApplicationRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], offer_id, offer.employer_id,
-                                r[5], r[6], tuple(sorted(APPLICATION_FLOW[A(r[5])] - {A.ASSUNTO},
-                                                         key=order.index)))
-                 for r in rows]
+                                r[5], r[6], _next_statuses(r[5])) for r in rows]
     return found

@@ -379,6 +379,7 @@ class VoucherFilter:
     fund_id: int | None = None
     course_id: int | None = None
     text: str = ""  # words of the worker's name or CF
+    worker_id: int | None = None
 
 
 def _voucher_where(session: Session, flt: VoucherFilter, stmt: Select,  # type: ignore[type-arg]
@@ -389,6 +390,8 @@ def _voucher_where(session: Session, flt: VoucherFilter, stmt: Select,  # type: 
         stmt = stmt.where(Voucher.fund_id == flt.fund_id)
     if flt.course_id is not None:
         stmt = stmt.where(Voucher.course_id == flt.course_id)
+    if flt.worker_id is not None:
+        stmt = stmt.where(Voucher.worker_id == flt.worker_id)
     if flt.text.strip():
         ids = search_worker_ids(session, flt.text).order_by(None)
         stmt = stmt.where(Voucher.worker_id.in_(ids))

@@ -16,18 +16,14 @@ from sqlalchemy import select
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
-    Course,
     DiaryEntry,
     DiaryKind,
     DidStatus,
     EmploymentSituation,
-    Fund,
     Letter,
     Operator,
-    Pathway,
     ServicePact,
     Vertenza,
-    Voucher,
     Worker,
 )
 from sportello.core.services import agenda
@@ -92,34 +88,12 @@ class PactRow:
 
 
 @dataclass(frozen=True)
-class PathwayRow:
-    id: int
-    kind: str
-    status: str
-    start_on: dt.date | None
-    end_on: dt.date | None
-    outcome: str | None
-
-
-@dataclass(frozen=True)
 class LetterRow:
     id: int
     protocol: str
     template: str
     subject: str | None
     issued_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class VoucherRow:
-    id: int
-    code: str | None
-    course: str
-    fund: str
-    amount_cents: int
-    status: str
-    hours_attended: float
-    expires_on: dt.date | None
 
 
 def _check_dates(form: EmploymentForm) -> None:
@@ -217,32 +191,11 @@ def pacts(ctx: Context, worker_id: int) -> list[PactRow]:
                         p.commitments) for p in s.scalars(query)]
 
 
-def pathways(ctx: Context, worker_id: int) -> list[PathwayRow]:
-    with ctx.read() as s:
-        query = select(Pathway).where(Pathway.worker_id == worker_id).order_by(
-            Pathway.start_on.desc(), Pathway.id.desc())
-        return [PathwayRow(p.id, p.kind, p.status, p.start_on, p.end_on, p.outcome)
-                for p in s.scalars(query)]
-
-
 def letters(ctx: Context, worker_id: int) -> list[LetterRow]:
     with ctx.read() as s:
         query = select(Letter).where(Letter.worker_id == worker_id).order_by(Letter.issued_at.desc())
         return [LetterRow(x.id, f"{x.protocol_number}/{x.protocol_year}", x.template, x.subject,
                           x.issued_at) for x in s.scalars(query)]
-
-
-def vouchers(ctx: Context, worker_id: int) -> list[VoucherRow]:
-    with ctx.read() as s:
-        query = (
-            select(Voucher, Course.title, Fund.name)
-            .join(Course, Course.id == Voucher.course_id)
-            .join(Fund, Fund.id == Voucher.fund_id)
-            .where(Voucher.worker_id == worker_id)
-            .order_by(Voucher.requested_on.desc())
-        )
-        return [VoucherRow(v.id, v.code, title, fund, v.amount_cents, v.status, v.hours_attended,
-                           v.expires_on) for v, title, fund in s.execute(query)]
 
 
 def appointments(ctx: Context, worker_id: int) -> list[agenda.AppointmentRow]:

@@ -169,11 +169,14 @@ class OpenBusinessDialog(FormDialog):
 
 
 class NewProjectDialog(FormDialog):
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None,
+                 worker: tuple[int, str] | None = None) -> None:
         super().__init__(self.tr("Nuovo progetto d'impresa"), parent)
         self.ctx = ctx
         self.setMinimumWidth(520)
         self.picker = WorkerPicker(ctx)
+        if worker is not None:
+            self.picker.set_worker(*worker)
         self.add_field("worker", self.tr("Lavoratore"), self.picker)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("projectTitle")

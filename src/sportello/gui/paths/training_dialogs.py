@@ -325,11 +325,14 @@ class VoucherRequestDialog(FormDialog):
         course_id: int | None = None,
         fund_id: int | None = None,
         parent: QWidget | None = None,
+        worker: tuple[int, str] | None = None,
     ) -> None:
         super().__init__(self.tr("Richiedi voucher"), parent)
         self.ctx = ctx
         self.setMinimumWidth(560)
         self.picker = WorkerPicker(ctx)
+        if worker is not None:
+            self.picker.set_worker(*worker)
         self.add_field("worker", self.tr("Lavoratore"), self.picker)
         self.courses = {c.id: c for c in training.list_courses(ctx, open_only=True)}
         self.course_combo = QComboBox()

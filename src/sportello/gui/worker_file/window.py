@@ -34,10 +34,7 @@ from sportello.core.models import (
     FileStatus,
     PactStatus,
     PathwayKind,
-    PathwayOutcome,
-    PathwayStatus,
     Sex,
-    VoucherStatus,
 )
 from sportello.core.services import worker_file, workers
 from sportello.core.services.records import RecordConflict
@@ -49,10 +46,11 @@ from sportello.core.services.workers import (
     WorkerForm,
 )
 from sportello.gui import queries
-from sportello.gui.widgets import format_date, format_datetime, format_euro, format_number
+from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
+from sportello.gui.worker_file.path_pages import PathwaysPage, VouchersPage, WorkPage
 from sportello.gui.worker_file.tabs import (
     AnagraficaPage,
     ContactsPage,
@@ -112,10 +110,8 @@ class WorkerFileWindow(QWidget):
             [self.tr("Revisione"), self.tr("Stato"), self.tr("Firmato il"), self.tr("Percorso GOL"),
              self.tr("Verifica il"), self.tr("Impegni")],
             self.tr("Nessun patto di servizio per questo fascicolo."), self._pact_rows)
-        self.pathways = RowsPage(
-            [self.tr("Percorso"), self.tr("Stato"), self.tr("Inizio"), self.tr("Fine"),
-             self.tr("Esito")],
-            self.tr("Nessun percorso per questo fascicolo."), self._pathway_rows)
+        self.pathways = PathwaysPage(ctx, self._worker_ref)
+        self.work = WorkPage(ctx, self._worker_ref)
         self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
         self.diary.add_requested.connect(self.add_diary)
         self.appointments = RowsPage(
@@ -131,10 +127,9 @@ class WorkerFileWindow(QWidget):
         self.letters = RowsPage(
             [self.tr("Protocollo"), self.tr("Modello"), self.tr("Oggetto"), self.tr("Emessa il")],
             self.tr("Nessuna lettera per questo fascicolo."), self._letter_rows)
-        self.vouchers = RowsPage(
-            [self.tr("Codice"), self.tr("Corso"), self.tr("Fondo"), self.tr("Importo"),
-             self.tr("Stato"), self.tr("Ore frequentate"), self.tr("Scadenza")],
-            self.tr("Nessun voucher per questo fascicolo."), self._voucher_rows)
+        self.vouchers = VouchersPage(ctx, self._worker_ref)
+        for page in (self.pathways, self.work, self.vouchers):
+            page.changed.connect(self._path_changed)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("fileTabs")
@@ -147,6 +142,7 @@ class WorkerFileWindow(QWidget):
             (self.employment, self.tr("Situazione &lavorativa")),
             (self.pacts, self.tr("&Patto di servizio")),
             (self.pathways, self.tr("Pe&rcorsi")),
+            (self.work, self.tr("Lavoro e impre&sa")),
             (self.diary, self.tr("&Diario")),
             (self.appointments, self.tr("Appunta&menti")),
             (self.letters, self.tr("L&ettere")),
@@ -229,8 +225,8 @@ class WorkerFileWindow(QWidget):
         self.anagrafica.cf_edit.setFocus()
 
     def _history_pages(self) -> list[QWidget]:
-        return [self.pacts, self.pathways, self.diary, self.appointments, self.letters,
-                self.vouchers]
+        return [self.pacts, self.pathways, self.work, self.diary, self.appointments,
+                self.letters, self.vouchers]
 
     def load(self, *, audit: bool = True) -> None:
         """Read the file (and its employment situation) and show it; lists reload when shown."""
@@ -267,7 +263,7 @@ class WorkerFileWindow(QWidget):
             return
         if page is self.diary:
             self._load_diary()
-        elif isinstance(page, RowsPage):
+        else:
             page.load()
 
     def reload(self) -> None:
@@ -481,6 +477,23 @@ class WorkerFileWindow(QWidget):
         self.saved.emit(self.worker_id)
         return True
 
+    def _worker_ref(self) -> tuple[int, str] | None:
+        """The file shown, as the path dialogs want it: (id, "Surname Name")."""
+        if self.worker_id is None or self._detail is None:
+            return None
+        return self.worker_id, f"{self._detail.form.surname} {self._detail.form.name}"
+
+    def _path_changed(self) -> None:
+        """A path tab wrote: the other path tabs read again when shown; the header and
+        the status follow (a hire or a closed file changes them) unless being edited."""
+        sender = self.sender()
+        for page in (self.pathways, self.work, self.vouchers):
+            if page is not sender:
+                page.loaded = False
+        if self.worker_id is not None and not self.fields.is_dirty():
+            self._reload_worker_part()
+        self.saved.emit(self.worker_id)
+
     def _reload_worker_part(self) -> None:
         assert self.worker_id is not None
         self._show_detail(workers.get(self.ctx, self.worker_id, audit_open=False))
@@ -666,13 +679,6 @@ class WorkerFileWindow(QWidget):
                  " ".join((p.commitments or "").split())]
                 for p in worker_file.pacts(self.ctx, self.worker_id)]
 
-    def _pathway_rows(self) -> list[list[str]]:
-        assert self.worker_id is not None
-        return [[label(PathwayKind, p.kind), label(PathwayStatus, p.status),
-                 format_date(p.start_on), format_date(p.end_on),
-                 label(PathwayOutcome, p.outcome)]
-                for p in worker_file.pathways(self.ctx, self.worker_id)]
-
     def _appointment_rows(self) -> list[list[str]]:
         assert self.worker_id is not None
         found = sorted(worker_file.appointments(self.ctx, self.worker_id),
@@ -686,13 +692,6 @@ class WorkerFileWindow(QWidget):
         assert self.worker_id is not None
         return [[x.protocol, x.template, x.subject or "", format_datetime(x.issued_at)]
                 for x in worker_file.letters(self.ctx, self.worker_id)]
-
-    def _voucher_rows(self) -> list[list[str]]:
-        assert self.worker_id is not None
-        return [[v.code or "", v.course, v.fund, format_euro(v.amount_cents),
-                 label(VoucherStatus, v.status), format_number(v.hours_attended, 1),
-                 format_date(v.expires_on)]
-                for v in worker_file.vouchers(self.ctx, self.worker_id)]
 
     def book(self) -> None:
         """Open the booking dialog for this worker, then show the appointments again."""
