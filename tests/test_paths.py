@@ -99,3 +99,28 @@ def test_business_needs_valid_ateco_and_partita_iva(ctx, worker_id) -> None:  # 
         business.decide_funding(ctx, req, "ammessa", granted_cents=25_000_00)
     business.decide_funding(ctx, req, "ammessa", granted_cents=15_000_00)
     business.decide_funding(ctx, req, "erogata")
+
+
+def test_funding_programmes_are_a_responsabiles_list(ctx) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.errors import PermissionDenied
+    from sportello.core.models import Operator, Role
+    from sportello.core.services import setup
+
+    with ctx.write() as s:
+        for username, role in (("op", Role.OPERATORE), ("resp", Role.RESPONSABILE)):
+            s.add(Operator(office_id=ctx.actor.office_id, username=username,
+                           full_name=username.title(), role=role))
+    operator = ctx.acting_as(setup.default_actor(ctx, "op"))
+    responsabile = ctx.acting_as(setup.default_actor(ctx, "resp"))
+    with pytest.raises(PermissionDenied, match="Solo un responsabile"):
+        business.add_programme(operator, "Microcredito")
+    micro = business.add_programme(responsabile, " Microcredito ", "Ente nazionale")
+    business.add_programme(responsabile, "Mettersi in proprio")
+    with pytest.raises(ValidationError, match="Esiste già"):
+        business.add_programme(responsabile, "MICROCREDITO")
+    with pytest.raises(PermissionDenied):
+        business.set_programme_active(operator, micro, False)
+    business.set_programme_active(responsabile, micro, False)
+    assert [name for _id, name in business.programmes(ctx)] == ["Mettersi in proprio"]
+    listed = {p.name: (p.active, p.description) for p in business.list_programmes(ctx)}
+    assert listed == {"Microcredito": (False, "Ente nazionale"), "Mettersi in proprio": (True, None)}

@@ -484,7 +484,8 @@ def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore
     assert texts(offers.offer_table, 0) == ["Magazziniere"]
     assert texts(offers.offer_table, 4) == ["38,5"]
 
-    assert texts(offers.candidate_table, 0) == ["Rossi Mario"]
+    qtbot.waitUntil(lambda: texts(offers.candidate_table, 0) == ["Rossi Mario"])  # read aside
+    assert offers.candidate_status.text() == "1 candidato suggerito"
     assert "stesso comune" in texts(offers.candidate_table, 2)[0]
     select(offers.candidate_table, 0, "Rossi Mario")
     click(qtbot, offers.propose_button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setIcon(icon(area.ICON))
             self.area_actions.actions()[row].setText(area.windowTitle())
         self._build_worker_shortcuts()
+        self.settings_action.setEnabled(True)
         self._build_deadlines_panel()
         self._build_status_bar()
         self._restore_state()
@@ -128,6 +130,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Impostazioni…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setEnabled(False)  # until the database is open
+        self.settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Esci"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -169,6 +178,17 @@ class MainWindow(QMainWindow):
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
+
+    def show_settings(self) -> QDialog | None:
+        """Impostazioni: thresholds and lists, each change checked by its service."""
+        if self.ctx is None:
+            return None
+        from sportello.gui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _build_deadlines_panel(self) -> None:
         """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""

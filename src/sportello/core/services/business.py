@@ -31,11 +31,13 @@ from sportello.core.models import (
     Pathway,
     PathwayKind,
     PathwayOutcome,
+    Role,
     SuapFiling,
     SuapOutcome,
     Worker,
 )
 from sportello.core.search import fold, search_worker_ids
+from sportello.core.services import permissions
 from sportello.core.services.pathways import OPEN, close_pathway_in
 
 STAGES = list(BusinessStage)
@@ -249,22 +251,55 @@ def decide_funding(ctx: Context, request_id: int, status: str, *, granted_cents:
 
 
 def programmes(ctx: Context) -> list[tuple[int, str]]:
+    """The active funding programmes, for choosing one in a request."""
+    return [(p.id, p.name) for p in list_programmes(ctx) if p.active]
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    id: int
+    name: str
+    description: str | None
+    active: bool
+    requests: int  # funding requests made under it
+
+
+def list_programmes(ctx: Context) -> list[ProgrammeRow]:
+    """Every funding programme, retired ones included, by name."""
+    used = (select(func.count(FundingRequest.id))
+            .where(FundingRequest.programme_id == FundingProgramme.id)
+            .correlate(FundingProgramme).scalar_subquery())
     with ctx.read() as s:
-        return [(i, n) for i, n in s.execute(select(FundingProgramme.id, FundingProgramme.name)
-                                             .where(FundingProgramme.active.is_(True))
-                                             .order_by(FundingProgramme.name))]
+        rows = s.execute(select(FundingProgramme.id, FundingProgramme.name,
+                                FundingProgramme.description, FundingProgramme.active, used)
+                         .order_by(FundingProgramme.name))
+        return [ProgrammeRow(*r) for r in rows]
 
 
 def add_programme(ctx: Context, name: str, description: str | None = None) -> int:
-    if not (name or "").strip():
+    """A new programme in the configurable list (a responsabile's choice)."""
+    permissions.require(ctx.actor, Role.RESPONSABILE, "aggiungere programmi di finanziamento")
+    name = (name or "").strip()
+    if not name:
         raise ValidationError("Indicare il nome del programma.", "name")
     with ctx.write() as s:
-        if s.scalar(select(FundingProgramme.id).where(FundingProgramme.name == name.strip())):
+        if s.scalar(select(FundingProgramme.id).where(func.lower(FundingProgramme.name)
+                                                      == name.lower())):
             raise ValidationError("Esiste già un programma con questo nome.", "name")
-        p = FundingProgramme(name=name.strip(), description=description)
+        p = FundingProgramme(name=name, description=(description or "").strip() or None)
         s.add(p)
         s.flush()
         return p.id
+
+
+def set_programme_active(ctx: Context, programme_id: int, active: bool) -> None:
+    """Retire a programme (no new requests; the old ones keep it) or bring it back."""
+    permissions.require(ctx.actor, Role.RESPONSABILE, "modificare i programmi di finanziamento")
+    with ctx.write() as s:
+        p = s.get(FundingProgramme, programme_id)
+        if p is None:
+            raise NotFound("Programma non trovato.")
+        p.active = active
 
 
 # --------------------------------------------------------------------------- read side

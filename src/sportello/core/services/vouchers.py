@@ -111,6 +111,12 @@ def approval_threshold_cents(session: Session) -> int:
     return int(row.value["cents"])
 
 
+def approval_threshold(ctx: Context) -> int:
+    """Vouchers above this amount (cents) need a responsabile's approval."""
+    with ctx.read() as s:
+        return approval_threshold_cents(s)
+
+
 def set_approval_threshold(ctx: Context, cents: int) -> None:
     permissions.require(ctx.actor, Role.AMMINISTRATORE, "cambiare la soglia di approvazione")
     if cents < 0:

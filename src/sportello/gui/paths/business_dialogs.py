@@ -28,6 +28,7 @@ from sportello.gui.paths.common import (
     SearchKeys,
     WorkerPicker,
     date_edit,
+    euro_text,
     fill_combo,
     fmt_euro,
     label,
@@ -37,10 +38,6 @@ from sportello.gui.paths.common import (
     read_field,
     select_data,
 )
-
-
-def _euro_text(cents: int | None) -> str:
-    return fmt_euro(cents).replace("€", "").strip() if cents is not None else ""
 
 
 class AtecoField(QWidget):
@@ -371,7 +368,7 @@ class DecideFundingDialog(FormDialog):
         self.status_combo.setObjectName("fundingDecision")
         fill_combo(self.status_combo, FUNDING_STATUSES, values=request.next_statuses)
         self.add_field("status", self.tr("Esito"), self.status_combo)
-        self.granted_edit = QLineEdit(_euro_text(request.requested_cents))
+        self.granted_edit = QLineEdit(euro_text(request.requested_cents))
         self.granted_edit.setObjectName("fundingGranted")
         self.add_field("granted_cents", self.tr("Importo concesso (€)"), self.granted_edit)
         self.date_edit = date_edit()

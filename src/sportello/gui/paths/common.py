@@ -236,6 +236,11 @@ def fmt_euro(cents: int | None) -> str:
     return "" if cents is None else euro(cents)
 
 
+def euro_text(cents: int | None) -> str:
+    """Cents as typed in a money field ("1.250,00", no symbol)."""
+    return fmt_euro(cents).replace("€", "").strip() if cents is not None else ""
+
+
 def fmt_pct(value: float) -> str:
     return f"{fmt_number(value)}%"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -46,6 +46,7 @@ from sportello.gui.paths.common import (
     selected_row,
     show_dialog,
 )
+from sportello.gui.tasks import Task, start_kept
 
 OFFER_STATUS_COLOURS = {"aperta": "#1e7b34", "coperta": "#1d4ed8", "chiusa": "#6b7280"}
 APPLICATION_COLOURS = {
@@ -242,6 +243,7 @@ class HireDialog(FormDialog):
 
 class OffersTab(QWidget):
     hired = Signal(int)  # a worker was hired: their reinsertion pathways closed
+    candidates_loaded = Signal()  # the suggested candidates of the selected offer are shown
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,6 +324,9 @@ class OffersTab(QWidget):
             id_of=lambda c: c.worker_id,
         )
         self.candidate_table = make_table(self.candidate_model, "candidateTable", (150, 45))
+        self.candidate_status = muted_label()
+        self.candidate_status.setObjectName("candidateStatus")
+        self._candidates_for: int | None = None  # the offer whose candidates are being read
         self.candidate_table.selectionModel().selectionChanged.connect(
             lambda *_: self._candidate_selected()
         )
@@ -331,7 +336,7 @@ class OffersTab(QWidget):
         self.propose_button.clicked.connect(self.propose)
         candidates_layout.addWidget(self.candidate_table, 1)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.candidate_status, 1)
         row.addWidget(self.propose_button)
         candidates_layout.addLayout(row)
 
@@ -462,13 +467,47 @@ class OffersTab(QWidget):
             applications = placements.offer_applications(self.ctx, offer.id)
             self._applied = {a.worker_id for a in applications}
             self.application_model.set_rows(applications)
-            self.candidate_model.set_rows(
-                placements.candidates_for_offer(self.ctx, offer.id)
-                if offer.status == "aperta"
-                else []
-            )
+            self._read_candidates(offer)
         self._candidate_selected()
         self._application_selected()
+
+    def _read_candidates(self, offer: OfferRow) -> None:
+        """Rank the candidates off the GUI thread: on tens of thousands of files it takes
+        a good part of a second. A result for an offer no longer selected is dropped."""
+        if offer.status != "aperta":
+            self._candidates_for = None
+            self.candidate_model.set_rows([])
+            self.candidate_status.setText(self.tr("Offerta non più aperta."))
+            self.candidates_loaded.emit()
+            return
+        if self._candidates_for != offer.id:
+            self.candidate_model.set_rows([])
+        self._candidates_for = offer.id
+        self.candidate_status.setText(self.tr("Ricerca dei candidati…"))
+        ctx, offer_id = self.ctx, offer.id
+        task = Task(lambda _progress: (offer_id, placements.candidates_for_offer(ctx, offer_id)))
+        task.succeeded.connect(self._candidates_read)
+        task.failed.connect(self._candidates_failed)
+        start_kept(task)
+
+    @Slot(object)
+    def _candidates_read(self, result: tuple[int, list[Candidate]]) -> None:
+        offer_id, candidates = result
+        if offer_id != self._candidates_for:
+            return  # another offer was chosen meanwhile; its own read will show
+        keep = getattr(self.selected_candidate(), "worker_id", None)
+        self.candidate_model.set_rows(candidates)
+        select_id(self.candidate_table, keep)
+        self.candidate_status.setText(
+            self.tr("%n candidati suggeriti", "", len(candidates)) if candidates
+            else self.tr("Nessun candidato adatto tra i fascicoli aperti."))
+        self._candidate_selected()
+        self.candidates_loaded.emit()
+
+    @Slot(str)
+    def _candidates_failed(self, message: str) -> None:
+        self.candidate_status.setText(message)
+        self.candidates_loaded.emit()
 
     def _candidate_selected(self) -> None:
         candidate = self.selected_candidate()

@@ -35,6 +35,7 @@ from sportello.gui.paths.common import (
     FormDialog,
     WorkerPicker,
     date_edit,
+    euro_text,
     fill_combo,
     fmt_date,
     fmt_euro,
@@ -56,11 +57,6 @@ CERTIFICATE_TYPES = (
     "Certificazione delle competenze",
     "Open badge",
 )
-
-
-def _euro_text(cents: int | None) -> str:
-    """Cents as typed in a money field ("1.250,00", no symbol)."""
-    return fmt_euro(cents).replace("€", "").strip() if cents is not None else ""
 
 
 class ProviderDialog(FormDialog):
@@ -156,7 +152,7 @@ class CourseDialog(FormDialog):
         self.seats_spin.setRange(0, 9999)
         self.seats_spin.setValue(form.seats)
         self.add_field("seats", self.tr("Posti"), self.seats_spin)
-        self.cost_edit = QLineEdit(_euro_text(form.cost_cents) if row else "")
+        self.cost_edit = QLineEdit(euro_text(form.cost_cents) if row else "")
         self.cost_edit.setObjectName("courseCost")
         self.cost_edit.setPlaceholderText(self.tr("€ per partecipante, es. 1.250,00"))
         self.add_field("cost_cents", self.tr("Costo"), self.cost_edit)
@@ -276,7 +272,7 @@ class FundDialog(FormDialog):
         self.year_edit.setObjectName("fundYear")
         self.year_edit.setMaximumWidth(80)
         self.add_field("year", self.tr("Anno"), self.year_edit)
-        self.budget_edit = QLineEdit(_euro_text(form.budget_cents) if row else "")
+        self.budget_edit = QLineEdit(euro_text(form.budget_cents) if row else "")
         self.budget_edit.setObjectName("fundBudget")
         self.budget_edit.setPlaceholderText(self.tr("es. 250.000,00"))
         self.add_field("budget_cents", self.tr("Budget (€)"), self.budget_edit)
@@ -378,7 +374,7 @@ class VoucherRequestDialog(FormDialog):
 
     def _course_changed(self) -> None:
         course = self.courses.get(self.course_combo.currentData())
-        self.amount_edit.setText(_euro_text(course.form.cost_cents) if course else "")
+        self.amount_edit.setText(euro_text(course.form.cost_cents) if course else "")
 
     def save(self) -> VoucherInfo:
         if self.picker.worker_id is None:
@@ -431,7 +427,7 @@ class VoucherStatusDialog(FormDialog):
         if target is not None:
             select_data(self.status_combo, target)
         self.add_field("status", self.tr("Nuovo stato"), self.status_combo)
-        self.spent_edit = QLineEdit(_euro_text(row.amount_cents))
+        self.spent_edit = QLineEdit(euro_text(row.amount_cents))
         self.spent_edit.setObjectName("voucherSpent")
         self.add_field("spent_cents", self.tr("Spesa rendicontata (€)"), self.spent_edit)
         self.spent_hint = muted_label(

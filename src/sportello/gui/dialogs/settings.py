@@ -1,0 +1,194 @@
+"""Impostazioni: the office's configurable lists and thresholds.
+
+Every change goes through its service, which checks the role (the voucher approval
+threshold is an administrator's, the funding programmes a responsabile's); a refusal is
+shown as the service words it. The dialog is modeless-safe: each tab reads on opening.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import SportelloError
+from sportello.core.services import business, vouchers
+from sportello.core.services.business import ProgrammeRow
+from sportello.gui.paths.common import (
+    Column,
+    InvalidInput,
+    MessageBar,
+    RowsModel,
+    euro_text,
+    fmt_euro,
+    make_table,
+    muted_label,
+    parse_euro,
+    select_id,
+    selected_row,
+)
+
+
+class VoucherSettings(QWidget):
+    """The amount above which only a responsabile approves a voucher."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(self.tr(
+            "Un operatore approva i voucher fino a questo importo; oltre, serve un "
+            "responsabile. Solo un amministratore cambia la soglia.")))
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.threshold_edit = QLineEdit()
+        self.threshold_edit.setObjectName("approvalThreshold")
+        self.threshold_edit.setMaximumWidth(160)
+        self.threshold_edit.returnPressed.connect(self.save)
+        self.save_button = QPushButton(self.tr("Salva soglia"))
+        self.save_button.setObjectName("approvalThresholdSave")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.threshold_edit)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        form.addRow(self.tr("Soglia di approvazione (€)"), row)
+        layout.addLayout(form)
+        self.message = MessageBar("voucherSettingsMessage")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        self.threshold_edit.setText(euro_text(vouchers.approval_threshold(self.ctx)))
+
+    def save(self) -> bool:
+        try:
+            cents = parse_euro(self.threshold_edit.text())
+            if cents is None:
+                raise InvalidInput(self.tr("Indicare la soglia, ad esempio 1.500,00."))
+            vouchers.set_approval_threshold(self.ctx, cents)
+        except (InvalidInput, SportelloError) as exc:
+            self.message.show_error(str(exc))
+            self.load()
+            return False
+        self.load()
+        self.message.show_info(self.tr("Soglia salvata: {amount}.").format(amount=fmt_euro(cents)))
+        return True
+
+
+class ProgrammeSettings(QWidget):
+    """The configurable list of funding programmes for self-employment projects."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(self.tr(
+            "I programmi tra cui scegliere nelle richieste di finanziamento dei progetti "
+            "d'impresa. Un programma ritirato non si propone più; le richieste già fatte lo "
+            "conservano.")))
+        self.model = RowsModel([
+            Column(self.tr("Programma"), lambda p: p.name, tooltip=lambda p: p.description),
+            Column(self.tr("Descrizione"), lambda p: p.description or ""),
+            Column(self.tr("Stato"), lambda p: self.tr("Attivo") if p.active else self.tr("Ritirato"),
+                   colour=lambda p: None if p.active else "#6b7280"),
+            Column(self.tr("Richieste"), lambda p: str(p.requests), align_right=True),
+        ], self)
+        self.table = make_table(self.model, "programmeTable", (220, 260, 80), stretch=1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.toggle_button = QPushButton(self.tr("Ritira"))
+        self.toggle_button.setObjectName("programmeToggle")
+        self.toggle_button.clicked.connect(self.toggle)
+        row.addStretch(1)
+        row.addWidget(self.toggle_button)
+        layout.addLayout(row)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("programmeName")
+        self.name_edit.setPlaceholderText(self.tr("es. Microcredito regionale"))
+        self.description_edit = QLineEdit()
+        self.description_edit.setObjectName("programmeDescription")
+        self.add_button = QPushButton(self.tr("Aggiungi programma"))
+        self.add_button.setObjectName("programmeAdd")
+        self.add_button.clicked.connect(self.add)
+        self.name_edit.returnPressed.connect(self.add)
+        form.addRow(self.tr("Nuovo programma"), self.name_edit)
+        form.addRow(self.tr("Descrizione"), self.description_edit)
+        form.addRow("", self.add_button)
+        layout.addLayout(form)
+        self.message = MessageBar("programmeMessage")
+        layout.addWidget(self.message)
+        self.load()
+
+    def load(self, select: int | None = None) -> None:
+        self.model.set_rows(business.list_programmes(self.ctx))
+        select_id(self.table, select)
+        self._selected()
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.model.rows]
+
+    def _selected(self) -> None:
+        row: ProgrammeRow | None = selected_row(self.table)
+        self.toggle_button.setEnabled(row is not None)
+        self.toggle_button.setText(self.tr("Riattiva") if row is not None and not row.active
+                                   else self.tr("Ritira"))
+
+    def add(self) -> int | None:
+        try:
+            programme_id = business.add_programme(self.ctx, self.name_edit.text(),
+                                                  self.description_edit.text())
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return None
+        name = self.name_edit.text().strip()
+        self.name_edit.clear()
+        self.description_edit.clear()
+        self.load(select=programme_id)
+        self.message.show_info(self.tr("Programma «{name}» aggiunto.").format(name=name))
+        return programme_id
+
+    def toggle(self) -> None:
+        row: ProgrammeRow | None = selected_row(self.table)
+        if row is None:
+            return
+        try:
+            business.set_programme_active(self.ctx, row.id, not row.active)
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.load(select=row.id)
+        text = self.tr("Programma «{name}» riattivato.") if not row.active else self.tr(
+            "Programma «{name}» ritirato: non sarà più proposto.")
+        self.message.show_info(text.format(name=row.name))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Impostazioni"))
+        self.resize(720, 520)
+        self.tabs = QTabWidget()
+        self.voucher_tab = VoucherSettings(ctx)
+        self.programme_tab = ProgrammeSettings(ctx)
+        self.tabs.addTab(self.voucher_tab, self.tr("&Voucher"))
+        self.tabs.addTab(self.programme_tab, self.tr("&Programmi di finanziamento"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Chiudi"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,87 @@
+"""Impostazioni: voucher approval threshold and funding programmes, with the services' roles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sportello.core.models import Operator, Role
+from sportello.core.services import business, setup, vouchers
+from sportello.gui.dialogs.settings import SettingsDialog
+from sportello.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def operator_ctx(office_ctx):  # type: ignore[no-untyped-def]
+    """The same office, acting as a plain operatore."""
+    with office_ctx.write() as s:
+        s.add(Operator(office_id=office_ctx.actor.office_id, username="gverdi",
+                       full_name="Giulia Verdi", role=Role.OPERATORE))
+    return office_ctx.acting_as(setup.default_actor(office_ctx, "gverdi"))
+
+
+def test_ctrl_comma_opens_the_settings_and_the_threshold_is_saved(qtbot, office_ctx) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.deadlines.loaded, timeout=5000):
+        window.show()
+        qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None)
+    dialog = window.findChild(SettingsDialog)
+    tab = dialog.voucher_tab
+    assert tab.threshold_edit.text() == "1.500,00"  # the default
+    tab.threshold_edit.setText("dieci euro")
+    assert not tab.save()
+    assert "Importo non valido" in tab.message.text()
+    assert vouchers.approval_threshold(office_ctx) == 1_500_00
+    tab.threshold_edit.setText("2.000")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "Soglia salvata: € 2.000,00."
+    assert vouchers.approval_threshold(office_ctx) == 2_000_00
+    dialog.reject()
+    qtbot.waitUntil(lambda: not window.deadlines.loading)
+
+
+def test_an_operator_cannot_change_the_threshold_or_the_programmes(qtbot, operator_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(operator_ctx)
+    qtbot.addWidget(dialog)
+    dialog.voucher_tab.threshold_edit.setText("99.000,00")
+    assert not dialog.voucher_tab.save()
+    assert "Solo un amministratore" in dialog.voucher_tab.message.text()
+    assert dialog.voucher_tab.threshold_edit.text() == "1.500,00"  # back to what is saved
+
+    dialog.programme_tab.name_edit.setText("Microcredito")
+    assert dialog.programme_tab.add() is None
+    assert "Solo un responsabile" in dialog.programme_tab.message.text()
+    assert business.list_programmes(operator_ctx) == []
+
+
+def test_programmes_are_added_retired_and_no_longer_offered(qtbot, office_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(office_ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.programme_tab
+    tab.name_edit.setText("Mettersi in proprio")
+    tab.description_edit.setText("Regione Piemonte, accompagnamento e tutoraggio")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.name_edit, "Microcredito")
+    qtbot.keyClick(tab.name_edit, Qt.Key.Key_Return)
+    assert tab.names() == ["Mettersi in proprio", "Microcredito"]
+    assert tab.name_edit.text() == ""
+    tab.name_edit.setText("microcredito")  # same name, other case
+    assert tab.add() is None
+    assert "Esiste già" in tab.message.text()
+
+    tab.table.selectRow(1)
+    assert tab.toggle_button.text() == "Ritira"
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert "ritirato" in tab.message.text()
+    assert tab.model.index(1, 2).data() == "Ritirato"
+    assert [name for _id, name in business.programmes(office_ctx)] == ["Mettersi in proprio"]
+    assert tab.toggle_button.text() == "Riattiva"
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
+    assert len(business.programmes(office_ctx)) == 2
