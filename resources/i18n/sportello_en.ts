@@ -311,7 +311,7 @@
 <context>
     <name>AtecoField</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-199"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-202"/>
         <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
         <translation>Code or words of the activity, e.g. 56.30 or “bar”</translation>
     </message>
@@ -1115,7 +1115,7 @@
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+120"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+116"/>
         <source>Modifica corso</source>
         <translation>Edit course</translation>
     </message>
@@ -1275,7 +1275,7 @@
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+89"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+69"/>
         <source>Scadenze</source>
         <translation>Deadlines</translation>
     </message>
@@ -1360,17 +1360,17 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>Caricamento…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Scadenze non disponibili: {error}</source>
         <translation>Deadlines not available: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n deadline</numerusform>
@@ -1386,7 +1386,7 @@
 <context>
     <name>DecideFundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+297"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+300"/>
         <source>Esito del finanziamento</source>
         <translation>Funding decision</translation>
     </message>
@@ -1547,7 +1547,7 @@
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+64"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+65"/>
         <source>Nuova azienda</source>
         <translation>New employer</translation>
     </message>
@@ -2007,7 +2007,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+632"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+637"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -2243,9 +2243,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/main_window.py" line="+78"/>
+        <location filename="../../src/sportello/gui/main_window.py" line="+79"/>
         <source>Apertura del database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2253,12 +2253,17 @@
         <translation>Sportello — {office}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Impostazioni…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Esci</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -2288,7 +2293,7 @@
         <translation>About &amp;Qt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
@@ -2453,12 +2458,12 @@
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-45"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-47"/>
         <source>Nuovo progetto d&apos;impresa</source>
         <translation>New business project</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
@@ -2589,7 +2594,7 @@
 <context>
     <name>OffersTab</name>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Tutte le offerte</source>
         <translation>All offers</translation>
     </message>
@@ -2645,23 +2650,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>Candidati suggeriti</source>
         <translation>Suggested candidates</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Punti</source>
         <translation>Score</translation>
     </message>
@@ -2671,7 +2676,7 @@
         <translation>Why</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Proponi</source>
         <translation>Propose</translation>
     </message>
@@ -2731,7 +2736,30 @@
         <translation>skills: {skills}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+15"/>
+        <source>Offerta non più aperta.</source>
+        <translation>The offer is no longer open.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ricerca dei candidati…</source>
+        <translation>Looking for candidates…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n candidati suggeriti</source>
+        <translation>
+            <numerusform>%n suggested candidate</numerusform>
+            <numerusform>%n suggested candidates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun candidato adatto tra i fascicoli aperti.</source>
+        <translation>No suitable candidate among the open files.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Azienda registrata.</source>
         <translation>Employer recorded.</translation>
     </message>
@@ -2759,7 +2787,7 @@
 <context>
     <name>OpenBusinessDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-74"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-77"/>
         <source>Apri impresa</source>
         <translation>Open business</translation>
     </message>
@@ -2844,6 +2872,84 @@
         <location line="+10"/>
         <source>Offerte di lavoro</source>
         <translation>Job offers</translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+134"/>
+        <source>Nuovo percorso…</source>
+        <translation>New pathway…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mette il lavoratore su un percorso GOL o di autoimpiego</source>
+        <translation>Puts the worker on a GOL or self-employment pathway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiudi percorso…</source>
+        <translation>Close pathway…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiude il percorso selezionato con il suo esito</source>
+        <translation>Closes the selected pathway with its outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiudi fascicolo…</source>
+        <translation>Close file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiude il fascicolo con un esito; i percorsi aperti si chiudono con esso</source>
+        <translation>Closes the file with an outcome; open pathways close with it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Percorso</source>
+        <translation>Pathway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inizio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nessun percorso per questo fascicolo.</source>
+        <translation>No pathway for this file.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Percorso avviato: {kind}.</source>
+        <translation>Pathway started: {kind}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Percorso chiuso.</source>
+        <translation>Pathway closed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fascicolo chiuso; percorsi chiusi con esso: {n}.</source>
+        <translation>File closed; pathways closed with it: {n}.</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3139,86 @@
         <location line="+10"/>
         <source>La scheda del fascicolo non è disponibile.</source>
         <translation>The worker&apos;s file window is not available.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSettings</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+96"/>
+        <source>I programmi tra cui scegliere nelle richieste di finanziamento dei progetti d&apos;impresa. Un programma ritirato non si propone più; le richieste già fatte lo conservano.</source>
+        <translation>The programmes to choose from in the funding requests of business projects. A retired programme is no longer offered; requests already made keep it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Descrizione</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attivo</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ritirato</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Richieste</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+37"/>
+        <source>Ritira</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>es. Microcredito regionale</source>
+        <translation>e.g. Regional microcredit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aggiungi programma</source>
+        <translation>Add programme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nuovo programma</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Riattiva</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Programma «{name}» aggiunto.</source>
+        <translation>Programme “{name}” added.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Programma «{name}» riattivato.</source>
+        <translation>Programme “{name}” reactivated.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programma «{name}» ritirato: non sarà più proposto.</source>
+        <translation>Programme “{name}” retired: it will no longer be offered.</translation>
     </message>
 </context>
 <context>
@@ -3249,7 +3435,7 @@
 <context>
     <name>SciaDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+110"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+113"/>
         <source>Nuova SCIA al SUAP</source>
         <translation>New SCIA at the SUAP</translation>
     </message>
@@ -3332,6 +3518,29 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+8"/>
+        <source>Impostazioni</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Voucher</source>
+        <translation>&amp;Vouchers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Programmi di finanziamento</source>
+        <translation>&amp;Funding programmes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SimilarPeopleDialog</name>
     <message>
         <location filename="../../src/sportello/gui/worker_file/dialogs.py" line="-80"/>
@@ -3387,7 +3596,7 @@
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+62"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -3433,8 +3642,8 @@
 <context>
     <name>VoucherRequestDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+83"/>
-        <location line="+43"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+84"/>
+        <location line="+45"/>
         <source>Richiedi voucher</source>
         <translation>Request voucher</translation>
     </message>
@@ -3490,9 +3699,37 @@
     </message>
 </context>
 <context>
+    <name>VoucherSettings</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-141"/>
+        <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
+        <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Salva soglia</source>
+        <translation>Save threshold</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Soglia di approvazione (€)</source>
+        <translation>Approval threshold (€)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Indicare la soglia, ad esempio 1.500,00.</source>
+        <translation>Enter the threshold, for example 1.500,00.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Soglia salvata: {amount}.</source>
+        <translation>Threshold saved: {amount}.</translation>
+    </message>
+</context>
+<context>
     <name>VoucherStatusDialog</name>
     <message>
-        <location line="+20"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+20"/>
         <source>Cambia stato del voucher</source>
         <translation>Change voucher status</translation>
     </message>
@@ -3530,6 +3767,99 @@
         <location line="+12"/>
         <source>Da questo stato il voucher non può cambiare.</source>
         <translation>From this status the voucher cannot change.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+176"/>
+        <source>Richiedi voucher…</source>
+        <translation>Request voucher…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiede un voucher per un corso del catalogo, pagato da un fondo</source>
+        <translation>Requests a voucher for a catalogue course, paid by a fund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approva</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impegna l&apos;importo sul fondo e il posto nel corso (sopra la soglia: solo un responsabile)</source>
+        <translation>Commits the amount on the fund and the seat in the course (above the threshold: team leaders only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cambia stato…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approva, avvia, conclude, ritira o rendiconta il voucher selezionato</source>
+        <translation>Approves, starts, completes, withdraws or reports the selected voucher</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corso</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondo</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importo</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frequenza</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} ore su {total}</source>
+        <translation>{done} hours of {total}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Richiesto il</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nessun voucher per questo fascicolo.</source>
+        <translation>No voucher for this file.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Voucher richiesto: lo approva un responsabile, nell&apos;area Formazione o qui.</source>
+        <translation>Voucher requested: a team leader approves it, in the Training area or here.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».</source>
+        <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stato del voucher aggiornato.</source>
+        <translation>Voucher status updated.</translation>
     </message>
 </context>
 <context>
@@ -3676,22 +4006,191 @@
     </message>
 </context>
 <context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="-226"/>
+        <source>Offerte aperte adatte</source>
+        <translation>Open offers that fit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Punteggio</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Ruolo</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <location line="+25"/>
+        <source>Azienda</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Comune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perché</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Candida all&apos;offerta</source>
+        <translation>Apply to the offer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Propone il lavoratore per l&apos;offerta selezionata</source>
+        <translation>Proposes the worker for the selected offer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Candidature</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aggiorna stato</source>
+        <translation>Update status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registra assunzione…</source>
+        <translation>Record hire…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assunzione dalla candidatura selezionata: i percorsi di reinserimento si chiudono</source>
+        <translation>Hire from the selected application: the reinsertion pathways close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nuovo stato:</source>
+        <translation>New status:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Assunzioni</source>
+        <translation>Hires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Al</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contratto</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ore</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifica</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progetto d&apos;impresa (Sportello Unico)</source>
+        <translation>Business project (Sportello Unico)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fase</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impresa</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ATECO</source>
+        <translation>ATECO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aperta il</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nuovo progetto d&apos;impresa…</source>
+        <translation>New business project…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avvia l&apos;accompagnamento all&apos;autoimpiego; le fasi si seguono nell&apos;area Sportello Unico</source>
+        <translation>Starts the self-employment support; the stages are followed in the Sportello Unico area</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Candidatura proposta per «{role}» ({employer}).</source>
+        <translation>Application proposed for “{role}” ({employer}).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Candidatura per «{role}»: {status}.</source>
+        <translation>Application for “{role}”: {status}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Assunzione registrata presso {employer}: i percorsi di reinserimento aperti sono chiusi come «ricollocato».</source>
+        <translation>Hire recorded at {employer}: the open reinsertion pathways are closed as “placed”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Progetto d&apos;impresa avviato.</source>
+        <translation>Business project started.</translation>
+    </message>
+</context>
+<context>
     <name>WorkerFileWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/window.py" line="+112"/>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+110"/>
         <source>Revisione</source>
         <translation>Revision</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+4"/>
-        <location line="+7"/>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-9"/>
         <source>Firmato il</source>
         <translation>Signed on</translation>
     </message>
@@ -3716,33 +4215,12 @@
         <translation>No service pact for this file.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Percorso</source>
-        <translation>Pathway</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Inizio</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fine</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Esito</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>Nessun percorso per questo fascicolo.</source>
-        <translation>No pathway for this file.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Data</source>
         <translation>Date</translation>
     </message>
@@ -3797,42 +4275,7 @@
         <translation>No letter for this file.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Codice</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Corso</source>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fondo</source>
-        <translation>Fund</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Importo</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ore frequentate</source>
-        <translation>Hours attended</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Scadenza</source>
-        <translation>Expires</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nessun voucher per questo fascicolo.</source>
-        <translation>No voucher for this file.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Anagrafica</source>
         <translation>&amp;Personal data</translation>
     </message>
@@ -3860,6 +4303,11 @@
         <location line="+1"/>
         <source>Pe&amp;rcorsi</source>
         <translation>Path&amp;ways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoro e impre&amp;sa</source>
+        <translation>Work and b&amp;usiness</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3894,12 +4342,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+554"/>
+        <location line="+557"/>
         <source>Salva</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-552"/>
+        <location line="-555"/>
         <source>Salva le modifiche (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
@@ -4050,7 +4498,7 @@
         <translation>Saved at {time}.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+97"/>
         <source>Fascicolo già presente</source>
         <translation>File already exists</translation>
     </message>
@@ -4102,7 +4550,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Saved version read again, with your changes on top: check and save.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+49"/>
         <source>Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di chiudere?</source>
         <translation>The new file has not been saved yet. Save it before closing?</translation>
     </message>
@@ -4654,7 +5102,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-752"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-757"/>
         <source>GOL 1 — reinserimento lavorativo</source>
         <translation>GOL 1 — job reinsertion</translation>
     </message>
@@ -5016,7 +5464,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
         <translation>Paid out</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+103"/>
         <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
         <translation>Invalid date: write day/month/year (e.g. 03/04/2027).</translation>
     </message>

@@ -6,20 +6,20 @@
     <message numerus="yes">
         <location filename="../../src/sportello/gui/areas/agenda.py" line="+337"/>
         <source>%n appuntamenti</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n appuntamento</numerusform>
+            <numerusform>%n appuntamenti</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DeadlinesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+267"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+247"/>
         <source>%n scadenze</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n scadenza</numerusform>
+            <numerusform>%n scadenze</numerusform>
         </translation>
     </message>
 </context>
@@ -39,6 +39,17 @@
         <translation>
             <numerusform>Creazione di %Ln lavoratore fittizio…</numerusform>
             <numerusform>Creazione di %Ln lavoratori fittizi…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OffersTab</name>
+    <message numerus="yes">
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+502"/>
+        <source>%n candidati suggeriti</source>
+        <translation>
+            <numerusform>%n candidato suggerito</numerusform>
+            <numerusform>%n candidati suggeriti</numerusform>
         </translation>
     </message>
 </context>
