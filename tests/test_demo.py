@@ -176,6 +176,33 @@ def test_money_seats_and_agenda_rules(filled) -> None:  # type: ignore[no-untype
                 assert a.outcome is not None
 
 
+def test_offers_and_business_stages_tell_a_consistent_story(filled) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.models import BusinessStageEvent, Hire, JobOffer
+
+    ctx, _summary = filled
+    today = dt.date.today()
+    order = ["pre_accoglienza", "accompagnamento_ex_ante", "business_plan_validato",
+             "avvio_impresa", "tutoraggio_ex_post"]
+    with ctx.read() as s:
+        hires = {offer_id: n for offer_id, n in s.execute(
+            select(Hire.job_offer_id, func.count(Hire.id))
+            .where(Hire.job_offer_id.is_not(None)).group_by(Hire.job_offer_id))}
+        offers = s.scalars(select(JobOffer)).all()
+        assert any(o.status == "aperta" for o in offers)
+        for offer in offers:
+            assert hires.get(offer.id, 0) <= offer.openings, f"offer {offer.id} over its posts"
+            if offer.status == "aperta":
+                assert offer.closing_on is None or offer.closing_on >= today, offer.id
+                assert hires.get(offer.id, 0) < offer.openings, f"offer {offer.id} is full"
+        events: dict[int, list[tuple[dt.datetime, str]]] = {}
+        for e in s.scalars(select(BusinessStageEvent)):
+            events.setdefault(e.project_id, []).append((e.at, e.stage))
+        assert events
+        for project_id, rows in events.items():
+            by_time = [stage for _at, stage in sorted(rows)]
+            assert by_time == sorted(by_time, key=order.index), f"project {project_id}: {by_time}"
+
+
 def test_check_passes_and_ids_continue(filled) -> None:  # type: ignore[no-untyped-def]
     ctx, _summary = filled
     report = maintenance.check(ctx)

@@ -956,6 +956,8 @@ class _Generator:
                                  ContractType.COLLABORAZIONE: 4, ContractType.TIROCINIO: 10},
                            cover=True)
         self.offers_by_region: dict[str, list[dict[str, Any]]] = {"Piemonte": [], "Toscana": []}
+        self.hires_by_offer: dict[int, int] = {}
+        self.offer_openings: dict[int, int] = {}
         forced = [JobOfferStatus.APERTA, JobOfferStatus.COPERTA, JobOfferStatus.CHIUSA]
         for i in range(n_off):
             emp = rc(self.employers)
@@ -965,6 +967,9 @@ class _Generator:
             closing = published + rd(30, 90)
             if i < len(forced):
                 status = forced[i]
+                if status == JobOfferStatus.APERTA:  # an open offer still takes candidates
+                    published = self.today - rd(0, 20)
+                    closing = self.today + rd(15, 60)
             elif closing < self.today:
                 status = JobOfferStatus.COPERTA if rng.random() < 0.55 else JobOfferStatus.CHIUSA
             else:
@@ -989,6 +994,7 @@ class _Generator:
                 **self.versioned(dt.datetime.combine(published, dt.time(10, 0))),
             }
             self.add("job_offer", row)
+            self.offer_openings[oid] = row["openings"]
             self.offers_by_region[emp["region"]].append(row)
         for region in self.offers_by_region:
             if not self.offers_by_region[region]:  # tiny runs: every region has offers
@@ -1680,11 +1686,15 @@ class _Generator:
             **self.versioned(dt.datetime.combine(start_on, dt.time(10, 0))),
         })
         day = start_on
-        for st in _STAGE_ORDER[: _STAGE_ORDER.index(BusinessStage(stage)) + 1]:
+        stages = _STAGE_ORDER[: _STAGE_ORDER.index(BusinessStage(stage)) + 1]
+        times = []
+        for _st in stages:
             day = _clamp_past(day + rd(5, 40), self.today)
+            times.append(_at(day, rng))
+        for st, at in zip(stages, _ascending(times, self.now)):  # in stage order, none ahead
             self.add("business_stage_event", {
                 "id": self.new_id("business_stage_event"), "project_id": pid, "stage": st,
-                "at": _at(day, rng), "operator_id": operator_id,
+                "at": at, "operator_id": operator_id,
                 "notes": {
                     BusinessStage.PRE_ACCOGLIENZA: "Incontro informativo e verifica dei requisiti.",
                     BusinessStage.ACCOMPAGNAMENTO_EX_ANTE: "Lavoro sul business plan con il tutor.",
@@ -1749,6 +1759,9 @@ class _Generator:
             status = ApplicationStatus.ASSUNTO if force_hire and n == 0 else self.application_pick()
             if status == ApplicationStatus.ASSUNTO and hired_on is not None:
                 status = ApplicationStatus.RITIRATA  # hired elsewhere meanwhile
+            if (status == ApplicationStatus.ASSUNTO
+                    and self.hires_by_offer.get(offer["id"], 0) >= offer["openings"]):
+                status = ApplicationStatus.NON_SELEZIONATO  # every post already filled
             start = max(offer["published_on"], intake)
             applied = _clamp_past(start + rd(0, 20), self.today)
             aid = self.new_id("application")
@@ -1776,6 +1789,7 @@ class _Generator:
                 if ctype in (ContractType.DETERMINATO, ContractType.SOMMINISTRAZIONE,
                              ContractType.TIROCINIO, ContractType.COLLABORAZIONE):
                     end_on = hired_on + dt.timedelta(days=rc([90, 180, 183, 365]))
+                self.hires_by_offer[offer["id"]] = self.hires_by_offer.get(offer["id"], 0) + 1
                 self.add("hire", {
                     "id": self.new_id("hire"), "worker_id": wid, "employer_id": offer["employer_id"],
                     "job_offer_id": offer["id"], "application_id": aid, "pathway_id": pathway_id,
@@ -1786,6 +1800,16 @@ class _Generator:
         return hired_on
 
     # ---------------------------------------------------------------- closing
+
+    def settle_offers(self) -> None:
+        """An open offer whose posts are all filled is "coperta", as ``placements.hire`` does."""
+        offer = self.t["job_offer"]
+        filled = [oid for oid, n in self.hires_by_offer.items()
+                  if n >= self.offer_openings.get(oid, 1)]
+        for chunk in range(0, len(filled), 500):
+            self.conn.execute(offer.update().where(
+                offer.c.id.in_(filled[chunk:chunk + 500]),
+                offer.c.status == JobOfferStatus.APERTA).values(status=JobOfferStatus.COPERTA))
 
     def settle_funds_and_seats(self) -> None:
         fund = self.t["fund"]
@@ -1839,6 +1863,7 @@ class _Generator:
         finally:
             self.restore_cache_size()
         self.settle_funds_and_seats()
+        self.settle_offers()
         self.fix_sequences()
         summary = DemoSummary(
             office_code=office.code, office_name=office.name, office_created=office_created,
