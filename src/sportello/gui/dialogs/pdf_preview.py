@@ -1,0 +1,247 @@
+"""See a PDF inside the app, print it through the system dialog, or save it.
+
+Pages are rasterised with PDFium (``pypdfium2``: a wheel with the library inside, no
+network, no system package), lazily: only the pages scrolled into view are drawn, so a
+batch of 500 letters opens at once. Printing draws each page at the printer's resolution.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+SETTINGS_DIR = "pdf_preview/last_dir"
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+POINTS_PER_INCH = 72.0
+
+
+def render_page(document, index: int, scale: float) -> QImage:  # type: ignore[no-untyped-def]
+    """Page ``index`` of a ``pypdfium2.PdfDocument`` as a white-backed RGB image."""
+    page = document[index]
+    try:
+        bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255))
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                       QImage.Format.Format_RGB888)
+        return image.copy()  # own the pixels: the bitmap is freed with the page
+    finally:
+        page.close()
+
+
+class PdfPreviewDialog(QDialog):
+    """Pages one under the other; zoom with Ctrl and + / -; Ctrl+P prints, Ctrl+S saves."""
+
+    def __init__(self, pdf: bytes, title: str, file_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pypdfium2  # only when a preview is asked for
+
+        self.setObjectName("pdfPreview")
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.file_name = file_name
+        self.document = pypdfium2.PdfDocument(pdf)
+        self.page_sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
+        self.zoom = 1.0
+        self._rendered: dict[int, float] = {}  # page -> zoom it was drawn at
+
+        self.pages: list[QLabel] = []
+        column = QWidget()
+        column.setObjectName("pdfPages")
+        column.setStyleSheet("QWidget#pdfPages { background: #6b7280; }")
+        pages_layout = QVBoxLayout(column)
+        pages_layout.setContentsMargins(16, 16, 16, 16)
+        pages_layout.setSpacing(12)
+        for _ in self.page_sizes:
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("background: white;")
+            self.pages.append(label)
+            pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(column)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._draw_visible())
+
+        self.info = QLabel()
+        self.info.setObjectName("pdfInfo")
+        zoom_out = QPushButton("−")
+        zoom_out.setToolTip(self.tr("Riduci (Ctrl+-)"))
+        zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        zoom_in = QPushButton("+")
+        zoom_in.setToolTip(self.tr("Ingrandisci (Ctrl++)"))
+        zoom_in.clicked.connect(lambda: self.step_zoom(+1))
+        for button in (zoom_out, zoom_in):
+            button.setFixedWidth(button.sizeHint().height() + 8)
+        self.print_button = QPushButton(self.tr("Stampa…"))
+        self.print_button.setObjectName("pdfPrint")
+        self.print_button.setToolTip(self.tr("Stampa con la finestra di stampa del sistema (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("Salva PDF…"))
+        self.save_button.setObjectName("pdfSave")
+        self.save_button.setToolTip(self.tr("Salva una copia del PDF (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_as)
+        close = QPushButton(self.tr("Chiudi"))
+        close.clicked.connect(self.reject)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.info, 1)
+        bar.addWidget(zoom_out)
+        bar.addWidget(zoom_in)
+        bar.addSpacing(12)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.scroll, 1)
+        bar.setContentsMargins(12, 0, 12, 0)
+        layout.addLayout(bar)
+
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.step_zoom(+1))
+        QShortcut(QKeySequence("Ctrl+="), self, lambda: self.step_zoom(+1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.step_zoom(-1))
+        self.resize(QSize(860, 900))
+        self._layout_pages()
+
+    # ------------------------------------------------------------------ pages
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_sizes)
+
+    def _scale(self) -> float:
+        return self.zoom * self.logicalDpiX() / POINTS_PER_INCH
+
+    def _layout_pages(self) -> None:
+        """Size every page for the zoom (blank until drawn), then draw those in view."""
+        scale = self._scale()
+        for label, (width, height) in zip(self.pages, self.page_sizes):
+            label.setFixedSize(int(width * scale), int(height * scale))
+        self._rendered.clear()
+        for label in self.pages:
+            label.clear()
+        pages = self.page_count
+        self.info.setText(self.tr("{pages} pagine · zoom {zoom}%").format(
+            pages=pages, zoom=round(self.zoom * 100)) if pages != 1 else
+            self.tr("1 pagina · zoom {zoom}%").format(zoom=round(self.zoom * 100)))
+        QTimer.singleShot(0, self._draw_visible)
+
+    def _draw_visible(self) -> None:
+        viewport = self.scroll.viewport()
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + viewport.height()
+        for index, label in enumerate(self.pages):
+            y = label.y()
+            if y + label.height() < top - viewport.height() or y > bottom + viewport.height():
+                continue  # more than a screen away
+            if self._rendered.get(index) == self.zoom:
+                continue
+            image = render_page(self.document, index, self._scale() * self.devicePixelRatioF())
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            label.setPixmap(pixmap)
+            self._rendered[index] = self.zoom
+
+    def rendered_pages(self) -> list[int]:
+        return sorted(self._rendered)
+
+    def step_zoom(self, direction: int) -> None:
+        index = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+        index = max(0, min(len(ZOOMS) - 1, index + direction))
+        if ZOOMS[index] != self.zoom:
+            self.zoom = ZOOMS[index]
+            self._layout_pages()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._draw_visible)
+
+    # ------------------------------------------------------------------ print and save
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Through the system print dialog (``printer`` given: print there, no dialog)."""
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.file_name)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle(self.tr("Stampa"))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        first, last = printer.fromPage(), printer.toPage()
+        pages = list(range(self.page_count))
+        if first and last:
+            pages = pages[first - 1:last]
+        progress = QProgressDialog(self.tr("Stampa in corso…"), self.tr("Annulla"), 0,
+                                   len(pages), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Stampa"), self.tr(
+                "La stampante non è disponibile: controllare che sia accesa e collegata."))
+            return False
+        try:
+            dpi = printer.resolution()
+            for done, index in enumerate(pages):
+                if progress.wasCanceled():
+                    printer.abort()
+                    return False
+                if done:
+                    printer.newPage()
+                image = render_page(self.document, index, min(dpi, 300) / POINTS_PER_INCH)
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(target.x(), target.y(), image.scaled(
+                    size, Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation))
+                progress.setValue(done + 1)
+                QApplication.processEvents()
+        finally:
+            painter.end()
+            progress.close()
+        return True
+
+    def save_as(self, path: str | None = None) -> Path | None:
+        """Write the PDF as it is (the archived bytes: a copy is identical)."""
+        if path is None:
+            settings = QSettings()
+            start = Path(str(settings.value(SETTINGS_DIR, str(Path.home())))) / self.file_name
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Salva PDF"), str(start), self.tr("Documenti PDF (*.pdf)"))
+            if not path:
+                return None
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            target.write_bytes(self.pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Salva PDF"), self.tr(
+                "Impossibile salvare «{path}»: {error}").format(path=target, error=exc.strerror))
+            return None
+        QSettings().setValue(SETTINGS_DIR, str(target.parent))
+        return target
+
+    def done(self, result: int) -> None:  # noqa: D102
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        super().done(result)
