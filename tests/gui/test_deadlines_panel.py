@@ -53,6 +53,7 @@ def panel(qtbot, office_ctx, workers) -> DeadlinesPanel:  # type: ignore[no-unty
     host.resize(900, 600)
     with qtbot.waitSignal(dock.loaded, timeout=5000):  # shown -> read in the background
         host.show()
+    qtbot.waitUntil(lambda: not dock.loading)  # the read's thread has ended too
     yield dock
     qtbot.waitUntil(lambda: not dock.loading)  # no thread left reading a closed database
 

@@ -121,7 +121,7 @@ def test_about_shows_version_and_database(qtbot, window: MainWindow, monkeypatch
 
 def test_quit_action_is_ctrl_q(window: MainWindow) -> None:
     file_menu = next(a for a in window.menuBar().actions() if a.text() == "&File").menu()
-    quit_action = file_menu.actions()[0]
-    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    quit_action = file_menu.actions()[-1]  # the last entry, as in every program
+    assert quit_action.text() == "&Esci" and quit_action.shortcut().toString() == "Ctrl+Q"
     quit_action.trigger()
     assert not window.isVisible()
