@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setIcon(icon(area.ICON))
             self.area_actions.actions()[row].setText(area.windowTitle())
         self._build_worker_shortcuts()
-        self.settings_action.setEnabled(True)
+        for action in (self.settings_action, self.call_in_action, self.batch_letters_action):
+            action.setEnabled(True)
         self._build_deadlines_panel()
         self._build_status_bar()
         self._restore_state()
@@ -142,6 +143,19 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        letters_menu = bar.addMenu(self.tr("&Lettere"))
+        self.call_in_action = QAction(self.tr("&Convoca lavoratori…"), self)
+        self.call_in_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.call_in_action.setStatusTip(self.tr(
+            "Prenota una selezione nei posti liberi e stampa le convocazioni"))
+        self.call_in_action.triggered.connect(self.call_in)
+        self.batch_letters_action = QAction(self.tr("Lettere per una &selezione…"), self)
+        self.batch_letters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.batch_letters_action.triggered.connect(self.batch_letters)
+        for action in (self.call_in_action, self.batch_letters_action):
+            action.setEnabled(False)  # until the database is open
+            letters_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&Visualizza"))
         self.view_menu = view_menu
@@ -186,6 +200,28 @@ class MainWindow(QMainWindow):
         from sportello.gui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def call_in(self) -> QDialog | None:
+        """Convoca: book a selection into free slots and print the convocations."""
+        if self.ctx is None:
+            return None
+        from sportello.gui.letters import CallInDialog
+
+        dialog = CallInDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def batch_letters(self) -> QDialog | None:
+        """One letter for each worker of a selection, one PDF to print."""
+        if self.ctx is None:
+            return None
+        from sportello.gui.letters import BatchLettersDialog
+
+        dialog = BatchLettersDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -145,6 +145,8 @@ class PdfPreviewDialog(QDialog):
         QTimer.singleShot(0, self._draw_visible)
 
     def _draw_visible(self) -> None:
+        if self.document is None:  # closed meanwhile
+            return
         viewport = self.scroll.viewport()
         top = self.scroll.verticalScrollBar().value()
         bottom = top + viewport.height()

@@ -46,6 +46,7 @@ from sportello.core.services.workers import (
     WorkerForm,
 )
 from sportello.gui import queries
+from sportello.gui.letters import LettersPage
 from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
@@ -124,11 +125,9 @@ class WorkerFileWindow(QWidget):
         self.appointments.buttons.addWidget(self.book_button)
         self.appointments.buttons.addStretch(1)
         self.book_button.setVisible(booking_available())
-        self.letters = RowsPage(
-            [self.tr("Protocollo"), self.tr("Modello"), self.tr("Oggetto"), self.tr("Emessa il")],
-            self.tr("Nessuna lettera per questo fascicolo."), self._letter_rows)
+        self.letters = LettersPage(ctx, self._worker_ref)
         self.vouchers = VouchersPage(ctx, self._worker_ref)
-        for page in (self.pathways, self.work, self.vouchers):
+        for page in (self.pathways, self.work, self.vouchers, self.letters):
             page.changed.connect(self._path_changed)
 
         self.tabs = QTabWidget()
@@ -687,11 +686,6 @@ class WorkerFileWindow(QWidget):
                  a.operator_name, a.purpose or "", label(AppointmentStatus, a.status),
                  label(AppointmentOutcome, a.outcome)]
                 for a in found]
-
-    def _letter_rows(self) -> list[list[str]]:
-        assert self.worker_id is not None
-        return [[x.protocol, x.template, x.subject or "", format_datetime(x.issued_at)]
-                for x in worker_file.letters(self.ctx, self.worker_id)]
 
     def book(self) -> None:
         """Open the booking dialog for this worker, then show the appointments again."""

@@ -1,0 +1,862 @@
+"""Printable letters: templates, the data check, protocol numbers, the archive, batches.
+
+Rules, once for GUI and CLI:
+- a letter whose placeholders lack data is refused before anything is printed or written,
+  naming what is missing (``MissingData``, a ``ValidationError``); never a blank in print;
+- issuing takes the next protocol number of the office for the year with one atomic
+  upsert on ``protocol_counter`` (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``): two
+  counters on a shared PostgreSQL server never get the same number, and a batch takes a
+  block of consecutive numbers; the PDF and its sha256 are stored in ``letter`` in the same
+  transaction, so a cancelled or failed batch leaves no number used and nothing written;
+- a reprint returns the stored bytes, identical to the first print;
+- a preview writes nothing and uses no number: it says ANTEPRIMA on every page.
+
+Templates are the files in ``resources/letters`` (see LEGGIMI.md there); an office may put
+its own version in the ``lettere`` folder of the user data folder, which wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from sportello.core import paths
+from sportello.core.bootstrap import Context
+from sportello.core.errors import NotFound, SportelloError, ValidationError
+from sportello.core.letters import fields, render
+from sportello.core.letters.template import LetterTemplate, fill, load
+from sportello.core.models import (
+    Appointment,
+    AppointmentStatus,
+    Course,
+    EmploymentSituation,
+    FileStatus,
+    Fund,
+    Letter,
+    Office,
+    Operator,
+    PactStatus,
+    Pathway,
+    PathwayStatus,
+    ProtocolCounter,
+    Role,
+    ServicePact,
+    TrainingProvider,
+    Vertenza,
+    Voucher,
+    VoucherStatus,
+    Worker,
+)
+from sportello.core.services import agenda, audit, permissions
+from sportello.core.services.vouchers import certificate_earned
+
+TEMPLATE_NAMES = ("convocazione", "patto", "voucher", "invito-sportello", "attestato", "esito",
+                  "generica")
+USER_TEMPLATES_FOLDER = "lettere"
+CALL_IN_PURPOSE = "Colloquio individuale di orientamento"
+_CHUNK = 500
+Progress = Callable[[int, int], bool]
+
+
+class MissingData(ValidationError):
+    """Letters refused because data is missing: ``missing[worker_id]`` lists what."""
+
+    def __init__(self, message: str, missing: dict[int, list[MissingField]]) -> None:
+        first = next(iter(missing.values()), [])
+        super().__init__(message, first[0].placeholder if first else None)
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    title: str
+    needs: tuple[str, ...]  # "appointment", "pathway", "pact", "voucher", "text"
+    needs_labels: tuple[str, ...]  # Italian: "un appuntamento prenotato"...
+    placeholders: tuple[str, ...]
+    path: str
+    customised: bool  # the office's own copy in the user data folder
+
+
+@dataclass(frozen=True)
+class Refs:
+    """What one letter is about; None means the usual record (see module doc of each)."""
+
+    appointment_id: int | None = None  # default: the worker's next booked appointment
+    pathway_id: int | None = None  # default: the latest (a closed one for "esito")
+    pact_id: int | None = None  # default: the latest revision still in force
+    voucher_id: int | None = None  # default: the latest (a concluded one for "attestato")
+    subject: str | None = None  # {lettera.oggetto}, free letter
+    text: str | None = None  # {lettera.testo}, free letter
+
+
+@dataclass(frozen=True)
+class MissingField:
+    placeholder: str  # "lavoratore.indirizzo", or a reference ("appointment")
+    label: str  # "indirizzo di residenza del lavoratore"
+
+
+@dataclass(frozen=True)
+class IssuedLetter:
+    id: int
+    protocol_number: int
+    protocol_year: int
+    template: str
+    worker_id: int
+    worker_name: str
+    subject: str | None
+    sha256: str
+    pdf: bytes = field(repr=False)
+
+    @property
+    def protocol(self) -> str:
+        return f"{self.protocol_number}/{self.protocol_year}"
+
+    @property
+    def file_name(self) -> str:
+        return _file_name(self.protocol_year, self.protocol_number, self.worker_name,
+                          self.template)
+
+
+@dataclass
+class BatchResult:
+    template: str
+    letters: list[IssuedLetter]
+    pdf: bytes | None = field(default=None, repr=False)  # all letters, one document
+    batch_id: str | None = None
+    cancelled: bool = False
+    skipped: dict[int, list[MissingField]] = field(default_factory=dict)
+
+    @property
+    def first_protocol(self) -> str | None:
+        return self.letters[0].protocol if self.letters else None
+
+    @property
+    def last_protocol(self) -> str | None:
+        return self.letters[-1].protocol if self.letters else None
+
+    def write_files(self, folder: str | Path) -> list[Path]:
+        """One PDF per worker in ``folder`` (the stored letter, as reprint gives it)."""
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for letter in self.letters:
+            path = target / letter.file_name
+            path.write_bytes(letter.pdf)
+            written.append(path)
+        return written
+
+
+@dataclass
+class CallInResult:
+    batch: BatchResult
+    appointments: list[agenda.AppointmentRow]
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def template_dirs() -> list[Path]:
+    """Where templates are looked for, first match wins: the office's folder, then shipped."""
+    return [paths.user_data_dir() / USER_TEMPLATES_FOLDER, paths.resource("letters")]
+
+
+_PARSED: dict[tuple[str, int], LetterTemplate] = {}
+
+
+def load_template(name: str) -> LetterTemplate:
+    if name not in TEMPLATE_NAMES:
+        raise ValidationError(
+            f"Modello di lettera sconosciuto: «{name}». Modelli disponibili: "
+            f"{', '.join(TEMPLATE_NAMES)}.", "template")
+    for folder in template_dirs():
+        path = folder / f"{name}.txt"
+        if path.is_file():
+            key = (str(path), path.stat().st_mtime_ns)
+            if key not in _PARSED:
+                _PARSED[key] = load(path, name)
+            return _PARSED[key]
+    raise NotFound(f"File del modello «{name}.txt» non trovato in {paths.resource('letters')}.")
+
+
+def templates() -> list[TemplateInfo]:
+    """Every letter template, in menu order, with what it needs to be printed."""
+    user_dir = template_dirs()[0]
+    out = []
+    for name in TEMPLATE_NAMES:
+        tpl = load_template(name)
+        out.append(TemplateInfo(
+            name, tpl.title, tpl.needs, tuple(fields.REFERENCE_LABELS[n] for n in tpl.needs),
+            tuple(sorted(tpl.placeholders)), str(tpl.source), tpl.source.parent == user_dir))
+    return out
+
+
+# --------------------------------------------------------------------------- gathering data
+
+
+@dataclass
+class _Prepared:
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    sources: fields.Sources
+    values: dict[str, str | None]
+    missing: list[MissingField]
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def _latest_by_worker(session: Session, query, worker_ids: Sequence[int],  # type: ignore[no-untyped-def]
+                      column) -> dict[int, object]:  # type: ignore[no-untyped-def]
+    """The first row per worker of ``query`` (already ordered by preference)."""
+    found: dict[int, object] = {}
+    for chunk in _chunks(worker_ids):
+        for row in session.scalars(query.where(column.in_(chunk))):
+            found.setdefault(row.worker_id, row)
+    return found
+
+
+def _own(session: Session, model, record_id: int, worker_id: int, what: str):  # type: ignore[no-untyped-def]
+    row = session.get(model, record_id)
+    if row is None or row.worker_id != worker_id:
+        raise NotFound(f"{what} non trovato nel fascicolo del lavoratore.")
+    return row
+
+
+def _office_of(session: Session, ctx: Context) -> tuple[Office, Operator | None]:
+    actor = permissions.require(ctx.actor, Role.OPERATORE, "stampare lettere")
+    office = session.get(Office, actor.office_id)
+    if office is None:
+        raise NotFound("Ufficio dell'operatore non trovato: completare le impostazioni.")
+    return office, session.get(Operator, actor.id)
+
+
+def _prepare(
+    session: Session,
+    ctx: Context,
+    tpl: LetterTemplate,
+    worker_ids: Sequence[int],
+    refs: Refs,
+    *,
+    today: dt.date,
+    now: dt.datetime,
+    appointment_for: dict[int, int] | None = None,
+) -> list[_Prepared]:
+    """Everything the letters need, in a few queries whatever the number of workers."""
+    office, operator = _office_of(session, ctx)
+    ids = list(dict.fromkeys(worker_ids))
+    workers: dict[int, Worker] = {}
+    for chunk in _chunks(ids):
+        workers.update((w.id, w) for w in session.scalars(select(Worker).where(Worker.id.in_(chunk))))
+    absent = [i for i in ids if i not in workers]
+    if absent:
+        raise NotFound(f"Fascicolo non trovato (id {', '.join(map(str, absent[:10]))}).")
+    needs = set(tpl.needs)
+    single = len(ids) == 1
+
+    employment = _latest_by_worker(
+        session, select(EmploymentSituation).where(EmploymentSituation.is_current.is_(True))
+        .order_by(EmploymentSituation.id.desc()), ids, EmploymentSituation.worker_id)
+    vertenza_ids = {e.vertenza_id for e in employment.values() if e.vertenza_id}  # type: ignore[attr-defined]
+    vertenze = {v.id: v for v in session.scalars(
+        select(Vertenza).where(Vertenza.id.in_(vertenza_ids)))} if vertenza_ids else {}
+
+    appointments: dict[int, object] = {}
+    if "appointment" in needs:
+        if appointment_for is not None:
+            appointments = {w: session.get(Appointment, a) for w, a in appointment_for.items()}
+        elif single and refs.appointment_id is not None:
+            a = _own(session, Appointment, refs.appointment_id, ids[0], "Appuntamento")
+            if a.status != AppointmentStatus.PRENOTATO:
+                raise ValidationError("L'appuntamento scelto è annullato: non si può convocare.",
+                                      "appointment")
+            appointments = {ids[0]: a}
+        else:
+            appointments = _latest_by_worker(
+                session, select(Appointment).where(
+                    Appointment.status == AppointmentStatus.PRENOTATO, Appointment.starts_at >= now)
+                .order_by(Appointment.starts_at, Appointment.id), ids, Appointment.worker_id)
+    op_ids = {a.operator_id for a in appointments.values() if a is not None}  # type: ignore[attr-defined]
+    operators = {o.id: o for o in session.scalars(
+        select(Operator).where(Operator.id.in_(op_ids)))} if op_ids else {}
+
+    pathways: dict[int, object] = {}
+    if "pathway" in needs:
+        if single and refs.pathway_id is not None:
+            pathways = {ids[0]: _own(session, Pathway, refs.pathway_id, ids[0], "Percorso")}
+        else:
+            closed_first = "percorso.esito" in tpl.required
+            closed = Pathway.outcome.is_not(None)
+            prefer = (closed.desc() if closed_first
+                      else Pathway.status.in_([PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO,
+                                               PathwayStatus.SOSPESO]).desc())
+            pathways = _latest_by_worker(
+                session, select(Pathway).order_by(
+                    prefer, Pathway.end_on.desc().nulls_last() if closed_first
+                    else Pathway.start_on.desc().nulls_last(), Pathway.id.desc()),
+                ids, Pathway.worker_id)
+
+    pacts: dict[int, object] = {}
+    if "pact" in needs:
+        if single and refs.pact_id is not None:
+            pacts = {ids[0]: _own(session, ServicePact, refs.pact_id, ids[0], "Patto di servizio")}
+        else:
+            pacts = _latest_by_worker(
+                session, select(ServicePact).where(ServicePact.status != PactStatus.SOSTITUITO)
+                .order_by(ServicePact.revision.desc()), ids, ServicePact.worker_id)
+
+    vouchers: dict[int, object] = {}
+    if "voucher" in needs:
+        if single and refs.voucher_id is not None:
+            vouchers = {ids[0]: _own(session, Voucher, refs.voucher_id, ids[0], "Voucher")}
+        else:
+            wanted = _VOUCHER_STATUSES.get(tpl.name, _VOUCHER_STATUSES[""])
+            vouchers = _latest_by_worker(
+                session, select(Voucher).where(Voucher.status.in_(wanted))
+                .order_by(Voucher.requested_on.desc(), Voucher.id.desc()), ids, Voucher.worker_id)
+    courses: dict[int, Course] = {}
+    providers: dict[int, TrainingProvider] = {}
+    funds: dict[int, Fund] = {}
+    if vouchers:
+        course_ids = {v.course_id for v in vouchers.values()}  # type: ignore[attr-defined]
+        courses = {c.id: c for c in session.scalars(select(Course).where(Course.id.in_(course_ids)))}
+        provider_ids = {c.provider_id for c in courses.values()}
+        providers = {p.id: p for p in session.scalars(
+            select(TrainingProvider).where(TrainingProvider.id.in_(provider_ids)))}
+        fund_ids = {v.fund_id for v in vouchers.values()}  # type: ignore[attr-defined]
+        funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)))}
+
+    extra = {k: v for k, v in (("oggetto", refs.subject), ("testo", refs.text)) if v}
+    prepared = []
+    for wid in ids:
+        w = workers[wid]
+        emp = employment.get(wid)
+        appt = appointments.get(wid)
+        voucher = vouchers.get(wid)
+        course = courses.get(voucher.course_id) if voucher is not None else None  # type: ignore[attr-defined]
+        src = fields.Sources(
+            worker=w, office=office, operator=operator, employment=emp,  # type: ignore[arg-type]
+            vertenza=vertenze.get(emp.vertenza_id) if emp is not None else None,  # type: ignore[attr-defined]
+            appointment=appt,  # type: ignore[arg-type]
+            appointment_operator=operators.get(appt.operator_id) if appt is not None else None,  # type: ignore[attr-defined]
+            pathway=pathways.get(wid), pact=pacts.get(wid),  # type: ignore[arg-type]
+            voucher=voucher, course=course,  # type: ignore[arg-type]
+            provider=providers.get(course.provider_id) if course is not None else None,
+            fund=funds.get(voucher.fund_id) if voucher is not None else None,  # type: ignore[attr-defined]
+            today=today, extra=extra,
+        )
+        values = fields.values(src)
+        prepared.append(_Prepared(wid, f"{w.surname} {w.name}", w.codice_fiscale, src, values,
+                                  _missing(tpl, src, values)))
+    return prepared
+
+
+# Which vouchers a letter is about when none is named (latest first).
+_VOUCHER_STATUSES: dict[str, tuple[str, ...]] = {
+    "attestato": (VoucherStatus.CONCLUSO, VoucherStatus.RENDICONTATO, VoucherStatus.IN_CORSO),
+    "voucher": (VoucherStatus.APPROVATO, VoucherStatus.IN_CORSO, VoucherStatus.CONCLUSO),
+    "": tuple(s.value for s in VoucherStatus if s != VoucherStatus.REVOCATO),
+}
+
+
+def _missing(tpl: LetterTemplate, src: fields.Sources,
+             values: dict[str, str | None]) -> list[MissingField]:
+    records = {"appointment": src.appointment, "pathway": src.pathway, "pact": src.pact,
+               "voucher": src.voucher}
+    out: list[MissingField] = []
+    seen: set[str] = set()
+    for key in sorted(tpl.required, key=_field_order):
+        ref = fields.reference_of(key)
+        if ref in records and records[ref] is None:
+            if ref not in seen:
+                seen.add(ref)
+                out.append(MissingField(ref, fields.REFERENCE_LABELS[ref]))
+            continue
+        if values.get(key) is None:
+            out.append(MissingField(key, fields.LABELS[key]))
+    return out
+
+
+_ORDER = {key: i for i, key in enumerate(fields.LABELS)}
+
+
+def _field_order(key: str) -> int:
+    return _ORDER.get(key, len(_ORDER))
+
+
+def _rules(tpl: LetterTemplate, p: _Prepared) -> None:
+    """Rules of particular letters, beyond missing data."""
+    src = p.sources
+    if tpl.name == "attestato" and src.voucher is not None and src.course is not None:
+        v, c = src.voucher, src.course
+        pct = 100.0 * (v.hours_attended or 0.0) / c.hours if c.hours else 0.0
+        if not certificate_earned(pct, c.min_attendance_pct, v.status):
+            why = (f"frequenza {pct:.1f}% su un minimo del {c.min_attendance_pct}%".replace(".", ",")
+                   if pct < c.min_attendance_pct
+                   else f"il voucher è «{fields.VOUCHER_STATUS.get(v.status, v.status)}», "  # type: ignore[call-overload]
+                        "non concluso")
+            raise ValidationError(
+                f"L'attestato di {p.worker_name} non è maturato: {why}.", "voucher")
+    if tpl.name == "voucher" and src.voucher is not None and src.voucher.status not in (
+            VoucherStatus.APPROVATO, VoucherStatus.IN_CORSO, VoucherStatus.CONCLUSO):
+        raise ValidationError(
+            f"Il voucher {src.voucher.code or ''} di {p.worker_name} è "
+            f"«{fields.VOUCHER_STATUS.get(src.voucher.status, src.voucher.status)}»: "  # type: ignore[call-overload]
+            "l'assegnazione si comunica solo per un voucher approvato.", "voucher")
+
+
+def _refuse_missing(tpl: LetterTemplate, prepared: Sequence[_Prepared]) -> None:
+    incomplete = [p for p in prepared if p.missing]
+    if not incomplete:
+        return
+    missing = {p.worker_id: p.missing for p in incomplete}
+    if len(prepared) == 1:
+        p = incomplete[0]
+        raise MissingData(
+            f"La lettera «{tpl.title}» per {p.worker_name} ({p.codice_fiscale}) non si può "
+            f"stampare. Dati mancanti: {_labels(p.missing)}. Completare i dati e riprovare.",
+            missing)
+    lines = [f"- {p.worker_name} ({p.codice_fiscale}): {_labels(p.missing)}"
+             for p in incomplete[:20]]
+    if len(incomplete) > 20:
+        lines.append(f"- … e altri {len(incomplete) - 20}")
+    raise MissingData(
+        f"Lettere «{tpl.title}»: a {len(incomplete)} lavoratori su {len(prepared)} mancano dati, "
+        "nessuna lettera è stata emessa.\n" + "\n".join(lines), missing)
+
+
+def _labels(missing: Sequence[MissingField]) -> str:
+    return ", ".join(m.label for m in missing)
+
+
+def _now(today: dt.date | None) -> tuple[dt.date, dt.datetime]:
+    if today is None:
+        return dt.date.today(), dt.datetime.now().replace(microsecond=0)
+    return today, dt.datetime.combine(today, dt.time.min)
+
+
+def missing_fields(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
+                   today: dt.date | None = None) -> list[MissingField]:
+    """What the letter lacks for this worker (empty: it can be printed)."""
+    tpl = load_template(template)
+    day, now = _now(today)
+    with ctx.read() as s:
+        return _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)[0].missing
+
+
+def check(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
+          today: dt.date | None = None) -> None:
+    """Raise ``MissingData`` (or the letter's own rule) when the letter cannot be printed."""
+    tpl = load_template(template)
+    day, now = _now(today)
+    with ctx.read() as s:
+        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)
+        _refuse_missing(tpl, prepared)
+        _rules(tpl, prepared[0])
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _letterhead(office: Office) -> render.Letterhead:
+    address = fields.office_address(office)
+    contacts = " · ".join(x for x in (
+        f"Tel. {office.phone}" if office.phone else None,
+        f"E-mail {office.email}" if office.email else None,
+        f"PEC {office.pec}" if office.pec else None) if x) or None
+    return render.Letterhead(office.name, address.replace(", ", " – ", 1) if address else None,
+                             contacts, office.logo)
+
+
+def _render_letter(tpl: LetterTemplate, p: _Prepared, head: render.Letterhead,
+                   protocol: str | None) -> render.RenderLetter:
+    office = p.sources.office
+    date = p.values["lettera.data"]
+    place_date = f"{office.comune}, {date}" if office.comune else str(date)
+    return render.RenderLetter(head, protocol, place_date, fill(tpl, p.values))
+
+
+def _pdf_title(tpl: LetterTemplate, p: _Prepared, protocol: str | None) -> str:
+    number = f"prot. {protocol}" if protocol else "anteprima"
+    return f"{tpl.title} – {p.worker_name} ({number})"
+
+
+def preview(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
+            today: dt.date | None = None) -> bytes:
+    """The letter as it would print, marked ANTEPRIMA: nothing is written, no number is used."""
+    return preview_batch(ctx, template, [worker_id], refs, today=today)
+
+
+def preview_batch(ctx: Context, template: str, worker_ids: Sequence[int],
+                  refs: Refs | None = None, *, today: dt.date | None = None,
+                  progress: Progress | None = None) -> bytes:
+    """Drafts of many letters in one PDF (nothing written, no numbers used)."""
+    tpl = load_template(template)
+    day, now = _now(today)
+    with ctx.read() as s:
+        prepared = _prepare(s, ctx, tpl, worker_ids, refs or Refs(), today=day, now=now)
+        _refuse_missing(tpl, prepared)
+        for p in prepared:
+            _rules(tpl, p)
+        head = _letterhead(prepared[0].sources.office)
+        letters = [_render_letter(tpl, p, head, None) for p in prepared]
+        title = (_pdf_title(tpl, prepared[0], None) if len(prepared) == 1
+                 else f"{tpl.title} – {len(prepared)} lettere (anteprima)")
+        total = len(letters)
+        return render.render(letters, draft=True, title=title,
+                             progress=_ticker(progress, 0, total))
+
+
+def _ticker(progress: Progress | None, offset: int, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+
+    def tick(index: int) -> None:
+        if progress(offset + index + 1, total) is False:
+            raise render.Cancelled()
+
+    return tick
+
+
+# --------------------------------------------------------------------------- protocol
+
+
+def next_protocol(session: Session, office_id: int, year: int, count: int = 1) -> int:
+    """Take ``count`` consecutive protocol numbers atomically; returns the first.
+
+    One statement: the counter row is created or incremented and read back, under the row
+    lock PostgreSQL takes for ``ON CONFLICT DO UPDATE`` (SQLite writers are serial).
+    """
+    if count < 1:
+        raise ValueError("count must be positive")
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise SportelloError(f"Database non supportato per il protocollo: {dialect}.")
+    table = ProtocolCounter.__table__
+    stmt = insert(table).values(office_id=office_id, year=year, last_number=count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.office_id, table.c.year],
+        set_={"last_number": table.c.last_number + count},
+    ).returning(table.c.last_number)
+    last = int(session.execute(stmt).scalar_one())
+    return last - count + 1
+
+
+def _store(session: Session, ctx: Context, tpl: LetterTemplate, p: _Prepared, number: int,
+           year: int, pdf: bytes, subject: str, batch_id: str | None) -> IssuedLetter:
+    src = p.sources
+    digest = hashlib.sha256(pdf).hexdigest()
+    row = Letter(
+        office_id=src.office.id, protocol_year=year, protocol_number=number, template=tpl.name,
+        subject=subject[:200] or tpl.title, worker_id=p.worker_id,
+        operator_id=ctx.actor.id if ctx.actor else None,
+        appointment_id=src.appointment.id if src.appointment is not None else None,
+        voucher_id=src.voucher.id if src.voucher is not None else None,
+        pathway_id=src.pathway.id if src.pathway is not None else None,
+        pdf=pdf, sha256=digest, batch_id=batch_id,
+    )
+    session.add(row)
+    if tpl.name == "attestato" and src.voucher is not None and not src.voucher.certificate_issued_on:
+        src.voucher.certificate_issued_on = src.today
+    session.flush()
+    return IssuedLetter(row.id, number, year, tpl.name, p.worker_id, p.worker_name, row.subject,
+                        digest, pdf)
+
+
+def _issue_prepared(session: Session, ctx: Context, tpl: LetterTemplate,
+                    prepared: list[_Prepared], *, today: dt.date, batch: bool,
+                    progress: Progress | None, offset: int, total: int) -> BatchResult:
+    """Numbers, PDFs and archive rows for letters already checked (inside the transaction)."""
+    office = prepared[0].sources.office
+    head = _letterhead(office)
+    first = next_protocol(session, office.id, today.year, len(prepared))
+    batch_id = f"{today:%Y%m%d}-{uuid.uuid4().hex[:10]}" if batch else None
+    author = ctx.actor.full_name if ctx.actor else ""
+    to_print: list[render.RenderLetter] = []
+    issued: list[IssuedLetter] = []
+    for i, p in enumerate(prepared):
+        protocol = f"{first + i}/{today.year}"
+        letter = _render_letter(tpl, p, head, protocol)
+        pdf = render.render([letter], title=_pdf_title(tpl, p, protocol), author=author)
+        issued.append(_store(session, ctx, tpl, p, first + i, today.year, pdf,
+                             letter.letter.subject_text, batch_id))
+        to_print.append(letter)
+        if progress is not None and progress(offset + i + 1, total) is False:
+            raise render.Cancelled()
+    combined = issued[0].pdf if len(issued) == 1 else render.render(
+        to_print, title=f"{tpl.title} – {len(issued)} lettere, prot. {issued[0].protocol}–"
+        f"{issued[-1].protocol}", author=author,
+        progress=_ticker(progress, offset + len(prepared), total))
+    if batch:
+        audit.record(session, "letter_batch", entity="letter", entity_id=issued[0].id,
+                     changes={"template": tpl.name, "letters": len(issued),
+                              "protocol": [issued[0].protocol, issued[-1].protocol],
+                              "batch_id": batch_id},
+                     detail=f"{tpl.title}: {len(issued)} lettere, prot. {issued[0].protocol}"
+                            f" – {issued[-1].protocol}")
+    return BatchResult(tpl.name, issued, combined, batch_id)
+
+
+def issue(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
+          today: dt.date | None = None) -> IssuedLetter:
+    """Protocol, print and archive one letter (refused, with the reason, if data is missing)."""
+    permissions.require(ctx.actor, Role.OPERATORE, "emettere una lettera protocollata")
+    tpl = load_template(template)
+    day, now = _now(today)
+    with ctx.write() as s:
+        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)
+        _refuse_missing(tpl, prepared)
+        _rules(tpl, prepared[0])
+        result = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=False, progress=None,
+                                 offset=0, total=1)
+        return result.letters[0]
+
+
+def issue_batch(ctx: Context, template: str, worker_ids: Sequence[int], *,
+                subject: str | None = None, text: str | None = None,
+                skip_incomplete: bool = False, progress: Progress | None = None,
+                today: dt.date | None = None) -> BatchResult:
+    """One letter per worker, consecutive protocol numbers, all in one PDF to print.
+
+    Each worker's letter is also stored on its own (``result.letters[i].pdf``,
+    ``result.write_files(folder)`` for one file per worker). Data missing for some workers
+    refuses the whole batch, listing them, unless ``skip_incomplete`` (then they are in
+    ``result.skipped``). ``progress(done, total)`` returning False cancels: nothing is
+    written and no number is used.
+    """
+    permissions.require(ctx.actor, Role.OPERATORE, "emettere lettere protocollate")
+    tpl = load_template(template)
+    if not worker_ids:
+        raise ValidationError("Nessun lavoratore selezionato.", "workers")
+    day, now = _now(today)
+    try:
+        with ctx.write() as s:
+            prepared = _prepare(s, ctx, tpl, worker_ids, Refs(subject=subject, text=text),
+                                today=day, now=now)
+            skipped: dict[int, list[MissingField]] = {}
+            if skip_incomplete and any(not p.missing for p in prepared):
+                skipped = {p.worker_id: p.missing for p in prepared if p.missing}
+                prepared = [p for p in prepared if not p.missing]
+            _refuse_missing(tpl, prepared)
+            for p in prepared:
+                _rules(tpl, p)
+            result = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=True,
+                                     progress=progress, offset=0, total=2 * len(prepared))
+            result.skipped = skipped
+            return result
+    except render.Cancelled:
+        return BatchResult(tpl.name, [], None, None, cancelled=True)
+
+
+# --------------------------------------------------------------------------- archive
+
+
+def reprint(ctx: Context, letter_id: int) -> bytes:
+    """The stored PDF of an issued letter, byte for byte (the reprint is audited)."""
+    permissions.require(ctx.actor, Role.OPERATORE, "ristampare una lettera")
+    with ctx.write() as s:
+        row = s.get(Letter, letter_id)
+        if row is None or row.pdf is None:
+            raise NotFound("Lettera non trovata nell'archivio.")
+        if hashlib.sha256(row.pdf).hexdigest() != row.sha256:
+            raise SportelloError(
+                f"Il PDF archiviato della lettera prot. {row.protocol_number}/{row.protocol_year} "
+                "non corrisponde all'impronta registrata: non viene ristampato. Avvisare "
+                "l'amministratore.")
+        audit.record(s, "letter_reprint", entity="letter", entity_id=row.id,
+                     worker_id=row.worker_id,
+                     detail=f"Ristampa prot. {row.protocol_number}/{row.protocol_year}")
+        return row.pdf
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    protocol: str
+    template: str
+    subject: str | None
+    worker_id: int | None
+    issued_at: dt.datetime
+    sha256: str
+    batch_id: str | None
+    file_name: str
+
+
+def info(ctx: Context, letter_id: int) -> LetterInfo:
+    with ctx.read() as s:
+        row = s.get(Letter, letter_id)
+        if row is None:
+            raise NotFound("Lettera non trovata nell'archivio.")
+        worker = s.get(Worker, row.worker_id) if row.worker_id else None
+        name = f"{worker.surname} {worker.name}" if worker else "lettera"
+        return LetterInfo(row.id, f"{row.protocol_number}/{row.protocol_year}", row.template,
+                          row.subject, row.worker_id, row.issued_at, row.sha256, row.batch_id,
+                          _file_name(row.protocol_year, row.protocol_number, name, row.template))
+
+
+_NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+                                 "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                                 "Þ": "Th", "þ": "th", "ı": "i"})
+
+
+def find_by_protocol(ctx: Context, protocol: str) -> int:
+    """The id of the letter "12/2026" of the acting operator's office."""
+    actor = permissions.require(ctx.actor, Role.OPERATORE, "cercare una lettera")
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d{4})\s*", protocol or "")
+    if match is None:
+        raise ValidationError(f"Protocollo non valido: «{protocol}» (scrivere numero/anno, "
+                              "es. 12/2026).", "protocol")
+    with ctx.read() as s:
+        letter_id = s.scalar(select(Letter.id).where(
+            Letter.office_id == actor.office_id, Letter.protocol_number == int(match.group(1)),
+            Letter.protocol_year == int(match.group(2))))
+    if letter_id is None:
+        raise NotFound(f"Nessuna lettera con protocollo {match.group(1)}/{match.group(2)}.")
+    return letter_id
+
+
+def _file_name(year: int, number: int, worker_name: str, template: str) -> str:
+    ascii_name = (unicodedata.normalize("NFKD", worker_name.translate(_NOT_DECOMPOSED))
+                  .encode("ascii", "ignore").decode())
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", ascii_name).strip("_") or "lavoratore"
+    return f"{year}-{number:06d}_{slug}_{template}.pdf"
+
+
+# --------------------------------------------------------------------------- selection, call-in
+
+
+def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: str | None = None,
+                   without_appointment: bool = False, now: dt.datetime | None = None) -> list[int]:
+    """Ids of the workers of a vertenza (code or id) and/or status, by surname and name.
+
+    ``without_appointment``: only those with no booked appointment from ``now`` on.
+    """
+    if status is not None and status not in set(FileStatus):
+        raise ValidationError(f"Stato del fascicolo non valido: «{status}» (ammessi: "
+                              f"{', '.join(FileStatus)}).", "status")
+    with ctx.read() as s:
+        query = select(Worker.id)
+        if vertenza is not None:
+            vid = vertenza if isinstance(vertenza, int) else s.scalar(
+                select(Vertenza.id).where(Vertenza.code == str(vertenza).strip().upper()))
+            if vid is None or s.get(Vertenza, vid) is None:
+                raise NotFound(f"Vertenza «{vertenza}» non trovata.")
+            query = query.where(exists().where(EmploymentSituation.worker_id == Worker.id,
+                                               EmploymentSituation.vertenza_id == vid))
+        if status is not None:
+            query = query.where(Worker.status == status)
+        if without_appointment:
+            moment = now or dt.datetime.now()
+            query = query.where(~exists().where(
+                Appointment.worker_id == Worker.id,
+                Appointment.status == AppointmentStatus.PRENOTATO,
+                Appointment.starts_at >= moment))
+        query = query.order_by(Worker.surname, Worker.name, Worker.id)
+        return list(s.scalars(query))
+
+
+def days_from(first: dt.date, count: int) -> list[dt.date]:
+    """``count`` calendar days from ``first`` (closed days are skipped when booking)."""
+    if count < 1:
+        raise ValidationError("Indicare almeno un giorno.", "days")
+    return [first + dt.timedelta(days=i) for i in range(count)]
+
+
+def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int],
+            days: Sequence[dt.date], *, minutes: int = agenda.DEFAULT_SLOT_MINUTES,
+            purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
+            progress: Progress | None = None, today: dt.date | None = None,
+            now: dt.datetime | None = None) -> CallInResult:
+    """Call a selection in: book each worker into the operators' free slots, print convocations.
+
+    Free slots come from ``agenda.free_slots`` (opening hours, holidays, weekends and existing
+    bookings respected); each booking goes through ``agenda.book_in_session`` (no double
+    booking, also against a counter booking at the same moment). Bookings and letters are one
+    transaction: refused, cancelled or failed, nothing is booked and no number is used.
+    """
+    permissions.require(ctx.actor, Role.OPERATORE, "convocare i lavoratori")
+    tpl = load_template(template)
+    if "appointment" not in tpl.needs:
+        raise ValidationError(f"Il modello «{template}» non riguarda un appuntamento: per la "
+                              "convocazione usare «convocazione» o «invito-sportello».", "template")
+    ids = list(dict.fromkeys(worker_ids))
+    if not ids:
+        raise ValidationError("Nessun lavoratore da convocare.", "workers")
+    if not operator_ids:
+        raise ValidationError("Indicare almeno un operatore per i colloqui.", "operators")
+    day, _ = _now(today)
+    moment = now or dt.datetime.now()
+    slots = [slot for slot in agenda.free_slots(ctx, list(operator_ids), days, minutes)
+             if slot.starts_at > moment]
+    if len(slots) < len(ids):
+        open_days = sorted({d for d in days if agenda.closed_reason(d) is None})
+        span = (f"tra il {open_days[0]:%d/%m/%Y} e il {open_days[-1]:%d/%m/%Y}"
+                if open_days else "nei giorni indicati (tutti festivi o fine settimana)")
+        raise ValidationError(
+            f"Posti liberi insufficienti: servono {len(ids)} appuntamenti, ci sono "
+            f"{len(slots)} posti liberi {span} per gli operatori scelti. Aggiungere giorni o "
+            "operatori. Nulla è stato prenotato.", "days")
+    total = 3 * len(ids)  # booking, one letter each, the document to print
+    try:
+        with ctx.write() as s:
+            appointment_for: dict[int, int] = {}
+            for i, (wid, slot) in enumerate(zip(ids, slots)):
+                booked = agenda.book_in_session(
+                    s, worker_id=wid, operator_id=slot.operator_id, starts_at=slot.starts_at,
+                    minutes=minutes, purpose=purpose)
+                appointment_for[wid] = booked.id
+                if progress is not None and progress(i + 1, total) is False:
+                    raise render.Cancelled()
+            prepared = _prepare(s, ctx, tpl, ids, Refs(), today=day, now=moment,
+                                appointment_for=appointment_for)
+            _refuse_missing(tpl, prepared)
+            batch = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=True,
+                                    progress=progress, offset=len(ids), total=total)
+            rows = agenda._rows(s, list(appointment_for.values()))
+            audit.record(s, "call_in", entity="letter", entity_id=batch.letters[0].id,
+                         changes={"workers": len(ids), "operators": list(operator_ids),
+                                  "from": rows[0].starts_at.isoformat(),
+                                  "to": rows[-1].starts_at.isoformat(),
+                                  "batch_id": batch.batch_id},
+                         detail=f"Convocati {len(ids)} lavoratori dal "
+                                f"{rows[0].starts_at:%d/%m/%Y} al {rows[-1].starts_at:%d/%m/%Y}")
+            return CallInResult(batch, rows)
+    except render.Cancelled:
+        return CallInResult(BatchResult(tpl.name, [], None, None, cancelled=True), [])
+
+
+def book_and_issue(ctx: Context, template: str, worker_id: int, *, operator_id: int,
+                   starts_at: dt.datetime, minutes: int = agenda.DEFAULT_SLOT_MINUTES,
+                   purpose: str | None = None, today: dt.date | None = None,
+                   confirm_closed_day: bool = False) -> IssuedLetter:
+    """Book one appointment and print its convocation, in one transaction (both or neither)."""
+    permissions.require(ctx.actor, Role.OPERATORE, "convocare un lavoratore")
+    tpl = load_template(template)
+    day, now = _now(today)
+    with ctx.write() as s:
+        booked = agenda.book_in_session(
+            s, worker_id=worker_id, operator_id=operator_id, starts_at=starts_at,
+            minutes=minutes, purpose=purpose or CALL_IN_PURPOSE,
+            confirm_closed_day=confirm_closed_day)
+        prepared = _prepare(s, ctx, tpl, [worker_id], Refs(), today=day, now=now,
+                            appointment_for={worker_id: booked.id})
+        _refuse_missing(tpl, prepared)
+        _rules(tpl, prepared[0])
+        return _issue_prepared(s, ctx, tpl, prepared, today=day, batch=False, progress=None,
+                               offset=0, total=1).letters[0]

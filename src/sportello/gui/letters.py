@@ -1,0 +1,655 @@
+"""Letters in the GUI: one worker's letter, a letter for a selection, calling a cohort in.
+
+Every rule is ``services.letters``': which data a template needs (a letter that lacks
+some is refused before printing, with the list), the protocol number, the archive. These
+windows choose the template and what the letter is about, show the draft (ANTEPRIMA, no
+number used) and the issued letter in ``PdfPreviewDialog``, from which it is printed or
+saved. Batches and call-ins run off the GUI thread with progress and cancel; a cancelled
+batch books nothing and uses no number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sportello.core.bootstrap import Context
+from sportello.core.errors import SportelloError
+from sportello.core.services import letters, pathways, vouchers, worker_file
+from sportello.core.services.letters import Refs, TemplateInfo
+from sportello.core.services.pathways import PathwayFilter
+from sportello.core.services.vouchers import VoucherFilter
+from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
+from sportello.gui.paths.common import (
+    ERROR_COLOUR,
+    PATHWAY_KINDS,
+    PATHWAY_STATUSES,
+    VOUCHER_STATUSES,
+    Column,
+    MessageBar,
+    date_edit,
+    fmt_date,
+    label,
+    muted_label,
+    pydate,
+    selected_row,
+)
+from sportello.gui.tasks import Task, progress_dialog
+from sportello.gui.worker_file.path_pages import PathPage
+
+SETTINGS_FOLDER = "letters/each_folder"
+
+
+def show_pdf(parent: QWidget, pdf: bytes, title: str, file_name: str) -> PdfPreviewDialog:
+    dialog = PdfPreviewDialog(pdf, title, file_name, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _missing_text(missing: list[letters.MissingField]) -> str:
+    return "\n".join(f"• {m.label}" for m in missing)
+
+
+# --------------------------------------------------------------------------- one worker
+
+
+class LetterDialog(QDialog):
+    """A letter for the worker of the open file: template, what it is about, draft, issue."""
+
+    issued = Signal(object)  # the IssuedLetter
+
+    def __init__(self, ctx: Context, worker: tuple[int, str], parent: QWidget | None = None,
+                 template: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("letterDialog")
+        self.setWindowTitle(self.tr("Nuova lettera — {worker}").format(worker=worker[1]))
+        self.setMinimumWidth(620)
+        self.ctx = ctx
+        self.worker_id, self.worker_name = worker
+        self.result_letter: letters.IssuedLetter | None = None
+        self.templates: dict[str, TemplateInfo] = {t.name: t for t in letters.templates()}
+
+        form = QFormLayout()
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("letterTemplate")
+        for info in self.templates.values():
+            self.template_combo.addItem(info.title, info.name)
+        form.addRow(self.tr("&Modello"), self.template_combo)
+        self.appointment_combo = self._combo("letterAppointment", self._appointments())
+        self.pathway_combo = self._combo("letterPathway", self._pathways())
+        self.pact_combo = self._combo("letterPact", self._pacts())
+        self.voucher_combo = self._combo("letterVoucher", self._vouchers())
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("letterSubject")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("letterText")
+        self.text_edit.setPlaceholderText(self.tr(
+            "Il testo della lettera; una riga vuota separa i paragrafi."))
+        self.rows: dict[str, list[QWidget]] = {
+            "appointment": [self.appointment_combo],
+            "pathway": [self.pathway_combo],
+            "pact": [self.pact_combo],
+            "voucher": [self.voucher_combo],
+            "text": [self.subject_edit, self.text_edit],
+        }
+        form.addRow(self.tr("&Appuntamento"), self.appointment_combo)
+        form.addRow(self.tr("&Percorso"), self.pathway_combo)
+        form.addRow(self.tr("Patto di &servizio"), self.pact_combo)
+        form.addRow(self.tr("&Voucher"), self.voucher_combo)
+        form.addRow(self.tr("&Oggetto"), self.subject_edit)
+        form.addRow(self.tr("&Testo"), self.text_edit)
+        self.form = form
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("letterMissing")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.message = MessageBar("letterMessage")
+
+        self.buttons = QDialogButtonBox()
+        self.preview_button = self.buttons.addButton(
+            self.tr("&Anteprima"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("letterPreview")
+        self.preview_button.setToolTip(self.tr("La lettera come sarà stampata, senza numero di "
+                                               "protocollo"))
+        self.issue_button = self.buttons.addButton(
+            self.tr("&Emetti e stampa…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.issue_button.setObjectName("letterIssue")
+        self.issue_button.setToolTip(self.tr("Assegna il protocollo, archivia la lettera nel "
+                                             "fascicolo e la apre per stampa"))
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Annulla"))
+        self.preview_button.clicked.connect(self.preview)
+        self.issue_button.clicked.connect(self.issue)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.template_combo.currentIndexChanged.connect(lambda _i: self._template_changed())
+        for combo in (self.appointment_combo, self.pathway_combo, self.pact_combo,
+                      self.voucher_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_missing())
+        self.subject_edit.textChanged.connect(lambda _t: self.refresh_missing())
+        self.text_edit.textChanged.connect(self.refresh_missing)
+        if template is not None:
+            self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(template)))
+        self._template_changed()
+
+    # ------------------------------------------------------------------ choices
+
+    def _combo(self, name: str, items: list[tuple[int, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(self.tr("Quello più recente (predefinito)"), None)
+        for value, text in items:
+            combo.addItem(text, value)
+        return combo
+
+    def _appointments(self) -> list[tuple[int, str]]:
+        found = sorted(worker_file.appointments(self.ctx, self.worker_id),
+                       key=lambda a: a.starts_at, reverse=True)
+        return [(a.id, f"{a.starts_at:%d/%m/%Y %H:%M} — {a.operator_name}"
+                       f" ({a.purpose or a.status})") for a in found if a.status == "prenotato"]
+
+    def _pathways(self) -> list[tuple[int, str]]:
+        found = pathways.list_pathways(self.ctx, PathwayFilter(worker_id=self.worker_id))
+        return [(p.id, f"{label(PATHWAY_KINDS, p.kind)} — {label(PATHWAY_STATUSES, p.status)}"
+                       f", {fmt_date(p.start_on)}") for p in found]
+
+    def _pacts(self) -> list[tuple[int, str]]:
+        return [(p.id, self.tr("Revisione {n} — {status}").format(n=p.revision, status=p.status))
+                for p in worker_file.pacts(self.ctx, self.worker_id)]
+
+    def _vouchers(self) -> list[tuple[int, str]]:
+        found = vouchers.list_vouchers(self.ctx, VoucherFilter(worker_id=self.worker_id))
+        return [(v.id, f"{v.code or ''} — {v.course_title} ({label(VOUCHER_STATUSES, v.status)})")
+                for v in found]
+
+    @property
+    def template(self) -> str:
+        return str(self.template_combo.currentData())
+
+    def refs(self) -> Refs:
+        return Refs(appointment_id=self.appointment_combo.currentData(),
+                    pathway_id=self.pathway_combo.currentData(),
+                    pact_id=self.pact_combo.currentData(),
+                    voucher_id=self.voucher_combo.currentData(),
+                    subject=self.subject_edit.text().strip() or None,
+                    text=self.text_edit.toPlainText().strip() or None)
+
+    def _template_changed(self) -> None:
+        needs = self.templates[self.template].needs
+        for need, widgets in self.rows.items():
+            for widget in widgets:
+                self.form.setRowVisible(widget, need in needs)
+        self.message.clear_message()
+        self.refresh_missing()
+
+    def refresh_missing(self) -> list[letters.MissingField]:
+        """Say now what the letter lacks, so nothing is found missing at the printer."""
+        try:
+            missing = letters.missing_fields(self.ctx, self.template, self.worker_id, self.refs())
+        except SportelloError as exc:
+            self.missing_label.setText(str(exc))
+            self.missing_label.setVisible(True)
+            self.issue_button.setEnabled(False)
+            self.preview_button.setEnabled(False)
+            return []
+        self.missing_label.setText(
+            self.tr("Non si può stampare: mancano\n{list}").format(list=_missing_text(missing)))
+        self.missing_label.setVisible(bool(missing))
+        self.issue_button.setEnabled(not missing)
+        self.preview_button.setEnabled(not missing)
+        return missing
+
+    # ------------------------------------------------------------------ actions
+
+    def preview(self) -> PdfPreviewDialog | None:
+        try:
+            pdf = letters.preview(self.ctx, self.template, self.worker_id, self.refs())
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return None
+        info = self.templates[self.template]
+        return show_pdf(self, pdf, self.tr("Anteprima — {title}").format(title=info.title),
+                        f"anteprima-{self.template}.pdf")
+
+    def issue(self) -> letters.IssuedLetter | None:
+        try:
+            letter = letters.issue(self.ctx, self.template, self.worker_id, self.refs())
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            self.refresh_missing()
+            return None
+        self.result_letter = letter
+        self.issued.emit(letter)
+        self.accept()
+        parent = self.parentWidget() or self
+        show_pdf(parent, letter.pdf, self.tr("Lettera prot. {protocol}").format(
+            protocol=letter.protocol), letter.file_name)
+        return letter
+
+
+class LettersPage(PathPage):
+    """The file's Lettere tab: the archive of issued letters, a new one, a reprint."""
+
+    def __init__(self, ctx: Context, worker: Callable[[], tuple[int, str] | None]) -> None:
+        super().__init__(ctx, worker)
+        self.setObjectName("fileLetters")
+        self.new_button = self.button(
+            "fileLetterNew", self.tr("Nuova lettera…"),
+            self.tr("Convocazione, patto, voucher, invito, attestato, esito o lettera libera"),
+            self.new_letter)
+        self.reprint_button = self.button(
+            "fileLetterReprint", self.tr("Apri / ristampa"),
+            self.tr("Apre la lettera archiviata, identica all'originale, per stamparla o "
+                    "salvarla"), self.reprint)
+        self.buttons.addStretch(1)
+        self.list = self.table([
+            Column(self.tr("Protocollo"), lambda r: r.protocol),
+            Column(self.tr("Modello"), lambda r: self._template_title(r.template)),
+            Column(self.tr("Oggetto"), lambda r: r.subject or ""),
+            Column(self.tr("Emessa il"), lambda r: f"{r.issued_at:%d/%m/%Y %H:%M}"),
+        ], "fileLetterTable", [100, 200, 300])
+        self.list.doubleClicked.connect(lambda _index: self.reprint())
+        self.layout_.addWidget(self.list, 1)
+        self.empty = muted_label(self.tr("Nessuna lettera per questo fascicolo."))
+        self.layout_.addWidget(self.empty)
+        self._titles = {t.name: t.title for t in letters.templates()}
+        self.update_buttons()
+
+    def _template_title(self, name: str) -> str:
+        return self._titles.get(name, name)
+
+    def load(self) -> None:
+        rows = worker_file.letters(self.ctx, self.worker[0])
+        model = self.list.model()
+        model.set_rows(rows)  # type: ignore[attr-defined]
+        self.empty.setVisible(not rows)
+        self.loaded = True
+        self.update_buttons()
+
+    def rows(self) -> list[list[str]]:
+        model = self.list.model()
+        return [[c.text(r) for c in model.columns] for r in model.rows]  # type: ignore[attr-defined]
+
+    def update_buttons(self) -> None:
+        self.reprint_button.setEnabled(selected_row(self.list) is not None)
+
+    def new_letter(self, template: str | None = None) -> LetterDialog:
+        dialog = LetterDialog(self.ctx, self.worker, self, template=template)
+        dialog.issued.connect(lambda letter: self.done(self.tr(
+            "Lettera emessa: protocollo {protocol}.").format(protocol=letter.protocol)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def reprint(self) -> PdfPreviewDialog | None:
+        row = selected_row(self.list)
+        if row is None:
+            return None
+        try:
+            pdf = letters.reprint(self.ctx, row.id)
+            info = letters.info(self.ctx, row.id)
+        except SportelloError as exc:
+            self.refused(exc)
+            return None
+        return show_pdf(self, pdf, self.tr("Lettera prot. {protocol}").format(
+            protocol=info.protocol), info.file_name)
+
+
+# --------------------------------------------------------------------------- selections
+
+
+class SelectionForm(QObject):
+    """Who the letters are for: a vertenza's workers, by file status, optionally only those
+    without a booked appointment. Says how many there are as the choice changes. Its rows
+    go into the dialog's form, so that every label lines up."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: Context, without_appointment: bool, form: QFormLayout,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vertenza_combo = QComboBox()
+        self.vertenza_combo.setObjectName("selectionVertenza")
+        self.vertenza_combo.addItem(self.tr("Tutte le vertenze"), None)
+        for vid, title in worker_file.vertenze(ctx):
+            self.vertenza_combo.addItem(title, vid)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("selectionStatus")
+        for value, text in ((None, self.tr("Tutti")), ("aperto", self.tr("Aperti")),
+                            ("sospeso", self.tr("Sospesi")), ("chiuso", self.tr("Chiusi"))):
+            self.status_combo.addItem(text, value)
+        self.status_combo.setCurrentIndex(1)
+        self.without_check = QCheckBox(self.tr("Solo chi non ha un appuntamento prenotato"))
+        self.without_check.setObjectName("selectionWithout")
+        self.without_check.setChecked(without_appointment)
+        self.count_label = muted_label()
+        self.count_label.setObjectName("selectionCount")
+        form.addRow(self.tr("&Vertenza"), self.vertenza_combo)
+        form.addRow(self.tr("&Fascicoli"), self.status_combo)
+        form.addRow("", self.without_check)
+        form.addRow("", self.count_label)
+        self.vertenza_combo.currentIndexChanged.connect(lambda _i: self._changed())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._changed())
+        self.without_check.toggled.connect(lambda _c: self._changed())
+        self.worker_ids: list[int] = []
+        self._changed()
+
+    def _changed(self) -> None:
+        try:
+            self.worker_ids = letters.select_workers(
+                self.ctx, vertenza=self.vertenza_combo.currentData(),
+                status=self.status_combo.currentData(),
+                without_appointment=self.without_check.isChecked())
+        except SportelloError as exc:
+            self.worker_ids = []
+            self.count_label.setText(str(exc))
+        else:
+            n = len(self.worker_ids)
+            self.count_label.setText(self.tr("Nessun lavoratore scelto.") if n == 0 else
+                                     self.tr("1 lavoratore scelto.") if n == 1 else
+                                     self.tr("{n} lavoratori scelti.").format(n=n))
+        self.changed.emit()
+
+
+class _TaskDialog(QDialog):
+    """A form whose OK runs a service call in a ``Task`` with progress and cancel."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.layout_ = QVBoxLayout(self)
+        self.message = MessageBar("letterBatchMessage")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annulla"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        self.task: Task | None = None
+        self.outcome: Any = None
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.buttons)
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def job(self) -> Callable[[Callable[[int, int], bool]], Any]:  # pragma: no cover
+        raise NotImplementedError
+
+    def progress_text(self) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def succeeded(self, outcome: Any) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def start(self) -> Task | None:
+        self.message.clear_message()
+        try:
+            job = self.job()
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return None
+        task = Task(job, self)
+        self.task = task
+        progress = progress_dialog(self, task, self.windowTitle(), self.progress_text())
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda: setattr(self, "task", None))
+        self.ok_button().setEnabled(False)
+        task.start()
+        progress.show()
+        return task
+
+    def _succeeded(self, outcome: Any) -> None:
+        self.ok_button().setEnabled(True)
+        self.outcome = outcome
+        self.succeeded(outcome)
+
+    def _failed(self, message: str) -> None:
+        self.ok_button().setEnabled(True)
+        self.message.show_error(message)
+
+    def reject(self) -> None:
+        if self.task is not None:  # still working: Annulla goes through the progress dialog
+            self.task.cancel()
+            self.task.wait()
+        super().reject()
+
+
+class BatchLettersDialog(_TaskDialog):
+    """One letter per chosen worker, consecutive protocol numbers, one PDF to print."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Lettere per una selezione"), parent)
+        self.setObjectName("batchLettersDialog")
+        self.ctx = ctx
+        more = QFormLayout()
+        self.selection = SelectionForm(ctx, False, more, self)
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("batchTemplate")
+        for info in letters.templates():
+            self.template_combo.addItem(info.title, info.name)
+        more.addRow(self.tr("&Modello"), self.template_combo)
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("batchSubject")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("batchText")
+        self.text_edit.setMaximumHeight(self.fontMetrics().height() * 6)
+        more.addRow(self.tr("&Oggetto"), self.subject_edit)
+        more.addRow(self.tr("&Testo"), self.text_edit)
+        self.more = more
+        self.layout_.addLayout(more)
+        self.skip_check = QCheckBox(self.tr(
+            "Salta chi non ha i dati necessari (elencati alla fine) invece di fermarsi"))
+        self.skip_check.setObjectName("batchSkip")
+        self.layout_.addWidget(self.skip_check)
+        folder_row = QHBoxLayout()
+        self.each_check = QCheckBox(self.tr("Salva anche un PDF per lavoratore in:"))
+        self.each_check.setObjectName("batchEach")
+        self.folder_edit = QLineEdit(str(QSettings().value(SETTINGS_FOLDER,
+                                                           str(Path.home() / "Lettere"))))
+        self.folder_edit.setObjectName("batchFolder")
+        browse = QPushButton(self.tr("Sfoglia…"))
+        browse.clicked.connect(self._browse)
+        folder_row.addWidget(self.each_check)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.layout_.addLayout(folder_row)
+        self.ok_button().setText(self.tr("Emetti le lettere"))
+        self.finish_layout()
+        self.template_combo.currentIndexChanged.connect(lambda _i: self._template_changed())
+        self.selection.changed.connect(self._update_ok)
+        self._template_changed()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Cartella delle lettere"),
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _template_changed(self) -> None:
+        free = self.template_combo.currentData() == "generica"
+        self.more.setRowVisible(self.subject_edit, free)
+        self.more.setRowVisible(self.text_edit, free)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.ok_button().setEnabled(bool(self.selection.worker_ids))
+
+    def progress_text(self) -> str:
+        return self.tr("Preparazione di {n} lettere…").format(n=len(self.selection.worker_ids))
+
+    def job(self) -> Callable[[Callable[[int, int], bool]], Any]:
+        ctx, template = self.ctx, str(self.template_combo.currentData())
+        ids = list(self.selection.worker_ids)
+        subject = self.subject_edit.text().strip() or None
+        text = self.text_edit.toPlainText().strip() or None
+        skip = self.skip_check.isChecked()
+        folder = self.folder_edit.text().strip() if self.each_check.isChecked() else None
+        if folder:
+            QSettings().setValue(SETTINGS_FOLDER, folder)
+
+        def run(progress: Callable[[int, int], bool]) -> Any:
+            result = letters.issue_batch(ctx, template, ids, subject=subject, text=text,
+                                         skip_incomplete=skip, progress=progress)
+            files = result.write_files(folder) if folder and not result.cancelled else []
+            return result, files
+
+        return run
+
+    def succeeded(self, outcome: Any) -> None:
+        result, files = outcome
+        if result.cancelled:
+            self.message.show_info(self.tr("Annullato: nessuna lettera emessa, nessun numero "
+                                           "di protocollo usato."))
+            return
+        text = self.tr("{n} lettere emesse, protocolli da {first} a {last}.").format(
+            n=len(result.letters), first=result.first_protocol, last=result.last_protocol)
+        if files:
+            text += " " + self.tr("Un PDF per lavoratore in {folder}.").format(
+                folder=Path(files[0]).parent)
+        if result.skipped:
+            text += " " + self.tr("Saltati per dati mancanti: {n}.").format(n=len(result.skipped))
+        self.message.show_info(text)
+        if result.pdf:
+            show_pdf(self, result.pdf, self.tr("Lettere — {n}").format(n=len(result.letters)),
+                     f"lettere-{result.template}.pdf")
+
+
+class CallInDialog(_TaskDialog):
+    """Book a selection into the free slots of the chosen operators, print the convocations."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Convoca i lavoratori"), parent)
+        self.setObjectName("callInDialog")
+        self.ctx = ctx
+        self.layout_.addWidget(muted_label(self.tr(
+            "Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori "
+            "indicati (orari d'apertura, festivi e appuntamenti già presi rispettati) e la "
+            "lettera di convocazione. Tutto o niente: se i posti non bastano, nulla è "
+            "prenotato.")))
+        form = QFormLayout()
+        self.selection = SelectionForm(ctx, True, form, self)
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("callInTemplate")
+        for info in letters.templates():
+            if "appointment" in info.needs:
+                self.template_combo.addItem(info.title, info.name)
+        form.addRow(self.tr("&Modello"), self.template_combo)
+        self.operator_list = QListWidget()
+        self.operator_list.setObjectName("callInOperators")
+        self.operator_list.setMaximumHeight(self.fontMetrics().height() * 7)
+        for oid, name in worker_file.operators(ctx):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, oid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if ctx.actor and oid == ctx.actor.id
+                               else Qt.CheckState.Unchecked)
+            self.operator_list.addItem(item)
+        form.addRow(self.tr("&Operatori"), self.operator_list)
+        self.from_edit = date_edit(dt.date.today() + dt.timedelta(days=1))
+        self.from_edit.setObjectName("callInFrom")
+        self.from_edit.setMinimumDate(QDate.currentDate())
+        form.addRow(self.tr("&Dal giorno"), self.from_edit)
+        self.days_spin = QSpinBox()
+        self.days_spin.setObjectName("callInDays")
+        self.days_spin.setRange(1, 60)
+        self.days_spin.setValue(14)
+        self.days_spin.setSuffix(self.tr(" giorni"))
+        form.addRow(self.tr("&Per"), self.days_spin)
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setObjectName("callInMinutes")
+        self.minutes_spin.setRange(10, 120)
+        self.minutes_spin.setSingleStep(5)
+        self.minutes_spin.setValue(30)
+        self.minutes_spin.setSuffix(self.tr(" minuti"))
+        form.addRow(self.tr("Durata del &colloquio"), self.minutes_spin)
+        self.layout_.addLayout(form)
+        self.ok_button().setText(self.tr("Prenota e stampa"))
+        self.finish_layout()
+        self.selection.changed.connect(self._update_ok)
+        self._update_ok()
+
+    def operator_ids(self) -> list[int]:
+        return [int(self.operator_list.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.operator_list.count())
+                if self.operator_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def check_operator(self, name: str) -> None:
+        for i in range(self.operator_list.count()):
+            item = self.operator_list.item(i)
+            if item.text() == name:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _update_ok(self) -> None:
+        self.ok_button().setEnabled(bool(self.selection.worker_ids))
+
+    def progress_text(self) -> str:
+        return self.tr("Prenotazione e convocazione di {n} lavoratori…").format(
+            n=len(self.selection.worker_ids))
+
+    def job(self) -> Callable[[Callable[[int, int], bool]], Any]:
+        ctx = self.ctx
+        ids = list(self.selection.worker_ids)
+        operators = self.operator_ids()
+        days = letters.days_from(pydate(self.from_edit.date()), self.days_spin.value())
+        minutes = self.minutes_spin.value()
+        template = str(self.template_combo.currentData())
+        if not operators:
+            raise SportelloError(self.tr("Scegliere almeno un operatore per i colloqui."))
+
+        def run(progress: Callable[[int, int], bool]) -> Any:
+            return letters.call_in(ctx, ids, operators, days, minutes=minutes,
+                                   template=template, progress=progress)
+
+        return run
+
+    def succeeded(self, outcome: Any) -> None:
+        batch = outcome.batch
+        if batch.cancelled:
+            self.message.show_info(self.tr("Annullato: nessun appuntamento prenotato, nessuna "
+                                           "lettera emessa."))
+            return
+        first, last = outcome.appointments[0].starts_at, outcome.appointments[-1].starts_at
+        self.message.show_info(self.tr(
+            "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
+            n=len(outcome.appointments), first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}",
+            p1=batch.first_protocol, p2=batch.last_protocol))
+        self.selection._changed()  # those called in now have an appointment
+        if batch.pdf:
+            show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(
+                n=len(batch.letters)), "convocazioni.pdf")
+
