@@ -85,3 +85,45 @@ def test_programmes_are_added_retired_and_no_longer_offered(qtbot, office_ctx) -
     assert tab.toggle_button.text() == "Riattiva"
     qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     assert len(business.programmes(office_ctx)) == 2
+
+
+def test_the_office_letterhead_is_edited_and_its_logo_checked(qtbot, office_ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    dialog = SettingsDialog(office_ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.office_tab
+    assert dialog.tabs.currentWidget() is tab  # the first tab
+    assert tab.edits["name"].text() == "Centro per l'Impiego di Asti"
+    tab.edits["cap"].setText("141")
+    assert not tab.save()
+    assert "CAP" in tab.message.text()
+    tab.edits["cap"].setText("14100")
+    tab.edits["signatory_name"].setText("Dott.ssa Laura Bertolino")
+    tab.edits["signatory_role"].setText("Responsabile del Centro per l'Impiego")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "salvati" in tab.message.text()
+    detail = setup.office(office_ctx)
+    assert (detail.data.cap, detail.data.signatory_name) == ("14100", "Dott.ssa Laura Bertolino")
+
+    assert not tab.set_logo(b"not an image")
+    assert "PNG o JPEG" in tab.message.text()
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1d4ed8"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    assert tab.set_logo(bytes(buffer.data()))
+    assert setup.office(office_ctx).has_logo and tab.no_logo_button.isEnabled()
+    qtbot.mouseClick(tab.no_logo_button, Qt.MouseButton.LeftButton)
+    assert not setup.office(office_ctx).has_logo
+
+
+def test_an_operator_cannot_change_the_office(qtbot, operator_ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(operator_ctx)
+    qtbot.addWidget(dialog)
+    dialog.office_tab.edits["name"].setText("Altro nome")
+    assert not dialog.office_tab.save()
+    assert "Solo un amministratore" in dialog.office_tab.message.text()
+    assert setup.office(operator_ctx).data.name == "Centro per l'Impiego di Asti"

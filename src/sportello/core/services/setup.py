@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from sportello.core.bootstrap import Actor, Context
-from sportello.core.errors import ValidationError
+from sportello.core.errors import ConflictError, ValidationError
 from sportello.core.models import Office, OfficeKind, Operator, Role, Worker
-from sportello.core.services import passwords
+from sportello.core.services import passwords, permissions
 
 
 @dataclass(frozen=True)
@@ -122,3 +123,73 @@ def default_actor(ctx: Context, username: str | None = None) -> Actor | None:
 def worker_count(ctx: Context) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count(Worker.id))) or 0
+
+
+# --------------------------------------------------------------------------- the office's letterhead
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OfficeDetail:
+    id: int
+    data: OfficeData
+    has_logo: bool
+    version: int
+
+
+def _office_row(s, ctx: Context) -> Office:  # type: ignore[no-untyped-def]
+    office_id = ctx.actor.office_id if ctx.actor else s.scalar(select(func.min(Office.id)))
+    row = s.get(Office, office_id) if office_id is not None else None
+    if row is None:
+        raise ValidationError("Nessun ufficio configurato.")
+    return row
+
+
+def office(ctx: Context) -> OfficeDetail:
+    """The acting operator's office, as the letterhead prints it."""
+    with ctx.read() as s:
+        row = _office_row(s, ctx)
+        return OfficeDetail(row.id, OfficeData(
+            code=row.code, name=row.name, kind=row.kind, address=row.address, comune=row.comune,
+            cap=row.cap, provincia=row.provincia, phone=row.phone, email=row.email, pec=row.pec,
+            signatory_name=row.signatory_name, signatory_role=row.signatory_role),
+            row.logo is not None, row.version)
+
+
+def update_office(ctx: Context, data: OfficeData, *, expected_version: int | None = None) -> None:
+    """Change the office's details (letterhead, contacts, signatory): administrators only."""
+    permissions.require(ctx.actor, Role.AMMINISTRATORE, "modificare i dati dell'ufficio")
+    validate_office(data)
+    with ctx.write() as s:
+        row = _office_row(s, ctx)
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError("Qualcun altro ha modificato i dati dell'ufficio nel frattempo: "
+                                "riaprire le impostazioni e riprovare.")
+        row.code, row.name, row.kind = data.code.strip().upper(), data.name.strip(), data.kind
+        row.address, row.comune, row.cap = _clean(data.address), _clean(data.comune), _clean(data.cap)
+        row.provincia = (_clean(data.provincia) or "").upper() or None
+        row.phone, row.email, row.pec = _clean(data.phone), _clean(data.email), _clean(data.pec)
+        row.signatory_name = _clean(data.signatory_name)
+        row.signatory_role = _clean(data.signatory_role)
+
+
+def set_logo(ctx: Context, image: bytes | None) -> None:
+    """The letterhead's logo (PNG or JPEG, at most 2 MB), or none: administrators only."""
+    permissions.require(ctx.actor, Role.AMMINISTRATORE, "cambiare il logo dell'ufficio")
+    if image is not None:
+        if len(image) > LOGO_MAX_BYTES:
+            raise ValidationError("Il logo supera i 2 MB: usare un'immagine più leggera.", "logo")
+        if not (image.startswith(b"\x89PNG\r\n\x1a\n") or image.startswith(b"\xff\xd8\xff")):
+            raise ValidationError("Il logo deve essere un'immagine PNG o JPEG.", "logo")
+        try:
+            from reportlab.lib.utils import ImageReader  # only when a logo is set
+
+            width, height = ImageReader(io.BytesIO(image)).getSize()
+        except Exception:  # noqa: BLE001 - any unreadable image is the same to the clerk
+            raise ValidationError("Il file del logo è danneggiato o non è un'immagine.",
+                                  "logo") from None
+        if not (width and height):
+            raise ValidationError("Il logo è un'immagine vuota.", "logo")
+    with ctx.write() as s:
+        _office_row(s, ctx).logo = image

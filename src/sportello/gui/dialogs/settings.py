@@ -1,17 +1,23 @@
-"""Impostazioni: the office's configurable lists and thresholds.
+"""Impostazioni: the office's letterhead, configurable lists and thresholds.
 
-Every change goes through its service, which checks the role (the voucher approval
-threshold is an administrator's, the funding programmes a responsabile's); a refusal is
+Every change goes through its service, which checks the role (the office's details and
+the voucher approval threshold are an administrator's, the funding programmes a
+responsabile's); a refusal is
 shown as the service words it. The dialog is modeless-safe: each tab reads on opening.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -21,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
-from sportello.core.services import business, vouchers
+from sportello.core.services import business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow
 from sportello.gui.paths.common import (
     Column,
@@ -36,6 +42,111 @@ from sportello.gui.paths.common import (
     select_id,
     selected_row,
 )
+
+
+class OfficeSettings(QWidget):
+    """The office's details as the letters print them: letterhead, contacts, signatory, logo."""
+
+    FIELDS = (
+        ("name", QT_TRANSLATE_NOOP("OfficeSettings", "Nome dell'ufficio")),
+        ("code", QT_TRANSLATE_NOOP("OfficeSettings", "Codice")),
+        ("address", QT_TRANSLATE_NOOP("OfficeSettings", "Indirizzo")),
+        ("cap", QT_TRANSLATE_NOOP("OfficeSettings", "CAP")),
+        ("comune", QT_TRANSLATE_NOOP("OfficeSettings", "Comune")),
+        ("provincia", QT_TRANSLATE_NOOP("OfficeSettings", "Provincia (sigla)")),
+        ("phone", QT_TRANSLATE_NOOP("OfficeSettings", "Telefono")),
+        ("email", QT_TRANSLATE_NOOP("OfficeSettings", "E-mail")),
+        ("pec", QT_TRANSLATE_NOOP("OfficeSettings", "PEC")),
+        ("signatory_name", QT_TRANSLATE_NOOP("OfficeSettings", "Firmatario delle lettere")),
+        ("signatory_role", QT_TRANSLATE_NOOP("OfficeSettings", "Ruolo del firmatario")),
+    )
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.detail: setup.OfficeDetail | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(self.tr(
+            "Intestazione, recapiti e firma che compaiono sulle lettere. Solo un amministratore "
+            "li modifica.")))
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for key, text in self.FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"office_{key}")
+            self.edits[key] = edit
+            form.addRow(self.tr(text), edit)
+        self.edits["signatory_role"].setPlaceholderText(self.tr("es. Responsabile del Centro"))
+        logo_row = QHBoxLayout()
+        self.logo_label = QLabel()
+        self.logo_label.setObjectName("officeLogo")
+        self.logo_label.setFixedHeight(48)
+        self.logo_button = QPushButton(self.tr("Scegli logo…"))
+        self.logo_button.setObjectName("officeLogoChoose")
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.no_logo_button = QPushButton(self.tr("Togli logo"))
+        self.no_logo_button.setObjectName("officeLogoRemove")
+        self.no_logo_button.clicked.connect(lambda: self.set_logo(None))
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.no_logo_button)
+        form.addRow(self.tr("Logo"), logo_row)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("Salva i dati dell'ufficio"))
+        self.save_button.setObjectName("officeSave")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        self.message = MessageBar("officeMessage")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        self.detail = setup.office(self.ctx)
+        for key, edit in self.edits.items():
+            edit.setText(getattr(self.detail.data, key) or "")
+        self.logo_label.setText(self.tr("Logo presente") if self.detail.has_logo
+                                else self.tr("Nessun logo: l'intestazione è solo testo"))
+        self.no_logo_button.setEnabled(self.detail.has_logo)
+
+    def save(self) -> bool:
+        assert self.detail is not None
+        values = {key: edit.text() for key, edit in self.edits.items()}
+        data = setup.OfficeData(kind=self.detail.data.kind, **values)
+        try:
+            setup.update_office(self.ctx, data, expected_version=self.detail.version)
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return False
+        self.load()
+        self.message.show_info(self.tr("Dati dell'ufficio salvati: le prossime lettere li "
+                                       "useranno."))
+        return True
+
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Logo dell'ufficio"), "", self.tr("Immagini (*.png *.jpg *.jpeg)"))
+        if path:
+            try:
+                image = Path(path).read_bytes()
+            except OSError as exc:
+                self.message.show_error(self.tr("Impossibile leggere «{path}»: {error}").format(
+                    path=path, error=exc.strerror))
+                return
+            self.set_logo(image)
+
+    def set_logo(self, image: bytes | None) -> bool:
+        try:
+            setup.set_logo(self.ctx, image)
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return False
+        self.load()
+        self.message.show_info(self.tr("Logo salvato.") if image else self.tr("Logo tolto."))
+        return True
 
 
 class VoucherSettings(QWidget):
@@ -182,8 +293,10 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Impostazioni"))
         self.resize(720, 520)
         self.tabs = QTabWidget()
+        self.office_tab = OfficeSettings(ctx)
         self.voucher_tab = VoucherSettings(ctx)
         self.programme_tab = ProgrammeSettings(ctx)
+        self.tabs.addTab(self.office_tab, self.tr("&Ufficio e lettere"))
         self.tabs.addTab(self.voucher_tab, self.tr("&Voucher"))
         self.tabs.addTab(self.programme_tab, self.tr("&Programmi di finanziamento"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
