@@ -9,7 +9,6 @@ Written with openpyxl's write-only mode, streaming rows from the database.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,8 +27,8 @@ from sportello.core.models import (
     EmploymentSituation,
     ExchangeKind,
     ExchangeRecord,
-    FundingRequest,
     Fund,
+    FundingRequest,
     Hire,
     Operator,
     Pathway,
@@ -46,6 +45,19 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def looks_like_formula(value: str) -> bool:
     return value.startswith(FORMULA_STARTS)
+
+
+def save_atomically(wb, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Save a workbook beside ``out``, then rename it over: never a half-written file."""
+    tmp = out.with_name(f".{out.name}.part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return out
 
 
 def text_cell(ws, value: str):  # type: ignore[no-untyped-def]
@@ -277,14 +289,7 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
             if progress and count % 2000 == 0 and not progress(count):
                 raise SportelloError("Esportazione annullata: nessun file scritto.")
     ws.auto_filter.ref = f"A1:{last}{count + 1}"
-    tmp = out.with_name(f".{out.name}.part")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    save_atomically(wb, out)
     import hashlib
 
     digest = hashlib.sha256(out.read_bytes()).hexdigest()

@@ -370,6 +370,9 @@ def get(ctx: Context, worker_id: int, *, audit_open: bool = True) -> WorkerDetai
 
 def save(ctx: Context, worker_id: int, expected_version: int, form: WorkerForm) -> WorkerDetail:
     """Save an edited file; refused (RecordConflict) if someone saved it meanwhile."""
+    with ctx.read() as s:
+        if s.scalar(select(Worker.anonymised_at).where(Worker.id == worker_id)) is not None:
+            raise ValidationError("Il fascicolo è stato anonimizzato: non si può più modificare.")
     clean = normalise_form(form)
     with ctx.write() as s:
         other = s.scalar(select(Worker.id).where(Worker.codice_fiscale == clean.codice_fiscale,
@@ -530,7 +533,9 @@ def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
         # Duplicated applications still on the dropped file are removed with it.
         for app in s.scalars(select(Application).where(Application.worker_id == drop_id)):
             s.delete(app)
-        s.execute(update(AuditLog).where(AuditLog.worker_id == drop_id).values(worker_id=keep_id))
+        with audit.rewriting(s, "merge"):  # the dropped file's history follows it
+            s.execute(update(AuditLog).where(AuditLog.worker_id == drop_id)
+                      .values(worker_id=keep_id))
         s.execute(update(ImportChange).where(ImportChange.entity == "worker",
                                              ImportChange.entity_id == drop_id)
                   .values(entity_id=keep_id))
@@ -555,6 +560,8 @@ def set_status(ctx: Context, worker_id: int, status: str, reason: str | None = N
         w = s.get(Worker, worker_id)
         if w is None:
             raise NotFound("Fascicolo non trovato.")
+        if w.anonymised_at is not None:
+            raise ValidationError("Il fascicolo è stato anonimizzato: non si può riaprire.")
         w.status = status
         if status == FileStatus.APERTO:
             w.closed_on, w.closing_reason = None, None

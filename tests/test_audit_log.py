@@ -1,0 +1,148 @@
+"""The audit log: append-only at the ORM level, filtered queries with paging, xlsx export, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from sportello.cli import main
+from sportello.core import codice_fiscale as cf
+from sportello.core.exchange.export import rows_of
+from sportello.core.models import AuditLog
+from sportello.core.services import audit, operators, workers
+from sportello.core.services.audit import AuditFilter, AuditTampering
+
+PASSWORD = "sportello2026"
+
+
+def _worker(ctx, surname: str, name: str, day: int, notes: str | None = None) -> int:  # type: ignore[no-untyped-def]
+    code = cf.encode(surname, name, "M", dt.date(1975, 6, day), "L219")
+    return workers.create(ctx, workers.WorkerForm(codice_fiscale=code, surname=surname, name=name,
+                                                  notes=notes), allow_similar=True)
+
+
+def test_audit_rows_cannot_be_changed_or_deleted_through_the_orm(ctx) -> None:  # type: ignore[no-untyped-def]
+    wid = _worker(ctx, "Gallo", "Piero", 3)
+    with ctx.read() as s:
+        before = [(r.id, r.action, r.detail) for r in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+    refused = pytest.raises(AuditTampering, match="non si può modificare né cancellare")
+    with refused, ctx.write() as s:
+        row = s.scalars(select(AuditLog).where(AuditLog.worker_id == wid)).first()
+        row.detail = "ritoccato"
+    with pytest.raises(AuditTampering), ctx.write() as s:
+        s.delete(s.scalars(select(AuditLog)).first())
+    with pytest.raises(AuditTampering), ctx.write() as s:
+        s.execute(update(AuditLog).values(detail="x"))
+    with pytest.raises(AuditTampering), ctx.write() as s:
+        s.execute(delete(AuditLog))
+    with pytest.raises(AuditTampering), ctx.write() as s:
+        s.execute(delete(AuditLog.__table__))
+    with ctx.read() as s:
+        after = [(r.id, r.action, r.detail) for r in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+    assert after == before
+    # appending is what the log is for
+    with ctx.write() as s:
+        audit.record(s, "letter", worker_id=wid, detail="convocazione")
+    assert audit.query(ctx, AuditFilter(action="letter")).total == 1
+
+
+def test_query_filters_and_pages(ctx) -> None:  # type: ignore[no-untyped-def]
+    info = operators.create_operator(ctx, operators.OperatorData(
+        username="m.conti", full_name="Marco Conti", password=PASSWORD, role="responsabile"))
+    marco = operators.authenticate(ctx, "m.conti", PASSWORD)
+    as_marco = ctx.acting_as(marco)
+    a = _worker(ctx, "Gallo", "Piero", 3)
+    b = _worker(as_marco, "Serra", "Dario", 4)
+    for _ in range(5):
+        workers.get(as_marco, a)
+    workers.get(ctx, b)
+    page = audit.query(ctx, AuditFilter(operator_username="m.conti", action="open"), limit=2)
+    assert page.total == 5 and len(page.rows) == 2
+    assert page.rows[0].id > page.rows[1].id  # newest first
+    assert {r.operator_name for r in page.rows} == {"Marco Conti"}
+    rest = audit.query(ctx, AuditFilter(operator_username="m.conti", action="open"), offset=4,
+                       limit=2)
+    assert len(rest.rows) == 1
+    code_b = cf.encode("Serra", "Dario", "M", dt.date(1975, 6, 4), "L219")
+    about_b = audit.query(ctx, AuditFilter(worker_cf=code_b.lower()))
+    assert {r.worker_id for r in about_b.rows} == {b}
+    assert {r.action for r in about_b.rows} == {"create", "open"}
+    assert about_b.rows[0].worker_name == "Serra Dario"
+    assert audit.query(ctx, AuditFilter(operator_id=info.id, action="login")).total == 1
+    today = dt.date.today()
+    assert audit.query(ctx, AuditFilter(since=today, until=today)).total == audit.query(ctx).total
+    assert audit.query(ctx, AuditFilter(until=today - dt.timedelta(days=1))).total == 0
+    assert "open" in audit.actions(ctx)
+    with pytest.raises(Exception, match="inesistente"):
+        audit.query(ctx, AuditFilter(operator_username="nessuno"))
+
+
+def test_update_rows_show_old_and_new_values(ctx) -> None:  # type: ignore[no-untyped-def]
+    wid = _worker(ctx, "Gallo", "Piero", 3)
+    detail = workers.get(ctx, wid)
+    form = detail.form
+    form.mobile = "347 123 4567"
+    workers.save(ctx, wid, detail.version, form)
+    row = audit.query(ctx, AuditFilter(worker_id=wid, action="update")).rows[0]
+    assert row.changes["mobile"] == [None, "347 123 4567"]
+    assert "mobile: — → 347 123 4567" in row.changes_text()
+
+
+def test_export_is_safe_and_audited(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wid = _worker(ctx, "Gallo", "Piero", 3)
+    with ctx.write() as s:
+        audit.record(s, "letter", worker_id=wid, detail="=HYPERLINK(\"http://x\")")
+    out = tmp_path / "registro.xlsx"
+    result = audit.export_xlsx(ctx, AuditFilter(worker_id=wid), out)
+    rows = list(rows_of(out))
+    assert rows[0][0] == "N." and len(rows) == result.rows + 1 == 3
+    letter = rows[-1]
+    assert letter[4] == "lettera" and letter[10] == "=HYPERLINK(\"http://x\")"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    cell = wb.active.cell(row=3, column=11)
+    assert cell.data_type == "s"  # text, never a formula
+    assert audit.query(ctx, AuditFilter(action="export")).rows[0].detail.startswith(
+        "registro attività: 2 righe")
+    with pytest.raises(Exception, match=".xlsx"):
+        audit.export_xlsx(ctx, None, tmp_path / "registro.csv")
+
+
+def test_cli_audit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "a.db"
+    monkeypatch.setenv("SPORTELLO_ADMIN_PASSWORD", PASSWORD)
+    assert main(["--db", str(db), "init", "--office-code", "CPI-AT", "--office-name", "CPI Asti",
+                 "--admin", "admin", "--admin-name", "Anna Admin"]) == 0
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    ctx = bootstrap(str(db))
+    try:
+        ctx = ctx.acting_as(setup.default_actor(ctx))
+        wid = _worker(ctx, "Gallo", "Piero", 3)
+        workers.get(ctx, wid)
+        with pytest.raises(operators.WrongCredentials):
+            operators.authenticate(ctx, "admin", "sbagliata1")
+    finally:
+        ctx.close()
+    capsys.readouterr()
+    code = cf.encode("Gallo", "Piero", "M", dt.date(1975, 6, 3), "L219")
+    assert main(["--db", str(db), "audit", "--worker", code]) == 0
+    out = capsys.readouterr().out
+    assert "creazione" in out and "apertura fascicolo" in out and "2 righe mostrate su 2" in out
+    assert main(["--db", str(db), "audit", "--action", "login_failed", "--since",
+                 dt.date.today().strftime("%d/%m/%Y")]) == 0
+    assert "accesso fallito" in capsys.readouterr().out
+    xlsx = tmp_path / "audit.xlsx"
+    assert main(["--db", str(db), "audit", "--operator-name", "admin", "--out", str(xlsx)]) == 0
+    assert "Esportate" in capsys.readouterr().out and xlsx.exists()
+    assert main(["--db", str(db), "audit", "--operator-name", "chi"]) == 1
+    assert "inesistente" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as bad:
+        main(["--db", str(db), "audit", "--since", "31/31/2026"])
+    assert bad.value.code == 2
