@@ -1,0 +1,105 @@
+"""The error report of an import: a copy of the sheet to send back to the Region.
+
+Every row of the sheet where it was (same row numbers as the original, titles above the
+header included), the cells with an error filled red and those with a warning or a
+conflict yellow, and one more column, "Esito importazione", that explains each row in
+Italian naming the column. Written with openpyxl's write-only mode; text that would look
+like a formula is written as text (as the exports do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sportello.core.errors import ValidationError
+from sportello.core.exchange.export import looks_like_formula, save_atomically, text_cell
+from sportello.core.exchange.sheet_reader import column_letter
+
+if TYPE_CHECKING:
+    from sportello.core.services.imports import Analysis
+
+RESULT_HEADER = "Esito importazione"
+
+
+def write_error_report(analysis: Analysis, out: Path | str) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("Il rapporto degli errori deve avere estensione .xlsx.", "report")
+    sheet = analysis.sheet
+    header_row = analysis.settings.header_row
+    width = max((len(r) for r in sheet.rows), default=0)
+    result_col = sheet.first_col + width  # 1-based column of the explanation
+    red = PatternFill("solid", fgColor="FFC7CE")
+    yellow = PatternFill("solid", fgColor="FFEB9C")
+    green = PatternFill("solid", fgColor="C6EFCE")
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet((sheet.name or "Foglio")[:31])
+    ws.column_dimensions[column_letter(result_col)].width = 70
+    ws.freeze_panes = f"A{header_row + 1}"
+    for _ in range(1, sheet.first_row):
+        ws.append([])
+    issues = analysis.row_issues
+    for i, row in enumerate(sheet.rows):
+        rownum = sheet.first_row + i
+        found = issues.get(rownum, [])
+        by_col: dict[str, str] = {}
+        for issue in found:
+            if issue.column:
+                level = by_col.get(issue.column)
+                by_col[issue.column] = "errore" if issue.level == "errore" or level == "errore" \
+                    else "avviso"
+        cells: list[object] = [None] * (sheet.first_col - 1)
+        for j, value in enumerate(row):
+            letter = column_letter(sheet.first_col + j)
+            if value == "":
+                value = None
+            if isinstance(value, (dt.time, dt.timedelta)):
+                value = str(value)
+            level = by_col.get(letter)
+            if isinstance(value, str) and looks_like_formula(value):
+                cell = text_cell(ws, value)
+            else:
+                cell = WriteOnlyCell(ws, value=value)
+                if isinstance(value, dt.date):
+                    cell.number_format = "DD/MM/YYYY"
+            if rownum == header_row:
+                cell.font = bold
+            if level:
+                cell.fill = red if level == "errore" else yellow
+                notes = "\n".join(x.message for x in found if x.column == letter)
+                cell.comment = Comment(notes[:2000], "Sportello")
+            cells.append(cell)
+        cells.extend([None] * (width - len(row)))
+        if rownum == header_row:
+            result = WriteOnlyCell(ws, value=RESULT_HEADER)
+            result.font = bold
+        elif rownum < header_row:
+            result = None
+        else:
+            if found:
+                errors = [x for x in found if x.level == "errore"]
+                lines = [("ERRORE - " if x.level == "errore" else "AVVISO - ")
+                         + (f"colonna {x.column}" + (f" ({x.header})" if x.header else "") + ": "
+                            if x.column else "") + x.message for x in found]
+                result = WriteOnlyCell(ws, value="\n".join(lines)[:32000])
+                result.fill = red if errors else yellow
+            elif any(v not in (None, "") for v in row):
+                result = WriteOnlyCell(ws, value="OK")
+                result.fill = green
+            else:
+                result = None
+            if result is not None:
+                result.alignment = wrap
+        cells.append(result)
+        ws.append(cells)
+    return save_atomically(wb, out)

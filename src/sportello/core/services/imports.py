@@ -1,0 +1,1454 @@
+"""Importing the Region's worker lists from Excel/OpenDocument sheets.
+
+The GUI wizard and the CLI go through the same steps:
+
+1. ``inspect_file(ctx, path)``: sheets, the header row found in each, a proposed
+   mapping (field and confidence per column), a few preview rows. Nothing is written.
+2. ``analyse(ctx, path, settings, vertenza=..., progress=...)``: every row read and
+   checked: errors and warnings (row as Excel numbers it, column letter and header,
+   reason in Italian), repeated codici fiscali merged, and against the database: new
+   files, updates, unchanged files and *conflicts*. Nothing is written.
+3. ``apply(ctx, analysis, valid_only=..., dry_run=...)``: one transaction. By default a
+   sheet with any error writes nothing (``ImportRefused`` lists the errors); with
+   ``valid_only`` the valid rows go in and the rest is reported. The database is
+   compared again inside the transaction, so what was analysed a minute ago cannot
+   overwrite what changed meanwhile.
+4. ``undo(ctx, exchange_id)``: the whole import taken back.
+
+Rules of the upsert:
+- a worker is found by codice fiscale; a new one gets a file, an existing one is updated
+  only in the fields the sheet carries (an empty cell never blanks a field);
+- **conflicts**: a field is overwritten only when its current value came from an earlier
+  import and nobody changed it since. "Changed since" is read from the audit log (the
+  ``create``/``update`` rows of the record after its last import; imports write
+  ``import_update`` rows, so they do not count as local edits). A value typed by a clerk
+  (or of unknown origin: never imported) that the sheet contradicts is kept and reported
+  as a conflict, unless the caller asks to overwrite conflicts. When the sheet still
+  says what the previous import said, the newer local value is simply kept;
+- the same sheet imported twice changes nothing the second time;
+- with a vertenza, each worker gets (or keeps) an ``EmploymentSituation`` in it, which
+  receives the employment columns (qualifica, orario, CIGS dates...).
+
+Audit: rows are written in bulk with Core statements, which bypass the ORM audit hook.
+Each import writes one summarising audit row (``import``: file, hash, counts), one
+``import_update`` row with old -> new values for every *existing* record it changed
+(those are the changes a clerk may ask about), and an ``ImportChange`` row for every
+record it inserted or updated (what undo needs). New files are not audited one by one:
+their content is the sheet itself (hash in ``ExchangeRecord``), and their creation is in
+``ImportChange``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from sportello.core import codice_fiscale as cf
+from sportello.core.bootstrap import Context
+from sportello.core.errors import ConflictError, NotFound, SportelloError, ValidationError
+from sportello.core.exchange import sheet_reader, values
+from sportello.core.exchange.profiles import (
+    DEFAULT_CODE_LISTS,
+    FIELDS,
+    Profile,
+    ProfileColumn,
+    match_header,
+    normalise_header,
+    profile_from_json,
+    shipped_profiles,
+)
+from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile, column_letter
+from sportello.core.models import (
+    AuditLog,
+    EmploymentSituation,
+    ExchangeKind,
+    ExchangeRecord,
+    ExchangeStatus,
+    FileStatus,
+    ImportChange,
+    MappingProfile,
+    Vertenza,
+    VertenzaStatus,
+    Worker,
+    utcnow,
+)
+from sportello.core.search import worker_search_text
+from sportello.core.services import audit
+
+Progress = Callable[[int, int], bool]
+
+HEADER_SCAN_ROWS = 30
+PREVIEW_ROWS = 5
+CHUNK = 500
+REPORT_CAP = 2000  # issues kept in ExchangeRecord.report
+
+WORKER_FIELDS = tuple(k for k, f in FIELDS.items() if f.target == "worker")
+EMPLOYMENT_FIELDS = tuple(k for k, f in FIELDS.items() if f.target == "employment")
+# Filled from other cells (a place's code and province, the qualifica's code).
+DERIVED_WORKER = ("birth_place_code", "birth_province")
+DERIVED_EMPLOYMENT = ("qualifica_code",)
+# Filled from the codice fiscale when the sheet has no value: never a conflict.
+FROM_CF = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_province")
+FIELD_LABEL = {k: f.label for k, f in FIELDS.items()} | {
+    "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica"}
+
+
+class ImportRefused(SportelloError):
+    """The sheet has errors and nothing was written (the message lists them)."""
+
+    def __init__(self, message: str, errors: Sequence[Issue] = ()) -> None:
+        super().__init__(message)
+        self.errors = list(errors)
+
+
+class ImportCancelled(SportelloError):
+    pass
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """One column of the sheet and the field it goes to (``field`` None: not imported)."""
+
+    index: int  # 1-based Excel column number
+    header: str
+    field: str | None
+    confidence: float = 1.0
+    codes: str | None = None  # code list name, or "belfiore"
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    """What the clerk confirms in the wizard: sheet, header row, column mapping."""
+
+    sheet: str
+    header_row: int  # 1-based, as Excel shows it
+    columns: tuple[ColumnMapping, ...]
+    profile: str | None = None
+    code_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def with_field(self, index: int, field_key: str | None, codes: str | None = None) -> ImportSettings:
+        """A copy with column ``index`` mapped to ``field_key`` (a GUI combo box change)."""
+        if field_key is not None and field_key not in FIELDS:
+            raise ValidationError(f"Campo sconosciuto: {field_key}.", "field")
+        cols = []
+        for c in self.columns:
+            if c.index == index:
+                c = dataclasses.replace(c, field=field_key, confidence=1.0, codes=codes)
+            elif field_key is not None and c.field == field_key:
+                c = dataclasses.replace(c, field=None, confidence=0.0, codes=None)
+            cols.append(c)
+        return dataclasses.replace(self, columns=tuple(cols))
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    name: str
+    visible: bool
+    rows: int  # rows in the sheet's used area
+    header_row: int | None  # 1-based; None: no header recognised
+    settings: ImportSettings | None  # proposed mapping
+    preview: tuple[tuple[str, ...], ...]  # first data rows as text, mapped columns order
+    score: float  # how sure we are this is the workers sheet (0..1)
+    unmapped: tuple[str, ...]  # headers that go nowhere
+
+
+@dataclass(frozen=True)
+class FileInspection:
+    path: Path
+    file_name: str
+    format: str
+    sheets: tuple[SheetPreview, ...]
+    best_sheet: str | None
+    profile: str | None  # the profile that fits, if any
+
+
+@dataclass(frozen=True)
+class Issue:
+    row: int  # as Excel numbers it
+    column: str | None  # letter
+    header: str | None
+    message: str
+    level: str = "errore"  # or "avviso"
+
+    def text(self) -> str:
+        where = f"Riga {self.row}"
+        if self.column:
+            where += f", colonna {self.column}"
+            if self.header:
+                where += f" ({self.header})"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    row: int
+    column: str | None
+    header: str | None
+    worker_id: int
+    codice_fiscale: str
+    who: str
+    field: str
+    label: str
+    local_value: object
+    sheet_value: object
+
+    def text(self) -> str:
+        return (f"Riga {self.row}, colonna {self.column} ({self.header}): {self.who} "
+                f"({self.codice_fiscale}) ha «{values.describe(self.local_value)}» modificato in "
+                f"Sportello, il foglio dice «{values.describe(self.sheet_value)}»: mantenuto il "
+                "valore di Sportello.")
+
+
+@dataclass(frozen=True)
+class VertenzaChoice:
+    """An existing vertenza (code, title or id), or a new one when ``create``."""
+
+    code: str
+    title: str | None = None
+    company_name: str | None = None
+    create: bool = False
+
+
+@dataclass
+class _Record:
+    """One worker of the sheet after conversion (rows with the same CF merged)."""
+
+    row: int
+    code: str
+    worker: dict[str, Any]
+    employment: dict[str, Any]
+    source: dict[str, ColumnMapping]  # field -> column (for messages)
+    rows: list[int]
+
+
+@dataclass
+class _Plan:
+    inserts: list[_Record] = field(default_factory=list)
+    updates: list[tuple[_Record, dict[str, Any], dict[str, Any], int]] = field(default_factory=list)
+    es_inserts: list[tuple[_Record, int | None]] = field(default_factory=list)  # worker id or None
+    es_updates: list[tuple[_Record, int, dict[str, Any], dict[str, Any], int, int]] = field(
+        default_factory=list)
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    bad_codes: set[str] = field(default_factory=set)
+    existing: dict[str, dict[str, Any]] = field(default_factory=dict)
+    current_es: dict[int, list[int]] = field(default_factory=dict)
+
+    def updated_codes(self) -> set[str]:
+        found = {rec.code for rec, *_ in self.updates} | {rec.code for rec, *_ in self.es_updates}
+        return found | {rec.code for rec, wid in self.es_inserts if wid is not None}
+
+
+@dataclass
+class Analysis:
+    """What importing the sheet would do (plain data for the wizard's preview)."""
+
+    path: Path
+    file_name: str
+    sha256: str
+    format: str
+    settings: ImportSettings
+    vertenza: VertenzaChoice | None
+    vertenza_id: int | None
+    rows_total: int  # non-empty data rows
+    errors: list[Issue]
+    warnings: list[Issue]
+    conflicts: list[Conflict]
+    to_insert: int
+    to_update: int
+    unchanged: int
+    duplicates_merged: int
+    invalid_rows: int
+    already_imported: list[tuple[int, dt.datetime]]  # (exchange id, when) with the same hash
+    sheet: SheetData = field(repr=False)
+    records: list[_Record] = field(repr=False, default_factory=list)
+    row_issues: dict[int, list[Issue]] = field(repr=False, default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> list[str]:
+        lines = [f"File: {self.file_name} (foglio «{self.settings.sheet}», intestazione in riga "
+                 f"{self.settings.header_row})",
+                 f"Righe con dati: {self.rows_total}; nuovi fascicoli: {self.to_insert}; "
+                 f"aggiornati: {self.to_update}; invariati: {self.unchanged}; righe con errori: "
+                 f"{self.invalid_rows}; righe ripetute unite: {self.duplicates_merged}; "
+                 f"conflitti: {len(self.conflicts)}; avvisi: {len(self.warnings)}"]
+        for ex_id, at in self.already_imported:
+            lines.append(f"Nota: questo stesso file è già stato importato il {at:%d/%m/%Y %H:%M} "
+                         f"(importazione n. {ex_id}).")
+        return lines
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    exchange_id: int | None  # None for a dry run
+    inserted: int
+    updated: int
+    unchanged: int
+    errors: int  # rows left out
+    conflicts: int
+    dry_run: bool
+    analysis: Analysis = field(repr=False)
+
+    def summary(self) -> str:
+        what = "Prova (nessun dato scritto)" if self.dry_run else \
+            f"Importazione n. {self.exchange_id} completata"
+        return (f"{what}: {self.inserted} nuovi fascicoli, {self.updated} aggiornati, "
+                f"{self.unchanged} invariati, {self.errors} righe scartate per errori, "
+                f"{self.conflicts} conflitti (valori di Sportello mantenuti).")
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    exchange_id: int
+    deleted: int
+    restored: int
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    name: str
+    origin: str  # "predefinito" or "utente"
+    columns: int
+    source: str | None
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def list_profiles(ctx: Context) -> list[ProfileInfo]:
+    """Shipped profiles first, then the ones saved by clerks."""
+    found = [ProfileInfo(p.name, p.origin, len(p.columns), p.source) for p in shipped_profiles()]
+    with ctx.read() as s:
+        for row in s.scalars(select(MappingProfile).where(MappingProfile.kind == "workers")
+                             .order_by(MappingProfile.name)):
+            try:
+                p = profile_from_json(row.definition)
+            except ValidationError:
+                continue
+            found.append(ProfileInfo(row.name, "utente", len(p.columns), p.source))
+    return found
+
+
+def load_profile(ctx: Context, name: str) -> Profile:
+    with ctx.read() as s:
+        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
+        if row is not None:
+            return profile_from_json(row.definition)
+    folded = normalise_header(name)
+    for p in shipped_profiles():
+        if p.name == name or normalise_header(p.name) == folded:
+            return p
+    names = ", ".join(p.name for p in list_profiles(ctx))
+    raise NotFound(f"Profilo «{name}» non trovato. Profili disponibili: {names}.")
+
+
+def profile_from_settings(name: str, settings: ImportSettings, *, source: str | None = None) -> Profile:
+    """A profile from the mapping confirmed in the wizard (every column, in sheet order)."""
+    cols = tuple(ProfileColumn(c.header or c.letter, c.field, c.codes)
+                 for c in sorted(settings.columns, key=lambda c: c.index))
+    lists = {k: v for k, v in settings.code_lists.items()
+             if any(c.codes == k for c in cols)}
+    return profile_from_json(Profile(name=name, columns=cols, sheet=settings.sheet,
+                                     header_row=settings.header_row, source=source,
+                                     code_lists=lists).to_json())
+
+
+def save_profile(ctx: Context, profile: Profile | ImportSettings, name: str | None = None) -> int:
+    """Store (or replace) a clerk's profile in the database; returns its id."""
+    if isinstance(profile, ImportSettings):
+        if not name:
+            raise ValidationError("Dare un nome al profilo.", "name")
+        profile = profile_from_settings(name, profile)
+    elif name:
+        profile = dataclasses.replace(profile, name=name)
+    name = profile.name.strip()
+    if any(p.name == name for p in shipped_profiles()):
+        raise ValidationError(f"«{name}» è il nome di un profilo predefinito: sceglierne un altro.",
+                              "name")
+    definition = profile_from_json(profile.to_json()).to_json()
+    with ctx.write() as s:
+        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
+        if row is None:
+            row = MappingProfile(name=name, kind="workers", definition=definition)
+            s.add(row)
+        else:
+            row.definition = definition
+        s.flush()
+        return row.id
+
+
+def delete_profile(ctx: Context, name: str) -> None:
+    with ctx.write() as s:
+        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
+        if row is None:
+            raise NotFound(f"Profilo «{name}» non trovato tra quelli salvati.")
+        s.delete(row)
+
+
+# --------------------------------------------------------------------------- header & mapping
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    return values.describe(value)
+
+
+def _propose(row: Sequence[object], first_col: int) -> list[ColumnMapping]:
+    cols: list[ColumnMapping] = []
+    taken: dict[str, int] = {}
+    for j, cell in enumerate(row):
+        header = _cell_text(cell)
+        if not header:
+            continue
+        fld, conf = match_header(header)
+        if fld is not None and fld in taken:
+            prev = cols[taken[fld]]
+            if prev.confidence >= conf:
+                fld, conf = None, 0.0
+            else:
+                cols[taken[fld]] = dataclasses.replace(prev, field=None, confidence=0.0)
+        col = ColumnMapping(first_col + j, header, fld, conf, FIELDS[fld].codes if fld else None)
+        if fld is not None:
+            taken[fld] = len(cols)
+        cols.append(col)
+    return cols
+
+
+def _header_score(row: Sequence[object]) -> float:
+    score = 0.0
+    for cell in row:
+        if isinstance(cell, str) and cell.strip():
+            fld, conf = match_header(cell)
+            if fld:
+                score += conf + (2 if fld == "codice_fiscale" else 0)
+    return score
+
+
+def detect_header(sheet: SheetData) -> int | None:
+    """1-based row of the header: the row among the first ones that names most fields."""
+    best, best_score = None, 0.0
+    for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        score = _header_score(row)
+        if score > best_score:
+            best, best_score = i, score
+    if best is None or best_score < 2.5:
+        return None
+    return sheet.first_row + best
+
+
+def _settings_from_profile(profile: Profile, sheet: SheetData) -> tuple[ImportSettings | None, float]:
+    """Match a profile's headers to a sheet's header row (by header, not by position)."""
+    wanted = {normalise_header(c.header): c for c in profile.columns}
+    best_row, best_hits = None, 0
+    rows = sheet.rows[:HEADER_SCAN_ROWS]
+    for i, row in enumerate(rows):
+        hits = sum(1 for cell in row if normalise_header(_cell_text(cell)) in wanted)
+        if hits > best_hits:
+            best_row, best_hits = i, hits
+    if best_row is None:
+        return None, 0.0
+    cols = []
+    for j, cell in enumerate(rows[best_row]):
+        header = _cell_text(cell)
+        if not header:
+            continue
+        pc = wanted.get(normalise_header(header))
+        if pc is not None:
+            cols.append(ColumnMapping(sheet.first_col + j, header, pc.field, 1.0, pc.codes))
+        else:
+            cols.append(ColumnMapping(sheet.first_col + j, header, None, 0.0))
+    fit = best_hits / max(len(profile.columns), 1)
+    lists = dict(DEFAULT_CODE_LISTS) | profile.code_lists
+    return ImportSettings(sheet.name, sheet.first_row + best_row, tuple(cols), profile.name,
+                          lists), fit
+
+
+def _preview_rows(sheet: SheetData, settings: ImportSettings) -> tuple[tuple[str, ...], ...]:
+    out = []
+    start = settings.header_row - sheet.first_row + 1
+    for row in sheet.rows[start:start + PREVIEW_ROWS]:
+        out.append(tuple(_cell_text(row[c.index - sheet.first_col])
+                         if 0 <= c.index - sheet.first_col < len(row) else ""
+                         for c in settings.columns))
+    return tuple(out)
+
+
+def _proposal(sheet: SheetData, profiles: Sequence[Profile]) -> tuple[ImportSettings | None, float]:
+    best: tuple[ImportSettings | None, float] = (None, 0.0)
+    for p in profiles:
+        settings, fit = _settings_from_profile(p, sheet)
+        if settings is not None and fit >= 0.8 and fit > best[1]:
+            best = (settings, fit)
+    if best[0] is not None:
+        return best
+    header = detect_header(sheet)
+    if header is None:
+        return None, 0.0
+    row = sheet.rows[header - sheet.first_row]
+    cols = _propose(row, sheet.first_col)
+    mapped = [c for c in cols if c.field]
+    score = min(1.0, sum(c.confidence for c in mapped) / 6)
+    if not any(c.field == "codice_fiscale" for c in mapped):
+        score *= 0.5
+    return ImportSettings(sheet.name, header, tuple(cols), None, dict(DEFAULT_CODE_LISTS)), score
+
+
+def _profiles_for(ctx: Context | None, profile: str | Profile | None) -> list[Profile]:
+    if isinstance(profile, Profile):
+        return [profile]
+    if profile:
+        if ctx is None:
+            folded = normalise_header(profile)
+            found = [p for p in shipped_profiles() if normalise_header(p.name) == folded]
+            if not found:
+                raise NotFound(f"Profilo «{profile}» non trovato.")
+            return found
+        return [load_profile(ctx, profile)]
+    found = shipped_profiles()
+    if ctx is not None:
+        with ctx.read() as s:
+            for row in s.scalars(select(MappingProfile).where(MappingProfile.kind == "workers")):
+                try:
+                    found.append(profile_from_json(row.definition))
+                except ValidationError:
+                    continue
+    return found
+
+
+def inspect_file(ctx: Context | None, path: Path | str, *,
+                 profile: str | Profile | None = None) -> FileInspection:
+    """Step 1: sheets, header row, proposed mapping and preview rows (nothing written)."""
+    path = Path(path)
+    wb = sheet_reader.preview(path, rows=HEADER_SCAN_ROWS + PREVIEW_ROWS + 5)
+    return _inspection(ctx, wb, profile)
+
+
+def _inspection(ctx: Context | None, wb: sheet_reader.Workbook,
+                profile: str | Profile | None) -> FileInspection:
+    profiles = _profiles_for(ctx, profile)
+    previews = []
+    best_name, best_score, best_profile = None, -1.0, None
+    for sheet in wb.sheets:
+        settings, score = _proposal(sheet, profiles)
+        if settings is None and profile is not None:
+            settings, score = _proposal(sheet, [])
+        if not sheet.visible:
+            score *= 0.5
+        unmapped = tuple(c.header for c in settings.columns if not c.field) if settings else ()
+        previews.append(SheetPreview(
+            sheet.name, sheet.visible, sheet.height,
+            settings.header_row if settings else None, settings,
+            _preview_rows(sheet, settings) if settings else (), round(score, 2), unmapped))
+        if settings is not None and score > best_score:
+            best_name, best_score, best_profile = sheet.name, score, settings.profile
+    return FileInspection(wb.path, wb.path.name, wb.format, tuple(previews), best_name,
+                          best_profile)
+
+
+def _settings_from_book(ctx: Context | None, wb: sheet_reader.Workbook, *,
+                        profile: str | Profile | None, sheet: str | None) -> ImportSettings:
+    return _pick_settings(_inspection(ctx, wb, profile), wb.path, sheet)
+
+
+def _choose_settings(ctx: Context | None, path: Path, *, profile: str | Profile | None,
+                     sheet: str | None) -> ImportSettings:
+    return _pick_settings(inspect_file(ctx, path, profile=profile), path, sheet)
+
+
+def _pick_settings(found: FileInspection, path: Path, sheet: str | None) -> ImportSettings:
+    candidates = [s for s in found.sheets if sheet is None or s.name == sheet]
+    if sheet is not None and not candidates:
+        names = ", ".join(f"«{s.name}»" for s in found.sheets)
+        raise ValidationError(f"Il foglio «{sheet}» non esiste in {path.name} (fogli: {names}).",
+                              "sheet")
+    name = sheet or found.best_sheet
+    chosen = next((s for s in candidates if s.name == name), None)
+    if chosen is None or chosen.settings is None:
+        if all(s.rows == 0 for s in candidates):
+            raise UnreadableFile(f"Il file {path.name} è vuoto: nessun dato nei fogli.")
+        raise ValidationError(
+            f"In {path.name} non trovo la riga di intestazione (per esempio «Codice fiscale», "
+            "«Cognome», «Nome»): indicare il profilo o il foglio giusto.", "sheet")
+    return chosen.settings
+
+
+# --------------------------------------------------------------------------- rows -> records
+
+
+def _check_settings(settings: ImportSettings) -> None:
+    fields = [c.field for c in settings.columns if c.field]
+    if "codice_fiscale" not in fields:
+        raise ValidationError("Nessuna colonna è associata al codice fiscale: associarla per "
+                              "procedere.", "codice_fiscale")
+    dup = {f for f in fields if fields.count(f) > 1}
+    if dup:
+        labels = ", ".join(FIELDS[f].label for f in sorted(dup))
+        raise ValidationError(f"Più colonne associate allo stesso campo: {labels}.", "mapping")
+    for c in settings.columns:
+        if c.field and c.field not in FIELDS:
+            raise ValidationError(f"Campo sconosciuto: {c.field}.", "mapping")
+
+
+def _max_lengths() -> dict[str, int]:
+    found = {}
+    for key, spec in FIELDS.items():
+        table = Worker.__table__ if spec.target == "worker" else EmploymentSituation.__table__
+        length = getattr(table.c[key].type, "length", None)
+        if length:
+            found[key] = int(length)
+    return found
+
+
+_MAX_LEN = _max_lengths()
+
+
+def _converter(col: ColumnMapping, settings: ImportSettings) -> Callable[[object], Any]:
+    spec = FIELDS[col.field]  # type: ignore[index]
+    codes = col.codes
+    if codes and codes != "belfiore":
+        table = settings.code_lists.get(codes) or DEFAULT_CODE_LISTS.get(codes)
+        if table is None:
+            raise ValidationError(f"Elenco di codici «{codes}» non definito.", "mapping")
+        return lambda v, t=table, n=codes: values.code(v, t, n)
+    kind = spec.kind
+    if codes == "belfiore" or kind == "place":
+        return lambda v: v  # resolved per row (the birth date picks the period)
+    if kind == "code":
+        table = settings.code_lists.get(spec.codes or "") or DEFAULT_CODE_LISTS[spec.codes or ""]
+        return lambda v, t=table, n=spec.codes: values.code(v, t, n or "")
+    return {
+        "text": values.text, "name": values.name, "cf": values.codice_fiscale,
+        "date": values.date, "phone": values.phone, "cap": values.cap,
+        "province": values.province, "sex": values.sex, "email": values.email,
+        "number": values.number,
+    }[kind]
+
+
+def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | None
+             ) -> tuple[list[_Record], list[Issue], list[Issue], int, int, set[int]]:
+    """Rows -> records; (records, errors, warnings, rows with data, merged, bad rows)."""
+    _check_settings(settings)
+    cols = [c for c in settings.columns if c.field]
+    offset = sheet.first_col
+    plan = [(c, c.index - offset, c.field, FIELDS[c.field].target, _converter(c, settings),  # type: ignore[index]
+             c.codes == "belfiore" or FIELDS[c.field].kind == "place",  # type: ignore[index]
+             _MAX_LEN.get(c.field))  # type: ignore[arg-type]
+            for c in cols]
+    start = settings.header_row - sheet.first_row + 1
+    data = sheet.rows[start:] if start >= 0 else sheet.rows
+    total = len(data)
+    errors: list[Issue] = []
+    warnings: list[Issue] = []
+    bad_rows: set[int] = set()
+    by_code: dict[str, _Record] = {}
+    records: list[_Record] = []
+    merged = 0
+    counted = 0
+    today = dt.date.today()
+    place_cols = [p for p in plan if p[5]]
+    cf_col = next(p[0] for p in plan if p[2] == "codice_fiscale")
+    first_row = sheet.first_row + max(start, 0)
+    for i, row in enumerate(data):
+        if progress is not None and i % 1000 == 0 and not progress(i, total):
+            raise ImportCancelled("Importazione annullata: nessun dato scritto.")
+        rownum = first_row + i
+        width = len(row)
+        worker: dict[str, Any] = {}
+        employment: dict[str, Any] = {}
+        source: dict[str, ColumnMapping] = {}
+        row_errors: list[Issue] = []
+        empty = True
+        for col, j, key, target, convert, is_place, max_len in plan:
+            raw = row[j] if j < width else None
+            if raw is None or raw == "":
+                continue
+            if isinstance(raw, str) and not raw.strip():
+                continue
+            empty = False
+            if is_place:
+                worker_or_emp = worker if target == "worker" else employment
+                worker_or_emp[key] = raw
+                source[key] = col
+                continue
+            try:
+                value = convert(raw)
+            except values.CellError as exc:
+                message = str(exc)
+                if not message.startswith("Il codice fiscale"):
+                    message = f"{FIELDS[key].label}: {message}"
+                row_errors.append(Issue(rownum, col.letter, col.header, message))
+                continue
+            if isinstance(value, tuple):
+                if key in ("phone", "mobile"):
+                    value, warn = value
+                    if warn is not None:
+                        warnings.append(Issue(rownum, col.letter, col.header,
+                                              f"{FIELDS[key].label}: {warn.message}", "avviso"))
+                elif key == "qualifica":
+                    employment["qualifica_code"] = value[0]
+                    value = value[1]
+                elif key == "orario":
+                    value = value[0]
+                else:
+                    value = value[1]
+            if value is None:
+                continue
+            if max_len is not None and isinstance(value, str) and len(value) > max_len:
+                row_errors.append(Issue(rownum, col.letter, col.header,
+                                        f"{FIELDS[key].label}: troppo lungo ({len(value)} "
+                                        f"caratteri, al massimo {max_len})."))
+                continue
+            (worker if target == "worker" else employment)[key] = value
+            source[key] = col
+        if empty:
+            continue
+        counted += 1
+        code = worker.get("codice_fiscale")
+        if code is None and not any(e.column == cf_col.letter for e in row_errors):
+            row_errors.append(Issue(rownum, cf_col.letter, cf_col.header,
+                                    "Codice fiscale mancante."))
+        # places: Belfiore code or name; the birth date picks the code's period
+        for col, _j, key, target, _c, _p, _m in place_cols:
+            bucket = worker if target == "worker" else employment
+            if key not in bucket:
+                continue
+            try:
+                name_, belfiore, prov = values.place(
+                    bucket[key], worker.get("birth_date") if key == "birth_place" else None)
+            except values.CellError as exc:
+                del bucket[key]
+                row_errors.append(Issue(rownum, col.letter, col.header,
+                                        f"{FIELDS[key].label}: {exc}"))
+                continue
+            bucket[key] = name_[:100]
+            if key == "birth_place":
+                if belfiore:
+                    worker["birth_place_code"] = belfiore
+                if prov and "birth_province" not in worker:
+                    worker["birth_province"] = prov
+            elif key == "residence_comune" and prov and prov != "EE":
+                worker.setdefault("residence_province", prov)
+            elif key == "domicile_comune" and prov and prov != "EE":
+                worker.setdefault("domicile_province", prov)
+        if code is not None and not row_errors:
+            _check_against_cf(code, worker, source, rownum, row_errors, warnings, today)
+        if row_errors:
+            errors.extend(row_errors)
+            bad_rows.add(rownum)
+            continue
+        found = by_code.get(code)  # type: ignore[arg-type]
+        if found is None:
+            rec = _Record(rownum, code, worker, employment, source, [rownum])  # type: ignore[arg-type]
+            by_code[code] = rec  # type: ignore[index]
+            records.append(rec)
+            continue
+        merged += 1
+        found.rows.append(rownum)
+        for bucket_name, bucket in (("worker", worker), ("employment", employment)):
+            target_bucket = found.worker if bucket_name == "worker" else found.employment
+            for key, value in bucket.items():
+                old = target_bucket.get(key)
+                if old is not None and old != value and key in source:
+                    col = source[key]
+                    warnings.append(Issue(
+                        rownum, col.letter, col.header,
+                        f"{FIELD_LABEL.get(key, key)}: stesso codice fiscale della riga "
+                        f"{found.row} ma valore diverso («{values.describe(old)}» -> "
+                        f"«{values.describe(value)}»): usato quello di questa riga.", "avviso"))
+                target_bucket[key] = value
+                if key in source:
+                    found.source[key] = source[key]
+    if progress is not None and not progress(total, total):
+        raise ImportCancelled("Importazione annullata: nessun dato scritto.")
+    return records, errors, warnings, counted, merged, bad_rows
+
+
+def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, ColumnMapping],
+                      rownum: int, row_errors: list[Issue], warnings: list[Issue],
+                      today: dt.date) -> None:
+    """Fill sex and birth data from the CF; a sheet value it contradicts is a warning."""
+    decoded = cf.decode(code)
+    surname, name_, sex = worker.get("surname"), worker.get("name"), worker.get("sex")
+    birth, place = worker.get("birth_date"), worker.get("birth_place_code")
+    # fast path: one decode, the same comparisons as cf.mismatches; its messages on a miss
+    checks = []
+    if surname and cf.surname_code(surname) != code[0:3]:
+        checks.append(("surname", {"surname": surname}))
+    if name_ and cf.name_code(name_) != code[3:6]:
+        checks.append(("name", {"name": name_}))
+    if sex and sex != decoded.sex:
+        checks.append(("sex", {"sex": sex}))
+    if birth and ((birth.month, birth.day) != (decoded.birth_date.month, decoded.birth_date.day)
+                  or birth.year % 100 != decoded.birth_date.year % 100):
+        checks.append(("birth_date", {"birth_date": birth}))
+    if place and place != decoded.belfiore:
+        checks.append(("birth_place", {"belfiore": place}))
+    for key, given in checks:
+        for problem in cf.mismatches(code, **given):  # type: ignore[arg-type]
+            col = source.get(key)
+            warnings.append(Issue(rownum, col.letter if col else None, col.header if col else None,
+                                  problem, "avviso"))
+    if birth is not None and birth > today:
+        col = source.get("birth_date")
+        row_errors.append(Issue(rownum, col.letter if col else None, col.header if col else None,
+                                "La data di nascita è nel futuro."))
+    fill = {"sex": decoded.sex, "birth_date": decoded.birth_date,
+            "birth_place": decoded.birthplace, "birth_place_code": decoded.belfiore,
+            "birth_province": decoded.province}
+    if worker.get("birth_place") and worker.get("birth_place_code") not in (None, decoded.belfiore):
+        return  # a contradicting birthplace was warned about: do not mix the two
+    for key, value in fill.items():
+        worker.setdefault(key, value)
+
+
+# --------------------------------------------------------------------------- database plan
+
+
+def _plain(value: object) -> object:
+    return audit._plain(value)  # noqa: SLF001 - the audit log's own representation
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        try:
+            return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return False
+    if isinstance(a, dt.datetime):
+        a = a.date()
+    if isinstance(b, dt.datetime):
+        b = b.date()
+    return a == b
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+_WORKER_COLS = [Worker.__table__.c[k] for k in (
+    "id", "version", *WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+_WORKER_COLS = list(dict.fromkeys(_WORKER_COLS))
+_ES_COLS = [EmploymentSituation.__table__.c[k] for k in (
+    "id", "version", "worker_id", "vertenza_id", "is_current", *EMPLOYMENT_FIELDS,
+    *DERIVED_EMPLOYMENT)]
+
+
+_UNKNOWN = object()  # a field whose value did not come from an import
+
+
+@dataclass
+class _Origin:
+    """Where the current values of one record come from."""
+
+    imported: dict[str, dt.datetime] = field(default_factory=dict)  # field ("*": all) -> when
+    edits: dict[str, list[tuple[dt.datetime, object]]] = field(default_factory=dict)
+
+    def local_value(self, key: str) -> object:
+        """``None`` when the field is the import's own (free to update); ``_UNKNOWN`` when it
+        was never imported; else ``("edited", value)`` with the value it had before its first
+        local edit since the import that last wrote it (that is, what the import wrote)."""
+        times = [t for t in (self.imported.get("*"), self.imported.get(key)) if t is not None]
+        if not times:
+            return _UNKNOWN
+        since = max(times)
+        for at, old in self.edits.get(key, ()):
+            if at > since:
+                return ("edited", old)
+        return None
+
+
+def _origins(session: Session, entity: str, ids: Sequence[int]) -> dict[int, _Origin]:
+    """Per record: which import last wrote each field (``ImportChange``: an insert writes
+    every field, an update the fields in its ``before``) and the local edits after it
+    (audit ``create``/``update``/``merge`` rows; imports write ``import_update``)."""
+    found: dict[int, _Origin] = {i: _Origin() for i in ids}
+    for chunk in _chunks(list(ids)):
+        rows = session.execute(
+            select(ImportChange.entity_id, ImportChange.action, ImportChange.before,
+                   ExchangeRecord.at)
+            .join(ExchangeRecord, ExchangeRecord.id == ImportChange.exchange_id)
+            .where(ImportChange.entity == entity, ImportChange.entity_id.in_(chunk),
+                   ExchangeRecord.status == ExchangeStatus.COMPLETATO))
+        for entity_id, action, before, at in rows:
+            origin = found[entity_id]
+            keys = ["*"] if action == "insert" else list(((before or {}).get("values") or {}))
+            for key in keys:
+                if key not in origin.imported or origin.imported[key] < at:
+                    origin.imported[key] = at
+    for chunk in _chunks(list(ids)):
+        rows = session.execute(
+            select(AuditLog.entity_id, AuditLog.at, AuditLog.changes)
+            .where(AuditLog.entity == entity, AuditLog.entity_id.in_(chunk),
+                   AuditLog.action.in_(("create", "update", "merge")))
+            .order_by(AuditLog.at, AuditLog.id))
+        for entity_id, at, changes in rows:
+            if not isinstance(changes, dict) or entity_id not in found:
+                continue
+            edits = found[entity_id].edits
+            for key, change in changes.items():
+                old = change[0] if isinstance(change, list) and len(change) == 2 else None
+                edits.setdefault(key, []).append((at, old))
+    return found
+
+
+def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin: _Origin, *,
+          from_cf: Sequence[str], overwrite: bool, worker_id: int, who: str,
+          conflicts: list[Conflict]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(changes, before) for one record; contradicted local values become conflicts."""
+    changes: dict[str, Any] = {}
+    before: dict[str, Any] = {}
+    for key, value in wanted.items():
+        if key == "codice_fiscale":
+            continue
+        old = current.get(key)
+        if old is None or old == "":
+            changes[key], before[key] = value, old
+            continue
+        if _same(old, value):
+            continue
+        if key in from_cf and key not in rec.source:
+            continue  # only deduced from the CF: the file's value stays
+        local = origin.local_value(key)
+        if local is None or overwrite:
+            changes[key], before[key] = value, old
+            continue
+        if local is not _UNKNOWN and _same(local[1], _plain(value)):  # type: ignore[index]
+            continue  # the sheet still says what the import wrote: the local edit is newer
+        col = rec.source.get(key)
+        conflicts.append(Conflict(rec.row, col.letter if col else None, col.header if col else None,
+                                  worker_id, rec.code, who, key, FIELD_LABEL.get(key, key), old,
+                                  value))
+    return changes, before
+
+
+def _plan(session: Session, records: list[_Record], vertenza_id: int | None, *,
+          overwrite: bool) -> _Plan:
+    plan = _Plan()
+    codes = [r.code for r in records]
+    existing: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(codes):
+        for row in session.execute(select(*_WORKER_COLS).where(Worker.codice_fiscale.in_(chunk))):
+            existing[row.codice_fiscale] = row._asdict()
+    plan.existing = existing
+    has_employment = any(r.employment for r in records)
+    worker_ids = [w["id"] for w in existing.values()]
+    situations: dict[int, dict[str, Any]] = {}
+    current_es: dict[int, list[int]] = {}
+    if worker_ids and (vertenza_id is not None or has_employment):
+        for chunk in _chunks(worker_ids):
+            stmt = select(*_ES_COLS).where(EmploymentSituation.worker_id.in_(chunk)).order_by(
+                EmploymentSituation.id)
+            for row in session.execute(stmt):
+                d = row._asdict()
+                if d["is_current"]:
+                    current_es.setdefault(d["worker_id"], []).append(d["id"])
+                if vertenza_id is not None:
+                    if d["vertenza_id"] == vertenza_id:
+                        situations[d["worker_id"]] = d
+                elif d["is_current"]:
+                    situations[d["worker_id"]] = d  # the latest current one
+    origin_w = _origins(session, "worker", worker_ids) if worker_ids else {}
+    es_ids = [d["id"] for d in situations.values()]
+    origin_es = _origins(session, "employment_situation", es_ids) if es_ids else {}
+    for d in situations.values():  # a situation inserted with its worker was imported with it
+        star = origin_w[d["worker_id"]].imported.get("*")
+        mine = origin_es[d["id"]].imported
+        if star is not None and ("*" not in mine or mine["*"] < star):
+            mine["*"] = star
+    for rec in records:
+        cur = existing.get(rec.code)
+        if cur is None:
+            missing = [k for k in ("surname", "name") if not rec.worker.get(k)]
+            if missing:
+                col = rec.source.get("codice_fiscale")
+                what = " e ".join(FIELDS[k].label.lower() for k in missing)
+                plan.errors.append(Issue(rec.row, col.letter if col else None,
+                                         col.header if col else None,
+                                         f"Manca {what}: il lavoratore {rec.code} non ha ancora un "
+                                         "fascicolo e senza questi dati non si può crearlo."))
+                plan.bad_codes.add(rec.code)
+                continue
+            plan.inserts.append(rec)
+            if vertenza_id is not None or rec.employment:
+                plan.es_inserts.append((rec, None))
+            continue
+        wid = cur["id"]
+        who = f"{cur['surname']} {cur['name']}"
+        changes, before = _diff(rec, rec.worker, cur, origin_w[wid], from_cf=FROM_CF,
+                                overwrite=overwrite, worker_id=wid, who=who,
+                                conflicts=plan.conflicts)
+        touched = False
+        if changes:
+            plan.updates.append((rec, changes, before, cur["version"]))
+            touched = True
+        es = situations.get(wid)
+        if es is None:
+            if vertenza_id is not None or rec.employment:
+                plan.es_inserts.append((rec, wid))
+                touched = True
+        elif rec.employment:
+            es_changes, es_before = _diff(
+                rec, rec.employment, es, origin_es[es["id"]], from_cf=(), overwrite=overwrite,
+                worker_id=wid, who=who, conflicts=plan.conflicts)
+            if es_changes:
+                plan.es_updates.append((rec, es["id"], es_changes, es_before, es["version"], wid))
+                touched = True
+        if not touched:
+            plan.unchanged += 1
+    plan.current_es = current_es
+    return plan
+
+
+# --------------------------------------------------------------------------- analyse
+
+
+def _resolve_vertenza(session: Session, choice: VertenzaChoice | None) -> int | None:
+    if choice is None:
+        return None
+    key = choice.code.strip()
+    found = session.scalar(select(Vertenza.id).where((Vertenza.code == key) | (Vertenza.title == key)))
+    if found is None and key.isdigit():
+        found = session.scalar(select(Vertenza.id).where(Vertenza.id == int(key)))
+    if found is None and not choice.create:
+        raise ValidationError(f"Vertenza «{key}» non trovata: indicarne il codice (es. KON-AT) "
+                              "oppure crearla.", "vertenza")
+    return found
+
+
+def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = None, *,
+            profile: str | Profile | None = None, sheet: str | None = None,
+            vertenza: VertenzaChoice | None = None, overwrite_conflicts: bool = False,
+            progress: Progress | None = None) -> Analysis:
+    """Step 2: every row checked and compared with the database; nothing is written.
+
+    ``settings`` comes from ``inspect_file`` (possibly edited in the wizard); without it
+    the proposed mapping is used (``profile``/``sheet`` guide the choice).
+    ``progress(done, total)`` is called now and then; returning False cancels.
+    """
+    path = Path(path)
+    cancelled = (lambda: not progress(0, 0)) if progress is not None else None
+    if settings is None:  # one pass of the reader: propose the mapping from the full sheets
+        book = sheet_reader.read_all(path, cancelled=cancelled,
+                                     while_waiting=values.places_by_name)
+        settings = _settings_from_book(ctx, book, profile=profile, sheet=sheet)
+        data = next(d for d in book.sheets if d.name == settings.sheet)
+        sheet_reader.refuse_formulas(data)
+    else:
+        data = sheet_reader.read_sheet(path, settings.sheet, cancelled=cancelled,
+                                       while_waiting=values.places_by_name)
+    _check_settings(settings)
+    digest = sheet_reader.sha256_of(path)
+    fmt = sheet_reader.sniff(path)
+    records, errors, warnings, counted, merged, bad_rows = _prepare(data, settings, progress)
+    if counted == 0:
+        raise UnreadableFile(f"Il foglio «{settings.sheet}» non contiene righe di dati sotto "
+                             f"l'intestazione (riga {settings.header_row}).")
+    with ctx.read() as s:
+        vertenza_id = _resolve_vertenza(s, vertenza)
+        plan = _plan(s, records, vertenza_id, overwrite=overwrite_conflicts)
+        before = s.execute(select(ExchangeRecord.id, ExchangeRecord.at).where(
+            ExchangeRecord.sha256 == digest, ExchangeRecord.direction == ExchangeKind.IMPORT,
+            ExchangeRecord.status == ExchangeStatus.COMPLETATO).order_by(ExchangeRecord.id)).all()
+    errors = sorted(errors + plan.errors, key=lambda e: (e.row, e.column or ""))
+    bad_rows |= {e.row for e in plan.errors}
+    by_row: dict[int, list[Issue]] = {}
+    for issue in errors + warnings:
+        by_row.setdefault(issue.row, []).append(issue)
+    for c in plan.conflicts:
+        by_row.setdefault(c.row, []).append(Issue(c.row, c.column, c.header, c.text(), "avviso"))
+    return Analysis(
+        path=path, file_name=path.name, sha256=digest, format=fmt, settings=settings,
+        vertenza=vertenza, vertenza_id=vertenza_id, rows_total=counted, errors=errors,
+        warnings=sorted(warnings, key=lambda e: (e.row, e.column or "")),
+        conflicts=plan.conflicts, to_insert=len(plan.inserts), to_update=len(plan.updated_codes()),
+        unchanged=plan.unchanged, duplicates_merged=merged,
+        invalid_rows=len(bad_rows), already_imported=[(i, at) for i, at in before],
+        sheet=data, records=[r for r in records if r.code not in plan.bad_codes], row_issues=by_row)
+
+
+# --------------------------------------------------------------------------- apply
+
+
+def _refusal(analysis: Analysis) -> ImportRefused:
+    n = analysis.invalid_rows
+    lines = [f"Importazione rifiutata: {n} {'riga' if n == 1 else 'righe'} con errori, nessun dato "
+             "scritto. Correggere il foglio oppure importare solo le righe valide."]
+    lines += [e.text() for e in analysis.errors]
+    return ImportRefused("\n".join(lines), analysis.errors)
+
+
+def _worker_insert_row(rec: _Record, now: dt.datetime, office_id: int | None,
+                       operator_id: int | None) -> dict[str, Any]:
+    row: dict[str, Any] = {k: None for k in _INSERT_KEYS}
+    for key, value in rec.worker.items():
+        if key in row:
+            row[key] = value
+    row.update(version=1, created_at=now, updated_at=now, status=FileStatus.APERTO.value,
+               privacy_consent=False, office_id=office_id, assigned_operator_id=operator_id)
+    row["search_text"] = worker_search_text(row)
+    return row
+
+
+_INSERT_KEYS = tuple(dict.fromkeys(
+    [k for k in (*WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+    + ["version", "created_at", "updated_at", "status", "privacy_consent", "office_id",
+       "assigned_operator_id", "search_text"]))
+_ES_KEYS = ("worker_id", "vertenza_id", "is_current", "version", "created_at", "updated_at",
+            *EMPLOYMENT_FIELDS, *DERIVED_EMPLOYMENT)
+
+
+def _es_row(rec: _Record, worker_id: int, vertenza_id: int | None, now: dt.datetime) -> dict[str, Any]:
+    row: dict[str, Any] = {k: None for k in _ES_KEYS}
+    row.update(rec.employment)
+    row.update(worker_id=worker_id, vertenza_id=vertenza_id, is_current=True, version=1,
+               created_at=now, updated_at=now)
+    return row
+
+
+def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run: bool = False,
+          overwrite_conflicts: bool = False, progress: Progress | None = None) -> ImportResult:
+    """Step 3: write, in one transaction. Errors refuse everything unless ``valid_only``.
+
+    ``dry_run`` does all the work and rolls it back (exact counts, nothing written).
+    """
+    if analysis.errors and not valid_only:
+        raise _refusal(analysis)
+    if not analysis.records:
+        raise ImportRefused("Nessuna riga valida da importare: nessun dato scritto.\n"
+                            + "\n".join(e.text() for e in analysis.errors), analysis.errors)
+    actor = ctx.actor
+    result: ImportResult | None = None
+    if not dry_run:  # a safety copy of the SQLite file first (no-op on PostgreSQL)
+        from sportello.core.services import backups
+
+        backups.before_import(ctx)
+
+    class _Rollback(Exception):
+        pass
+
+    try:
+        with ctx.write() as s:
+            result = _apply_in(s, analysis, actor, valid_only=valid_only,
+                               overwrite=overwrite_conflicts, progress=progress, dry_run=dry_run)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    assert result is not None
+    return result
+
+
+def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, overwrite: bool,
+              progress: Progress | None, dry_run: bool) -> ImportResult:
+    now = utcnow()
+    vertenza_id = _resolve_vertenza(s, analysis.vertenza)
+    new_vertenza = False
+    if vertenza_id is None and analysis.vertenza is not None:
+        v = analysis.vertenza
+        res = s.execute(insert(Vertenza.__table__).returning(Vertenza.__table__.c.id), [{
+            "code": v.code.strip()[:40], "title": (v.title or v.code).strip(),
+            "company_name": (v.company_name or v.title or v.code).strip(),
+            "status": VertenzaStatus.APERTA.value, "version": 1, "created_at": now,
+            "updated_at": now}])
+        vertenza_id = res.scalar_one()
+        new_vertenza = True
+    plan = _plan(s, analysis.records, vertenza_id, overwrite=overwrite)
+    if plan.errors and not valid_only:
+        raise ImportRefused("\n".join(["Importazione rifiutata: nessun dato scritto."]
+                                      + [e.text() for e in plan.errors]), plan.errors)
+    ex_table = ExchangeRecord.__table__
+    ex_id = s.execute(insert(ex_table).returning(ex_table.c.id), [{
+        "direction": ExchangeKind.IMPORT.value, "kind": "workers",
+        "file_name": analysis.file_name[:400], "sha256": analysis.sha256,
+        "profile": analysis.settings.profile, "operator_id": actor.id if actor else None,
+        "vertenza_id": vertenza_id, "at": now, "rows_total": analysis.rows_total,
+        "status": ExchangeStatus.COMPLETATO.value}]).scalar_one()
+    changes_rows: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
+    actor_id = actor.id if actor else None
+    if new_vertenza:
+        changes_rows.append({"exchange_id": ex_id, "entity": "vertenza", "entity_id": vertenza_id,
+                             "action": "insert", "before": None})
+    total = len(plan.inserts) + len(plan.updates) + len(plan.es_inserts) + len(plan.es_updates)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None and not progress(done, total):
+            raise ImportCancelled("Importazione annullata: nessun dato scritto.")
+
+    # new files
+    office_id = actor.office_id if actor else None
+    operator_id = actor.id if actor else None
+    new_ids: dict[str, int] = {}
+    table = Worker.__table__
+    for chunk in _chunks(plan.inserts, 2000):
+        rows = [_worker_insert_row(r, now, office_id, operator_id) for r in chunk]
+        s.execute(insert(table), rows)  # executemany: no RETURNING (one row per statement)
+        for part in _chunks([r.code for r in chunk]):
+            new_ids.update((code, wid) for wid, code in s.execute(
+                select(table.c.id, table.c.codice_fiscale)
+                .where(table.c.codice_fiscale.in_(part))))
+        tick(len(chunk))
+    changes_rows.extend({"exchange_id": ex_id, "entity": "worker", "entity_id": wid,
+                         "action": "insert", "before": None} for wid in new_ids.values())
+    # updated files: optimistic lock on version, one audit row each
+    for rec, changes, before, version in plan.updates:
+        wid = plan.existing[rec.code]["id"]
+        merged = dict(plan.existing[rec.code]) | changes
+        res = s.execute(update(table).where(table.c.id == wid, table.c.version == version)
+                        .values(**changes, version=version + 1, updated_at=now,
+                                search_text=worker_search_text(merged)))
+        if res.rowcount != 1:
+            raise ConflictError(f"Il fascicolo {rec.code} è stato modificato da qualcun altro "
+                                "durante l'importazione: nessun dato scritto, riprovare.")
+        changes_rows.append({"exchange_id": ex_id, "entity": "worker", "entity_id": wid,
+                             "action": "update",
+                             "before": {"values": {k: _plain(v) for k, v in before.items()},
+                                        "version": version + 1}})
+        audit_rows.append({"at": now, "operator_id": actor_id, "action": "import_update",
+                           "entity": "worker", "entity_id": wid, "worker_id": wid,
+                           "changes": {k: [_plain(before[k]), _plain(v)] for k, v in changes.items()},
+                           "detail": f"Importazione n. {ex_id} ({analysis.file_name}), riga {rec.row}"})
+    tick(len(plan.updates))
+    # employment situations
+    es_table = EmploymentSituation.__table__
+    current_es = plan.current_es
+    demote: list[int] = []
+    es_rows = []
+    es_existing_workers = []
+    for rec, wid in plan.es_inserts:
+        worker_id = wid if wid is not None else new_ids[rec.code]
+        es_rows.append(_es_row(rec, worker_id, vertenza_id, now))
+        if wid is not None:
+            es_existing_workers.append(wid)
+            demote.extend(current_es.get(wid, ()))
+    if demote:
+        for chunk in _chunks(demote):
+            s.execute(update(es_table).where(es_table.c.id.in_(chunk))
+                      .values(is_current=False, version=es_table.c.version + 1, updated_at=now))
+        for es_id in demote:
+            changes_rows.append({"exchange_id": ex_id, "entity": "employment_situation",
+                                 "entity_id": es_id, "action": "update",
+                                 "before": {"values": {"is_current": True}, "version": None}})
+    for chunk in _chunks(es_rows, 2000):
+        s.execute(insert(es_table), list(chunk))
+        tick(len(chunk))
+    for part in _chunks(es_existing_workers):  # the situation just added to an existing file
+        for (es_id,) in s.execute(select(func.max(es_table.c.id))
+                                  .where(es_table.c.worker_id.in_(part))
+                                  .group_by(es_table.c.worker_id)):
+            changes_rows.append({"exchange_id": ex_id, "entity": "employment_situation",
+                                 "entity_id": es_id, "action": "insert", "before": None})
+    for rec, es_id, changes, before, version, wid in plan.es_updates:
+        res = s.execute(update(es_table).where(es_table.c.id == es_id, es_table.c.version == version)
+                        .values(**changes, version=version + 1, updated_at=now))
+        if res.rowcount != 1:
+            raise ConflictError(f"La situazione lavorativa di {rec.code} è stata modificata "
+                                "durante l'importazione: nessun dato scritto, riprovare.")
+        changes_rows.append({"exchange_id": ex_id, "entity": "employment_situation",
+                             "entity_id": es_id, "action": "update",
+                             "before": {"values": {k: _plain(v) for k, v in before.items()},
+                                        "version": version + 1}})
+        audit_rows.append({"at": now, "operator_id": actor_id, "action": "import_update",
+                           "entity": "employment_situation", "entity_id": es_id, "worker_id": wid,
+                           "changes": {k: [_plain(before[k]), _plain(v)] for k, v in changes.items()},
+                           "detail": f"Importazione n. {ex_id} ({analysis.file_name}), riga {rec.row}"})
+    tick(len(plan.es_updates))
+    for chunk in _chunks(changes_rows, 5000):
+        s.execute(insert(ImportChange.__table__), list(chunk))
+    if audit_rows:
+        s.execute(insert(AuditLog.__table__), audit_rows)
+    # what changed per worker, for the counts
+    updated_codes = plan.updated_codes()
+    errors = analysis.errors + plan.errors
+    bad_rows = {e.row for e in errors}
+    report = {
+        "sheet": analysis.settings.sheet, "header_row": analysis.settings.header_row,
+        "mapping": {c.letter: c.field for c in analysis.settings.columns if c.field},
+        "valid_only": valid_only, "duplicates_merged": analysis.duplicates_merged,
+        "errors": [e.text() for e in errors[:REPORT_CAP]],
+        "warnings": [w.text() for w in analysis.warnings[:REPORT_CAP]],
+        "conflicts": [c.text() for c in plan.conflicts[:REPORT_CAP]],
+    }
+    s.execute(update(ex_table).where(ex_table.c.id == ex_id).values(
+        rows_inserted=len(new_ids), rows_updated=len(updated_codes),
+        rows_unchanged=plan.unchanged, rows_error=len(bad_rows), report=report))
+    audit.record(s, "import", entity="exchange_record", entity_id=ex_id,
+                 changes={"file": analysis.file_name, "sha256": analysis.sha256,
+                          "inseriti": len(new_ids), "aggiornati": len(updated_codes),
+                          "invariati": plan.unchanged, "righe_con_errori": len(bad_rows),
+                          "conflitti": len(plan.conflicts), "vertenza_id": vertenza_id},
+                 detail=f"Importazione lavoratori da {analysis.file_name}: {len(new_ids)} nuovi, "
+                        f"{len(updated_codes)} aggiornati")
+    s.flush()
+    return ImportResult(None if dry_run else ex_id, len(new_ids), len(updated_codes),
+                        plan.unchanged, len(bad_rows), len(plan.conflicts), dry_run, analysis)
+
+
+# --------------------------------------------------------------------------- undo
+
+
+def undo(ctx: Context, exchange_id: int) -> UndoResult:
+    """Step 4: take a whole import back, if nothing was done since to what it wrote."""
+    with ctx.write() as s:
+        ex = s.get(ExchangeRecord, exchange_id)
+        if ex is None or ex.direction != ExchangeKind.IMPORT:
+            raise NotFound(f"Importazione n. {exchange_id} non trovata.")
+        if ex.status == ExchangeStatus.ANNULLATO:
+            raise ValidationError(f"L'importazione n. {exchange_id} è già stata annullata il "
+                                  f"{ex.undone_at:%d/%m/%Y %H:%M}.", "exchange")
+        changes = list(s.execute(select(ImportChange.entity, ImportChange.entity_id,
+                                        ImportChange.action, ImportChange.before)
+                                 .where(ImportChange.exchange_id == exchange_id)
+                                 .order_by(ImportChange.id)))
+        # a later import of the same records must be undone first
+        touched = {(c.entity, c.entity_id) for c in changes}
+        later = set()
+        for entity in {e for e, _ in touched}:
+            ids = [i for e, i in touched if e == entity]
+            for chunk in _chunks(ids):
+                later.update(s.scalars(
+                    select(ImportChange.exchange_id).join(
+                        ExchangeRecord, ExchangeRecord.id == ImportChange.exchange_id)
+                    .where(ImportChange.entity == entity, ImportChange.entity_id.in_(chunk),
+                           ImportChange.exchange_id > exchange_id,
+                           ExchangeRecord.status == ExchangeStatus.COMPLETATO)))
+        if later:
+            listed = ", ".join(f"n. {i}" for i in sorted(later))
+            raise ValidationError(f"Prima annullare le importazioni successive che hanno "
+                                  f"toccato gli stessi fascicoli ({listed}).", "exchange")
+        inserted = [c.entity_id for c in changes if c.entity == "worker" and c.action == "insert"]
+        blockers = _undo_blockers(s, ex, inserted, changes)
+        if blockers:
+            shown = "; ".join(blockers[:10]) + ("; ..." if len(blockers) > 10 else "")
+            raise ConflictError(f"Impossibile annullare l'importazione n. {exchange_id}: dopo "
+                                f"l'importazione sono stati modificati {len(blockers)} "
+                                f"fascicoli ({shown}). Nessun dato modificato.")
+        restored = 0
+        now = utcnow()
+        for c in reversed(changes):
+            if c.action != "update":
+                continue
+            tbl = Worker.__table__ if c.entity == "worker" else EmploymentSituation.__table__
+            vals = (c.before or {}).get("values", {})
+            typed = {k: _typed(tbl.c[k], v) for k, v in vals.items() if k in tbl.c}
+            if not typed:
+                continue
+            s.execute(update(tbl).where(tbl.c.id == c.entity_id)
+                      .values(**typed, version=tbl.c.version + 1, updated_at=now))
+            if c.entity == "worker":
+                row = s.execute(select(*_WORKER_COLS).where(tbl.c.id == c.entity_id)).first()
+                if row is not None:
+                    s.execute(update(tbl).where(tbl.c.id == c.entity_id)
+                              .values(search_text=worker_search_text(row._asdict())))
+            restored += 1
+        es_new = [c.entity_id for c in changes
+                  if c.entity == "employment_situation" and c.action == "insert"]
+        for chunk in _chunks(es_new):
+            s.execute(delete(EmploymentSituation).where(EmploymentSituation.id.in_(chunk)))
+        for chunk in _chunks(inserted):
+            s.execute(delete(EmploymentSituation).where(EmploymentSituation.worker_id.in_(chunk)))
+            s.execute(delete(Worker).where(Worker.id.in_(chunk)))
+        for c in changes:
+            if c.entity == "vertenza" and c.action == "insert":
+                used = s.scalar(select(func.count()).select_from(EmploymentSituation)
+                                .where(EmploymentSituation.vertenza_id == c.entity_id))
+                others = s.scalar(select(func.count()).select_from(ExchangeRecord).where(
+                    ExchangeRecord.vertenza_id == c.entity_id, ExchangeRecord.id != exchange_id))
+                if not used and not others:
+                    ex.vertenza_id = None
+                    s.flush()
+                    s.execute(delete(Vertenza).where(Vertenza.id == c.entity_id))
+        ex.status = ExchangeStatus.ANNULLATO.value
+        ex.undone_at = now
+        audit.record(s, "import_undo", entity="exchange_record", entity_id=exchange_id,
+                     changes={"eliminati": len(inserted), "ripristinati": restored},
+                     detail=f"Annullata l'importazione n. {exchange_id} ({ex.file_name})")
+        return UndoResult(exchange_id, len(inserted), restored)
+
+
+def _typed(column: Any, value: object) -> object:
+    if value is None:
+        return None
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return value
+    if python_type is dt.date and isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if python_type is dt.datetime and isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+def _undo_blockers(s: Session, ex: ExchangeRecord, inserted: list[int],
+                   changes: list[Any]) -> list[str]:
+    """Files the import created or changed that were edited afterwards."""
+    from sportello.core.services.workers import _CHILDREN
+
+    found: list[str] = []
+    for chunk in _chunks(inserted):
+        for wid, surname, name, updated in s.execute(
+                select(Worker.id, Worker.surname, Worker.name, Worker.updated_at)
+                .where(Worker.id.in_(chunk))):
+            if updated > ex.at:
+                found.append(f"{surname} {name}")
+        for model, column in _CHILDREN:
+            if model is EmploymentSituation:
+                continue
+            for wid in s.scalars(select(column).where(column.in_(chunk)).distinct()):
+                found.append(f"fascicolo n. {wid} (ha {model.__tablename__})")
+        edited_es = s.scalars(select(EmploymentSituation.worker_id).where(
+            EmploymentSituation.worker_id.in_(chunk), EmploymentSituation.updated_at > ex.at))
+        found.extend(f"fascicolo n. {w} (situazione lavorativa)" for w in edited_es)
+    for c in changes:
+        if c.action != "update" or not c.before or c.before.get("version") is None:
+            continue
+        model = Worker if c.entity == "worker" else EmploymentSituation
+        version = s.scalar(select(model.version).where(model.id == c.entity_id))
+        if version is not None and version != c.before["version"]:
+            found.append(f"{c.entity} n. {c.entity_id}")
+    return found
+
+
+# --------------------------------------------------------------------------- one call
+
+
+def import_file(ctx: Context, path: Path | str, *, profile: str | Profile | None = None,
+                sheet: str | None = None, vertenza: VertenzaChoice | None = None,
+                valid_only: bool = False, dry_run: bool = False, overwrite_conflicts: bool = False,
+                report: Path | str | None = None, progress: Progress | None = None) -> ImportResult:
+    """Inspect, analyse and apply in one call (CLI, benchmarks). With ``report``, the error
+    report is written whenever there is something to report, also when refused."""
+    analysis = analyse(ctx, path, profile=profile, sheet=sheet, vertenza=vertenza,
+                       overwrite_conflicts=overwrite_conflicts, progress=progress)
+    if report is not None and (analysis.errors or analysis.warnings or analysis.conflicts):
+        from sportello.core.exchange.report import write_error_report
+
+        write_error_report(analysis, report)
+    return apply(ctx, analysis, valid_only=valid_only, dry_run=dry_run,
+                 overwrite_conflicts=overwrite_conflicts, progress=progress)
