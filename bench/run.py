@@ -237,9 +237,223 @@ def bench_workers_window(db_path: Path, home: Path, repeats: int) -> list[Metric
     ]
 
 
+# Issues 500 personalised convocations (one PDF) through the letters service, then sets the
+# same texts with bare reportlab (same DejaVu fonts, same JPEG letterhead on every page).
+_LETTERS = textwrap.dedent(
+    """
+    import datetime as dt, io, json, sys, time
+    from pathlib import Path
+    from PIL import Image, ImageDraw
+    n = int(sys.argv[2])
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.codice_fiscale import encode
+    from sportello.core.models import Appointment, Office, Worker
+    from sportello.core.services import letters, setup
+    from sportello.core.letters import render
+
+    img = Image.new("RGB", (300, 300), "white")
+    ImageDraw.Draw(img).ellipse((5, 5, 295, 295), fill=(31, 58, 95))
+    buf = io.BytesIO(); img.save(buf, "PNG"); logo = buf.getvalue()
+    ctx = bootstrap("sqlite:///" + sys.argv[1])
+    actor = setup.initialise(ctx, setup.OfficeData(
+        code="CPI-AT", name="Centro per l'Impiego di Asti", address="Corso Dante 12", comune="Asti",
+        cap="14100", provincia="AT", phone="0141 433210", email="cpi.asti@lavoro.example.it",
+        signatory_name="Dott.ssa Laura Bertolino", signatory_role="La Responsabile del CPI"),
+        setup.AdminData(username="admin", full_name="Anna Amministratrice", password="prova1234"))
+    ctx = ctx.acting_as(actor)
+    names = [("Đorđević", "Łukasz"), ("Popescu", "Ștefan"), ("Rossi", "Niccolò"),
+             ("D'Agostino", "Maria"), ("Müller", "Jürgen"), ("Kowalczyk", "Zofia")]
+    with ctx.write() as s:
+        s.get(Office, actor.office_id).logo = logo
+        start = dt.datetime(2027, 1, 11, 9, 0)
+        for i in range(n):
+            sn, nm = names[i % len(names)]
+            sn = f"{sn}{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}"
+            w = Worker(codice_fiscale=encode(sn, nm, "M", dt.date(1960 + i % 40, 1 + i % 12, 1 + i % 28), "A479"),
+                       surname=sn, name=nm, sex="M", residence_address=f"Via Roma {i + 1}",
+                       residence_cap="14100", residence_comune="Asti", residence_province="AT")
+            s.add(w); s.flush()
+            at = start + dt.timedelta(days=i // 14, minutes=30 * (i % 14))
+            s.add(Appointment(worker_id=w.id, operator_id=actor.id, starts_at=at,
+                              ends_at=at + dt.timedelta(minutes=30), purpose="Colloquio"))
+    ids = letters.select_workers(ctx)
+    today = dt.date(2026, 12, 1)
+
+    # The same texts, prepared outside the timing, for bare reportlab.
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    tpl = letters.load_template("convocazione")
+    with ctx.read() as s:
+        prepared = letters._prepare(s, ctx, tpl, ids, letters.Refs(), today=today,
+                                    now=dt.datetime.combine(today, dt.time.min))
+    head = letters._letterhead(prepared[0].sources.office)
+    texts = []
+    for p in prepared:
+        f = letters._render_letter(tpl, p, head, "1/2026").letter
+        paras = ["Prot. n. 1/2026 – Asti, 1° dicembre 2026", *f.recipient, "Oggetto: " + f.subject]
+        for b in f.blocks:
+            paras += list(b.items) + [f"{k}: {v}" for k, v in b.pairs]
+        texts.append(paras)
+    jpeg, w_px, h_px = render._logo_jpeg(logo)
+    st = render.styles()
+
+    def bare():
+        out = io.BytesIO()
+        def page(canv, doc):
+            canv.drawImage(ImageReader(io.BytesIO(jpeg)), 25 * mm, 260 * mm, 22 * mm, 22 * mm)
+            canv.setFont(render.FONT_BOLD, 14); canv.drawString(52 * mm, 275 * mm, head.name)
+            canv.setFont(render.FONT, 8.5)
+            canv.drawString(52 * mm, 270 * mm, head.address); canv.drawString(52 * mm, 266 * mm, head.contacts)
+            canv.drawString(25 * mm, 15 * mm, head.name + " – " + head.address)
+        doc = SimpleDocTemplate(out, leftMargin=25 * mm, rightMargin=20 * mm, topMargin=48 * mm,
+                                bottomMargin=24 * mm)
+        story = []
+        for i, paras in enumerate(texts):
+            if i:
+                story.append(PageBreak())
+            story += [Paragraph(t, st["corpo"]) for t in paras]
+        doc.build(story, onFirstPage=page, onLaterPages=page)
+        return out.getvalue()
+
+    def ours():
+        return letters.preview_batch(ctx, "convocazione", ids, today=today)
+
+    bare(); ours()  # warm-up: fonts, template, caches
+    t_ours, t_bare = [], []
+    for _ in range(int(sys.argv[3])):
+        t0 = time.perf_counter(); pdf = ours(); t_ours.append(time.perf_counter() - t0)
+        t0 = time.perf_counter(); ref = bare(); t_bare.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    batch = letters.issue_batch(ctx, "convocazione", ids, today=today)
+    t_issue = time.perf_counter() - t0
+    import statistics
+    print(json.dumps({"ours": statistics.median(t_ours), "bare": statistics.median(t_bare),
+                      "issue": t_issue, "letters": len(ids), "kb": len(pdf) // 1024,
+                      "bare_kb": len(ref) // 1024, "issued": len(batch.letters)}))
+    """
+)
+
+
+def bench_letters(db_path: Path, home: Path, repeats: int) -> list[Metric]:
+    import json
+
+    del db_path  # a database of its own: 500 workers with an appointment each
+    count = 500 if repeats >= 5 else 100  # --quick: 100 letters
+    target = Path(tempfile.mkdtemp(prefix="sportello-letters-")) / "letters.db"
+    out = subprocess.run([sys.executable, "-c", _LETTERS, str(target), str(count),
+                          str(max(1, repeats // 2))], env=_env(home), capture_output=True,
+                         text=True, timeout=900)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    fig = json.loads(out.stdout.strip().splitlines()[-1])
+    return [
+        Metric("letters_ratio_500", fig["ours"] / fig["bare"], "x", "≤ 1.3",
+               f"{fig['letters']} convocations into one PDF through letters.preview_batch "
+               f"(data, template, layout) {fig['ours']:.2f} s ({fig['kb']} KB) / the same texts "
+               f"with bare reportlab, same fonts and letterhead, {fig['bare']:.2f} s "
+               f"({fig['bare_kb']} KB); issue_batch with protocol numbers and one stored PDF "
+               f"per letter: {fig['issue']:.2f} s"),
+    ]
+
+
+IMPORT_HEADERS = [
+    "Codice fiscale", "Cognome", "Nome", "Sesso", "Data di nascita", "Comune Nascita",
+    "Cittadinanza", "Indirizzo di residenza", "Comune di residenza", "CAP", "Provincia",
+    "Telefono", "Cellulare", "Email", "Titolo di studio", "Azienda", "Data assunzione",
+    "Qualifica", "Orario", "Ore settimanali", "Data inizio CIG", "Data fine CIG", "Note",
+    "Giornate CIG", "Totale Ore CIG",
+]
+
+
+def _import_sheet(path: Path, rows: int) -> Path:
+    """A Region-like list: ``rows`` workers x 25 columns, real types, valid codici fiscali."""
+    import datetime as dt
+    import random
+
+    from openpyxl import Workbook
+
+    from sportello.core import codice_fiscale as cf
+
+    rnd = random.Random(7)
+    surnames = ["Rossi", "Bianchi", "Niccolò", "D'Agostino", "Esposito", "Ferrari", "Russo",
+                "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti"]
+    names = ["Mario", "Lucia", "Giuseppe", "Anna", "Marco", "Giulia", "Luca", "Sara", "Paolo"]
+    places = [("A479", "Asti", "AT", "14100"), ("L219", "Torino", "TO", "10121"),
+              ("F839", "Napoli", "NA", "80100"), ("H501", "Roma", "RM", "00184")]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("ANAGRAFICHE")
+    ws.append(["Regione - elenco lavoratori in CIGS"])
+    ws.append(IMPORT_HEADERS)
+    seen: set[str] = set()
+    day = dt.date(1960, 1, 1)
+    while len(seen) < rows:
+        sex = rnd.choice("MF")
+        surname, name = rnd.choice(surnames), rnd.choice(names)
+        birth = day + dt.timedelta(days=rnd.randrange(15000))
+        place = rnd.choice(places)
+        code = cf.encode(surname, name, sex, birth, place[0])
+        if code in seen:
+            continue
+        seen.add(code)
+        ws.append([code, surname, name, sex, birth, place[1], "Italiana", f"Via Roma {len(seen)}",
+                   place[1], place[3], place[2], f"0141 {rnd.randrange(100000, 999999)}",
+                   3470000000.0 + len(seen), f"lav{len(seen)}@example.it", "Diploma",
+                   "Konecta S.p.A.", birth + dt.timedelta(days=9000), rnd.choice("OIQ"),
+                   rnd.choice("FP"), 40, dt.date(2024, 1, 8), dt.date(2025, 6, 30),
+                   "importato per prova", 120, 720])
+    wb.save(path)
+    return path
+
+
+def bench_import(db_path: Path, home: Path, repeats: int, rows: int = 20_000) -> list[Metric]:
+    """Full import (read, validate, upsert, commit) of a rows x 25 sheet / openpyxl read-only."""
+    os.environ["SPORTELLO_HOME"] = str(home)
+    from openpyxl import load_workbook
+
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import imports, setup
+
+    folder = Path(tempfile.mkdtemp(prefix="sportello-import-", dir=home))
+    sheet = _import_sheet(folder / "lista.xlsx", rows)
+
+    def openpyxl_pass() -> float:
+        t0 = time.perf_counter()
+        wb = load_workbook(sheet, read_only=True)
+        for _row in wb.worksheets[0].iter_rows(values_only=True):
+            pass
+        wb.close()
+        return time.perf_counter() - t0
+
+    def full_import(i: int) -> float:
+        ctx = bootstrap(f"sqlite:///{folder / f'import-{i}.db'}", backup=False)
+        actor = setup.initialise(ctx, setup.OfficeData(code="CPI-AT", name="CPI Asti"),
+                                 setup.AdminData(username="bench", full_name="Bench Mark",
+                                                 password="prova1234"))
+        ctx = ctx.acting_as(actor)
+        try:
+            t0 = time.perf_counter()
+            result = imports.import_file(ctx, sheet)
+            elapsed = time.perf_counter() - t0
+            assert result.inserted == rows, result.summary()
+            return elapsed
+        finally:
+            ctx.close()
+
+    runs = max(1, min(repeats, 3))
+    floor = statistics.median(openpyxl_pass() for _ in range(runs))
+    mine = statistics.median(full_import(i) for i in range(runs))
+    return [Metric("import_ratio_20k", mine / floor, "x", "≤ 0.5",
+                   f"import of {rows:,} rows x 25 columns (read, validate, upsert, commit) "
+                   f"{mine * 1000:.0f} ms / openpyxl read-only pass {floor * 1000:.0f} ms "
+                   f"(median of {runs})")]
+
+
 BENCHES: dict[str, Callable[..., list[Metric]]] = {
     "startup_ratio": bench_startup,
     "workers_window": bench_workers_window,
+    "letters": bench_letters,
+    "import_ratio_20k": bench_import,
 }
 
 
@@ -259,7 +473,10 @@ def main(argv: list[str] | None = None) -> int:
 
     metrics: list[Metric] = []
     for name in args.only or list(BENCHES):
-        result = BENCHES[name](db_path, home, repeats)
+        if name == "import_ratio_20k" and args.quick:
+            result = bench_import(db_path, home, repeats, rows=2_000)
+        else:
+            result = BENCHES[name](db_path, home, repeats)
         for metric in result:
             metrics.append(metric)
             print(f"{metric.name}: {metric.value:.2f}", flush=True)

@@ -142,6 +142,481 @@ def cmd_export(args: argparse.Namespace) -> int:
         ctx.close()
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from sportello.core.services import imports
+
+    if args.undo is not None:
+        if args.file:
+            _print_err("Con --undo non si indica il file.")
+            return EXIT_USAGE
+        ctx = _context(args)
+        try:
+            done = imports.undo(ctx, args.undo)
+            print(f"Importazione n. {done.exchange_id} annullata: {done.deleted} fascicoli "
+                  f"eliminati, {done.restored} schede riportate ai valori precedenti.")
+            return EXIT_OK
+        finally:
+            ctx.close()
+    if not args.file:
+        _print_err("Indicare il file da importare (oppure --undo N).")
+        return EXIT_USAGE
+    ctx = _context(args)
+    try:
+        vertenza = None
+        if args.vertenza:
+            vertenza = imports.VertenzaChoice(args.vertenza, title=args.vertenza_title,
+                                              company_name=args.company,
+                                              create=bool(args.create_vertenza))
+        analysis = imports.analyse(ctx, args.file, profile=args.profile, sheet=args.sheet,
+                                   vertenza=vertenza,
+                                   overwrite_conflicts=args.overwrite_conflicts)
+        for line in analysis.summary():
+            print(line)
+        mapped = ", ".join(f"{c.letter} {c.header} -> {c.field}"
+                           for c in analysis.settings.columns if c.field)
+        print(f"Colonne: {mapped}")
+        if args.report and (analysis.errors or analysis.warnings or analysis.conflicts):
+            from sportello.core.exchange.report import write_error_report
+
+            write_error_report(analysis, args.report)
+            print(f"Rapporto degli errori scritto in {args.report}")
+        for issue in analysis.errors:
+            _print_err(f"ERRORE  {issue.text()}")
+        for issue in analysis.warnings:
+            _print_err(f"AVVISO  {issue.text()}")
+        for conflict in analysis.conflicts:
+            _print_err(f"CONFLITTO  {conflict.text()}")
+        try:
+            result = imports.apply(ctx, analysis, valid_only=args.valid_only,
+                                   dry_run=args.dry_run,
+                                   overwrite_conflicts=args.overwrite_conflicts)
+        except imports.ImportRefused as exc:  # the errors are listed above
+            _print_err(f"Errore: {str(exc).splitlines()[0]}")
+            return EXIT_REFUSED
+        print(result.summary())
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_import_profiles(args: argparse.Namespace) -> int:
+    from sportello.core.services import imports
+
+    ctx = _context(args)
+    try:
+        for info in imports.list_profiles(ctx):
+            print(f"{info.name} ({info.origin}, {info.columns} colonne)")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def _date_arg(value: str):  # type: ignore[no-untyped-def]
+    """YYYY-MM-DD or DD/MM/YYYY (argparse type)."""
+    import datetime as dt
+
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"data non valida: {value} (usare AAAA-MM-GG o GG/MM/AAAA)")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from sportello.core.services import audit
+
+    ctx = _context(args)
+    try:
+        flt = audit.AuditFilter(since=args.since, until=args.until, worker_cf=args.worker,
+                                operator_username=args.operator_name, action=args.action)
+        if args.out:
+            result = audit.export_xlsx(ctx, flt, args.out)
+            print(f"Esportate {result.rows} righe del registro attività in {result.path}")
+            return EXIT_OK
+        page = audit.query(ctx, flt, limit=args.limit)
+        for row in reversed(page.rows):
+            who = row.operator_username or "-"
+            what = row.action_label
+            target = f"{row.entity or ''} {row.entity_id or ''}".strip()
+            worker = f" [{row.worker_cf}]" if row.worker_cf else ""
+            print(f"{row.id:>7}  {row.at_local:%d/%m/%Y %H:%M:%S}  {who:<14} {what:<22} "
+                  f"{target}{worker}  {row.detail or ''}".rstrip())
+            changes = row.changes_text()
+            for line in changes.splitlines()[:20]:
+                print(f"{'':>9}{line}")
+        shown = len(page.rows)
+        print(f"{shown} righe mostrate su {page.total}" + (
+            " (le più recenti; --limit per vederne di più, --out per esportarle tutte)"
+            if page.total > shown else "") + ".")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def _size(n: int) -> str:
+    for unit in ("byte", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "byte" else f"{n:.1f} {unit}".replace(".", ",")
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def _backup_line(info) -> str:  # type: ignore[no-untyped-def]
+    rows = sum(info.counts.values()) if info.counts else None
+    verified = "verificata" if info.verified else "non verificata"
+    what = f", {rows} righe" if rows is not None else ""
+    return (f"{info.created_at:%d/%m/%Y %H:%M}  {info.kind_label:<26} {_size(info.size):>9}  "
+            f"{verified}{what}  {info.path}")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from sportello.core import db
+    from sportello.core.services import backups
+
+    if not db.is_sqlite(db.resolve_url(args.db)):
+        raise backups.NotSqlite()
+    ctx = _context(args)
+    try:
+        info = backups.create_backup(ctx, args.out)
+        rows = sum(info.counts.values())
+        print(f"Copia di sicurezza scritta e verificata (integrity_check, {rows} righe in "
+              f"{len(info.counts)} tabelle): {info.path}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from sportello.core import db
+    from sportello.core.services import backups
+
+    if not db.is_sqlite(db.resolve_url(args.db)):
+        raise backups.NotSqlite()
+    ctx = _context(args)
+    try:
+        found = backups.list_backups(ctx)
+        print(f"Cartella delle copie: {backups.backup_folder(ctx)}")
+        for info in found:
+            print(_backup_line(info))
+        count = len(found)
+        print("Nessuna copia di sicurezza." if not count else
+              "1 copia di sicurezza." if count == 1 else f"{count} copie di sicurezza.")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.errors import SportelloError
+    from sportello.core.services import backups
+
+    start = backups.startup_check(args.db)
+    if start.postgres:
+        raise backups.NotSqlite()
+    # Checked before anything else: a bad file leaves the current database untouched.
+    backups.inspect_candidate(args.file)
+    if start.ok:
+        ctx = _context(args)
+    else:
+        # The damaged database cannot say who is an administrator: the copy does.
+        _print_err(f"Attenzione: {start.problem}")
+        actor = backups.actor_from_file(args.file, args.operator)
+        if actor is None:
+            raise SportelloError("Nella copia non c'è un amministratore attivo"
+                                 + (f" di nome '{args.operator}'." if args.operator else "."))
+        ctx = bootstrap(args.db, migrate=False).acting_as(actor)
+    try:
+        result = backups.restore(ctx, args.file)
+        print(f"Ripristinata la copia {result.restored_from} (schema {result.schema_before}"
+              + (f" -> {result.schema_after}" if result.schema_after != result.schema_before
+                 else "") + ").")
+        print(f"Lo stato precedente è salvato in {result.safety.path}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_access_request(args: argparse.Namespace) -> int:
+    from sportello.core.services import privacy
+
+    ctx = _context(args)
+    try:
+        result = privacy.access_request(ctx, args.cf, args.out)
+        total = sum(result.counts.values())
+        print(f"Richiesta di accesso: {total} righe in {len(result.counts)} sezioni.")
+        print(f"  Excel: {result.xlsx}")
+        print(f"  PDF:   {result.pdf}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from sportello.core.services import privacy
+
+    if args.older_than_days is not None and args.older_than_days < 0:
+        _print_err("--older-than-days non può essere negativo.")
+        return EXIT_USAGE
+    ctx = _context(args)
+    try:
+        result = privacy.anonymise(ctx, older_than_days=args.older_than_days,
+                                   dry_run=args.dry_run)
+        when = f"{result.cutoff:%d/%m/%Y}"
+        if args.dry_run:
+            for c in result.candidates:
+                print(f"  {c.worker_id:>7}  {c.codice_fiscale}  {c.full_name}  "
+                      f"chiuso il {c.closed_on:%d/%m/%Y}")
+            print(f"Prova: {len(result.candidates)} fascicoli chiusi entro il {when} sarebbero "
+                  "anonimizzati. Nulla è stato modificato.")
+        else:
+            print(f"Anonimizzati {result.anonymised} fascicoli chiusi entro il {when}.")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+# --------------------------------------------------------------------------- letters
+
+
+def _datetime_arg(value: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    try:
+        return dt.datetime.strptime(value.strip().replace(" ", "T"), "%Y-%m-%dT%H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"data e ora non valide: {value} (usare AAAA-MM-GGTHH:MM, es. 2026-12-07T09:30)"
+        ) from None
+
+
+def _day_arg(value: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"data non valida: {value} (usare AAAA-MM-GG o GG/MM/AAAA)")
+
+
+def _operator_ids(ctx, usernames: Sequence[str]) -> list[int]:  # type: ignore[no-untyped-def]
+    from sportello.core.errors import NotFound
+    from sportello.core.services import setup
+
+    ids = []
+    for username in usernames:
+        found = setup.default_actor(ctx, username)
+        if found is None:
+            raise NotFound(f"Operatore '{username}' inesistente o disattivato.")
+        ids.append(found.id)
+    return ids
+
+
+def _letter_progress(what: str):  # type: ignore[no-untyped-def]
+    last = [-1]
+
+    def progress(done: int, total: int) -> bool:
+        pct = done * 100 // max(total, 1)
+        if pct != last[0] and (pct % 10 == 0 or done == total):
+            last[0] = pct
+            _print_err(f"  {what}: {pct}%")
+        return True
+
+    return progress
+
+
+def _letter_text(args: argparse.Namespace) -> str | None:
+    if args.text_file:
+        from pathlib import Path
+
+        return Path(args.text_file).read_text(encoding="utf-8")
+    return args.text
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sportello.core.errors import NotFound
+    from sportello.core.services import letters, workers
+
+    ctx = _context(args)
+    try:
+        worker_id = workers.find_by_cf(ctx, args.worker)
+        if worker_id is None:
+            raise NotFound(f"Nessun fascicolo con codice fiscale {args.worker.strip().upper()}.")
+        refs = letters.Refs(appointment_id=args.appointment, pathway_id=args.pathway,
+                            pact_id=args.pact, voucher_id=args.voucher, subject=args.subject,
+                            text=_letter_text(args))
+        if args.with_operator and not args.when:
+            _print_err("--with-operator vale solo con --when (l'appuntamento da prenotare).")
+            return EXIT_USAGE
+        if args.when and args.preview:
+            _print_err("--preview non prenota: togliere --when o --preview.")
+            return EXIT_USAGE
+        if args.preview:
+            pdf = letters.preview(ctx, args.template, worker_id, refs)
+            out = Path(args.out or f"anteprima_{args.template}.pdf")
+            out.write_bytes(pdf)
+            print(f"Anteprima (non protocollata) salvata in {out}")
+            return EXIT_OK
+        if args.when:
+            operator_id = (_operator_ids(ctx, [args.with_operator])[0] if args.with_operator
+                           else ctx.actor.id if ctx.actor else None)
+            if operator_id is None:
+                raise NotFound("Indicare l'operatore dell'appuntamento con --with-operator.")
+            from sportello.core.services import agenda
+
+            try:
+                issued = letters.book_and_issue(
+                    ctx, args.template, worker_id, operator_id=operator_id, starts_at=args.when,
+                    minutes=args.minutes, confirm_closed_day=args.confirm_closed_day)
+            except agenda.DayClosed as exc:
+                raise agenda.DayClosed(f"{exc} (opzione --confirm-closed-day)") from None
+            print(f"Appuntamento prenotato: {args.when:%d/%m/%Y} ore {args.when:%H:%M}")
+        else:
+            issued = letters.issue(ctx, args.template, worker_id, refs)
+        out = Path(args.out or issued.file_name)
+        out.write_bytes(issued.pdf)
+        print(f"Lettera prot. {issued.protocol} ({args.template}) per {issued.worker_name} "
+              f"salvata in {out}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sportello.core.services import letters
+
+    booking = args.book_from is not None
+    if (args.with_operator or args.book_days) and not booking:
+        _print_err("--with-operator e --book-days valgono solo con --book-from.")
+        return EXIT_USAGE
+    if booking and not args.with_operator:
+        _print_err("Per convocare indicare almeno un --with-operator.")
+        return EXIT_USAGE
+    ctx = _context(args)
+    try:
+        worker_ids = letters.select_workers(
+            ctx, vertenza=args.vertenza, status=args.status,
+            without_appointment=args.without_appointment or booking)
+        if not worker_ids:
+            print("Nessun lavoratore corrisponde alla selezione: nessuna lettera emessa.")
+            return EXIT_OK
+        if booking:
+            first = args.book_from
+            result = letters.call_in(
+                ctx, worker_ids, _operator_ids(ctx, args.with_operator),
+                letters.days_from(first, args.book_days or 14), minutes=args.minutes,
+                template=args.template, progress=_letter_progress("convocazione"))
+            batch = result.batch
+            rows = result.appointments
+            if rows:
+                print(f"Prenotati {len(rows)} appuntamenti dal {rows[0].starts_at:%d/%m/%Y %H:%M} "
+                      f"al {rows[-1].starts_at:%d/%m/%Y %H:%M}")
+        else:
+            batch = letters.issue_batch(
+                ctx, args.template, worker_ids, subject=args.subject, text=_letter_text(args),
+                skip_incomplete=args.skip_incomplete, progress=_letter_progress("lettere"))
+        out = Path(args.out)
+        out.write_bytes(batch.pdf or b"")
+        print(f"{len(batch.letters)} lettere ({args.template}), prot. {batch.first_protocol} – "
+              f"{batch.last_protocol}, in {out}")
+        for worker_id, missing in batch.skipped.items():
+            _print_err(f"  saltato il fascicolo {worker_id}: mancano "
+                       f"{', '.join(m.label for m in missing)}")
+        if args.each_dir:
+            files = batch.write_files(args.each_dir)
+            print(f"{len(files)} file, uno per lavoratore, in {args.each_dir}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_reprint(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sportello.core.services import letters
+
+    ctx = _context(args)
+    try:
+        letter_id = letters.find_by_protocol(ctx, args.protocol)
+        info = letters.info(ctx, letter_id)
+        out = Path(args.out or info.file_name)
+        out.write_bytes(letters.reprint(ctx, letter_id))
+        print(f"Ristampa della lettera prot. {info.protocol} salvata in {out}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
+    templates = ["convocazione", "patto", "voucher", "invito-sportello", "attestato", "esito",
+                 "generica"]
+    template_help = ("convocazione, patto, voucher, invito-sportello, attestato, esito o "
+                     "generica (modelli in resources/letters)")
+
+    def text_options(p) -> None:  # type: ignore[no-untyped-def]
+        p.add_argument("--subject", metavar="OGGETTO", help="oggetto della lettera generica")
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--text", metavar="TESTO", help="testo della lettera generica")
+        group.add_argument("--text-file", metavar="FILE.txt",
+                           help="testo della lettera generica da un file (UTF-8)")
+
+    p = sub.add_parser("letter", help="stampa una lettera protocollata per un lavoratore")
+    p.add_argument("template", choices=templates, metavar="MODELLO", help=template_help)
+    p.add_argument("--worker", required=True, metavar="CF", help="codice fiscale del lavoratore")
+    p.add_argument("--out", metavar="FILE.pdf", help="file da scrivere (predefinito: nome con "
+                   "anno, protocollo e lavoratore nella cartella corrente)")
+    p.add_argument("--when", type=_datetime_arg, metavar="AAAA-MM-GGTHH:MM",
+                   help="prenota l'appuntamento a quest'ora e stampa la sua convocazione "
+                   "(senza: il prossimo appuntamento già prenotato)")
+    p.add_argument("--with-operator", metavar="UTENTE",
+                   help="operatore che terrà il colloquio (predefinito: chi agisce)")
+    p.add_argument("--minutes", type=int, default=30, help="durata dell'appuntamento in minuti")
+    p.add_argument("--confirm-closed-day", action="store_true",
+                   help="prenota anche di sabato, domenica o in un giorno festivo")
+    p.add_argument("--appointment", type=int, metavar="ID", help="appuntamento (id) della lettera")
+    p.add_argument("--pathway", type=int, metavar="ID", help="percorso (id) della lettera")
+    p.add_argument("--pact", type=int, metavar="ID", help="patto di servizio (id) della lettera")
+    p.add_argument("--voucher", type=int, metavar="ID", help="voucher (id) della lettera")
+    p.add_argument("--preview", action="store_true",
+                   help="solo anteprima: nessun protocollo, nulla viene registrato")
+    text_options(p)
+    p.set_defaults(func=cmd_letter)
+
+    p = sub.add_parser("letters", help="lettere per una selezione di lavoratori in un solo PDF "
+                       "(con --book-from: convoca prenotando gli appuntamenti)")
+    p.add_argument("template", choices=templates, metavar="MODELLO", help=template_help)
+    p.add_argument("--vertenza", metavar="V", help="solo i lavoratori di questa vertenza (codice)")
+    p.add_argument("--status", choices=["aperto", "sospeso", "chiuso"], metavar="STATO",
+                   help="solo i fascicoli in questo stato: aperto, sospeso o chiuso")
+    p.add_argument("--without-appointment", action="store_true",
+                   help="solo chi non ha un appuntamento prenotato (sempre così con --book-from)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="il PDF da stampare")
+    p.add_argument("--each-dir", metavar="CARTELLA", help="scrive anche un PDF per lavoratore")
+    p.add_argument("--skip-incomplete", action="store_true",
+                   help="salta i lavoratori a cui mancano dati invece di rifiutare tutto")
+    p.add_argument("--book-from", type=_day_arg, metavar="AAAA-MM-GG",
+                   help="convoca: prenota gli appuntamenti nei posti liberi da questo giorno")
+    p.add_argument("--book-days", type=int, metavar="N",
+                   help="giorni di calendario in cui prenotare (predefinito 14)")
+    p.add_argument("--with-operator", action="append", metavar="UTENTE",
+                   help="operatore che terrà i colloqui (ripetibile)")
+    p.add_argument("--minutes", type=int, default=30, help="durata di ogni colloquio in minuti")
+    text_options(p)
+    p.set_defaults(func=cmd_letters)
+
+    p = sub.add_parser("reprint", help="ristampa una lettera dall'archivio, identica")
+    p.add_argument("protocol", metavar="NUMERO/ANNO", help="protocollo, es. 12/2026")
+    p.add_argument("--out", metavar="FILE.pdf", help="file da scrivere")
+    p.set_defaults(func=cmd_reprint)
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -188,8 +663,79 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vertenza", metavar="V", help="solo i lavoratori di questa vertenza (codice)")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser(
+        "import", help="importa un elenco di lavoratori (.xlsx, .xlsm, .xls, .ods)",
+        description="Importa i lavoratori da un foglio della Regione: il foglio e la riga di "
+        "intestazione sono trovati da soli, le colonne associate per nome (o con --profile). "
+        "Un foglio con errori non scrive nulla (codice di uscita 1, errori elencati con il "
+        "numero di riga) a meno di --valid-only. Ogni importazione riceve un numero: "
+        "'sportello import --undo N' la annulla per intero.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="il foglio da importare")
+    p.add_argument("--profile", metavar="P", help="profilo di colonne (elenco: sportello import-profiles)")
+    p.add_argument("--sheet", metavar="S", help="nome del foglio (predefinito: trovato da solo)")
+    p.add_argument("--vertenza", metavar="V",
+                   help="vertenza dei lavoratori (codice, titolo o numero)")
+    p.add_argument("--create-vertenza", action="store_true",
+                   help="crea la vertenza --vertenza se non esiste")
+    p.add_argument("--vertenza-title", metavar="TITOLO", help="titolo della vertenza da creare")
+    p.add_argument("--company", metavar="AZIENDA", help="azienda della vertenza da creare")
+    p.add_argument("--dry-run", action="store_true",
+                   help="prova: mostra cosa farebbe senza scrivere nulla")
+    p.add_argument("--valid-only", action="store_true",
+                   help="importa le righe valide e segnala le altre")
+    p.add_argument("--overwrite-conflicts", action="store_true",
+                   help="nei conflitti usa il valore del foglio invece di quello di Sportello")
+    p.add_argument("--report", metavar="OUT.xlsx",
+                   help="scrive una copia del foglio con le celle errate evidenziate")
+    p.add_argument("--undo", type=int, metavar="N", help="annulla l'importazione numero N")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("import-profiles", help="elenca i profili di colonne per l'importazione")
+    p.set_defaults(func=cmd_import_profiles)
+
     p = sub.add_parser("check", help="verifica l'integrità del database")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="copia di sicurezza verificata del database SQLite")
+    p.add_argument("out", nargs="?", metavar="FILE",
+                   help="dove scriverla (predefinito: la cartella delle copie)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("backups", help="elenca le copie di sicurezza del database")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser("restore", help="ripristina una copia di sicurezza (solo amministratori)")
+    p.add_argument("file", metavar="FILE", help="la copia da ripristinare (.db)")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("access-request",
+                       help="esporta tutti i dati di un lavoratore (richiesta di accesso, GDPR)")
+    p.add_argument("cf", metavar="CF", help="codice fiscale del lavoratore")
+    p.add_argument("--out", metavar="CARTELLA", required=True,
+                   help="cartella dove scrivere il file Excel e il PDF")
+    p.set_defaults(func=cmd_access_request)
+
+    p = sub.add_parser("anonymise",
+                       help="anonimizza i fascicoli chiusi oltre il periodo di conservazione")
+    p.add_argument("--older-than-days", type=int, metavar="N",
+                   help="chiusi da almeno N giorni (predefinito: il periodo impostato, 5 anni)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="elenca i fascicoli senza modificare nulla")
+    p.set_defaults(func=cmd_anonymise)
+
+    p = sub.add_parser("audit", help="consulta o esporta il registro delle attività")
+    p.add_argument("--since", type=_date_arg, metavar="DATA", help="dal giorno (AAAA-MM-GG)")
+    p.add_argument("--until", type=_date_arg, metavar="DATA", help="fino al giorno incluso")
+    p.add_argument("--worker", metavar="CF", help="solo il fascicolo con questo codice fiscale")
+    p.add_argument("--operator-name", metavar="UTENTE",
+                   help="solo le azioni di questo operatore (nome utente)")
+    p.add_argument("--action", metavar="AZIONE",
+                   help="solo questa azione (es. login, login_failed, update, open, export)")
+    p.add_argument("--limit", type=int, default=100, metavar="N",
+                   help="righe da mostrare (predefinito 100, le più recenti)")
+    p.add_argument("--out", metavar="FILE.xlsx", help="esporta le righe filtrate in Excel")
+    p.set_defaults(func=cmd_audit)
+    _add_letter_parsers(sub)
     return parser
 
 
@@ -200,6 +746,11 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if raw[:1] == ["_sheet-child"]:  # frozen bundle: the isolated spreadsheet reader
+        from sportello.core.exchange import _sheet_child
+
+        return _sheet_child.main(raw[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_gui)
