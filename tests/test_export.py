@@ -83,3 +83,20 @@ def test_text_that_looks_like_a_formula_stays_text(ctx, tmp_path: Path) -> None:
 
     with zipfile.ZipFile(out) as z:
         assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_region_layout_and_blank_template_from_the_cli(demo_db: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    profile = "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore"
+    out = tmp_path / "regione.xlsx"
+    assert main(["--db", demo_db, "export", "workers", str(out), "--profile", profile]) == 0
+    assert "profilo «Emilia-Romagna CIGS 2020" in capsys.readouterr().out
+    rows = list(export.rows_of(out))
+    assert rows[0][:4] == ("Codice fiscale", "Cognome", "Nome", "Sesso") and len(rows[0]) == 21
+    assert len(rows) == 121  # every demo worker
+    assert main(["--db", demo_db, "export", "pathways", str(out), "--profile", profile]) == 1
+    assert "solo all'esportazione dei lavoratori" in capsys.readouterr().err
+    blank = tmp_path / "modello.xlsx"
+    assert main(["--db", demo_db, "template", str(blank), "--profile", profile]) == 0
+    wb = load_workbook(blank)
+    assert [c.value for c in wb.worksheets[0][1]][:2] == ["Codice fiscale", "Cognome"]
+    assert wb.worksheets[0].data_validations.dataValidation  # drop-down lists

@@ -434,3 +434,77 @@ def test_an_import_takes_a_safety_copy_first_and_a_dry_run_does_not(ctx, tmp_pat
     assert copy.verified
     with db.make_engine(f"sqlite:///{copy.path}").connect() as conn:  # the state before
         assert conn.exec_driver_sql("SELECT count(*) FROM worker").scalar() == 0
+
+
+def test_our_export_fills_the_region_layout_and_it_imports_back(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Export in the Region's 21 columns with its codes; a new database imports it back."""
+    name = "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore"
+    profile = imports.load_profile(ctx, name)
+    headers = [c.header for c in profile.columns]
+    p = PEOPLE[0]
+    row = [code_of(p), p[0], p[1], "M", "A479", "03/04/1980", 0, "A479", "Via Roma 1", "L219",
+           "Corso Francia 2", 3471234567.0, None, dt.date(2005, 3, 1), "I", "P", 24,
+           "08/01/2024", "30/06/2025", None, None]
+    source = write_xls(tmp_path / "er.xls", [headers, row], title="ANAGRAFICHE")
+    imports.import_file(ctx, source, profile=name,
+                        vertenza=imports.VertenzaChoice("ER-1", create=True))
+
+    out = export.export(ctx, "workers", tmp_path / "regione.xlsx", profile=name).path
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.title == "ANAGRAFICHE"
+    values = list(sheet.iter_rows(values_only=True))
+    assert list(values[0]) == headers
+    written = dict(zip(headers, values[1], strict=True))
+    assert (written["Comune Nascita"], written["Comune Residenza"], written["Comune Domicilio"]) \
+        == ("A479", "A479", "L219")  # comuni as Belfiore codes
+    assert (written["Cittadinanza"], written["Qualifica"], written["Orario"]) == ("000", "I", "P")
+    assert written["Data Nascita"] == dt.datetime(1980, 4, 3)  # a real date
+    assert written["Cellulare"] == "3471234567"  # text, not a number
+
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    fresh = bootstrap(f"sqlite:///{tmp_path / 'nuovo.db'}")
+    try:
+        actor = setup.initialise(fresh, setup.OfficeData(code="CPI-ER", name="CPI Bologna"),
+                                 setup.AdminData(username="admin", full_name="Anna Admin",
+                                                 password="prova1234"))
+        fresh = fresh.acting_as(actor)
+        again = imports.import_file(fresh, out, profile=name)
+        assert again.inserted == 1 and not again.analysis.errors
+        before, after = _workers(ctx)[code_of(p)], _workers(fresh)[code_of(p)]
+        for attr in ("surname", "name", "sex", "birth_date", "birth_place_code", "citizenship",
+                     "residence_comune", "domicile_comune", "mobile"):
+            assert getattr(after, attr) == getattr(before, attr), attr
+    finally:
+        fresh.close()
+
+
+def test_blank_template_has_drop_down_lists_and_imports_as_typed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.utils import get_column_letter
+
+    path = export.blank_template(ctx, tmp_path / "modello.xlsx")
+    wb = load_workbook(path)
+    ws, codes = wb["Lavoratori"], wb["Codifiche"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Codice fiscale", "Cognome", "Nome"] and ws.freeze_panes == "A2"
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
+
+    def choices(header: str) -> list[object]:
+        ref = lists[f"{get_column_letter(headers.index(header) + 1)}2"]
+        return [row[0].value for row in codes[ref.split("!")[1].replace("$", "")]]
+
+    assert choices("Sesso") == ["M", "F"]
+    assert choices("Qualifica") == ["O", "I", "Q", "M", "A"]
+    assert choices("Orario") == ["F", "P"]
+    # a clerk fills one row with the drop-downs' values: it imports without mapping
+    p = PEOPLE[1]
+    values = {"Codice fiscale": code_of(p), "Cognome": p[0], "Nome": p[1], "Sesso": "F",
+              "Data di nascita": p[3], "Qualifica": "I"}
+    for column, header in enumerate(headers, start=1):
+        if header in values:
+            ws.cell(row=2, column=column, value=values[header])
+    wb.save(path)
+    result = imports.import_file(ctx, path)
+    assert result.inserted == 1
+    assert _workers(ctx)[code_of(p)].name == p[1]

@@ -135,8 +135,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     try:
-        result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza)
-        print(f"Esportate {result.rows} righe ({args.kind}) in {result.path}")
+        result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza,
+                               profile=args.profile)
+        layout = f", profilo «{args.profile}»" if args.profile else ""
+        print(f"Esportate {result.rows} righe ({args.kind}{layout}) in {result.path}")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from sportello.core.exchange import export
+
+    ctx = _context(args)
+    try:
+        path = export.blank_template(ctx, args.out, profile=args.profile)
+        print(f"Modello vuoto scritto in {path}")
         return EXIT_OK
     finally:
         ctx.close()
@@ -661,7 +675,16 @@ def build_parser() -> argparse.ArgumentParser:
                    "placements o businesses")
     p.add_argument("out", metavar="FILE.xlsx", help="file da scrivere")
     p.add_argument("--vertenza", metavar="V", help="solo i lavoratori di questa vertenza (codice)")
+    p.add_argument("--profile", metavar="P",
+                   help="i lavoratori nel formato di un profilo (es. il modello della Regione; "
+                   "elenco: import-profiles)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("template", help="scrive un modello vuoto di elenco lavoratori (.xlsx) "
+                       "con gli elenchi a discesa per i codici")
+    p.add_argument("out", metavar="FILE.xlsx", help="file da scrivere")
+    p.add_argument("--profile", metavar="P", help="nel formato di questo profilo")
+    p.set_defaults(func=cmd_template)
 
     p = sub.add_parser(
         "import", help="importa un elenco di lavoratori (.xlsx, .xlsm, .xls, .ods)",

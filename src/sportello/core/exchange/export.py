@@ -82,6 +82,7 @@ class Kind:
     title: str
     columns: tuple[Column, ...]
     query: Callable[[int | None], Select]  # vertenza id -> statement yielding rows
+    encoders: tuple[Callable[[object], object] | None, ...] = ()  # per column (profiles)
 
 
 def _worker_in_vertenza(vertenza_id: int | None, worker_col):  # type: ignore[no-untyped-def]
@@ -239,9 +240,60 @@ _FORMATS = {"date": "DD/MM/YYYY", "datetime": "DD/MM/YYYY HH:MM", "euro": '#,##0
             "number": "0.##", "int": "0", "text": "@", "bool": "@"}
 
 
+# --------------------------------------------------------------------------- mapping profiles
+
+_PROFILE_KINDS = {"date": "date", "number": "number"}
+
+
+def _profile_kind(ctx: Context, name: str) -> Kind:
+    """The workers export in a mapping profile's layout (e.g. the Region's template): its
+    headers in its order, codes written back as codes (qualifica "I", comuni as Belfiore)."""
+    from sqlalchemy import and_, literal
+
+    from sportello.core.exchange.profiles import FIELDS
+    from sportello.core.services import imports
+
+    profile = imports.load_profile(ctx, name)
+    if profile.kind != "workers":
+        raise ValidationError(f"Il profilo «{name}» non è un elenco di lavoratori.", "profile")
+    situation = aliased(EmploymentSituation)
+    expressions: list[object] = []
+    columns: list[Column] = []
+    encoders: list[Callable[[object], object] | None] = []
+    for column in profile.columns:
+        spec = FIELDS.get(column.field or "")
+        if spec is None:
+            expressions.append(literal(None))
+        elif spec.key == "birth_place" and column.codes == "belfiore":
+            expressions.append(func.coalesce(Worker.birth_place_code, Worker.birth_place))
+        elif spec.key == "qualifica":
+            expressions.append(func.coalesce(situation.qualifica_code, situation.qualifica))
+        elif spec.target == "employment":
+            expressions.append(getattr(situation, spec.key, literal(None)))
+        else:
+            expressions.append(getattr(Worker, spec.key, literal(None)))
+        kind = _PROFILE_KINDS.get(spec.kind, "text") if spec else "text"
+        columns.append(Column(column.header, kind, max(10, min(30, len(column.header) + 4))))
+        encoders.append((lambda value, c=column: profile.export_value(c, value))
+                        if column.codes else None)
+
+    def query(vertenza_id: int | None) -> Select:
+        return (select(*expressions)  # type: ignore[call-overload]
+                .outerjoin(situation, and_(situation.worker_id == Worker.id,
+                                           situation.is_current.is_(True)))
+                .where(_worker_in_vertenza(vertenza_id, Worker.id))
+                .order_by(Worker.surname, Worker.name, Worker.id))
+
+    return Kind(profile.sheet or profile.name[:31], tuple(columns), query, tuple(encoders))
+
+
 def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = None,
+           profile: str | None = None,
            progress: Callable[[int], bool] | None = None) -> ExportResult:
-    """Write ``kind`` to ``out`` (.xlsx). The file appears only when complete."""
+    """Write ``kind`` to ``out`` (.xlsx). The file appears only when complete.
+
+    ``profile``: the workers in that mapping profile's layout instead of ours.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -251,6 +303,11 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
     if spec is None:
         raise ValidationError(f"Tipo di esportazione sconosciuto: {kind}. Possibili: "
                               f"{', '.join(KINDS)}.", "kind")
+    if profile:
+        if kind != "workers":
+            raise ValidationError("Un profilo si applica solo all'esportazione dei lavoratori "
+                                  "(workers).", "profile")
+        spec = _profile_kind(ctx, profile)
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
@@ -270,11 +327,15 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
     ws.append(header)
     formats = [_FORMATS[c.kind] for c in spec.columns]
     styled = [c.kind in ("date", "datetime", "euro") for c in spec.columns]
+    encoders = spec.encoders or (None,) * len(spec.columns)
     count = 0
     with ctx.read() as s:
         for row in s.execute(spec.query(vertenza_id)).yield_per(2000):
             cells: list[object] = []
-            for column, value, fmt, needs_style in zip(spec.columns, row, formats, styled, strict=True):
+            for column, value, fmt, needs_style, encode in zip(
+                    spec.columns, row, formats, styled, encoders, strict=True):
+                if encode is not None:
+                    value = encode(value)
                 value = _cell_value(column, value)
                 if isinstance(value, str) and looks_like_formula(value):
                     cells.append(text_cell(ws, value))
@@ -296,9 +357,81 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
     with ctx.write() as s:
         s.add(ExchangeRecord(direction=ExchangeKind.EXPORT, kind=kind, file_name=out.name,
                              sha256=digest, operator_id=ctx.actor.id if ctx.actor else None,
-                             vertenza_id=vertenza_id, rows_total=count))
+                             vertenza_id=vertenza_id, rows_total=count, profile=profile))
         audit.record(s, "export", entity="exchange_record", detail=f"{kind}: {count} righe in {out.name}")
     return ExportResult(out, kind, count)
+
+
+# --------------------------------------------------------------------------- blank templates
+
+_LIST_LIMIT = 200  # longer code lists (the comuni) are checked on import, not offered
+
+
+def blank_template(ctx: Context, out: Path | str, *, profile: str | None = None) -> Path:
+    """An empty workers sheet to hand out: our import layout or a profile's, with drop-down
+    lists on the coded columns (sex, qualifica, orario...) and dates formatted day-first.
+    Whatever is typed in it imports without mapping."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from sportello.core.exchange.profiles import DEFAULT_CODE_LISTS, FIELDS
+    from sportello.core.services import imports
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
+    if profile:
+        chosen = imports.load_profile(ctx, profile)
+        columns = [(c.header, c.field, c.codes, chosen.code_list(c.codes)) for c in chosen.columns]
+        title = chosen.sheet or "Lavoratori"
+    else:
+        columns = [(spec.label, spec.key, spec.codes, DEFAULT_CODE_LISTS.get(spec.codes or ""))
+                   for spec in FIELDS.values()]
+        title = "Lavoratori"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    codes_ws = wb.create_sheet("Codifiche")
+    bold = Font(bold=True)
+    rows = 2000
+    list_column = 0
+    for index, (header, key, codes, table) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        cell = ws.cell(row=1, column=index, value=header)
+        cell.font = bold
+        ws.column_dimensions[letter].width = max(12, min(30, len(header) + 4))
+        spec = FIELDS.get(key or "")
+        if spec is not None and spec.kind == "date":
+            for row in range(2, rows + 2):
+                ws.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+        values: list[str] = []
+        if spec is not None and spec.key == "sex":
+            values = ["M", "F"]
+        elif table and len(table) <= _LIST_LIMIT:
+            values = list(table)
+        if not values:
+            continue
+        list_column += 1
+        code_letter = get_column_letter(list_column)
+        codes_ws.cell(row=1, column=list_column, value=header).font = bold
+        for row, value in enumerate(values, start=2):
+            codes_ws.cell(row=row, column=list_column, value=value)
+        described = ", ".join(f"{k} = {v}" for k, v in (table or {}).items())[:250]
+        check = DataValidation(type="list", allow_blank=True, showErrorMessage=True,
+                               formula1=f"=Codifiche!${code_letter}$2:${code_letter}$"
+                                        f"{len(values) + 1}",
+                               errorTitle="Valore non previsto",
+                               error=f"Scegliere un valore dall'elenco. {described}".strip(),
+                               promptTitle=header[:32], prompt=described or "M o F")
+        check.add(f"{letter}2:{letter}{rows + 1}")
+        ws.add_data_validation(check)
+    ws.freeze_panes = "A2"
+    if not list_column:
+        wb.remove(codes_ws)
+    save_atomically(wb, out)
+    return out
 
 
 def _vertenza_id(ctx: Context, vertenza: str | None) -> int | None:
