@@ -236,6 +236,36 @@ def _cell_value(column: Column, value: object) -> object:
     return str(value)
 
 
+def _converter(ws, column: Column,  # type: ignore[no-untyped-def]
+               encode: Callable[[object], object] | None) -> Callable[[object], object]:
+    """value -> what ``ws.append`` takes, for one column (built once: 100,000 rows call it).
+
+    A formatted column (dates, money) reuses one styled cell: the write-only sheet writes
+    each cell as it is appended, so the next row may refill it.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    styled: WriteOnlyCell | None = None
+    if column.kind in ("date", "datetime", "euro"):
+        styled = WriteOnlyCell(ws)
+        styled.number_format = _FORMATS[column.kind]
+
+    def convert(value: object) -> object:
+        if encode is not None:
+            value = encode(value)
+        value = _cell_value(column, value)
+        if value is None:
+            return None
+        if styled is not None:
+            styled.value = value
+            return styled
+        if isinstance(value, str) and looks_like_formula(value):
+            return text_cell(ws, value)
+        return value
+
+    return convert
+
+
 _FORMATS = {"date": "DD/MM/YYYY", "datetime": "DD/MM/YYYY HH:MM", "euro": '#,##0.00 "€"',
             "number": "0.##", "int": "0", "text": "@", "bool": "@"}
 
@@ -325,27 +355,13 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
         cell.font = bold
         header.append(cell)
     ws.append(header)
-    formats = [_FORMATS[c.kind] for c in spec.columns]
-    styled = [c.kind in ("date", "datetime", "euro") for c in spec.columns]
-    encoders = spec.encoders or (None,) * len(spec.columns)
+    converters = [_converter(ws, column, encode)
+                  for column, encode in zip(spec.columns, spec.encoders or
+                                            (None,) * len(spec.columns), strict=True)]
     count = 0
     with ctx.read() as s:
         for row in s.execute(spec.query(vertenza_id)).yield_per(2000):
-            cells: list[object] = []
-            for column, value, fmt, needs_style, encode in zip(
-                    spec.columns, row, formats, styled, encoders, strict=True):
-                if encode is not None:
-                    value = encode(value)
-                value = _cell_value(column, value)
-                if isinstance(value, str) and looks_like_formula(value):
-                    cells.append(text_cell(ws, value))
-                elif needs_style and value is not None:
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = fmt
-                    cells.append(cell)
-                else:
-                    cells.append(value)
-            ws.append(cells)
+            ws.append([convert(value) for convert, value in zip(converters, row)])
             count += 1
             if progress and count % 2000 == 0 and not progress(count):
                 raise SportelloError("Esportazione annullata: nessun file scritto.")
