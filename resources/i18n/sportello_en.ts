@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/sportello/gui/app.py" line="+218"/>
+        <source>app</source>
+        <comment>Sportello — database danneggiato</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>app</source>
+        <comment>Il database di Sportello è danneggiato e non può essere usato:
+{problem}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>app</source>
+        <comment>L&apos;ultima copia di sicurezza integra è del {date}:
+{file}
+
+Ripristinandola si perde quanto è stato registrato dopo quel momento. Il database danneggiato viene comunque conservato in una copia a parte.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>app</source>
+        <comment>&amp;Ripristina la copia del {date}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>app</source>
+        <comment>&amp;Esci</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>app</source>
+        <comment>Nella copia non c&apos;è un amministratore attivo: impossibile ripristinarla.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>app</source>
+        <comment>Sportello — ripristino non riuscito</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequest</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+43"/>
+        <source>Richiesta di accesso (GDPR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cartella in cui salvare il foglio Excel e il PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scritti i dati della persona ({rows} righe):
+{xlsx}
+{pdf}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/dialog.py" line="+18"/>
+        <source>Amministrazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Operatori</source>
+        <translation type="unfinished">&amp;Operators</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regole di &amp;accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copie di sicurezza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiudi</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+</context>
+<context>
     <name>AdvanceStageDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+232"/>
@@ -309,11 +411,476 @@
     </message>
 </context>
 <context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+17"/>
+        <source>Anonimizza i fascicoli chiusi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fascicoli chiusi entro il {cutoff}: nome, codice fiscale, recapiti e testi liberi saranno cancellati per sempre; restano i dati codificati (percorsi, esiti, voucher) per le statistiche. L&apos;operazione non si può annullare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Codice fiscale</source>
+        <translation type="unfinished">Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiuso il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chiudi</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Anonimizza %n fascicoli</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nessun fascicolo da anonimizzare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Anonimizzare per sempre %n fascicoli?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Anonimizzazione in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n fascicoli anonimizzati.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AtecoField</name>
     <message>
         <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-202"/>
         <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
         <translation>Code or words of the activity, e.g. 56.30 or “bar”</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+45"/>
+        <source>fascicolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ufficio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impostazione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appuntamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>situazione lavorativa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patto di servizio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lettera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vertenza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registro attività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Registro attività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tutti</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tutte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Filtra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fascicolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Azione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Quando</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oggetto</source>
+        <translation type="unfinished">Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fascicolo</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dettaglio</source>
+        <translation type="unfinished">Detail</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Selezionare una riga per vedere i valori prima → dopo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chiudi</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Esporta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%n righe</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+10"/>
+        <source>Esporta il registro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scrittura del foglio Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Esportate {rows} righe in {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/backups_tab.py" line="+51"/>
+        <source>Sportello fa una copia automatica alla chiusura quando qualcosa è cambiato e ne conserva una per giorno (7 giorni), settimana (4) e mese (12). Le copie manuali non vengono mai cancellate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verificata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sì</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished">no</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Esegui backup ora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ripristina la copia selezionata…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ripristina da un &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Copia di sicurezza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copia e verifica del database in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copia verificata: {file} ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Selezionare nell&apos;elenco la copia da ripristinare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copia da ripristinare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database di Sportello (*.db *.sqlite);;Tutti i file (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ripristina copia di sicurezza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sostituire TUTTO il database con la copia del {when}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File: {file}
+
+Quanto è stato registrato dopo quel momento, da tutti gli operatori, non sarà più nel database (lo stato attuale viene salvato in una copia «prima di un ripristino»). Poi Sportello si chiude e va riaperto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ripristina la copia del {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulla</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ripristino completato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ripristinata la copia {file}.
+Lo stato precedente è salvato in {safety}.
+
+Sportello ora si chiude: riaprirlo per lavorare sui dati ripristinati.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchLettersDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="+456"/>
+        <source>Lettere per una selezione</source>
+        <translation>Letters for a selection</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Modello</source>
+        <translation>&amp;Template</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Oggetto</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Testo</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salta chi non ha i dati necessari (elencati alla fine) invece di fermarsi</source>
+        <translation>Skip whoever lacks the data needed (listed at the end) instead of stopping</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva anche un PDF per lavoratore in:</source>
+        <translation>Also save one PDF per worker in:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sfoglia…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Emetti le lettere</source>
+        <translation>Issue the letters</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cartella delle lettere</source>
+        <translation>Letters folder</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preparazione di {n} lettere…</source>
+        <translation>Preparing {n} letters…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Annullato: nessuna lettera emessa, nessun numero di protocollo usato.</source>
+        <translation>Cancelled: no letter issued, no protocol number used.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} lettere emesse, protocolli da {first} a {last}.</source>
+        <translation>{n} letters issued, protocol numbers {first} to {last}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Un PDF per lavoratore in {folder}.</source>
+        <translation>One PDF per worker in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saltati per dati mancanti: {n}.</source>
+        <translation>Skipped for missing data: {n}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lettere — {n}</source>
+        <translation>Letters — {n}</translation>
     </message>
 </context>
 <context>
@@ -762,6 +1329,84 @@
     </message>
 </context>
 <context>
+    <name>CallInDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="+8"/>
+        <source>Convoca i lavoratori</source>
+        <translation>Call workers in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori indicati (orari d&apos;apertura, festivi e appuntamenti già presi rispettati) e la lettera di convocazione. Tutto o niente: se i posti non bastano, nulla è prenotato.</source>
+        <translation>Each chosen worker gets an appointment in the free slots of the chosen operators (opening hours, holidays and existing bookings respected) and the convocation letter. All or nothing: if there are not enough slots, nothing is booked.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Modello</source>
+        <translation>&amp;Template</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Operatori</source>
+        <translation>&amp;Operators</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Dal giorno</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> giorni</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Per</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> minuti</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durata del &amp;colloquio</source>
+        <translation>&amp;Interview length</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prenota e stampa</source>
+        <translation>Book and print</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Prenotazione e convocazione di {n} lavoratori…</source>
+        <translation>Booking and calling in {n} workers…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scegliere almeno un operatore per i colloqui.</source>
+        <translation>Choose at least one operator for the interviews.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Annullato: nessun appuntamento prenotato, nessuna lettera emessa.</source>
+        <translation>Cancelled: no appointment booked, no letter issued.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.</source>
+        <translation>{n} workers called in from {first} to {last}; protocol numbers {p1} to {p2}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Convocazioni — {n}</source>
+        <translation>Convocations — {n}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+102"/>
@@ -904,6 +1549,54 @@
         <location line="+9"/>
         <source>Lezione aggiunta.</source>
         <translation>Lesson added.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/login.py" line="+105"/>
+        <source>Cambia password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}, la password è stata reimpostata da un amministratore: sceglierne una nuova, che conoscerà solo lei/lui, prima di continuare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password di {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password &amp;attuale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nuova password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ripeti la nuova</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cambia password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Esci dall&apos;account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Le due password non coincidono.</source>
+        <translation type="unfinished">The two passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -1728,7 +2421,7 @@
 <context>
     <name>ExchangeArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/exchange.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/exchange.py" line="+35"/>
         <source>Import/Export</source>
         <translation>Import/Export</translation>
     </message>
@@ -1736,6 +2429,198 @@
         <location line="+2"/>
         <source>Importazione degli elenchi Excel della Regione con anteprima degli errori, ed esportazione dei fogli di monitoraggio.</source>
         <translation>Import of the Region&apos;s Excel lists with a preview of errors, and export of the monitoring sheets.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Importa un elenco Excel…</source>
+        <translation>&amp;Import an Excel list…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importa i lavoratori da un foglio .xlsx, .xlsm, .xls o .ods (Ctrl+O)</source>
+        <translation>Import workers from an .xlsx, .xlsm, .xls or .ods sheet (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Esporta in Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Si può anche trascinare qui un file Excel.</source>
+        <translation>You can also drag an Excel file here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cronologia delle importazioni e delle esportazioni</source>
+        <translation>History of imports and exports</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeCommon</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/common.py" line="+24"/>
+        <source>Fogli di calcolo (*.xlsx *.xlsm *.xls *.ods);;Tutti i file (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lavoratori</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percorsi</source>
+        <translation>Pathways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fondi</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corsi</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appuntamenti</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inserimenti lavorativi</source>
+        <translation>Job placements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imprese</source>
+        <translation>Businesses</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/export_dialog.py" line="+48"/>
+        <source>Esporta in Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un foglio .xlsx con un&apos;intestazione e una riga per record: date come date, importi in euro, codici fiscali come testo.</source>
+        <translation>An .xlsx sheet with one header and one row per record: dates as dates, amounts in euro, tax codes as text.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Dati:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— tutte —</source>
+        <translation>— all —</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Vertenza:</source>
+        <translation>D&amp;ispute:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standard di Sportello</source>
+        <translation>Sportello standard</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per i lavoratori: le colonne e i codici di un profilo, ad esempio il modello della Regione</source>
+        <translation>For workers: the columns and codes of a profile, for example the Region&apos;s template</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Formato:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sfoglia…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Esporta</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apri la &amp;cartella</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Modello vuoto…</source>
+        <translation>Blank &amp;template…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un elenco lavoratori vuoto da consegnare, con gli elenchi a discesa per i codici</source>
+        <translation>An empty workers list to hand out, with drop-down lists for the codes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Modello vuoto</source>
+        <translation>Blank template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Modello vuoto scritto in {path}.</source>
+        <translation>Blank template written to {path}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Esporta in</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Il file {name} esiste già. Sostituirlo?</source>
+        <translation>The file {name} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Esportazione in corso…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scrittura di {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Esportate {rows} righe in {path}.</source>
+        <translation>Exported {rows} rows to {path}.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2634,69 @@
         <location line="+0"/>
         <source>No</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+214"/>
+        <source>Il file da importare</source>
+        <translation>The file to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scegliere il foglio Excel o OpenDocument ricevuto dalla Regione (.xlsx, .xlsm, .xls, .ods). Il file non viene modificato.</source>
+        <translation>Choose the Excel or OpenDocument sheet received from the Region (.xlsx, .xlsm, .xls, .ods). The file is not changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scegliere un file oppure trascinarlo qui</source>
+        <translation>Choose a file or drag it here</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sfoglia…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scegli il file da importare</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lettura di {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importazione</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lettura del file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Foglio «{sheet}»: intestazione trovata nella riga {row}, {mapped} colonne riconosciute su {total}.</source>
+        <translation>Sheet “{sheet}”: header found in row {row}, {mapped} of {total} columns recognised.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profilo riconosciuto: «{profile}».</source>
+        <translation>Profile recognised: “{profile}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Non trovo la riga di intestazione: indicarla nel passo successivo.</source>
+        <translation>The header row was not found: indicate it in the next step.</translation>
     </message>
 </context>
 <context>
@@ -2241,9 +3189,510 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/history.py" line="+47"/>
+        <source>N.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vertenza</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Righe</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovi</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aggiornati</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invariati</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errori</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stato</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cronologia delle importazioni ed esportazioni</source>
+        <translation>History of imports and exports</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Selezionare un&apos;importazione per leggerne gli errori, gli avvisi e i conflitti.</source>
+        <translation>Select an import to read its errors, warnings and conflicts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nessuna importazione o esportazione finora.</source>
+        <translation>No imports or exports so far.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;nnulla importazione…</source>
+        <translation>U&amp;ndo import…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toglie tutto ciò che l&apos;importazione selezionata ha scritto: i fascicoli creati e i dati aggiornati tornano com&apos;erano.</source>
+        <translation>Removes everything the selected import wrote: the files it created and the data it updated go back to how they were.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;ggiorna</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cronologia</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importazione</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esportazione</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annullata</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Completata</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Annullata il {when}.</source>
+        <translation>Undone on {when}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nessun errore, avviso o conflitto.</source>
+        <translation>No errors, warnings or conflicts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Annulla importazione</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Annullare per intero l&apos;importazione n. {id} ({file}, {when})?
+
+Fascicoli creati, che saranno eliminati: {new}. Fascicoli aggiornati, che torneranno com&apos;erano: {updated}. Se qualcuno li ha modificati dopo l&apos;importazione, l&apos;annullamento è rifiutato e nulla cambia.</source>
+        <translation>Undo import no. {id} ({file}, {when}) as a whole?
+
+Files created, which will be deleted: {new}. Files updated, which will go back to how they were: {updated}. If someone changed them after the import, the undo is refused and nothing changes.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Annullamento dell&apos;importazione n. {id}…</source>
+        <translation>Undoing import no. {id}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importazione n. {id} annullata. Fascicoli eliminati: {deleted}; dati ripristinati: {restored}.</source>
+        <translation>Import no. {id} undone. Files deleted: {deleted}; data restored: {restored}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTables</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+543"/>
+        <location line="+30"/>
+        <source>Riga</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Colonna</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intestazione</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Errore</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avviso</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dato</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Sportello (mantenuto)</source>
+        <translation>In Sportello (kept)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nel foglio</source>
+        <translation>In the sheet</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="-754"/>
+        <source>Importa un elenco di lavoratori</source>
+        <translation>Import a list of workers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Avanti &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Indietro</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fine</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Salva il rapporto degli errori</source>
+        <translation>Save the error report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rapporto degli errori</source>
+        <translation>Error report</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="-565"/>
+        <source>Nuova lettera — {worker}</source>
+        <translation>New letter — {worker}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Modello</source>
+        <translation>&amp;Template</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Il testo della lettera; una riga vuota separa i paragrafi.</source>
+        <translation>The text of the letter; an empty line separates paragraphs.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Appuntamento</source>
+        <translation>&amp;Appointment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Percorso</source>
+        <translation>&amp;Pathway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patto di &amp;servizio</source>
+        <translation>&amp;Service pact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voucher</source>
+        <translation>&amp;Voucher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Oggetto</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Testo</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Anteprima</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La lettera come sarà stampata, senza numero di protocollo</source>
+        <translation>The letter as it will print, without a protocol number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Emetti e stampa…</source>
+        <translation>&amp;Issue and print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assegna il protocollo, archivia la lettera nel fascicolo e la apre per stampa</source>
+        <translation>Assigns the protocol number, archives the letter in the file and opens it for printing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Quello più recente (predefinito)</source>
+        <translation>The most recent (default)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Revisione {n} — {status}</source>
+        <translation>Revision {n} — {status}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Non si può stampare: mancano
+{list}</source>
+        <translation>Cannot be printed: missing
+{list}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Anteprima — {title}</source>
+        <translation>Preview — {title}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lettera prot. {protocol}</source>
+        <translation>Letter prot. {protocol}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <location line="+12"/>
+        <source>Nuova lettera…</source>
+        <translation>New letter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convocazione, patto, voucher, invito, attestato, esito o lettera libera</source>
+        <translation>Convocation, pact, voucher, invitation, certificate, outcome or free letter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apri / ristampa</source>
+        <translation>Open / reprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apre la lettera archiviata, identica all&apos;originale, per stamparla o salvarla</source>
+        <translation>Opens the archived letter, identical to the original, to print or save it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocollo</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modello</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oggetto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emessa il</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nessuna lettera per questo fascicolo.</source>
+        <translation>No letter for this file.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Lettera emessa: protocollo {protocol}.</source>
+        <translation>Letter issued: protocol {protocol}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Lettera prot. {protocol}</source>
+        <translation>Letter prot. {protocol}</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/session.py" line="+122"/>
+        <source>Sportello — schermo bloccato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schermo bloccato per inattività</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In uso da {name} ({username}). Per continuare, inserire la sua password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sblocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cambia operatore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiude la sessione di questo operatore e torna all&apos;accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/login.py" line="-84"/>
+        <source>Sportello — accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accesso a Sportello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Accedi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Esci</source>
+        <translation type="unfinished">&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ogni operatore entra con il proprio nome utente: le attività sono registrate a suo nome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Indicare il nome utente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/main_window.py" line="+79"/>
+        <location filename="../../src/sportello/gui/main_window.py" line="+82"/>
         <source>Apertura del database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -2253,12 +3702,42 @@
         <translation>Sportello — {office}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Cambia &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esci dall&apos;&amp;account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiude la sessione e torna all&apos;accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Amministrazione…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operatori, regole di accesso, copie di sicurezza e privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Registro attività…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Impostazioni…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -2269,6 +3748,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Lettere</source>
+        <translation>&amp;Letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Convoca lavoratori…</source>
+        <translation>&amp;Call workers in…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prenota una selezione nei posti liberi e stampa le convocazioni</source>
+        <translation>Books a selection into free slots and prints the convocations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lettere per una &amp;selezione…</source>
+        <translation>Letters for a &amp;selection…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Visualizza</source>
         <translation>&amp;View</translation>
     </message>
@@ -2294,6 +3793,11 @@
     </message>
     <message>
         <location line="+25"/>
+        <source>Password cambiata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
@@ -2341,6 +3845,114 @@
         <location line="+10"/>
         <source>Informazioni su Sportello</source>
         <translation>About Sportello</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+310"/>
+        <source>Le colonne</source>
+        <translation>The columns</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A quale dato di Sportello corrisponde ogni colonna del foglio. Le colonne in giallo sono associate per somiglianza: controllarle.</source>
+        <translation>Which Sportello field each column of the sheet goes to. Columns in yellow were matched by similarity: check them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Profilo:</source>
+        <translation>&amp;Profile:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Usa il profilo</source>
+        <translation>&amp;Use the profile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salva come pro&amp;filo…</source>
+        <translation>Save as pro&amp;file…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Colonna</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Intestazione nel foglio</source>
+        <translation>Header in the sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esempio</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dato di Sportello</source>
+        <translation>Sportello field</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>— proposta automatica —</source>
+        <translation>— automatic proposal —</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>predefinito</source>
+        <translation>built-in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>salvato</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>— non importare —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dato per la colonna {letter}</source>
+        <translation>Field for column {letter}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Associata per somiglianza ({percent}%): controllare.</source>
+        <translation>Matched by similarity ({percent}%): check it.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{mapped} colonne su {total} saranno importate.</source>
+        <translation>{mapped} of {total} columns will be imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Associazioni da controllare (in giallo): {n}.</source>
+        <translation>Matches to check (in yellow): {n}.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Il profilo «{profile}» non corrisponde alle intestazioni del foglio «{sheet}».</source>
+        <translation>The profile “{profile}” does not match the headers of sheet “{sheet}”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Salva come profilo</source>
+        <translation>Save as profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome del profilo (per riconoscere i prossimi fogli con queste colonne):</source>
+        <translation>Profile name (to recognise the next sheets with these columns):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profilo «{name}» salvato.</source>
+        <translation>Profile “{name}” saved.</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +4397,134 @@
     </message>
 </context>
 <context>
+    <name>OfficeSettings</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+51"/>
+        <source>Nome dell&apos;ufficio</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CAP</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincia (sigla)</source>
+        <translation>Province (code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEC</source>
+        <translation>Certified e-mail (PEC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmatario delle lettere</source>
+        <translation>Letters signed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruolo del firmatario</source>
+        <translation>Signatory&apos;s role</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Intestazione, recapiti e firma che compaiono sulle lettere. Solo un amministratore li modifica.</source>
+        <translation>Letterhead, contacts and signature printed on the letters. Only an administrator changes them.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>es. Responsabile del Centro</source>
+        <translation>e.g. Head of the Centre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scegli logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Togli logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva i dati dell&apos;ufficio</source>
+        <translation>Save the office details</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Logo presente</source>
+        <translation>Logo set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessun logo: l&apos;intestazione è solo testo</source>
+        <translation>No logo: the letterhead is text only</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dati dell&apos;ufficio salvati: le prossime lettere li useranno.</source>
+        <translation>Office details saved: the next letters will use them.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logo dell&apos;ufficio</source>
+        <translation>Office logo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Immagini (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Impossibile leggere «{path}»: {error}</source>
+        <translation>Cannot read “{path}”: {error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Logo salvato.</source>
+        <translation>Logo saved.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Logo tolto.</source>
+        <translation>Logo removed.</translation>
+    </message>
+</context>
+<context>
     <name>OpenBusinessDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-77"/>
@@ -2840,6 +4580,209 @@
         <location line="+5"/>
         <source>Registra apertura</source>
         <translation>Record opening</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+64"/>
+        <source>Modifica operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovo operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome e &amp;cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ruolo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Password provvisoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ripeti la &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Al primo accesso l&apos;operatore dovrà scegliere una password sua.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account &amp;attivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Le due password non coincidono.</source>
+        <translation type="unfinished">The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorSession</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/session.py" line="+128"/>
+        <source>Cambia operatore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiudere la sessione di {name}? Le finestre aperte saranno chiuse; se ci sono modifiche non salvate, Sportello chiederà cosa farne.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+36"/>
+        <source>Sportello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Copia di sicurezza automatica in corso…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copia di sicurezza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La copia di sicurezza automatica non è riuscita:
+{message}
+
+I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amministrazione).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-70"/>
+        <source>Operatore</source>
+        <translation type="unfinished">Operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsabile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amministratore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Gli operatori dell&apos;ufficio. Solo un amministratore li crea, li modifica, reimposta le password e sblocca gli account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nome utente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome e cognome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruolo</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attivo</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sì</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished">no</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bloccato fino a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ultimo accesso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Nuovo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Modifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reimposta &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;blocca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Operatore {name} ({username}) creato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Operatore {name} aggiornato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password di {name} reimpostata: comunicarla di persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Account di {name} sbloccato.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3142,9 +5085,307 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/pdf_preview.py" line="+84"/>
+        <source>Riduci (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ingrandisci (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stampa…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stampa con la finestra di stampa del sistema (Ctrl+P)</source>
+        <translation>Print with the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salva PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salva una copia del PDF (Ctrl+S)</source>
+        <translation>Save a copy of the PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{pages} pagine · zoom {zoom}%</source>
+        <translation>{pages} pages · zoom {zoom}%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 pagina · zoom {zoom}%</source>
+        <translation>1 page · zoom {zoom}%</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+13"/>
+        <source>Stampa</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Stampa in corso…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>La stampante non è disponibile: controllare che sia accesa e collegata.</source>
+        <translation>The printer is not available: check that it is on and connected.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+9"/>
+        <source>Salva PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Documenti PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Impossibile salvare «{path}»: {error}</source>
+        <translation>Cannot save “{path}”: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+193"/>
+        <source>Anteprima: che cosa succederà</source>
+        <translation>Preview: what will happen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ogni riga è stata controllata e confrontata con i fascicoli: finora non è stato scritto nulla.</source>
+        <translation>Every row was checked and compared with the files: nothing has been written so far.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Righe con dati</source>
+        <translation>Rows with data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nuovi fascicoli</source>
+        <translation>New files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggiornati</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invariati</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Righe con errori</source>
+        <translation>Rows with errors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Avvisi</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Conflitti</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Errori e avvisi</source>
+        <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva il &amp;rapporto degli errori…</source>
+        <translation>Save the error &amp;report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prova senza scrivere</source>
+        <translation>&amp;Try without writing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importa solo le righe &amp;valide</source>
+        <translation>Import only the &amp;valid rows</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importa &amp;tutto</source>
+        <translation>Import &amp;all</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Controllo delle righe in corso…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Anteprima dell&apos;importazione</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Controllo delle righe di {name}…</source>
+        <translation>Checking the rows of {name}…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Errori e avvisi ({n})</source>
+        <translation>Errors and warnings ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflitti ({n})</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Righe con errori: {n}. «Importa tutto» non scrive nulla finché non sono corrette; «Importa solo le righe valide» importa le altre.</source>
+        <translation>Rows with errors: {n}. “Import all” writes nothing until they are corrected; “Import only the valid rows” imports the others.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nessun errore: tutte le righe possono essere importate.</source>
+        <translation>No errors: every row can be imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nei conflitti resta il valore modificato in Sportello; il foglio dice altro.</source>
+        <translation>In the conflicts the value changed in Sportello is kept; the sheet says otherwise.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Righe ripetute (stesso codice fiscale) unite: {n}.</source>
+        <translation>Repeated rows (same tax code) merged: {n}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attenzione: questo stesso file è già stato importato (importazione n. {id}, {when}).</source>
+        <translation>Note: this same file has already been imported (import no. {id}, {when}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rapporto degli errori salvato in {path}.</source>
+        <translation>Error report saved to {path}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Prova dell&apos;importazione…</source>
+        <translation>Trying the import…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importazione di {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Importazione</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Prova riuscita, nessun dato scritto. Nuovi fascicoli: {new}; aggiornati: {updated}; invariati: {unchanged}; righe scartate per errori: {errors}.</source>
+        <translation>Trial succeeded, no data written. New files: {new}; updated: {updated}; unchanged: {unchanged}; rows left out for errors: {errors}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prova senza scrivere</source>
+        <translation>Try without writing</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+19"/>
+        <source>Conservazione limitata (GDPR art. 5): i fascicoli chiusi da più del periodo indicato si possono anonimizzare. Solo un amministratore cambia il periodo e anonimizza.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> giorni</source>
+        <translation type="unfinished"> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Salva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Periodo di conservazione dopo la chiusura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Anonimizza i fascicoli chiusi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Richiesta di accesso (GDPR art. 15): tutto ciò che il database contiene su una persona, in un foglio Excel e in un PDF (anche dalla scheda del fascicolo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Richiesta di accesso (GDPR)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Periodo di conservazione salvato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Indicare il codice fiscale della persona.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+96"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+59"/>
         <source>I programmi tra cui scegliere nelle richieste di finanziamento dei progetti d&apos;impresa. Un programma ritirato non si propone più; le richieste già fatte lo conservano.</source>
         <translation>The programmes to choose from in the funding requests of business projects. A retired programme is no longer offered; requests already made keep it.</translation>
     </message>
@@ -3433,6 +5674,138 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-130"/>
+        <source>Reimposta password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password provvisoria per {name} ({username}): al prossimo accesso dovrà sceglierne una nuova. L&apos;eventuale blocco dell&apos;account viene tolto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Password provvisoria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ripeti la &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reimposta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Le due password non coincidono.</source>
+        <translation type="unfinished">The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+26"/>
+        <source>Importazione completata</source>
+        <translation>Import completed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I dati sono stati scritti. Le righe con errori si possono rimandare a chi ha compilato il foglio con il rapporto degli errori.</source>
+        <translation>The data has been written. The rows with errors can be sent back to whoever filled in the sheet with the error report.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nuovi fascicoli</source>
+        <translation>New files</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aggiornati</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invariati</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Righe scartate</source>
+        <translation>Rows left out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Conflitti</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Righe scartate e avvisi</source>
+        <translation>Rows left out and warnings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva il &amp;rapporto degli errori…</source>
+        <translation>Save the error &amp;report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apri il fascicolo</source>
+        <translation>&amp;Open the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apre il fascicolo del conflitto selezionato</source>
+        <translation>Opens the file of the selected conflict</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Importazione n. {id} di {name} completata.</source>
+        <translation>Import no. {id} of {name} completed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I lavoratori sono collegati alla vertenza «{code}».</source>
+        <translation>The workers are linked to the dispute “{code}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Le righe con errori non sono state importate.</source>
+        <translation>The rows with errors were not imported.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&apos;importazione si può annullare per intero dalla cronologia dell&apos;area Import/Export.</source>
+        <translation>The import can be undone as a whole from the history in the Import/Export area.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Righe scartate e avvisi ({n})</source>
+        <translation>Rows left out and warnings ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflitti ({n})</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rapporto degli errori salvato in {path}.</source>
+        <translation>Error report saved to {path}.</translation>
+    </message>
+</context>
+<context>
     <name>SciaDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+113"/>
@@ -3484,6 +5857,124 @@
     </message>
 </context>
 <context>
+    <name>SecurityTab</name>
+    <message>
+        <location filename="../../src/sportello/gui/admin/security_tab.py" line="+28"/>
+        <source>Regole di accesso valide per tutti gli operatori. Solo un amministratore le cambia; il nuovo blocco per inattività vale dal prossimo accesso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>mai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocco dello schermo dopo &amp;inattività di</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tentativi falliti prima del blocco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Durata del blocco dell&apos;account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attesa dopo il primo errore (raddoppia a ogni errore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attesa &amp;massima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Salva le regole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Regole di accesso salvate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionForm</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="+20"/>
+        <source>Tutte le vertenze</source>
+        <translation>All vertenze</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tutti</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aperti</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sospesi</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chiusi</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Solo chi non ha un appuntamento prenotato</source>
+        <translation>Only those without a booked appointment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Vertenza</source>
+        <translation>&amp;Vertenza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fascicoli</source>
+        <translation>F&amp;iles</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nessun lavoratore scelto.</source>
+        <translation>No worker chosen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 lavoratore scelto.</source>
+        <translation>1 worker chosen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} lavoratori scelti.</source>
+        <translation>{n} workers chosen.</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+119"/>
@@ -3525,7 +6016,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>&amp;Ufficio e lettere</source>
+        <translation>&amp;Office and letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Voucher</source>
         <translation>&amp;Vouchers</translation>
     </message>
@@ -3538,6 +6034,54 @@
         <location line="+2"/>
         <source>Chiudi</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-833"/>
+        <source>Foglio e riga di intestazione</source>
+        <translation>Sheet and header row</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>La riga evidenziata è quella dei titoli delle colonne. Se non è giusta, indicare un&apos;altra riga o fare clic sulla riga giusta.</source>
+        <translation>The highlighted row holds the column titles. If it is wrong, enter another row or click the right one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F&amp;oglio:</source>
+        <translation>S&amp;heet:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Riga di intestazione:</source>
+        <translation>Header &amp;row:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{name} ({rows} righe)</source>
+        <translation>{name} ({rows} rows)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(nascosto)</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Intestazione trovata automaticamente nella riga {row}.</source>
+        <translation>Header found automatically in row {row}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Questo foglio è vuoto.</source>
+        <translation>This sheet is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Non trovo l&apos;intestazione in questo foglio: indicare la riga dei titoli delle colonne (per esempio «Codice fiscale», «Cognome», «Nome»).</source>
+        <translation>No header found in this sheet: indicate the row with the column titles (for example “Codice fiscale”, “Cognome”, “Nome”).</translation>
     </message>
 </context>
 <context>
@@ -3640,6 +6184,59 @@
     </message>
 </context>
 <context>
+    <name>VertenzaPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+288"/>
+        <source>La vertenza</source>
+        <translation>The dispute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I lavoratori dell&apos;elenco possono essere collegati a una vertenza (il tavolo di crisi da cui provengono): ricevono la situazione lavorativa con i dati del foglio.</source>
+        <translation>The workers on the list can be linked to a dispute (the crisis table they come from): they receive an employment situation with the sheet&apos;s data.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Nessuna vertenza: solo i fascicoli</source>
+        <translation>N&amp;o dispute: files only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Una vertenza &amp;esistente:</source>
+        <translation>An &amp;existing dispute:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Una nuova &amp;vertenza:</source>
+        <translation>A new &amp;dispute:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>es. KON-AT</source>
+        <translation>e.g. KON-AT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>es. Konecta Asti</source>
+        <translation>e.g. Konecta Asti</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Codice:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Titolo:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;zienda:</source>
+        <translation>Compan&amp;y:</translation>
+    </message>
+</context>
+<context>
     <name>VoucherRequestDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+84"/>
@@ -3701,7 +6298,7 @@
 <context>
     <name>VoucherSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-141"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-143"/>
         <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
         <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
     </message>
@@ -4179,7 +6776,7 @@
 <context>
     <name>WorkerFileWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/window.py" line="+110"/>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+111"/>
         <source>Revisione</source>
         <translation>Revision</translation>
     </message>
@@ -4250,32 +6847,7 @@
         <translation>Book…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Protocollo</source>
-        <translation>Protocol no.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Modello</source>
-        <translation>Template</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Oggetto</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Emessa il</source>
-        <translation>Issued on</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nessuna lettera per questo fascicolo.</source>
-        <translation>No letter for this file.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>&amp;Anagrafica</source>
         <translation>&amp;Personal data</translation>
     </message>
@@ -4331,23 +6903,33 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+114"/>
+        <source>Accesso ai dati…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Richiesta di accesso (GDPR): tutti i dati della persona in Excel e PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+124"/>
         <source>Ricarica</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-122"/>
         <source>Rilegge il fascicolo dal database</source>
         <translation>Read the file again from the database</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+557"/>
+        <location line="+562"/>
         <source>Salva</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-555"/>
+        <location line="-560"/>
         <source>Salva le modifiche (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
@@ -4362,7 +6944,7 @@
         <translation>Close the window (Esc)</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+114"/>
         <source>Scartare le modifiche non salvate e rileggere il fascicolo?</source>
         <translation>Discard the unsaved changes and read the file again?</translation>
     </message>
@@ -4550,7 +7132,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Saved version read again, with your changes on top: check and save.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di chiudere?</source>
         <translation>The new file has not been saved yet. Save it before closing?</translation>
     </message>
@@ -4822,6 +7404,22 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
     </message>
 </context>
 <context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/session.py" line="-279"/>
+        <source>Sportello è bloccato.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_TaskDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="+15"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>agenda</name>
     <message>
         <location filename="../../src/sportello/gui/agenda/common.py" line="+26"/>
@@ -4842,7 +7440,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/sportello/gui/app.py" line="+52"/>
+        <location filename="../../src/sportello/gui/app.py" line="-198"/>
         <source>Il file non è leggibile o non è un database di Sportello ({cause}).</source>
         <translation>The file cannot be read or is not a Sportello database ({cause}).</translation>
     </message>
@@ -4868,12 +7466,12 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 {detail}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+119"/>
         <source>Database aggiornato alla nuova versione; copia di sicurezza: {backup}</source>
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+80"/>
         <source>Dati dimostrativi</source>
         <translation>Demonstration data</translation>
     </message>
