@@ -84,7 +84,8 @@ def test_english_translation_changes_visible_strings(
     assert i18n.install(i18n.chosen_language()) == "it"
     italian = build()
     assert italian.sidebar.item(0).text() == "Lavoratori"
-    assert [a.text() for a in italian.menuBar().actions()] == ["&File", "&Visualizza", "&Aiuto"]
+    assert [a.text() for a in italian.menuBar().actions()] == [
+        "&File", "&Lettere", "&Visualizza", "&Aiuto"]
     italian.areas[0].refresh_count()
     assert italian.areas[0].count_label.text() == "Nessun lavoratore nel database."
 
@@ -92,7 +93,7 @@ def test_english_translation_changes_visible_strings(
     assert i18n.install(i18n.chosen_language()) == "en"
     english = build()
     assert english.sidebar.item(0).text() == "Workers"
-    assert [a.text() for a in english.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in english.menuBar().actions()] == ["&File", "&Letters", "&View", "&Help"]
     model = english.areas[0].table.model()
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Tax code"
     english.areas[0].refresh_count()

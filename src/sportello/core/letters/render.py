@@ -45,7 +45,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sportello.core.letters.template import Filled, FilledLetter
+from sportello.core.letters.template import Cancelled, Filled, FilledLetter  # noqa: F401
 from sportello.core.paths import resource
 
 FONT = "DejaVuSans"
@@ -66,10 +66,6 @@ LIGHT = colors.HexColor("#F1F4F8")
 RULE = colors.HexColor("#9AA8BA")
 LOGO_MAX_H = 22 * mm
 LOGO_MAX_W = 34 * mm
-
-
-class Cancelled(Exception):
-    """The progress callback asked to stop."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ class TemplateError(ValidationError):
     """A template file that cannot be used as written (names the file and the line)."""
 
 
+class Cancelled(Exception):
+    """The progress callback asked to stop (rendering or issuing letters)."""
+
+
 @dataclass(frozen=True)
 class Block:
     kind: str  # "paragrafo" or one of DIRECTIVES

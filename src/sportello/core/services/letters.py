@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -32,8 +33,8 @@ from sqlalchemy.orm import Session
 from sportello.core import paths
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
-from sportello.core.letters import fields, render
-from sportello.core.letters.template import LetterTemplate, fill, load
+from sportello.core.letters import fields
+from sportello.core.letters.template import Cancelled, LetterTemplate, fill, load
 from sportello.core.models import (
     Appointment,
     AppointmentStatus,
@@ -58,6 +59,9 @@ from sportello.core.models import (
 )
 from sportello.core.services import agenda, audit, permissions
 from sportello.core.services.vouchers import certificate_earned
+
+if TYPE_CHECKING:
+    from sportello.core.letters import render
 
 TEMPLATE_NAMES = ("convocazione", "patto", "voucher", "invito-sportello", "attestato", "esito",
                   "generica")
@@ -470,13 +474,20 @@ def check(ctx: Context, template: str, worker_id: int, refs: Refs | None = None,
 # --------------------------------------------------------------------------- rendering
 
 
+def _render():  # type: ignore[no-untyped-def]
+    """The PDF renderer: reportlab loads when a letter is drawn, not when the app starts."""
+    from sportello.core.letters import render
+
+    return render
+
+
 def _letterhead(office: Office) -> render.Letterhead:
     address = fields.office_address(office)
     contacts = " · ".join(x for x in (
         f"Tel. {office.phone}" if office.phone else None,
         f"E-mail {office.email}" if office.email else None,
         f"PEC {office.pec}" if office.pec else None) if x) or None
-    return render.Letterhead(office.name, address.replace(", ", " – ", 1) if address else None,
+    return _render().Letterhead(office.name, address.replace(", ", " – ", 1) if address else None,
                              contacts, office.logo)
 
 
@@ -485,7 +496,7 @@ def _render_letter(tpl: LetterTemplate, p: _Prepared, head: render.Letterhead,
     office = p.sources.office
     date = p.values["lettera.data"]
     place_date = f"{office.comune}, {date}" if office.comune else str(date)
-    return render.RenderLetter(head, protocol, place_date, fill(tpl, p.values))
+    return _render().RenderLetter(head, protocol, place_date, fill(tpl, p.values))
 
 
 def _pdf_title(tpl: LetterTemplate, p: _Prepared, protocol: str | None) -> str:
@@ -515,7 +526,7 @@ def preview_batch(ctx: Context, template: str, worker_ids: Sequence[int],
         title = (_pdf_title(tpl, prepared[0], None) if len(prepared) == 1
                  else f"{tpl.title} – {len(prepared)} lettere (anteprima)")
         total = len(letters)
-        return render.render(letters, draft=True, title=title,
+        return _render().render(letters, draft=True, title=title,
                              progress=_ticker(progress, 0, total))
 
 
@@ -525,7 +536,7 @@ def _ticker(progress: Progress | None, offset: int, total: int) -> Callable[[int
 
     def tick(index: int) -> None:
         if progress(offset + index + 1, total) is False:
-            raise render.Cancelled()
+            raise Cancelled()
 
     return tick
 
@@ -593,13 +604,13 @@ def _issue_prepared(session: Session, ctx: Context, tpl: LetterTemplate,
     for i, p in enumerate(prepared):
         protocol = f"{first + i}/{today.year}"
         letter = _render_letter(tpl, p, head, protocol)
-        pdf = render.render([letter], title=_pdf_title(tpl, p, protocol), author=author)
+        pdf = _render().render([letter], title=_pdf_title(tpl, p, protocol), author=author)
         issued.append(_store(session, ctx, tpl, p, first + i, today.year, pdf,
                              letter.letter.subject_text, batch_id))
         to_print.append(letter)
         if progress is not None and progress(offset + i + 1, total) is False:
-            raise render.Cancelled()
-    combined = issued[0].pdf if len(issued) == 1 else render.render(
+            raise Cancelled()
+    combined = issued[0].pdf if len(issued) == 1 else _render().render(
         to_print, title=f"{tpl.title} – {len(issued)} lettere, prot. {issued[0].protocol}–"
         f"{issued[-1].protocol}", author=author,
         progress=_ticker(progress, offset + len(prepared), total))
@@ -660,7 +671,7 @@ def issue_batch(ctx: Context, template: str, worker_ids: Sequence[int], *,
                                      progress=progress, offset=0, total=2 * len(prepared))
             result.skipped = skipped
             return result
-    except render.Cancelled:
+    except Cancelled:
         return BatchResult(tpl.name, [], None, None, cancelled=True)
 
 
@@ -822,7 +833,7 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
                     minutes=minutes, purpose=purpose)
                 appointment_for[wid] = booked.id
                 if progress is not None and progress(i + 1, total) is False:
-                    raise render.Cancelled()
+                    raise Cancelled()
             prepared = _prepare(s, ctx, tpl, ids, Refs(), today=day, now=moment,
                                 appointment_for=appointment_for)
             _refuse_missing(tpl, prepared)
@@ -837,7 +848,7 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
                          detail=f"Convocati {len(ids)} lavoratori dal "
                                 f"{rows[0].starts_at:%d/%m/%Y} al {rows[-1].starts_at:%d/%m/%Y}")
             return CallInResult(batch, rows)
-    except render.Cancelled:
+    except Cancelled:
         return CallInResult(BatchResult(tpl.name, [], None, None, cancelled=True), [])
 
 
