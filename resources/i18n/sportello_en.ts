@@ -2,72 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../src/sportello/gui/app.py" line="+218"/>
-        <source>app</source>
-        <comment>Sportello — database danneggiato</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>app</source>
-        <comment>Il database di Sportello è danneggiato e non può essere usato:
-{problem}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>app</source>
-        <comment>L&apos;ultima copia di sicurezza integra è del {date}:
-{file}
-
-Ripristinandola si perde quanto è stato registrato dopo quel momento. Il database danneggiato viene comunque conservato in una copia a parte.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>app</source>
-        <comment>&amp;Ripristina la copia del {date}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>app</source>
-        <comment>&amp;Esci</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>app</source>
-        <comment>Nella copia non c&apos;è un amministratore attivo: impossibile ripristinarla.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>app</source>
-        <comment>Sportello — ripristino non riuscito</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccessRequest</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+43"/>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+45"/>
         <source>Richiesta di accesso (GDPR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Access request (GDPR)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cartella in cui salvare il foglio Excel e il PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the Excel sheet and the PDF</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Scritti i dati della persona ({rows} righe):
 {xlsx}
 {pdf}</source>
-        <translation type="unfinished"></translation>
+        <translation>The person&apos;s data was written ({rows} rows):
+{xlsx}
+{pdf}</translation>
     </message>
 </context>
 <context>
@@ -75,32 +28,27 @@ Ripristinandola si perde quanto è stato registrato dopo quel momento. Il databa
     <message>
         <location filename="../../src/sportello/gui/admin/dialog.py" line="+18"/>
         <source>Amministrazione</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Operatori</source>
-        <translation type="unfinished">&amp;Operators</translation>
+        <translation>&amp;Operators</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regole di &amp;accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in &amp;rules</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Copie di sicurezza</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Backups</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Privacy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Chiudi</source>
-        <translation type="unfinished">Close</translation>
+        <translation>&amp;Privacy</translation>
     </message>
 </context>
 <context>
@@ -415,66 +363,67 @@ Ripristinandola si perde quanto è stato registrato dopo quel momento. Il databa
     <message>
         <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+17"/>
         <source>Anonimizza i fascicoli chiusi</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymise closed files</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fascicoli chiusi entro il {cutoff}: nome, codice fiscale, recapiti e testi liberi saranno cancellati per sempre; restano i dati codificati (percorsi, esiti, voucher) per le statistiche. L&apos;operazione non si può annullare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Files closed by {cutoff}: name, tax code, contacts and free text will be erased for ever; the coded data (pathways, outcomes, vouchers) stays for the statistics. This cannot be undone.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Codice fiscale</source>
-        <translation type="unfinished">Tax code</translation>
+        <translation>Tax code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nome</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chiuso il</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed on</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Chiudi</source>
-        <translation type="unfinished">Close</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Anonimizza %n fascicoli</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <location line="+9"/>
+        <source>Anonimizza 1 fascicolo</source>
+        <translation>Anonymise 1 file</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Nessun fascicolo da anonimizzare.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Anonimizzare per sempre %n fascicoli?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <location line="+0"/>
+        <source>Anonimizza {n} fascicoli</source>
+        <translation>Anonymise {n} files</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Anonimizzazione in corso…</source>
-        <translation type="unfinished"></translation>
+        <source>Anonimizzare per sempre 1 fascicolo?</source>
+        <translation>Anonymise 1 file for ever?</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n fascicoli anonimizzati.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>Anonimizzare per sempre {n} fascicoli?</source>
+        <translation>Anonymise {n} files for ever?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>1 fascicolo anonimizzato.</source>
+        <translation>1 file anonymised.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} fascicoli anonimizzati.</source>
+        <translation>{n} files anonymised.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Nessun fascicolo da anonimizzare.</source>
+        <translation>No files to anonymise.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Anonimizzazione in corso…</source>
+        <translation>Anonymising…</translation>
     </message>
 </context>
 <context>
@@ -488,193 +437,195 @@ Ripristinandola si perde quanto è stato registrato dopo quel momento. Il databa
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+45"/>
+        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+47"/>
         <source>fascicolo</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>operator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ufficio</source>
-        <translation type="unfinished"></translation>
+        <translation>office</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>impostazione</source>
-        <translation type="unfinished"></translation>
+        <translation>setting</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>appuntamento</source>
-        <translation type="unfinished"></translation>
+        <translation>appointment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diario</source>
-        <translation type="unfinished"></translation>
+        <translation>diary</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>situazione lavorativa</source>
-        <translation type="unfinished"></translation>
+        <translation>employment situation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>patto di servizio</source>
-        <translation type="unfinished"></translation>
+        <translation>service pact</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>pathway</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>voucher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>lettera</source>
-        <translation type="unfinished"></translation>
+        <translation>letter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vertenza</source>
-        <translation type="unfinished"></translation>
+        <translation>dispute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>registro attività</source>
-        <translation type="unfinished"></translation>
+        <translation>activity log</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Registro attività</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity log</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tutti</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>tax code</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tutte</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Dal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;From</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;To</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Filtra</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Operator</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Fascicolo</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ile</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Azione</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Action</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Quando</source>
-        <translation type="unfinished">When</translation>
+        <translation>When</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chi</source>
-        <translation type="unfinished"></translation>
+        <translation>Who</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Azione</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oggetto</source>
-        <translation type="unfinished">Subject</translation>
+        <translation>Object</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fascicolo</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dettaglio</source>
-        <translation type="unfinished">Detail</translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Selezionare una riga per vedere i valori prima → dopo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a row to see the values before → after.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Chiudi</source>
-        <translation type="unfinished">Close</translation>
+        <source>&amp;Esporta…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>1 riga</source>
+        <translation>1 row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} righe</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Esportata 1 riga in {file}.</source>
+        <translation>Exported 1 row to {file}.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Esporta…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+54"/>
-        <source>%n righe</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Esportate {n} righe in {file}.</source>
+        <translation>Exported {n} rows to {file}.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-17"/>
         <location line="+10"/>
         <source>Esporta il registro</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the log</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Cartella di lavoro Excel (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Scrittura del foglio Excel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Esportate {rows} righe in {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the Excel sheet…</translation>
     </message>
 </context>
 <context>
@@ -682,119 +633,121 @@ Ripristinandola si perde quanto è stato registrato dopo quel momento. Il databa
     <message>
         <location filename="../../src/sportello/gui/admin/backups_tab.py" line="+51"/>
         <source>Sportello fa una copia automatica alla chiusura quando qualcosa è cambiato e ne conserva una per giorno (7 giorni), settimana (4) e mese (12). Le copie manuali non vengono mai cancellate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello makes an automatic backup on closing when something changed and keeps one per day (7 days), week (4) and month (12). Manual backups are never deleted.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Data</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tipo</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dimensione</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verificata</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sì</source>
-        <translation type="unfinished">yes</translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished">no</translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Esegui backup ora</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Ripristina la copia selezionata…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore the selected backup…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ripristina da un &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from a &amp;file…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Copia di sicurezza</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copia e verifica del database in corso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copying and verifying the database…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Copia verificata: {file} ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup verified: {file} ({size}).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Selezionare nell&apos;elenco la copia da ripristinare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the backup to restore in the list.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Copia da ripristinare</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup to restore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Database di Sportello (*.db *.sqlite);;Tutti i file (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello databases (*.db *.sqlite);;All files (*)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Ripristina copia di sicurezza</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore backup</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sostituire TUTTO il database con la copia del {when}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the WHOLE database with the backup of {when}?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>File: {file}
 
 Quanto è stato registrato dopo quel momento, da tutti gli operatori, non sarà più nel database (lo stato attuale viene salvato in una copia «prima di un ripristino»). Poi Sportello si chiude e va riaperto.</source>
-        <translation type="unfinished"></translation>
+        <translation>File: {file}
+
+What was recorded after that moment, by every operator, will no longer be in the database (the current state is saved in a &quot;before a restore&quot; backup). Then Sportello closes and must be reopened.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ripristina la copia del {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the backup of {when}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Annulla</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Ripristino completato</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore complete</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -802,7 +755,10 @@ Quanto è stato registrato dopo quel momento, da tutti gli operatori, non sarà 
 Lo stato precedente è salvato in {safety}.
 
 Sportello ora si chiude: riaprirlo per lavorare sui dati ripristinati.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored the backup {file}.
+The previous state is saved in {safety}.
+
+Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
 </context>
 <context>
@@ -1556,47 +1512,47 @@ Sportello ora si chiude: riaprirlo per lavorare sui dati ripristinati.</source>
     <message>
         <location filename="../../src/sportello/gui/dialogs/login.py" line="+105"/>
         <source>Cambia password</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{name}, la password è stata reimpostata da un amministratore: sceglierne una nuova, che conoscerà solo lei/lui, prima di continuare.</source>
-        <translation type="unfinished"></translation>
+        <source>{name}, un amministratore ha reimpostato la password: prima di continuare sceglierne una nuova, personale.</source>
+        <translation>{name}, an administrator has reset your password: choose a new, personal one before continuing.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Password di {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of {name}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Password &amp;attuale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Current password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Nuova password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Ripeti la nuova</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat the new one</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cambia password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Change password</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Esci dall&apos;account</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Le due password non coincidono.</source>
-        <translation type="unfinished">The two passwords do not match.</translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -2955,7 +2911,7 @@ Sportello ora si chiude: riaprirlo per lavorare sui dati ripristinati.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+637"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+659"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -3613,37 +3569,37 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location filename="../../src/sportello/gui/dialogs/session.py" line="+122"/>
         <source>Sportello — schermo bloccato</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello — screen locked</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Schermo bloccato per inattività</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked after inactivity</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>In uso da {name} ({username}). Per continuare, inserire la sua password.</source>
-        <translation type="unfinished"></translation>
+        <translation>In use by {name} ({username}). To continue, enter their password.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Sblocca</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Cambia operatore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Switch operator…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chiude la sessione di questo operatore e torna all&apos;accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Ends this operator&apos;s session and returns to the sign-in</translation>
     </message>
 </context>
 <context>
@@ -3651,42 +3607,42 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location filename="../../src/sportello/gui/dialogs/login.py" line="-84"/>
         <source>Sportello — accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello — sign in</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Accesso a Sportello</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to Sportello</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Nome utente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Accedi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sign in</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Esci</source>
-        <translation type="unfinished">&amp;Quit</translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Ogni operatore entra con il proprio nome utente: le attività sono registrate a suo nome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each operator signs in with their own user name: activities are recorded in their name.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Indicare il nome utente.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the user name.</translation>
     </message>
 </context>
 <context>
@@ -3709,32 +3665,32 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+1"/>
         <source>Cambia &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;password…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Esci dall&apos;&amp;account</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chiude la sessione e torna all&apos;accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Ends the session and returns to the sign-in</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Amministrazione…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;dministration…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Operatori, regole di accesso, copie di sicurezza e privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Operators, sign-in rules, backups and privacy</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Registro attività…</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity &amp;log…</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3792,12 +3748,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>About &amp;Qt</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Password cambiata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+29"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
@@ -4399,7 +4355,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+51"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+49"/>
         <source>Nome dell&apos;ufficio</source>
         <translation>Office name</translation>
     </message>
@@ -4587,62 +4543,62 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+64"/>
         <source>Modifica operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit operator</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nuovo operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>New operator</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&amp;Nome utente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nome e &amp;cognome</source>
-        <translation type="unfinished"></translation>
+        <translation>Full &amp;name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Ruolo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Password provvisoria</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary &amp;password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ripeti la &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the pass&amp;word</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Al primo accesso l&apos;operatore dovrà scegliere una password sua.</source>
-        <translation type="unfinished"></translation>
+        <translation>At the first sign-in the operator will have to choose their own password.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Account &amp;attivo</source>
-        <translation type="unfinished"></translation>
+        <translation>Account &amp;active</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Salva</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Le due password non coincidono.</source>
-        <translation type="unfinished">The two passwords do not match.</translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -4650,28 +4606,28 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location filename="../../src/sportello/gui/dialogs/session.py" line="+128"/>
         <source>Cambia operatore</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch operator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chiudere la sessione di {name}? Le finestre aperte saranno chiuse; se ci sono modifiche non salvate, Sportello chiederà cosa farne.</source>
-        <translation type="unfinished"></translation>
+        <translation>End the session of {name}? Open windows will be closed; if there are unsaved changes, Sportello will ask what to do with them.</translation>
     </message>
     <message>
         <location line="+51"/>
         <location line="+36"/>
         <source>Sportello</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Copia di sicurezza automatica in corso…</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup in progress…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Copia di sicurezza</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4679,7 +4635,10 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 {message}
 
 I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amministrazione).</source>
-        <translation type="unfinished"></translation>
+        <translation>The automatic backup failed:
+{message}
+
+The data is in the database; make a manual backup at the next start (File → Administration).</translation>
     </message>
 </context>
 <context>
@@ -4687,102 +4646,102 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
     <message>
         <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-70"/>
         <source>Operatore</source>
-        <translation type="unfinished">Operator</translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Responsabile</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amministratore</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>Gli operatori dell&apos;ufficio. Solo un amministratore li crea, li modifica, reimposta le password e sblocca gli account.</source>
-        <translation type="unfinished"></translation>
+        <translation>The office&apos;s operators. Only an administrator creates and edits them, resets passwords and unlocks accounts.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nome utente</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nome e cognome</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ruolo</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attivo</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sì</source>
-        <translation type="unfinished">yes</translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished">no</translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bloccato fino a</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked until</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ultimo accesso</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sign-in</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Nuovo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Modifica…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reimposta &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset &amp;password…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;blocca</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Operatore {name} ({username}) creato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator {name} ({username}) created.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Operatore {name} aggiornato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator {name} updated.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Password di {name} reimpostata: comunicarla di persona.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of {name} reset: tell it to them in person.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Account di {name} sbloccato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Account of {name} unlocked.</translation>
     </message>
 </context>
 <context>
@@ -5327,59 +5286,59 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
 <context>
     <name>PrivacyTab</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+19"/>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+25"/>
         <source>Conservazione limitata (GDPR art. 5): i fascicoli chiusi da più del periodo indicato si possono anonimizzare. Solo un amministratore cambia il periodo e anonimizza.</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage limitation (GDPR art. 5): files closed for longer than this period can be anonymised. Only an administrator changes the period and anonymises.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> giorni</source>
-        <translation type="unfinished"> days</translation>
+        <translation> days</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Salva</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Periodo di conservazione dopo la chiusura</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention &amp;period after closing</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Anonimizza i fascicoli chiusi…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anonymise closed files…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Richiesta di accesso (GDPR art. 15): tutto ciò che il database contiene su una persona, in un foglio Excel e in un PDF (anche dalla scheda del fascicolo).</source>
-        <translation type="unfinished"></translation>
+        <translation>Access request (GDPR art. 15): everything the database holds about a person, in an Excel sheet and a PDF (also from the worker&apos;s file).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>tax code</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Richiesta di accesso (GDPR)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Access &amp;request (GDPR)…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Codice fiscale</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tax code</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Periodo di conservazione salvato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention period saved.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Indicare il codice fiscale della persona.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the person&apos;s tax code.</translation>
     </message>
 </context>
 <context>
@@ -5678,32 +5637,32 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
     <message>
         <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-130"/>
         <source>Reimposta password</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Password provvisoria per {name} ({username}): al prossimo accesso dovrà sceglierne una nuova. L&apos;eventuale blocco dell&apos;account viene tolto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary password for {name} ({username}): at the next sign-in they will have to choose a new one. Any account lock is lifted.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Password provvisoria</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary &amp;password</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ripeti la &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the pass&amp;word</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reimposta</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Le due password non coincidono.</source>
-        <translation type="unfinished">The two passwords do not match.</translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
@@ -5861,59 +5820,59 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
     <message>
         <location filename="../../src/sportello/gui/admin/security_tab.py" line="+28"/>
         <source>Regole di accesso valide per tutti gli operatori. Solo un amministratore le cambia; il nuovo blocco per inattività vale dal prossimo accesso.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in rules for all operators. Only an administrator changes them; a new inactivity lock applies from the next sign-in.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+3"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>mai</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+5"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Blocco dello schermo dopo &amp;inattività di</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the screen after &amp;inactivity of</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tentativi falliti prima del blocco</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Failed attempts before the lock</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Durata del blocco dell&apos;account</source>
-        <translation type="unfinished"></translation>
+        <translation>Account lock &amp;duration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Attesa dopo il primo errore (raddoppia a ogni errore)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wait after the first error (doubles at each error)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attesa &amp;massima</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Maximum wait</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Salva le regole</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save the rules</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Regole di accesso salvate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in rules saved.</translation>
     </message>
 </context>
 <context>
@@ -6011,12 +5970,12 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+8"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+7"/>
         <source>Impostazioni</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Ufficio e lettere</source>
         <translation>&amp;Office and letters</translation>
     </message>
@@ -6029,11 +5988,6 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
         <location line="+1"/>
         <source>&amp;Programmi di finanziamento</source>
         <translation>&amp;Funding programmes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Chiudi</source>
-        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -6298,7 +6252,7 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
 <context>
     <name>VoucherSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-143"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-139"/>
         <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
         <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
     </message>
@@ -6904,12 +6858,12 @@ I dati sono nel database; fare una copia manuale al prossimo avvio (File → Amm
     <message>
         <location line="+12"/>
         <source>Accesso ai dati…</source>
-        <translation type="unfinished"></translation>
+        <translation>Data access…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Richiesta di accesso (GDPR): tutti i dati della persona in Excel e PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Access request (GDPR): all the person&apos;s data in Excel and PDF</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7408,7 +7362,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
     <message>
         <location filename="../../src/sportello/gui/dialogs/session.py" line="-279"/>
         <source>Sportello è bloccato.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello is locked.</translation>
     </message>
 </context>
 <context>
@@ -7440,7 +7394,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/sportello/gui/app.py" line="-198"/>
+        <location filename="../../src/sportello/gui/app.py" line="+52"/>
         <source>Il file non è leggibile o non è un database di Sportello ({cause}).</source>
         <translation>The file cannot be read or is not a Sportello database ({cause}).</translation>
     </message>
@@ -7466,14 +7420,65 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 {detail}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Database aggiornato alla nuova versione; copia di sicurezza: {backup}</source>
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+37"/>
+        <source>Sportello — database danneggiato</source>
+        <translation>Sportello — damaged database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Il database di Sportello è danneggiato e non può essere usato:
+{problem}</source>
+        <translation>Sportello&apos;s database is damaged and cannot be used:
+{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>L&apos;ultima copia di sicurezza integra è del {date}:
+{file}
+
+Ripristinandola si perde quanto è stato registrato dopo quel momento. Il database danneggiato viene comunque conservato in una copia a parte.</source>
+        <translation>The latest sound backup is from {date}:
+{file}
+
+Restoring it loses what was recorded after that moment. The damaged database is kept in a separate copy anyway.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Ripristina la copia del {date}</source>
+        <translation>&amp;Restore the backup of {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Esci</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nella copia non c&apos;è un amministratore attivo: impossibile ripristinarla.</source>
+        <translation>The backup has no active administrator: it cannot be restored.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sportello — ripristino non riuscito</source>
+        <translation>Sportello — restore failed</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Dati dimostrativi</source>
         <translation>Demonstration data</translation>
+    </message>
+</context>
+<context>
+    <name>close_buttons</name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-253"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -7700,7 +7705,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-757"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-525"/>
         <source>GOL 1 — reinserimento lavorativo</source>
         <translation>GOL 1 — job reinsertion</translation>
     </message>

@@ -13,44 +13,6 @@
     </message>
 </context>
 <context>
-    <name>AnonymiseDialog</name>
-    <message numerus="yes">
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+97"/>
-        <source>Anonimizza %n fascicoli</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>Anonimizzare per sempre %n fascicoli?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>%n fascicoli anonimizzati.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AuditViewer</name>
-    <message numerus="yes">
-        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+205"/>
-        <source>%n righe</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DeadlinesPanel</name>
     <message numerus="yes">
         <location filename="../../src/sportello/gui/deadlines_panel.py" line="+247"/>

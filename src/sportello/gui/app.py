@@ -78,10 +78,20 @@ def _describe_target(target: str | None) -> tuple[str, bool]:
         return (target or "").rsplit("@", 1)[-1], False
 
 
-def start(db: str | None = None) -> MainWindow | int:
+def start(db: str | None = None, *, login: bool = False,
+          quit_when_closed: bool = False) -> MainWindow | int:
     """Everything before the event loop: returns the shown MainWindow, or an exit code.
 
     Benchmarks and tests call this directly; ``run`` adds the event loop.
+
+    ``login``: on a configured database the login dialog asks who works (``run`` asks,
+    so ``sportello gui`` and the bundle always do). Without it the window opens as the
+    first active administrator, as the command line acts: that is for code calling
+    ``start()`` directly (tests, ``bench/run.py``) and for ``run`` under
+    ``SPORTELLO_BENCH_EXIT_WHEN_SHOWN``, which quits as soon as the window is ready.
+    Right after the first-run wizard the administrator it created works, no second login.
+    ``quit_when_closed``: the operator session quits the application once the window is
+    closed and the automatic backup is done (``run``).
     """
     app = application()
     i18n.install(i18n.chosen_language())
@@ -96,6 +106,14 @@ def start(db: str | None = None) -> MainWindow | int:
     _bench_mark()
 
     from sportello.core.bootstrap import bootstrap
+
+    check = _startup_check(db)
+    if check is not None and not check.ok and check.latest_good is not None:
+        restored = _offer_restore(window, db, check)
+        if restored is not None:
+            window.close()
+            return restored
+        check = None  # the good copy is back in place
 
     try:
         ctx = bootstrap(db)
@@ -119,7 +137,21 @@ def start(db: str | None = None) -> MainWindow | int:
         _database_failure(db, exc)
         return EXIT_FAILED
 
+    if check is not None and not check.ok:  # damaged, opened anyway, and no good copy
+        ctx.close()
+        window.close()
+        _database_failure(db, _Damaged(check.problem or ""))
+        return EXIT_FAILED
+
     report, summary, failure = None, [], None
+    if initialised and login:
+        from sportello.gui.dialogs.login import log_in
+
+        actor = log_in(ctx, window)
+        if actor is None:  # Esci at the login: the program ends
+            ctx.close()
+            window.close()
+            return EXIT_OK
     if not initialised:
         from sportello.gui.first_run import FirstRunWizard
 
@@ -138,7 +170,11 @@ def start(db: str | None = None) -> MainWindow | int:
         summary, failure = wizard.demo_summary, wizard.demo_error
         wizard.deleteLater()
 
-    window.attach(ctx.acting_as(actor))
+    from sportello.gui.dialogs.session import OperatorSession
+
+    session = OperatorSession(ctx, quit_when_closed=quit_when_closed)
+    session.setParent(app)
+    session.begin(window, actor)
     window.show()
     if ctx.upgrade and ctx.upgrade.changed and ctx.upgrade.before is not None:
         message = QCoreApplication.translate(
@@ -152,6 +188,73 @@ def start(db: str | None = None) -> MainWindow | int:
     elif summary:  # what the demo data holds, the operators' password included
         _tell(window, QMessageBox.Icon.Information, "\n".join(summary))
     return window
+
+
+class _Damaged(Exception):
+    """A database that fails quick_check and has no good copy to offer."""
+
+
+def _startup_check(db: str | None):  # type: ignore[no-untyped-def]
+    """``backups.startup_check`` (PRAGMA quick_check on a SQLite file); None if it cannot
+    even be run (the opening below then says why)."""
+    from sportello.core.services import backups
+
+    try:
+        return backups.startup_check(db)
+    except Exception:  # noqa: BLE001 - an unparsable URL and the like: bootstrap() reports it
+        return None
+
+
+def _offer_restore(window: QWidget, db: str | None, check) -> int | None:  # type: ignore[no-untyped-def]
+    """The database is damaged and a good copy exists: restore it, or quit.
+
+    Returns None when the copy was restored (the start goes on), else an exit code.
+    """
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import backups
+
+    good = check.latest_good
+    title = QCoreApplication.translate("app", "Sportello — database danneggiato")
+    text = QCoreApplication.translate(
+        "app", "Il database di Sportello è danneggiato e non può essere usato:\n{problem}"
+    ).format(problem=check.problem or "")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text,
+                      QMessageBox.StandardButton.NoButton, window)
+    box.setObjectName("damagedDatabase")
+    box.setInformativeText(QCoreApplication.translate(
+        "app", "L'ultima copia di sicurezza integra è del {date}:\n{file}\n\nRipristinandola "
+        "si perde quanto è stato registrato dopo quel momento. Il database danneggiato viene "
+        "comunque conservato in una copia a parte.").format(
+        date=f"{good.created_at:%d/%m/%Y %H:%M}", file=good.path))
+    restore = box.addButton(
+        QCoreApplication.translate("app", "&Ripristina la copia del {date}").format(
+            date=f"{good.created_at:%d/%m/%Y %H:%M}"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(QCoreApplication.translate("app", "&Esci"),
+                                QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_button)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return EXIT_OK
+    # The damaged file cannot say who is an administrator: the copy does.
+    actor = backups.actor_from_file(good.path)
+    try:
+        if actor is None:
+            raise backups.RestoreRefused(QCoreApplication.translate(
+                "app", "Nella copia non c'è un amministratore attivo: impossibile ripristinarla."))
+        ctx = bootstrap(db, migrate=False).acting_as(actor)
+        try:
+            backups.restore(ctx, good.path)
+        finally:
+            ctx.close()
+    except Exception as exc:  # noqa: BLE001 - say it plainly, whatever it was
+        if not _is_expected_failure(exc):
+            traceback.print_exc()
+        QMessageBox.critical(
+            window, QCoreApplication.translate("app", "Sportello — ripristino non riuscito"),
+            str(exc))
+        return EXIT_FAILED
+    return None
 
 
 def _tell(window: QWidget, icon: QMessageBox.Icon, text: str) -> None:
@@ -204,12 +307,17 @@ def _exit_when_shown(app: QApplication) -> None:
 def run(db: str | None = None) -> int:
     """``sportello gui``: returns the process exit code."""
     app = application()
-    result = start(db)
+    bench = bool(os.environ.get("SPORTELLO_BENCH_EXIT_WHEN_SHOWN"))
+    result = start(db, login=not bench, quit_when_closed=True)
     if isinstance(result, int):
         return result
-    if os.environ.get("SPORTELLO_BENCH_EXIT_WHEN_SHOWN"):
+    session = result.operator_session  # type: ignore[attr-defined]
+    app.setQuitOnLastWindowClosed(False)  # the session quits after the closing backup
+    if bench:
         _exit_when_shown(app)
     try:
         return app.exec()
     finally:
-        result.ctx.close()
+        if session.backup_task is not None:
+            session.backup_task.wait()
+        session.base.close()

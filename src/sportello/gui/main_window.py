@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import importlib
 import platform
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,8 +23,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-
-from typing import TYPE_CHECKING
 
 from sportello import __version__
 from sportello.gui import i18n
@@ -48,6 +48,9 @@ SIDEBAR_WIDTH = 200
 class MainWindow(QMainWindow):
     """Built in two steps so that it shows at once: the frame (side bar, menus) without the
     database, then ``attach(ctx)`` builds the areas. ``MainWindow(ctx)`` does both."""
+
+    logout_requested = Signal()  # File → Esci dall'account (the operator session acts)
+    closed = Signal()  # the window closed for good (not kept open by a file window)
 
     def __init__(self, ctx: Context | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +123,8 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setIcon(icon(area.ICON))
             self.area_actions.actions()[row].setText(area.windowTitle())
         self._build_worker_shortcuts()
-        for action in (self.settings_action, self.call_in_action, self.batch_letters_action):
+        for action in (self.settings_action, self.call_in_action, self.batch_letters_action,
+                       *self.account_actions):
             action.setEnabled(True)
         self._build_deadlines_panel()
         self._build_status_bar()
@@ -131,6 +135,27 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.change_password_action = QAction(self.tr("Cambia &password…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        self.logout_action = QAction(self.tr("Esci dall'&account"), self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.logout_action.setStatusTip(self.tr("Chiude la sessione e torna all'accesso"))
+        self.logout_action.triggered.connect(self.logout_requested)
+        self.admin_action = QAction(self.tr("&Amministrazione…"), self)
+        self.admin_action.setStatusTip(self.tr(
+            "Operatori, regole di accesso, copie di sicurezza e privacy"))
+        self.admin_action.triggered.connect(self.show_admin)
+        self.audit_action = QAction(self.tr("&Registro attività…"), self)
+        self.audit_action.triggered.connect(self.show_audit)
+        self.account_actions = (self.change_password_action, self.logout_action,
+                                self.admin_action, self.audit_action)
+        for action in self.account_actions:
+            action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.change_password_action)
+        file_menu.addAction(self.logout_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.admin_action)
+        file_menu.addAction(self.audit_action)
         self.settings_action = QAction(self.tr("&Impostazioni…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -193,38 +218,47 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
 
-    def show_settings(self) -> QDialog | None:
-        """Impostazioni: thresholds and lists, each change checked by its service."""
+    def _open_dialog(self, module: str, name: str) -> QDialog | None:
+        """Open ``module.name(ctx, self)`` window-modal, deleted when closed; None before
+        the database is open. The dialogs' modules load on first use (a light start)."""
         if self.ctx is None:
             return None
-        from sportello.gui.dialogs.settings import SettingsDialog
-
-        dialog = SettingsDialog(self.ctx, self)
+        factory = getattr(importlib.import_module(module), name)
+        dialog: QDialog = factory(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_settings(self) -> QDialog | None:
+        """Impostazioni: thresholds and lists, each change checked by its service."""
+        return self._open_dialog("sportello.gui.dialogs.settings", "SettingsDialog")
+
+    def change_password(self) -> QDialog | None:
+        """The operator's own password (the current one asked again)."""
+        if self.ctx is None or self.ctx.actor is None:
+            return None
+        dialog = self._open_dialog("sportello.gui.dialogs.login", "ChangePasswordDialog")
+        if dialog is not None:
+            dialog.saved.connect(lambda _r: self.statusBar().showMessage(  # type: ignore[attr-defined]
+                self.tr("Password cambiata."), 8000))
+        return dialog
+
+    def show_admin(self) -> QDialog | None:
+        """Amministrazione: operators, access rules, backups, privacy (the services decide
+        who may change what)."""
+        return self._open_dialog("sportello.gui.admin.dialog", "AdminDialog")
+
+    def show_audit(self) -> QDialog | None:
+        """Registro attività: who did what and when (read-only)."""
+        return self._open_dialog("sportello.gui.dialogs.audit_viewer", "AuditViewer")
 
     def call_in(self) -> QDialog | None:
         """Convoca: book a selection into free slots and print the convocations."""
-        if self.ctx is None:
-            return None
-        from sportello.gui.letters import CallInDialog
-
-        dialog = CallInDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open_dialog("sportello.gui.letters", "CallInDialog")
 
     def batch_letters(self) -> QDialog | None:
         """One letter for each worker of a selection, one PDF to print."""
-        if self.ctx is None:
-            return None
-        from sportello.gui.letters import BatchLettersDialog
-
-        dialog = BatchLettersDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open_dialog("sportello.gui.letters", "BatchLettersDialog")
 
     def _build_deadlines_panel(self) -> None:
         """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""
@@ -349,3 +383,4 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         super().closeEvent(event)
+        self.closed.emit()

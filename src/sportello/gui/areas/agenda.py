@@ -42,9 +42,9 @@ from sportello.gui.agenda.common import (
     short_date,
     worker_file_opener,
 )
-from sportello.gui.widgets.flow_layout import FlowLayout
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
+from sportello.gui.widgets.flow_layout import FlowLayout
 
 SETTINGS_MODE = "agenda/mode"
 SETTINGS_OPERATOR = "agenda/operator"

@@ -12,15 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from sportello.gui.paths.common import (
     InvalidInput,
     MessageBar,
     RowsModel,
+    TabsDialog,
     euro_text,
     fmt_euro,
     make_table,
@@ -286,22 +284,14 @@ class ProgrammeSettings(QWidget):
         self.message.show_info(text.format(name=row.name))
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(TabsDialog):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("settingsDialog")
+        super().__init__("settingsDialog", parent)
         self.setWindowTitle(self.tr("Impostazioni"))
         self.resize(720, 520)
-        self.tabs = QTabWidget()
         self.office_tab = OfficeSettings(ctx)
         self.voucher_tab = VoucherSettings(ctx)
         self.programme_tab = ProgrammeSettings(ctx)
         self.tabs.addTab(self.office_tab, self.tr("&Ufficio e lettere"))
         self.tabs.addTab(self.voucher_tab, self.tr("&Voucher"))
         self.tabs.addTab(self.programme_tab, self.tr("&Programmi di finanziamento"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Chiudi"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)

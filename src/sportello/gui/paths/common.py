@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -589,6 +590,27 @@ class MessageBar(QLabel):
         self.setText("")
         self.is_error = False
         self.setVisible(False)
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """The "Chiudi" row at the bottom of a dialog that only shows and acts (no OK)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+        QCoreApplication.translate("close_buttons", "Chiudi"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class TabsDialog(QDialog):
+    """A dialog of tabs, one per topic, closed with "Chiudi" (Impostazioni, Amministrazione)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close_buttons(self))
 
 
 def error_label(name: str) -> QLabel:

@@ -53,8 +53,8 @@ from sportello.gui.paths.common import (
 )
 from sportello.gui.paths.offers import HireDialog
 from sportello.gui.paths.pathway_dialogs import (
-    ClosePathwayDialog,
     CloseFileDialog,
+    ClosePathwayDialog,
     NewPathwayDialog,
 )
 from sportello.gui.paths.training_dialogs import VoucherRequestDialog, VoucherStatusDialog

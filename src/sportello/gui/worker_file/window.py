@@ -157,6 +157,11 @@ class WorkerFileWindow(QWidget):
         self.status_button = QPushButton()
         self.status_button.setObjectName("statusButton")
         self.status_button.clicked.connect(self.toggle_status)
+        self.access_button = QPushButton(self.tr("Accesso ai dati…"))
+        self.access_button.setObjectName("accessRequestButton")
+        self.access_button.setToolTip(self.tr(
+            "Richiesta di accesso (GDPR): tutti i dati della persona in Excel e PDF"))
+        self.access_button.clicked.connect(lambda: self.access_request())
         self.reload_button = QPushButton(self.tr("Ricarica"))
         self.reload_button.setObjectName("reloadButton")
         self.reload_button.setToolTip(self.tr("Rilegge il fascicolo dal database"))
@@ -179,6 +184,7 @@ class WorkerFileWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.setContentsMargins(16, 6, 16, 12)
         bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.access_button)
         bottom.addWidget(self.status_button)
         bottom.addWidget(self.reload_button)
         bottom.addWidget(self.save_button)
@@ -202,6 +208,15 @@ class WorkerFileWindow(QWidget):
         else:
             self.load()
         self._restore_geometry()
+
+    def access_request(self, folder: str | None = None) -> object | None:
+        """Richiesta di accesso (GDPR): what the database holds on this person, xlsx + PDF
+        in a chosen folder (``folder``: no dialog). The service decides who may."""
+        if self.worker_id is None:
+            return None
+        from sportello.gui.admin.privacy_tab import access_request
+
+        return access_request(self.ctx, self, self.worker_id, folder)
 
     # ------------------------------------------------------------------ loading
 
