@@ -357,55 +357,6 @@ def bench_letters(db_path: Path, home: Path, repeats: int) -> list[Metric]:
     ]
 
 
-IMPORT_HEADERS = [
-    "Codice fiscale", "Cognome", "Nome", "Sesso", "Data di nascita", "Comune Nascita",
-    "Cittadinanza", "Indirizzo di residenza", "Comune di residenza", "CAP", "Provincia",
-    "Telefono", "Cellulare", "Email", "Titolo di studio", "Azienda", "Data assunzione",
-    "Qualifica", "Orario", "Ore settimanali", "Data inizio CIG", "Data fine CIG", "Note",
-    "Giornate CIG", "Totale Ore CIG",
-]
-
-
-def _import_sheet(path: Path, rows: int) -> Path:
-    """A Region-like list: ``rows`` workers x 25 columns, real types, valid codici fiscali."""
-    import datetime as dt
-    import random
-
-    from openpyxl import Workbook
-
-    from sportello.core import codice_fiscale as cf
-
-    rnd = random.Random(7)
-    surnames = ["Rossi", "Bianchi", "Niccolò", "D'Agostino", "Esposito", "Ferrari", "Russo",
-                "Romano", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti"]
-    names = ["Mario", "Lucia", "Giuseppe", "Anna", "Marco", "Giulia", "Luca", "Sara", "Paolo"]
-    places = [("A479", "Asti", "AT", "14100"), ("L219", "Torino", "TO", "10121"),
-              ("F839", "Napoli", "NA", "80100"), ("H501", "Roma", "RM", "00184")]
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("ANAGRAFICHE")
-    ws.append(["Regione - elenco lavoratori in CIGS"])
-    ws.append(IMPORT_HEADERS)
-    seen: set[str] = set()
-    day = dt.date(1960, 1, 1)
-    while len(seen) < rows:
-        sex = rnd.choice("MF")
-        surname, name = rnd.choice(surnames), rnd.choice(names)
-        birth = day + dt.timedelta(days=rnd.randrange(15000))
-        place = rnd.choice(places)
-        code = cf.encode(surname, name, sex, birth, place[0])
-        if code in seen:
-            continue
-        seen.add(code)
-        ws.append([code, surname, name, sex, birth, place[1], "Italiana", f"Via Roma {len(seen)}",
-                   place[1], place[3], place[2], f"0141 {rnd.randrange(100000, 999999)}",
-                   3470000000.0 + len(seen), f"lav{len(seen)}@example.it", "Diploma",
-                   "Konecta S.p.A.", birth + dt.timedelta(days=9000), rnd.choice("OIQ"),
-                   rnd.choice("FP"), 40, dt.date(2024, 1, 8), dt.date(2025, 6, 30),
-                   "importato per prova", 120, 720])
-    wb.save(path)
-    return path
-
-
 def bench_import(db_path: Path, home: Path, repeats: int, rows: int = 20_000) -> list[Metric]:
     """Full import (read, validate, upsert, commit) of a rows x 25 sheet / openpyxl read-only."""
     os.environ["SPORTELLO_HOME"] = str(home)
@@ -415,7 +366,10 @@ def bench_import(db_path: Path, home: Path, repeats: int, rows: int = 20_000) ->
     from sportello.core.services import imports, setup
 
     folder = Path(tempfile.mkdtemp(prefix="sportello-import-", dir=home))
-    sheet = _import_sheet(folder / "lista.xlsx", rows)
+    sys.path.insert(0, str(ROOT / "tests"))  # the tests' own sheet maker: one generator
+    from fixtures.import_sheets import region_list
+
+    sheet = region_list(folder / "lista.xlsx", rows)
 
     def openpyxl_pass() -> float:
         t0 = time.perf_counter()

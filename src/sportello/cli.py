@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from sportello.core.paths import write_atomically
+
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -473,7 +475,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
         if args.preview:
             pdf = letters.preview(ctx, args.template, worker_id, refs)
             out = Path(args.out or f"anteprima_{args.template}.pdf")
-            out.write_bytes(pdf)
+            write_atomically(out, pdf)
             print(f"Anteprima (non protocollata) salvata in {out}")
             return EXIT_OK
         if args.when:
@@ -493,7 +495,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
         else:
             issued = letters.issue(ctx, args.template, worker_id, refs)
         out = Path(args.out or issued.file_name)
-        out.write_bytes(issued.pdf)
+        write_atomically(out, issued.pdf)
         print(f"Lettera prot. {issued.protocol} ({args.template}) per {issued.worker_name} "
               f"salvata in {out}")
         return EXIT_OK
@@ -537,7 +539,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
                 ctx, args.template, worker_ids, subject=args.subject, text=_letter_text(args),
                 skip_incomplete=args.skip_incomplete, progress=_letter_progress("lettere"))
         out = Path(args.out)
-        out.write_bytes(batch.pdf or b"")
+        write_atomically(out, batch.pdf or b"")
         print(f"{len(batch.letters)} lettere ({args.template}), prot. {batch.first_protocol} – "
               f"{batch.last_protocol}, in {out}")
         for worker_id, missing in batch.skipped.items():
@@ -561,7 +563,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
         letter_id = letters.find_by_protocol(ctx, args.protocol)
         info = letters.info(ctx, letter_id)
         out = Path(args.out or info.file_name)
-        out.write_bytes(letters.reprint(ctx, letter_id))
+        write_atomically(out, letters.reprint(ctx, letter_id))
         print(f"Ristampa della lettera prot. {info.protocol} salvata in {out}")
         return EXIT_OK
     finally:

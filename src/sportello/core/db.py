@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,12 +142,14 @@ def sqlite_online_backup(engine: Engine, target: Path) -> Path:
 # --------------------------------------------------------------------------- migrations
 
 
-def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+def alembic_config(engine: Engine | None = None):  # type: ignore[no-untyped-def]
+    """Alembic's configuration for the shipped migrations (and ``engine``'s URL if given)."""
     from alembic.config import Config
 
-    cfg = Config()
+    cfg = Config(stdout=sys.stdout)  # its default is the sys.stdout alembic was imported with
     cfg.set_main_option("script_location", str(paths.shipped_dir("migrations")))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return cfg
 
 

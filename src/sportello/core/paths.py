@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -54,3 +56,25 @@ def backups_dir() -> Path:
     path = user_data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@contextmanager
+def replaced_atomically(out: Path) -> Iterator[Path]:
+    """A temporary name beside ``out`` to write to; renamed over ``out`` when the block ends
+    without error. A crash or a kill leaves ``out`` as it was, never half written."""
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_atomically(out: Path | str, data: bytes) -> Path:
+    """``out.write_bytes(data)`` that never leaves a half-written file."""
+    with replaced_atomically(Path(out)) as tmp:
+        tmp.write_bytes(data)
+    return Path(out)

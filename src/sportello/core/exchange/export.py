@@ -9,7 +9,6 @@ Written with openpyxl's write-only mode, streaming rows from the database.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from sportello.core.models import (
     Voucher,
     Worker,
 )
+from sportello.core.paths import replaced_atomically
 from sportello.core.services import audit
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -49,14 +49,8 @@ def looks_like_formula(value: str) -> bool:
 
 def save_atomically(wb, out: Path) -> Path:  # type: ignore[no-untyped-def]
     """Save a workbook beside ``out``, then rename it over: never a half-written file."""
-    tmp = out.with_name(f".{out.name}.part")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with replaced_atomically(out) as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return out
 
 

@@ -522,13 +522,10 @@ def inspect_candidate(path: Path | str) -> FileCheck:
 
 
 def _known_revision(revision: str) -> bool:
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(paths.shipped_dir("migrations")))
     try:
-        return ScriptDirectory.from_config(cfg).get_revision(revision) is not None
+        return ScriptDirectory.from_config(db.alembic_config()).get_revision(revision) is not None
     except Exception:  # noqa: BLE001 - unknown id: alembic raises several kinds
         return False
 

@@ -155,7 +155,7 @@ class BatchResult:
         written = []
         for letter in self.letters:
             path = target / letter.file_name
-            path.write_bytes(letter.pdf)
+            paths.write_atomically(path, letter.pdf)
             written.append(path)
         return written
 

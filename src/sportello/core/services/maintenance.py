@@ -64,15 +64,24 @@ def _listed(problems: list[str]) -> str:
 # --------------------------------------------------------------------------- opening
 
 
-def _sqlite_file_problem(path: Path) -> str | None:
-    """Why a path cannot be a SQLite database, judged from outside (None: it may be)."""
+def _sqlite_path_problem(path: Path) -> str | None:
+    """Why a path cannot be opened as a database, judged without opening it."""
     if not path.exists():
         return f"il file {path} non esiste."
     if path.is_dir():
         return f"{path} è una cartella, non un file di database."
-    size = path.stat().st_size
-    if size == 0:
-        return None  # an empty file is an empty database: the schema check says the rest
+    return None
+
+
+def _sqlite_header_problem(path: Path) -> str | None:
+    """Why a file SQLite refused is not a SQLite database at all (None: it is one, damaged).
+
+    Only asked once SQLite has failed: opening and closing the file from Python drops the
+    POSIX locks this process's own SQLite connections hold on it (see SQLite's "How To
+    Corrupt"), so a healthy database is never read this way.
+    """
+    if path.stat().st_size == 0:
+        return None
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
@@ -90,7 +99,7 @@ def _open(ctx: Context, report: CheckReport) -> bool:
     engine = ctx.engine
     path = db.sqlite_path(engine)
     if path is not None:
-        problem = _sqlite_file_problem(path)
+        problem = _sqlite_path_problem(path)
         if problem:
             report.add("Apertura del database", False, problem[0].upper() + problem[1:])
             return False
@@ -101,6 +110,10 @@ def _open(ctx: Context, report: CheckReport) -> bool:
                 # reads the schema pages: a damaged first page or schema fails here
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        problem = _sqlite_header_problem(path) if path is not None else None
+        if problem:
+            report.add("Apertura del database", False, problem[0].upper() + problem[1:])
+            return False
         what = "il file è danneggiato o non è un database SQLite" if path is not None else \
             "connessione al server non riuscita"
         report.add("Apertura del database", False, f"Impossibile aprire il database: {what} "

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sportello.core.paths import write_atomically
+
 SETTINGS_DIR = "pdf_preview/last_dir"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 POINTS_PER_INCH = 72.0
@@ -234,7 +236,7 @@ class PdfPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            target.write_bytes(self.pdf)
+            write_atomically(target, self.pdf)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Salva PDF"), self.tr(
                 "Impossibile salvare «{path}»: {error}").format(path=target, error=exc.strerror))
