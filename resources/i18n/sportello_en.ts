@@ -672,8 +672,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Esegui backup ora</source>
-        <translation>&amp;Back up now</translation>
+        <source>&amp;Crea una copia ora</source>
+        <translation>&amp;Make a copy now</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5046,7 +5046,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/pdf_preview.py" line="+84"/>
+        <location filename="../../src/sportello/gui/dialogs/pdf_preview.py" line="+86"/>
         <source>Riduci (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>

@@ -63,7 +63,7 @@ class BackupsTab(QWidget):
         self.table = make_table(self.model, "backupsTable", (130, 170, 80, 70), stretch=4)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.backup_button = QPushButton(self.tr("&Esegui backup ora"))
+        self.backup_button = QPushButton(self.tr("&Crea una copia ora"))
         self.backup_button.setObjectName("backupNow")
         self.restore_button = QPushButton(self.tr("&Ripristina la copia selezionata…"))
         self.restore_button.setObjectName("backupRestore")
