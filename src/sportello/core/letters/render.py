@@ -111,7 +111,9 @@ def register_fonts() -> str:
 
 
 @cache
+@lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
+    """The letters' paragraph styles (built once; never changed by callers)."""
     register_fonts()
     body = ParagraphStyle("corpo", fontName=FONT, fontSize=10, leading=13.8, alignment=TA_JUSTIFY,
                           spaceAfter=6, bulletFontName=FONT)
@@ -131,7 +133,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                  textColor=ACCENT),
         "elenco": ParagraphStyle("elenco", parent=body, leftIndent=7 * mm, bulletIndent=2 * mm,
                                  spaceAfter=3, alignment=TA_LEFT),
-        "firma": ParagraphStyle("firma", parent=body, alignment=TA_CENTER, spaceAfter=0),
+        # the signatory, centred in an 82 mm column at the right margin
+        "firma": ParagraphStyle("firma", parent=body, alignment=TA_CENTER, spaceAfter=0,
+                                leftIndent=TEXT_W - 82 * mm),
         "nota": ParagraphStyle("nota", parent=body, fontSize=7.5, leading=10, textColor=GREY,
                                alignment=TA_LEFT, spaceBefore=4, spaceAfter=2),
     }
@@ -316,19 +320,36 @@ def _on_page_end(first: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
 # --------------------------------------------------------------------------- flowables
 
 
-def _header_table(letter: RenderLetter, draft: bool) -> Table:
+class _SideBySide(Flowable):
+    """Two stacks of paragraphs side by side, top-aligned (protocol and date on the left,
+    the recipient on the right): what a one-row table drew, for a fraction of its cost."""
+
+    def __init__(self, left: list[Paragraph], right: list[Paragraph], left_width: float) -> None:
+        super().__init__()
+        self.columns = ((left, 0.0, left_width), (right, left_width, TEXT_W - left_width))
+        self._heights: list[list[float]] = []
+
+    def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+        self._heights = [[p.wrap(width, PAGE_H)[1] for p in paras]
+                         for paras, _x, width in self.columns]
+        self.width, self.height = TEXT_W, max(sum(h) for h in self._heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for (paras, x, _width), heights in zip(self.columns, self._heights, strict=True):
+            y = self.height
+            for para, h in zip(paras, heights, strict=True):
+                y -= h
+                para.drawOn(self.canv, x, y)
+
+
+def _header(letter: RenderLetter, draft: bool) -> Flowable:
     st = styles()
     protocol = (f"<b>Prot. n.</b> {letter.protocol}" if letter.protocol and not draft
                 else "<b>Prot. n.</b> — <i>(anteprima, non protocollata)</i>")
     left = [Paragraph(protocol, st["sinistra"]), Paragraph(letter.place_date, st["sinistra"])]
     right = [Paragraph(line, st["sinistra"]) for line in letter.letter.recipient]
-    table = Table([[left, right]], colWidths=[85 * mm, TEXT_W - 85 * mm])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return table
+    return _SideBySide(left, right, 85 * mm)
 
 
 _BOX_STYLE = TableStyle([
@@ -376,22 +397,18 @@ def _signature_boxes(pairs: Sequence[tuple[str, str]]) -> Flowable:
     return table  # the caller keeps it together with the paragraph before (never nest those)
 
 
-def _signatory(lines: Sequence[str]) -> Flowable:
+def _signatory(lines: Sequence[str]) -> list[Paragraph]:
+    """The signatory's lines, in their column at the right margin, 12 pt below the text."""
     st = styles()
-    width = 82 * mm
-    cell = [Paragraph(line, st["firma"]) for line in lines]
-    table = Table([["", cell]], colWidths=[TEXT_W - width, width], spaceBefore=12, spaceAfter=6)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    last = len(lines) - 1
+    return [Paragraph(line, st["firma"] if 0 < i < last else ParagraphStyle(
+        "firma", parent=st["firma"], spaceBefore=12 if i == 0 else 0,
+        spaceAfter=6 if i == last else 0)) for i, line in enumerate(lines)]
 
 
 def _body(letter: RenderLetter, draft: bool) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [_header_table(letter, draft), Spacer(1, 9 * mm)]
+    story: list[Flowable] = [_header(letter, draft), Spacer(1, 9 * mm)]
     filled = letter.letter
     if filled.subject:
         story.append(Paragraph(f"Oggetto:\u2002{filled.subject}", st["oggetto"]))
@@ -416,7 +433,7 @@ def _body(letter: RenderLetter, draft: bool) -> list[Flowable]:
             story.append(KeepTogether([*pending, _signature_boxes(block.pairs)]))
             pending = []
         elif block.kind == "firma":
-            story.append(KeepTogether([*pending, _signatory(block.items)]))
+            story.append(KeepTogether([*pending, *_signatory(block.items)]))
             pending = []
         elif block.kind == "nota":
             story.extend(Paragraph(x, st["nota"]) for x in block.items)
