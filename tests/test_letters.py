@@ -583,3 +583,20 @@ def test_book_and_issue_refuses_a_taken_slot_or_a_holiday(ctx, office, worker) -
     issued = letters.book_and_issue(ctx, "convocazione", worker, operator_id=op2,
                                     starts_at=dt.datetime(2026, 12, 10, 11, 0), today=TODAY)
     assert "giovedì 10 dicembre 2026" in pdf_text(issued.pdf)
+
+
+def test_a_long_panel_goes_on_over_the_page_without_losing_a_row() -> None:
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from sportello.core.letters import render
+
+    st = render.styles()
+    rows = [(f"Voce {i}", f"Valore numero {i} " * (1 + i % 4)) for i in range(80)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out).build([Paragraph("Prima del riquadro", st["corpo"]),
+                                  render._box(rows), Paragraph("Dopo il riquadro", st["corpo"])])
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.getvalue())).pages]
+    assert len(pages) >= 2
+    text = "\n".join(pages)
+    assert all(f"Voce {i}\n" in text or f"Voce {i} " in text for i in range(80))
+    assert text.index("Voce 0") < text.index("Voce 79") < text.index("Dopo il riquadro")

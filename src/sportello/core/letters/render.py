@@ -352,23 +352,69 @@ def _header(letter: RenderLetter, draft: bool) -> Flowable:
     return _SideBySide(left, right, 85 * mm)
 
 
-_BOX_STYLE = TableStyle([
-    ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT),
-    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-    ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
-    ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
-    ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ("TOPPADDING", (0, 0), (-1, 0), 7), ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
-])
+class _Box(Flowable):
+    """A light panel with an accent rule on its left: label / value rows (the appointment,
+    the voucher, the pact's terms). Splits between rows at a page end."""
+
+    LABEL_W = 42 * mm
+    PAD_X, PAD_Y, PAD_EDGE = 7, 3, 7
+
+    def __init__(self, rows: list[tuple[Paragraph, Paragraph]], *, first: bool = True,
+                 last: bool = True) -> None:
+        super().__init__()
+        self.rows, self.first, self.last = rows, first, last
+        self.spaceBefore, self.spaceAfter = (2 if first else 0), (10 if last else 0)
+        self._heights: list[float] = []
+
+    def _pads(self, i: int) -> tuple[float, float]:
+        top = self.PAD_EDGE if i == 0 and self.first else self.PAD_Y
+        bottom = self.PAD_EDGE if i == len(self.rows) - 1 and self.last else self.PAD_Y
+        return top, bottom
+
+    def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+        label_w = self.LABEL_W - 2 * self.PAD_X
+        value_w = TEXT_W - self.LABEL_W - 2 * self.PAD_X
+        self._heights = []
+        for i, (label, value) in enumerate(self.rows):
+            top, bottom = self._pads(i)
+            content = max(label.wrap(label_w, PAGE_H)[1], value.wrap(value_w, PAGE_H)[1])
+            self._heights.append(top + content + bottom)
+        self.width, self.height = TEXT_W, sum(self._heights)
+        return self.width, self.height
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        self.wrap(avail_w, avail_h)
+        used, k = 0.0, 0
+        while k < len(self.rows) and used + self._heights[k] <= avail_h:
+            used += self._heights[k]
+            k += 1
+        if k == 0 or k == len(self.rows):
+            return []
+        return [_Box(self.rows[:k], first=self.first, last=False),
+                _Box(self.rows[k:], first=False, last=self.last)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(LIGHT)
+        canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canv.setStrokeColor(ACCENT)
+        canv.setLineWidth(2.2)
+        canv.setLineCap(1)  # round, as the table's rule had
+        canv.line(0, 0, 0, self.height)
+        canv.restoreState()
+        y = self.height
+        for i, ((label, value), h) in enumerate(zip(self.rows, self._heights, strict=True)):
+            top, _bottom = self._pads(i)
+            label.drawOn(canv, self.PAD_X, y - top - label.height)
+            value.drawOn(canv, self.LABEL_W + self.PAD_X, y - top - value.height)
+            y -= h
 
 
-def _box(pairs: Sequence[tuple[str, str]]) -> Table:
+def _box(pairs: Sequence[tuple[str, str]]) -> Flowable:
     st = styles()
-    rows = [[Paragraph(label, st["etichetta"]), Paragraph(value, st["sinistra"])]
-            for label, value in pairs]
-    table = Table(rows, colWidths=[42 * mm, TEXT_W - 42 * mm], spaceBefore=2, spaceAfter=10)
-    table.setStyle(_BOX_STYLE)
-    return table
+    return _Box([(Paragraph(label, st["etichetta"]), Paragraph(value, st["sinistra"]))
+                 for label, value in pairs])
 
 
 def _signature_boxes(pairs: Sequence[tuple[str, str]]) -> Flowable:
