@@ -508,3 +508,37 @@ def test_blank_template_has_drop_down_lists_and_imports_as_typed(ctx, tmp_path: 
     result = imports.import_file(ctx, path)
     assert result.inserted == 1
     assert _workers(ctx)[code_of(p)].name == p[1]
+
+
+def test_imported_files_are_found_by_the_search_and_gone_after_undo(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from sportello.core import search
+
+    def found(word: str) -> set[int]:
+        with ctx.read() as s:
+            return set(s.scalars(search.search_worker_ids(s, word)))
+
+    def index_is_sound() -> None:
+        if ctx.engine.dialect.name == "sqlite":
+            with ctx.write() as s:  # FTS5 compares its index with the worker rows
+                s.execute(text("INSERT INTO worker_fts(worker_fts, rank) "
+                               "VALUES ('integrity-check', 1)"))
+                trigger = s.execute(text("SELECT count(*) FROM sqlite_master WHERE "
+                                         "type = 'trigger' AND name = 'worker_fts_ai'"))
+                assert trigger.scalar() == 1  # put back for the files typed by hand
+
+    done = imports.import_file(ctx, _sheet(tmp_path, worker_rows()))
+    assert done.inserted == len(PEOPLE)
+    index_is_sound()
+    agostino = _workers(ctx)[code_of(PEOPLE[2])].id
+    assert found("agost") == {agostino} and found(code_of(PEOPLE[2])[:9]) == {agostino}
+    assert len(found("nicc")) == 1
+    # a file typed afterwards is indexed by the trigger again
+    wid = workers.create(ctx, workers.WorkerForm(
+        codice_fiscale=code_of(("Zanetti", "Ugo", "M", dt.date(1970, 5, 5), "A479")),
+        surname="Zanetti", name="Ugo"))
+    assert found("zanet") == {wid}
+    imports.undo(ctx, done.exchange_id)
+    assert found("agost") == set() and found("zanet") == {wid}
+    index_is_sound()

@@ -103,6 +103,12 @@ def test_kill_during_a_large_import(setting, tmp_path: Path, capsys) -> None:  #
         _check(db, capsys)
         workers = _count(db, "SELECT count(*) FROM worker")
         assert workers in (base, base + ROWS), f"killed at {delay} s: {workers - base} rows"
+        # the import indexes its rows in one go: the search trigger is back, the index whole
+        assert _count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                          "AND name = 'worker_fts_ai'") == 1
+        assert _count(db, "SELECT count(*) FROM worker_fts WHERE worker_fts MATCH 'example'"
+                      ) == _count(db, "SELECT count(*) FROM worker "
+                                      "WHERE search_text LIKE '%example%'")
         states.append(workers == base + ROWS)
         if workers == base + ROWS:  # wholly there: every row with its employment situation
             assert _count(db, "SELECT count(DISTINCT worker_id) FROM employment_situation "

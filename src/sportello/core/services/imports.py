@@ -79,7 +79,7 @@ from sportello.core.models import (
     Worker,
     utcnow,
 )
-from sportello.core.search import worker_search_text
+from sportello.core.search import index_inserts_at_end, worker_search_text
 from sportello.core.services import audit
 
 Progress = Callable[[int, int], bool]
@@ -1205,14 +1205,15 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
     operator_id = actor.id if actor else None
     new_ids: dict[str, int] = {}
     table = Worker.__table__
-    for chunk in _chunks(plan.inserts, 2000):
-        rows = [_worker_insert_row(r, now, office_id, operator_id) for r in chunk]
-        s.execute(insert(table), rows)  # executemany: no RETURNING (one row per statement)
-        for part in _chunks([r.code for r in chunk]):
-            new_ids.update((code, wid) for wid, code in s.execute(
-                select(table.c.id, table.c.codice_fiscale)
-                .where(table.c.codice_fiscale.in_(part))))
-        tick(len(chunk))
+    with index_inserts_at_end(s):
+        for chunk in _chunks(plan.inserts, 2000):
+            rows = [_worker_insert_row(r, now, office_id, operator_id) for r in chunk]
+            s.execute(insert(table), rows)  # executemany: no RETURNING (one row each)
+            for part in _chunks([r.code for r in chunk]):
+                new_ids.update((code, wid) for wid, code in s.execute(
+                    select(table.c.id, table.c.codice_fiscale)
+                    .where(table.c.codice_fiscale.in_(part))))
+            tick(len(chunk))
     changes_rows.extend({"exchange_id": ex_id, "entity": "worker", "entity_id": wid,
                          "action": "insert", "before": None} for wid in new_ids.values())
     # updated files: optimistic lock on version, one audit row each
