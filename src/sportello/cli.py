@@ -63,8 +63,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from sportello.core.services import setup
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         print(f"Database pronto: {ctx.url}")
         if args.office_code or args.admin:
             if not (args.office_code and args.office_name and args.admin and args.admin_name):
@@ -88,8 +87,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         elif not setup.is_initialised(ctx):
             print("Ufficio non ancora configurato: lo chiederà il programma al primo avvio.")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -98,8 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.workers < 1:
         _print_err("--workers deve essere almeno 1.")
         return EXIT_USAGE
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         last = [-1]
 
         def progress(done: int, total: int) -> bool:
@@ -113,49 +109,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for line in summary.lines():
             print(line)
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from sportello.core.services import maintenance
 
-    ctx = _context(args, migrate=False)
-    try:
+    with _context(args, migrate=False) as ctx:
         report = maintenance.check(ctx)
         for item in report.items:
             mark = "OK " if item.ok else "KO "
             print(f"{mark} {item.name}: {item.detail}")
         print("Database integro." if report.ok else "Database NON integro.")
         return EXIT_OK if report.ok else EXIT_REFUSED
-    finally:
-        ctx.close()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sportello.core.exchange import export
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza,
                                profile=args.profile)
         layout = f", profilo «{args.profile}»" if args.profile else ""
         print(f"Esportate {result.rows} righe ({args.kind}{layout}) in {result.path}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_template(args: argparse.Namespace) -> int:
     from sportello.core.exchange import export
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         path = export.blank_template(ctx, args.out, profile=args.profile)
         print(f"Modello vuoto scritto in {path}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -165,19 +150,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.file:
             _print_err("Con --undo non si indica il file.")
             return EXIT_USAGE
-        ctx = _context(args)
-        try:
+        with _context(args) as ctx:
             done = imports.undo(ctx, args.undo)
             print(f"Importazione n. {done.exchange_id} annullata: {done.deleted} fascicoli "
                   f"eliminati, {done.restored} schede riportate ai valori precedenti.")
             return EXIT_OK
-        finally:
-            ctx.close()
     if not args.file:
         _print_err("Indicare il file da importare (oppure --undo N).")
         return EXIT_USAGE
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         vertenza = None
         if args.vertenza:
             vertenza = imports.VertenzaChoice(args.vertenza, title=args.vertenza_title,
@@ -211,20 +192,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         print(result.summary())
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_import_profiles(args: argparse.Namespace) -> int:
     from sportello.core.services import imports
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         for info in imports.list_profiles(ctx):
             print(f"{info.name} ({info.origin}, {info.columns} colonne)")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def _date_arg(value: str):  # type: ignore[no-untyped-def]
@@ -242,8 +218,7 @@ def _date_arg(value: str):  # type: ignore[no-untyped-def]
 def cmd_audit(args: argparse.Namespace) -> int:
     from sportello.core.services import audit
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         flt = audit.AuditFilter(since=args.since, until=args.until, worker_cf=args.worker,
                                 operator_username=args.operator_name, action=args.action)
         if args.out:
@@ -266,8 +241,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
             " (le più recenti; --limit per vederne di più, --out per esportarle tutte)"
             if page.total > shown else "") + ".")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def _size(n: int) -> str:
@@ -292,15 +265,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if not db.is_sqlite(db.resolve_url(args.db)):
         raise backups.NotSqlite()
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         info = backups.create_backup(ctx, args.out)
         rows = sum(info.counts.values())
         print(f"Copia di sicurezza scritta e verificata (integrity_check, {rows} righe in "
               f"{len(info.counts)} tabelle): {info.path}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
@@ -309,8 +279,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
     if not db.is_sqlite(db.resolve_url(args.db)):
         raise backups.NotSqlite()
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         found = backups.list_backups(ctx)
         print(f"Cartella delle copie: {backups.backup_folder(ctx)}")
         for info in found:
@@ -319,8 +288,6 @@ def cmd_backups(args: argparse.Namespace) -> int:
         print("Nessuna copia di sicurezza." if not count else
               "1 copia di sicurezza." if count == 1 else f"{count} copie di sicurezza.")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -357,16 +324,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_access_request(args: argparse.Namespace) -> int:
     from sportello.core.services import privacy
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         result = privacy.access_request(ctx, args.cf, args.out)
         total = sum(result.counts.values())
         print(f"Richiesta di accesso: {total} righe in {len(result.counts)} sezioni.")
         print(f"  Excel: {result.xlsx}")
         print(f"  PDF:   {result.pdf}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_anonymise(args: argparse.Namespace) -> int:
@@ -375,8 +339,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     if args.older_than_days is not None and args.older_than_days < 0:
         _print_err("--older-than-days non può essere negativo.")
         return EXIT_USAGE
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         result = privacy.anonymise(ctx, older_than_days=args.older_than_days,
                                    dry_run=args.dry_run)
         when = f"{result.cutoff:%d/%m/%Y}"
@@ -389,8 +352,6 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         else:
             print(f"Anonimizzati {result.anonymised} fascicoli chiusi entro il {when}.")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 # --------------------------------------------------------------------------- letters
@@ -458,8 +419,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from sportello.core.errors import NotFound
     from sportello.core.services import letters, workers
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         worker_id = workers.find_by_cf(ctx, args.worker)
         if worker_id is None:
             raise NotFound(f"Nessun fascicolo con codice fiscale {args.worker.strip().upper()}.")
@@ -499,8 +459,6 @@ def cmd_letter(args: argparse.Namespace) -> int:
         print(f"Lettera prot. {issued.protocol} ({args.template}) per {issued.worker_name} "
               f"salvata in {out}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
@@ -515,8 +473,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
     if booking and not args.with_operator:
         _print_err("Per convocare indicare almeno un --with-operator.")
         return EXIT_USAGE
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         worker_ids = letters.select_workers(
             ctx, vertenza=args.vertenza, status=args.status,
             without_appointment=args.without_appointment or booking)
@@ -549,8 +506,6 @@ def cmd_letters(args: argparse.Namespace) -> int:
             files = batch.write_files(args.each_dir)
             print(f"{len(files)} file, uno per lavoratore, in {args.each_dir}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
@@ -558,16 +513,13 @@ def cmd_reprint(args: argparse.Namespace) -> int:
 
     from sportello.core.services import letters
 
-    ctx = _context(args)
-    try:
+    with _context(args) as ctx:
         letter_id = letters.find_by_protocol(ctx, args.protocol)
         info = letters.info(ctx, letter_id)
         out = Path(args.out or info.file_name)
         write_atomically(out, letters.reprint(ctx, letter_id))
         print(f"Ristampa della lettera prot. {info.protocol} salvata in {out}")
         return EXIT_OK
-    finally:
-        ctx.close()
 
 
 def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,12 @@ class Context:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Context:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def bootstrap(database: str | None = None, *, migrate: bool = True, backup: bool = True) -> Context:
     """Open (and by default upgrade) the database named by --db / $SPORTELLO_DB / default."""
