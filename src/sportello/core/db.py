@@ -111,6 +111,22 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+# --------------------------------------------------------------------------- files
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """Does the file start as a SQLite database? (OSError if it cannot be read.)
+
+    Ask only after SQLite has refused the file: opening and closing it from Python drops
+    the POSIX locks that this process's own SQLite connections hold on it (SQLite's "How
+    To Corrupt Your Database Files"), so a database in use is never read this way.
+    """
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
 # --------------------------------------------------------------------------- backups
 
 

@@ -51,7 +51,6 @@ from sportello.core.services import audit, permissions
 
 Clock = Callable[[], dt.datetime]  # local naive time: file names and rotation are local days
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 PREFIX = "sportello-"
 AUTO = "automatica"
 MANUAL = "manuale"
@@ -181,24 +180,30 @@ def _audit_max(conn: sqlite3.Connection) -> int | None:
     return conn.execute("SELECT max(id) FROM audit_log WHERE action <> 'backup'").fetchone()[0]
 
 
-def _header_problem(path: Path) -> str | None:
+def _path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a database, judged without opening it."""
     if not path.exists():
         return f"il file {path} non esiste."
     if not path.is_file():
         return f"{path} non è un file."
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        return f"il file {path} non si può leggere ({exc.strerror or exc})."
-    if header != SQLITE_MAGIC:
+    if path.stat().st_size == 0:
         return f"il file {path.name} non è un database SQLite."
     return None
 
 
+def _header_problem(path: Path) -> str | None:
+    """After SQLite refused the file: is it no database at all? (see ``db.has_sqlite_header``)"""
+    try:
+        if db.has_sqlite_header(path):
+            return None
+    except OSError as exc:
+        return f"il file {path} non si può leggere ({exc.strerror or exc})."
+    return f"il file {path.name} non è un database SQLite."
+
+
 def check_file(path: Path, *, quick: bool = False) -> FileCheck:
     """Is ``path`` a sound SQLite database? (integrity_check, or quick_check if ``quick``)."""
-    problem = _header_problem(path)
+    problem = _path_problem(path)
     if problem:
         return FileCheck(False, problem[0].upper() + problem[1:])
     try:
@@ -213,6 +218,9 @@ def check_file(path: Path, *, quick: bool = False) -> FileCheck:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        problem = _header_problem(path)
+        if problem:
+            return FileCheck(False, problem[0].upper() + problem[1:])
         return FileCheck(False, f"Il file {path.name} è danneggiato o illeggibile ({exc}).")
 
 

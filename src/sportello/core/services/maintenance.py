@@ -26,7 +26,6 @@ from sportello.core import db
 from sportello.core.bootstrap import Context
 from sportello.core.models import Base
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_LISTED = 5  # problems spelled out per item; the rest are counted
 
 
@@ -74,25 +73,18 @@ def _sqlite_path_problem(path: Path) -> str | None:
 
 
 def _sqlite_header_problem(path: Path) -> str | None:
-    """Why a file SQLite refused is not a SQLite database at all (None: it is one, damaged).
-
-    Only asked once SQLite has failed: opening and closing the file from Python drops the
-    POSIX locks this process's own SQLite connections hold on it (see SQLite's "How To
-    Corrupt"), so a healthy database is never read this way.
-    """
+    """Why a file SQLite refused is not a SQLite database at all (None: it is one, damaged)."""
     if path.stat().st_size == 0:
         return None
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        if db.has_sqlite_header(path):
+            return None
     except OSError as exc:
         return f"il file {path} non si può leggere ({exc.strerror or exc})."
-    if header != SQLITE_MAGIC:
-        return (
-            f"il file {path} non è un database SQLite (intestazione non riconosciuta): "
-            "forse è un altro tipo di file o è stato sovrascritto."
-        )
-    return None
+    return (
+        f"il file {path} non è un database SQLite (intestazione non riconosciuta): "
+        "forse è un altro tipo di file o è stato sovrascritto."
+    )
 
 
 def _open(ctx: Context, report: CheckReport) -> bool:
