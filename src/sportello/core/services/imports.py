@@ -406,7 +406,8 @@ def delete_profile(ctx: Context, name: str) -> None:
 # --------------------------------------------------------------------------- header & mapping
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell as the clerk reads it in a header or a preview."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -418,7 +419,7 @@ def _propose(row: Sequence[object], first_col: int) -> list[ColumnMapping]:
     cols: list[ColumnMapping] = []
     taken: dict[str, int] = {}
     for j, cell in enumerate(row):
-        header = _cell_text(cell)
+        header = cell_text(cell)
         if not header:
             continue
         fld, conf = match_header(header)
@@ -463,14 +464,14 @@ def _settings_from_profile(profile: Profile, sheet: SheetData) -> tuple[ImportSe
     best_row, best_hits = None, 0
     rows = sheet.rows[:HEADER_SCAN_ROWS]
     for i, row in enumerate(rows):
-        hits = sum(1 for cell in row if normalise_header(_cell_text(cell)) in wanted)
+        hits = sum(1 for cell in row if normalise_header(cell_text(cell)) in wanted)
         if hits > best_hits:
             best_row, best_hits = i, hits
     if best_row is None:
         return None, 0.0
     cols = []
     for j, cell in enumerate(rows[best_row]):
-        header = _cell_text(cell)
+        header = cell_text(cell)
         if not header:
             continue
         pc = wanted.get(normalise_header(header))
@@ -488,7 +489,7 @@ def _preview_rows(sheet: SheetData, settings: ImportSettings) -> tuple[tuple[str
     out = []
     start = settings.header_row - sheet.first_row + 1
     for row in sheet.rows[start:start + PREVIEW_ROWS]:
-        out.append(tuple(_cell_text(row[c.index - sheet.first_col])
+        out.append(tuple(cell_text(row[c.index - sheet.first_col])
                          if 0 <= c.index - sheet.first_col < len(row) else ""
                          for c in settings.columns))
     return tuple(out)
@@ -505,13 +506,21 @@ def _proposal(sheet: SheetData, profiles: Sequence[Profile]) -> tuple[ImportSett
     header = detect_header(sheet)
     if header is None:
         return None, 0.0
-    row = sheet.rows[header - sheet.first_row]
-    cols = _propose(row, sheet.first_col)
-    mapped = [c for c in cols if c.field]
+    settings = settings_for_header(sheet, header)
+    mapped = [c for c in settings.columns if c.field]
     score = min(1.0, sum(c.confidence for c in mapped) / 6)
     if not any(c.field == "codice_fiscale" for c in mapped):
         score *= 0.5
-    return ImportSettings(sheet.name, header, tuple(cols), None, dict(DEFAULT_CODE_LISTS)), score
+    return settings, score
+
+
+def settings_for_header(sheet: SheetData, header_row: int) -> ImportSettings:
+    """The mapping proposed from the names in row ``header_row`` (the detected header, or
+    another row the clerk points at)."""
+    index = header_row - sheet.first_row
+    row = sheet.rows[index] if 0 <= index < len(sheet.rows) else []
+    return ImportSettings(sheet.name, header_row, tuple(_propose(row, sheet.first_col)), None,
+                          dict(DEFAULT_CODE_LISTS))
 
 
 def _profiles_for(ctx: Context | None, profile: str | Profile | None) -> list[Profile]:

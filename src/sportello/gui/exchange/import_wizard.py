@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.exchange import sheet_reader
-from sportello.core.exchange.profiles import DEFAULT_CODE_LISTS, FIELDS
+from sportello.core.exchange.profiles import FIELDS
 from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.sheet_reader import SheetData, column_letter
 from sportello.core.services import exchange_log, imports
@@ -61,29 +61,6 @@ from sportello.gui.exchange.common import (
 from sportello.gui.tasks import Task
 
 PREVIEW_SCAN = imports.HEADER_SCAN_ROWS + imports.PREVIEW_ROWS + 5
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    from sportello.core.exchange import values
-
-    return values.describe(value)
-
-
-def settings_for_header(sheet: SheetData, header_row: int) -> imports.ImportSettings:
-    """The proposed mapping when the clerk moves the header to another row.
-
-    The core proposes a mapping only for the header it detected; for another row the
-    same proposal is asked of its (private) helper rather than copying its rules here.
-    """
-    index = header_row - sheet.first_row
-    row = sheet.rows[index] if 0 <= index < len(sheet.rows) else []
-    columns = imports._propose(row, sheet.first_col)
-    return imports.ImportSettings(sheet.name, header_row, tuple(columns), None,
-                                  dict(DEFAULT_CODE_LISTS))
 
 
 # --------------------------------------------------------------------------- the wizard
@@ -400,7 +377,7 @@ class SheetPage(QWizardPage):
         self.grid.setVerticalHeaderLabels([str(first_row + i) for i in range(len(rows))])
         for i, row in enumerate(rows):
             for j, value in enumerate(row):
-                self.grid.setItem(i, j, item(_cell_text(value)))
+                self.grid.setItem(i, j, item(imports.cell_text(value)))
         self.grid.resizeColumnsToContents()
         for j in range(width):
             self.grid.setColumnWidth(j, min(self.grid.columnWidth(j), 220))
@@ -470,7 +447,7 @@ class SheetPage(QWizardPage):
             data = self.w.sheet_data(name)
             if data is None:
                 return False
-            self.w.settings = settings_for_header(data, header)
+            self.w.settings = imports.settings_for_header(data, header)
         self.w.analysis = None
         return True
 
@@ -555,7 +532,7 @@ class MappingPage(QWizardPage):
         start = settings.header_row - data.first_row + 1
         for row in data.rows[start:]:
             for j, value in enumerate(row):
-                text = _cell_text(value)
+                text = imports.cell_text(value)
                 if text and data.first_col + j not in found:
                     found[data.first_col + j] = text
         return found
@@ -654,7 +631,7 @@ class MappingPage(QWizardPage):
             if preview is not None and preview.settings is not None and not preview.settings.profile:
                 self.w.settings = preview.settings
             elif data is not None:
-                self.w.settings = settings_for_header(data, settings.header_row)
+                self.w.settings = imports.settings_for_header(data, settings.header_row)
         else:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
