@@ -307,6 +307,13 @@ def _dummy_hash() -> str:
 # --------------------------------------------------------------------------- passwords
 
 
+def _operator(s: Session, operator_id: int) -> Operator:
+    op = s.get(Operator, operator_id)
+    if op is None:
+        raise NotFound("Operatore non trovato.")
+    return op
+
+
 def change_password(ctx: Context, old_password: str, new_password: str) -> None:
     """The acting operator changes their own password (the old one is asked again)."""
     if ctx.actor is None:
@@ -316,9 +323,7 @@ def change_password(ctx: Context, old_password: str, new_password: str) -> None:
         raise ValidationError("La nuova password deve essere diversa da quella attuale.",
                               "password")
     with ctx.write() as s:
-        op = s.get(Operator, ctx.actor.id)
-        if op is None:
-            raise NotFound("Operatore non trovato.")
+        op = _operator(s, ctx.actor.id)
         if not passwords.verify_password(op.password_hash, old_password or ""):
             raise ValidationError("La password attuale non è corretta.", "old_password")
         op.password_hash = passwords.hash_password(new_password)
@@ -332,9 +337,7 @@ def reset_password(ctx: Context, operator_id: int, new_password: str) -> Operato
     permissions.require(ctx.actor, Role.AMMINISTRATORE, "reimpostare la password di un operatore")
     passwords.check_strength(new_password)
     with ctx.write() as s:
-        op = s.get(Operator, operator_id)
-        if op is None:
-            raise NotFound("Operatore non trovato.")
+        op = _operator(s, operator_id)
         op.password_hash = passwords.hash_password(new_password)
         op.must_change_password = True
         op.failed_logins = 0
@@ -349,9 +352,7 @@ def unlock(ctx: Context, operator_id: int) -> OperatorInfo:
     """An administrator lifts a lockout (the password stays as it is)."""
     permissions.require(ctx.actor, Role.AMMINISTRATORE, "sbloccare un operatore")
     with ctx.write() as s:
-        op = s.get(Operator, operator_id)
-        if op is None:
-            raise NotFound("Operatore non trovato.")
+        op = _operator(s, operator_id)
         op.failed_logins = 0
         op.locked_until = None
         s.flush()
@@ -435,9 +436,7 @@ def update_operator(ctx: Context, operator_id: int, expected_version: int, *,
     if active is not None:
         values["active"] = bool(active)
     with ctx.write() as s:
-        op = s.get(Operator, operator_id)
-        if op is None:
-            raise NotFound("Operatore non trovato.")
+        op = _operator(s, operator_id)
         loses_admin = op.role == Role.AMMINISTRATORE and op.active and (
             values.get("role", op.role) != Role.AMMINISTRATORE
             or values.get("active", True) is False)
@@ -462,7 +461,5 @@ def list_operators(ctx: Context, *, include_inactive: bool = True) -> list[Opera
 def get_operator(ctx: Context, operator_id: int) -> OperatorInfo:
     permissions.require(ctx.actor, Role.OPERATORE, "vedere un operatore")
     with ctx.read() as s:
-        op = s.get(Operator, operator_id)
-        if op is None:
-            raise NotFound("Operatore non trovato.")
+        op = _operator(s, operator_id)
         return _info(op)
