@@ -345,14 +345,21 @@ def preview(path: Path | str, rows: int = 40) -> Workbook:
     return Workbook(path, fmt, sheets)
 
 
-def read_sheet(path: Path | str, sheet: str, *, cancelled: Callable[[], bool] | None = None,
-               while_waiting: Callable[[], None] | None = None) -> SheetData:
-    """All rows of one sheet."""
-    path, _fmt = _check_path(path)
+def _read_full(path: Path | str, sheet: str | None,
+               cancelled: Callable[[], bool] | None,
+               while_waiting: Callable[[], None] | None) -> tuple[Path, str, list[SheetData]]:
+    """Every row of ``sheet`` (None: of every worksheet), read by the child."""
+    path, fmt = _check_path(path)
     answer = _run_child(path, sheet=sheet, preview=None, cancelled=cancelled,
                         while_waiting=while_waiting)
     _refusal(answer, path)
-    sheets = _sheets(answer)
+    return path, fmt, _sheets(answer)
+
+
+def read_sheet(path: Path | str, sheet: str, *, cancelled: Callable[[], bool] | None = None,
+               while_waiting: Callable[[], None] | None = None) -> SheetData:
+    """All rows of one sheet."""
+    path, _fmt, sheets = _read_full(path, sheet, cancelled, while_waiting)
     if not sheets:
         raise UnreadableFile(f"Il foglio «{sheet}» non esiste in {path.name}.")
     data = sheets[0]
@@ -363,11 +370,7 @@ def read_sheet(path: Path | str, sheet: str, *, cancelled: Callable[[], bool] | 
 def read_all(path: Path | str, *, cancelled: Callable[[], bool] | None = None,
              while_waiting: Callable[[], None] | None = None) -> Workbook:
     """Every worksheet in full, in one pass of the child (the one-step import)."""
-    path, fmt = _check_path(path)
-    answer = _run_child(path, sheet=None, preview=None, cancelled=cancelled,
-                        while_waiting=while_waiting)
-    _refusal(answer, path)
-    sheets = _sheets(answer)
+    path, fmt, sheets = _read_full(path, None, cancelled, while_waiting)
     if not sheets:
         raise UnreadableFile(f"Il file {path.name} non contiene fogli di lavoro.")
     return Workbook(path, fmt, sheets)
