@@ -386,3 +386,63 @@ def test_two_processes_save_the_same_file(sctx: Context, tmp_path: Path,
     capsys.readouterr()
     assert main(["--db", live, "check"]) == 0
     assert "Database integro." in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- restore: staged
+
+
+def _stamped_back(sctx: Context, path: Path) -> str:
+    """A head copy stamped one revision back: upgrading it re-creates what exists, and fails."""
+    from alembic.script import ScriptDirectory
+
+    backups.create_backup(sctx, path)
+    script = ScriptDirectory.from_config(db.alembic_config(sctx.engine))
+    previous = script.get_revision(db.SCHEMA_HEAD).down_revision
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = ?", (previous,))
+    conn.commit()
+    conn.close()
+    return str(previous)
+
+
+def test_a_copy_whose_upgrade_fails_is_refused_before_touching_anything(
+        sctx: Context, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _worker(sctx)
+    good = backups.create_backup(sctx, tmp_path / "buona.db")
+    _worker(sctx, "Serra", "Dario", 4)
+    _stamped_back(sctx, tmp_path / "rotta.db")
+    live = db.sqlite_path(sctx.engine)
+    sctx.engine.dispose()
+    before = _digest(live)
+    listed = backups.list_backups(sctx)
+    with pytest.raises(backups.RestoreRefused, match="non si può aggiornare") as refused:
+        backups.restore(sctx, tmp_path / "rotta.db")
+    assert "non è stato toccato" in str(refused.value)
+    assert _digest(live) == before and backups.list_backups(sctx) == listed
+    assert not [p for p in live.parent.iterdir() if "ripristino" in p.name]  # staged file gone
+    # the program still opens, and restore still works (from the command line too)
+    capsys.readouterr()
+    assert main(["--db", str(live), "check"]) == 0
+    assert main(["--db", str(live), "restore", str(tmp_path / "rotta.db")]) == 1
+    assert main(["--db", str(live), "restore", str(good.path)]) == 0
+    assert _count(sctx) == 1
+
+
+def test_a_copy_without_a_table_is_refused_and_check_names_the_table(
+        sctx: Context, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _worker(sctx)
+    partial = backups.create_backup(sctx, tmp_path / "parziale.db").path
+    conn = sqlite3.connect(partial)
+    conn.execute("DROP TABLE letter")
+    conn.commit()
+    conn.close()
+    live = db.sqlite_path(sctx.engine)
+    sctx.engine.dispose()
+    before = _digest(live)
+    with pytest.raises(backups.RestoreRefused, match="manca la tabella letter"):
+        backups.restore(sctx, partial)
+    assert _digest(live) == before
+    capsys.readouterr()
+    assert main(["--db", str(partial), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "manca la tabella letter" in out and "Database integro" not in out

@@ -47,7 +47,7 @@ from sportello.core import db, paths
 from sportello.core.bootstrap import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import Operator, Role
-from sportello.core.services import audit, permissions
+from sportello.core.services import audit, maintenance, permissions
 
 Clock = Callable[[], dt.datetime]  # local naive time: file names and rotation are local days
 
@@ -576,13 +576,59 @@ def _replace_file(candidate: Path, live: Path) -> None:
     os.replace(tmp, live)
 
 
+def _staged(candidate: Path, live: Path, now: dt.datetime) -> tuple[Path, str | None]:
+    """The candidate copied beside the live file, upgraded to head and verified there.
+
+    Nothing live is touched: a copy whose schema upgrade fails, or that lacks a table or
+    a column of the program's models after the upgrade, is refused and the staged file
+    deleted. Returns the staged file and the schema revision it ends at.
+    """
+    staged = live.with_name(f".{live.name}.ripristino-{now:%Y%m%d-%H%M%S}-{os.getpid()}")
+    try:
+        _snapshot_copy(candidate, staged)
+        engine = db.make_engine(f"sqlite:///{staged}")
+        try:
+            try:
+                after = db.upgrade_to_head(engine, backup=False).after
+            except Exception as exc:  # noqa: BLE001 - any migration failure refuses the copy
+                raise RestoreRefused(
+                    f"La copia {candidate.name} non si può aggiornare alla versione attuale "
+                    f"dello schema ({str(exc).splitlines()[0][:200]}). Il database attuale non "
+                    "è stato toccato.") from exc
+            missing = maintenance.schema_differences(engine)
+        finally:
+            engine.dispose()
+        plain = sqlite3.connect(staged)  # one file again: the pages are copied from it alone
+        try:
+            plain.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            plain.close()
+        if missing:
+            raise RestoreRefused(
+                f"La copia {candidate.name} non è completa: {'; '.join(missing[:5])}. Il "
+                "database attuale non è stato toccato.")
+        check = check_file(staged, quick=True)
+        if not check.ok:
+            raise RestoreRefused(f"{check.problem} Il database attuale non è stato toccato.")
+        return staged, after
+    except BaseException:
+        _remove_with_journal(staged)
+        raise
+
+
+def _remove_with_journal(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def restore(ctx: Context, file: Path | str, *, now: dt.datetime | None = None) -> RestoreResult:
     """Replace the database with a copy (administrators only).
 
-    The file is checked first (a refusal leaves everything untouched); then a safety copy
-    of the current state is taken; then the copy's pages are written into the live file;
-    an older schema is then upgraded (with its own pre-migration copy). The restore is
-    audited in the restored database.
+    The file is checked first, then copied beside the live database, upgraded there to
+    the current schema and compared with the program's tables: any refusal leaves the
+    live database untouched, so ``restore`` can always be run again. Only then is a
+    safety copy of the current state taken and the staged pages written into the live
+    file. The restore is audited in the restored database.
     """
     permissions.require(ctx.actor, Role.AMMINISTRATORE, "ripristinare una copia di sicurezza")
     live = _source_path(ctx).resolve()
@@ -591,19 +637,22 @@ def restore(ctx: Context, file: Path | str, *, now: dt.datetime | None = None) -
         raise RestoreRefused("Il file scelto è il database in uso: scegliere una copia.")
     check = inspect_candidate(candidate)
     now = now or _local_now()
-    safety = _safety_copy(live, now)
-    ctx.engine.dispose()
+    staged, schema_after = _staged(candidate, live, now)
     try:
-        _copy_into(candidate, live)
-    except sqlite3.DatabaseError:
-        if check_file(live, quick=True).ok:
-            raise
-        _replace_file(candidate, live)
+        safety = _safety_copy(live, now)
+        ctx.engine.dispose()
+        try:
+            _copy_into(staged, live)
+        except sqlite3.DatabaseError:
+            if check_file(live, quick=True).ok:
+                raise
+            _replace_file(staged, live)
+    finally:
+        _remove_with_journal(staged)
     after = check_file(live, quick=True)
     if not after.ok:
         raise BackupFailed(f"Il ripristino non è riuscito ({after.problem}). La copia dello "
                            f"stato precedente è in {safety.path}.")
-    result = db.upgrade_to_head(ctx.engine)
     with ctx.write() as s:
         actor = ctx.actor
         known = actor is not None and s.scalar(
@@ -613,7 +662,7 @@ def restore(ctx: Context, file: Path | str, *, now: dt.datetime | None = None) -
         who = "" if known else f" da {actor.username} (non presente nella copia)"  # type: ignore[union-attr]
         audit.record(s, "restore", detail=f"ripristinata la copia {candidate.name}{who}; stato "
                      f"precedente salvato in {safety.path.name}")
-    return RestoreResult(candidate, safety, check.schema, result.after)
+    return RestoreResult(candidate, safety, check.schema, schema_after)
 
 
 def actor_from_file(path: Path | str, username: str | None = None) -> Actor | None:

@@ -242,6 +242,40 @@ def _schema(engine: Engine, report: CheckReport) -> bool:
     return False
 
 
+def schema_differences(engine: Engine) -> list[str]:
+    """What the database lacks of the program's models: missing tables and columns.
+
+    A file stamped at the head revision may still have lost a table (a hand-made copy,
+    a tool that dropped it): the stamp alone does not prove the schema. Extra tables and
+    columns are not reported (an office may add views or tables of its own).
+    """
+    found = inspect(engine)
+    existing = set(found.get_table_names())
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in existing:
+            problems.append(f"manca la tabella {table.name}")
+            continue
+        columns = {c["name"] for c in found.get_columns(table.name)}
+        missing = [c.name for c in table.columns if c.name not in columns]
+        if missing:
+            problems.append(f"alla tabella {table.name} mancano le colonne {', '.join(missing)}")
+    return problems
+
+
+def _tables(engine: Engine, report: CheckReport) -> None:
+    name = "Tabelle e colonne"
+    try:
+        problems = schema_differences(engine)
+    except (DBAPIError, SQLAlchemyError) as exc:
+        report.add(name, False, f"Tabelle non leggibili ({_reason(exc)}).")
+        return
+    if problems:
+        report.add(name, False, f"Lo schema non corrisponde al programma: {_listed(problems)}.")
+    else:
+        report.add(name, True, f"tutte le {len(Base.metadata.tables)} tabelle del programma ci sono.")
+
+
 # --------------------------------------------------------------------------- business rules
 
 
@@ -307,6 +341,8 @@ def check(ctx: Context) -> CheckReport:
         if not report.items[-1].ok and "non si è potuto" in report.items[-1].detail:
             return report  # unreadable pages: the other checks would only repeat it
     at_head = _schema(engine, report)
+    if at_head:
+        _tables(engine, report)
     if sqlite:
         _sqlite_foreign_keys(engine, report)
     else:
