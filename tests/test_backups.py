@@ -446,3 +446,34 @@ def test_a_copy_without_a_table_is_refused_and_check_names_the_table(
     assert main(["--db", str(partial), "check"]) == 1
     out = capsys.readouterr().out
     assert "manca la tabella letter" in out and "Database integro" not in out
+
+
+def test_two_safety_copies_in_the_same_second_get_their_own_files(sctx: Context) -> None:
+    import threading
+
+    for day in range(1, 29):
+        _worker(sctx, "Gallo", f"Piero{chr(64 + day)}", day)
+    for round_ in range(4):
+        now = DAY0 + dt.timedelta(minutes=round_)
+        start = threading.Barrier(2)
+        made: list[object] = []
+
+        def copy() -> None:
+            start.wait()
+            try:
+                made.append(backups.before_import(sctx, now=now))
+            except Exception as exc:  # noqa: BLE001 - the test reports it
+                made.append(exc)
+
+        threads = [threading.Thread(target=copy) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(isinstance(m, backups.BackupInfo) for m in made), made
+        first, second = made
+        assert first.path != second.path  # type: ignore[attr-defined]
+        assert first.verified and second.verified  # type: ignore[attr-defined]
+    names = [b.path.name for b in backups.list_backups(sctx)]
+    assert len(names) == len(set(names)) == 8
+    assert not list(backups.backup_folder(sctx).glob("*.part"))

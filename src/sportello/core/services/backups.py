@@ -37,6 +37,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -227,7 +228,7 @@ def check_file(path: Path, *, quick: bool = False) -> FileCheck:
 def _snapshot_copy(source: Path, target: Path) -> tuple[dict[str, int], str | None, int | None]:
     """Online backup of ``source`` into ``target`` from one read snapshot; its row counts."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     if tmp.exists():
         tmp.unlink()
     src = _connect_ro(source)
@@ -312,6 +313,8 @@ def _read_info(path: Path) -> BackupInfo | None:
 def _infos(folder: Path) -> list[BackupInfo]:
     found = []
     for path in folder.glob(f"{PREFIX}*.db"):
+        if path.stat().st_size == 0:
+            continue  # a name reserved by a copy still being written
         info = _read_info(path)
         if info is not None:
             found.append(info)
@@ -338,7 +341,12 @@ def list_backups(ctx: Context) -> list[BackupInfo]:
 def _write(source: Path, target: Path, kind: str, now: dt.datetime) -> BackupInfo:
     """Copy, verify, write the manifest; a copy failing verification is removed."""
     try:
-        counts, schema, audit_max = _snapshot_copy(source, target)
+        try:
+            counts, schema, audit_max = _snapshot_copy(source, target)
+        except BaseException:
+            if target.exists() and target.stat().st_size == 0:
+                target.unlink()  # the name reserved by ``_target``
+            raise
     except sqlite3.DatabaseError as exc:
         raise BackupFailed(f"Copia di sicurezza non riuscita: il database non si può leggere "
                            f"({exc}).") from exc
@@ -365,13 +373,19 @@ def _write(source: Path, target: Path, kind: str, now: dt.datetime) -> BackupInf
 
 
 def _target(folder: Path, kind: str, now: dt.datetime) -> Path:
+    """A new file name in ``folder``, reserved by creating it (two programs copying in the
+    same second each get their own name; the copy then replaces the empty placeholder)."""
+    folder.mkdir(parents=True, exist_ok=True)
     base = f"{PREFIX}{now:%Y%m%d-%H%M%S}-{kind}"
     target = folder / f"{base}.db"
     n = 2
-    while target.exists():
-        target = folder / f"{base}-{n}.db"
-        n += 1
-    return target
+    while True:
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return target
+        except FileExistsError:
+            target = folder / f"{base}-{n}.db"
+            n += 1
 
 
 def _take(ctx: Context, kind: str, now: dt.datetime | None) -> BackupInfo:
