@@ -49,6 +49,40 @@ def test_audit_rows_cannot_be_changed_or_deleted_through_the_orm(ctx) -> None:  
     assert audit.query(ctx, AuditFilter(action="letter")).total == 1
 
 
+def test_the_database_itself_refuses_changes_that_skip_the_orm(ctx) -> None:  # type: ignore[no-untyped-def]
+    """bulk_update_mappings skips the ORM events; raw SQL skips the program altogether."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    wid = _worker(ctx, "Gallo", "Piero", 3)
+    with ctx.read() as s:
+        before = [(r.id, r.action, r.detail) for r in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+        first = before[0][0]
+    with pytest.raises(DBAPIError, match="registro attività"), ctx.write() as s:
+        s.bulk_update_mappings(AuditLog, [{"id": first, "detail": "ritoccato"}])  # type: ignore[arg-type]
+    with ctx.engine.connect() as conn:
+        for statement in ("UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError, match="registro attività"):
+                conn.execute(text(statement))
+            conn.rollback()
+        # the permit table is empty outside a merge or an anonymisation
+        assert conn.execute(text("SELECT count(*) FROM audit_rewrite")).scalar() == 0
+    with ctx.read() as s:
+        after = [(r.id, r.action, r.detail) for r in s.scalars(select(AuditLog).order_by(AuditLog.id))]
+    assert after == before
+    # a merge rewrites the dropped file's rows through the permit, and leaves none behind
+    other = _worker(ctx, "Gallo", "Pietro", 4)
+    with ctx.read() as s:
+        history = list(s.scalars(select(AuditLog.id).where(AuditLog.worker_id == other)))
+    assert history
+    workers.merge(ctx, wid, other)
+    with ctx.read() as s:
+        moved = s.scalars(select(AuditLog.worker_id).where(AuditLog.id.in_(history))).all()
+    assert set(moved) == {wid}
+    with ctx.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_rewrite")).scalar() == 0
+
+
 def test_query_filters_and_pages(ctx) -> None:  # type: ignore[no-untyped-def]
     info = operators.create_operator(ctx, operators.OperatorData(
         username="m.conti", full_name="Marco Conti", password=PASSWORD, role="responsabile"))

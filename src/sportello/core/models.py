@@ -983,5 +983,18 @@ class AuditLog(IdMixin, Base):
     detail: Mapped[Optional[str]] = mapped_column(Text)
 
 
+class AuditRewrite(IdMixin, Base):
+    """A permit to rewrite ``audit_log``, held only inside the transaction that needs it.
+
+    Database triggers (migration 0005) refuse every UPDATE and DELETE of ``audit_log``
+    unless a row is here; ``services.audit.rewriting`` inserts it for a merge or an
+    anonymisation and deletes it before the transaction ends, so it is never committed.
+    """
+
+    __tablename__ = "audit_rewrite"
+
+    reason: Mapped[str] = mapped_column(String(30))
+
+
 # Keeps Worker.search_text filled on every ORM insert/update (listeners live in search.py).
 from sportello.core import search as _search  # noqa: E402, F401

@@ -24,11 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import delete, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from sportello.core.errors import PermissionDenied
-from sportello.core.models import AuditLog, Base, utcnow
+from sportello.core.models import AuditLog, AuditRewrite, Base, utcnow
 
 # Columns that change on every save and say nothing to a reader.
 _SKIP = {"version", "updated_at", "created_at", "search_text", "password_hash", "pdf", "logo"}
@@ -137,9 +137,19 @@ _REWRITE_KEY = "_audit_rewrite"
 
 @contextmanager
 def rewriting(session: Session, reason: str) -> Iterator[None]:
-    """Allow this session to rewrite audit rows for ``reason`` (merge, anonymisation)."""
+    """Allow this session to rewrite audit rows for ``reason`` (merge, anonymisation).
+
+    Two locks open together: the ORM guard below, and the database's own triggers
+    (migration 0005), which let UPDATE/DELETE of ``audit_log`` through only while the
+    transaction holds a row of ``audit_rewrite``. That row is removed on the way out,
+    so it is never committed.
+    """
     previous = session.info.get(_REWRITE_KEY)
     session.info[_REWRITE_KEY] = reason
+    permit = None
+    if previous is None:
+        permit = session.execute(insert(AuditRewrite).values(reason=reason[:30])
+                                 .returning(AuditRewrite.id)).scalar_one()
     try:
         yield
     finally:
@@ -147,6 +157,8 @@ def rewriting(session: Session, reason: str) -> Iterator[None]:
             session.info.pop(_REWRITE_KEY, None)
         else:
             session.info[_REWRITE_KEY] = previous
+    if permit is not None:  # after an error the transaction rolls back, permit included
+        session.execute(delete(AuditRewrite).where(AuditRewrite.id == permit))
 
 
 def _guard_flush(session: Session, _ctx: object, _instances: object) -> None:
