@@ -185,3 +185,23 @@ def test_demo_and_check_on_postgresql(pg_url: str, capsys: pytest.CaptureFixture
     code, out, _err = _run(capsys, "--db", pg_url, "check")
     assert code == 0, out
     assert "Riferimenti tra tabelle: nessun riferimento orfano" in out
+
+
+def test_a_typo_in_db_creates_nothing_and_new_files_are_private(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import stat
+
+    typo = tmp_path / "sportelo.db"
+    for command in (["export", "workers", str(tmp_path / "out.xlsx")], ["backups"],
+                    ["audit"], ["letters", "generica", "--out", str(tmp_path / "l.pdf")]):
+        capsys.readouterr()
+        assert main(["--db", str(typo), *command]) == 1
+        err = capsys.readouterr().err
+        assert "non esiste" in err and "sportello --db" in err and "init" in err
+        assert not typo.exists() and not (tmp_path / "out.xlsx").exists()
+    new = tmp_path / "nuovo" / "sportello.db"
+    assert main(["--db", str(new), "init"]) == 0
+    assert new.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(new.stat().st_mode) == 0o600

@@ -89,6 +89,7 @@ def test_region_sample_as_it_is(ctx, tmp_path: Path, capsys) -> None:  # type: i
     with pytest.raises(UnreadableFile, match="non contiene righe di dati"):
         imports.analyse(ctx, REGION_SAMPLE)
     db = tmp_path / "r.db"
+    assert main(["--db", str(db), "init"]) == 0
     assert main(["--db", str(db), "import", str(REGION_SAMPLE)]) == 1
     assert "non contiene righe di dati" in capsys.readouterr().err
 
@@ -385,6 +386,7 @@ def test_round_trip_from_our_export(ctx, tmp_path: Path) -> None:  # type: ignor
 
 def test_cli_import_dry_run_refusal_and_undo(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "init"]) == 0
     rows = worker_rows()
     rows[2][3] = "ieri"
     bad = _sheet(tmp_path, rows, "bad.xlsx")

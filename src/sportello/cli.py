@@ -31,10 +31,29 @@ def _print_err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _context(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+def _require_database(database: str | None) -> None:
+    """Refuse a SQLite path that does not exist: a typo in --db must not make a new database.
+
+    Only ``init``, ``demo`` and the window's first run create one.
+    """
+    from sportello.core import db
+    from sportello.core.errors import SportelloError
+
+    url = db.resolve_url(database)
+    path = db.sqlite_file(url)
+    if path is not None and not path.exists():
+        raise SportelloError(
+            f"Il database {path} non esiste. Controllare --db (o SPORTELLO_DB); per crearne "
+            f"uno nuovo: sportello --db {path} init")
+
+
+def _context(args: argparse.Namespace, *, migrate: bool = True,  # type: ignore[no-untyped-def]
+             create: bool = False):
     from sportello.core.bootstrap import bootstrap
     from sportello.core.services import setup
 
+    if migrate and not create:  # without migrate (check) nothing is created: it reports itself
+        _require_database(args.db)
     ctx = bootstrap(args.db, migrate=migrate)
     if ctx.upgrade and ctx.upgrade.changed:
         before = ctx.upgrade.before or "vuoto"
@@ -63,7 +82,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from sportello.core.services import setup
 
-    with _context(args) as ctx:
+    with _context(args, create=True) as ctx:
         print(f"Database pronto: {ctx.url}")
         if args.office_code or args.admin:
             if not (args.office_code and args.office_name and args.admin and args.admin_name):
@@ -95,7 +114,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.workers < 1:
         _print_err("--workers deve essere almeno 1.")
         return EXIT_USAGE
-    with _context(args) as ctx:
+    with _context(args, create=True) as ctx:
         last = [-1]
 
         def progress(done: int, total: int) -> bool:
