@@ -118,3 +118,43 @@ def test_online_backup_is_a_consistent_copy(ctx, tmp_path: Path) -> None:  # typ
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT code FROM vertenza").fetchall() == [("KON-IV",)]
     con.close()
+
+
+def test_two_saves_at_once_give_the_conflict_not_an_internal_error(db_url, ctx) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL: both saves pass the version check, the later UPDATE waits for the first
+    to commit and then matches no row. The clerk must get the conflict with both versions."""
+    import threading
+
+    from sportello.core.services import workers
+    from sportello.core.services.records import RecordConflict
+
+    if db.is_sqlite(ctx.engine):
+        pytest.skip("SQLite serialises writers at BEGIN IMMEDIATE: the version check sees the first")
+    wid = workers.create(ctx, workers.WorkerForm(codice_fiscale="RSSMRA80A01A479L",
+                                                 surname="Rossi", name="Mario"))
+    opened = workers.get(ctx, wid)
+    first = ctx.sessions()
+    row = first.get(Worker, wid)
+    row.notes = "salvato dal primo sportello"
+    first.flush()  # holds the row lock, not committed yet
+    outcome: list[BaseException | None] = []
+
+    def second_save() -> None:
+        form = workers.WorkerForm(**{**opened.form.values(), "notes": "salvato dal secondo"})
+        try:
+            workers.save(ctx, wid, opened.version, form)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the test reports it
+            outcome.append(exc)
+
+    thread = threading.Thread(target=second_save)
+    thread.start()
+    thread.join(1.0)  # the second UPDATE is now waiting for the first transaction
+    first.commit()
+    first.close()
+    thread.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], RecordConflict), outcome
+    assert outcome[0].theirs["notes"] == "salvato dal primo sportello"
+    assert "notes" in str(outcome[0])
+    with ctx.read() as s:
+        assert s.get(Worker, wid).notes == "salvato dal primo sportello"

@@ -18,9 +18,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from sportello.core import paths
-from sportello.core.errors import SportelloError
+from sportello.core.errors import ConflictError, SportelloError
 
 DEFAULT_DB_NAME = "sportello.db"
 # The newest migration. Checked against Alembic's own head by a test; lets a start on a
@@ -28,6 +29,12 @@ DEFAULT_DB_NAME = "sportello.db"
 SCHEMA_HEAD = "0005"
 ENV_DB = "SPORTELLO_DB"
 BUSY_TIMEOUT_MS = 15_000
+
+
+class StaleWrite(ConflictError):
+    def __init__(self) -> None:
+        super().__init__("Qualcun altro ha salvato gli stessi dati nello stesso momento: le "
+                         "vostre modifiche non sono state salvate. Riaprire la scheda e riprovare.")
 
 
 class SchemaTooNew(SportelloError):
@@ -275,6 +282,11 @@ def write_session(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
+    except StaleDataError as exc:
+        # Another transaction saved the same record between our read and our write
+        # (PostgreSQL lets both read; the later UPDATE then finds the version moved).
+        session.rollback()
+        raise StaleWrite() from exc
     except BaseException:
         session.rollback()
         raise

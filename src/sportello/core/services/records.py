@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from sportello.core.errors import ConflictError, NotFound
 from sportello.core.models import Base
@@ -46,5 +47,16 @@ def update_record(
         raise RecordConflict(model.__tablename__, record_id, dict(values), theirs, current)
     for key, value in values.items():
         setattr(obj, key, value)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        # Saved by someone else after our version check (PostgreSQL: the later UPDATE
+        # waits for the first to commit, then matches no row). Read what they saved.
+        session.rollback()
+        fresh = session.get(model, record_id, populate_existing=True)
+        if fresh is None:
+            raise NotFound(f"Scheda {model.__tablename__} n. {record_id} non trovata.") from None
+        theirs = {key: getattr(fresh, key) for key in values}
+        raise RecordConflict(model.__tablename__, record_id, dict(values), theirs,
+                             getattr(fresh, "version")) from None
     return obj
