@@ -143,8 +143,8 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert _usage_exit(capsys, "--non-esiste", "check")[0] == 2
     code, err = _usage_exit(capsys, "demo", "--workers", "tanti")
     assert code == 2 and "errore" in err
-    code, _out, err = _run(capsys, "--db", str(tmp_path / "x.db"), "demo", "--workers", "0")
-    assert code == 2 and "--workers" in err
+    code, err = _usage_exit(capsys, "--db", str(tmp_path / "x.db"), "demo", "--workers", "0")
+    assert code == 2 and "--workers" in err and not (tmp_path / "x.db").exists()
 
 
 def test_db_option_and_environment_select_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],

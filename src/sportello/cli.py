@@ -111,9 +111,6 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from sportello.core.services import demo
 
-    if args.workers < 1:
-        _print_err("--workers deve essere almeno 1.")
-        return EXIT_USAGE
     with _context(args, create=True) as ctx:
         last = [-1]
 
@@ -222,16 +219,39 @@ def cmd_import_profiles(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates outside are typos, not plans
+
+
 def _date_arg(value: str):  # type: ignore[no-untyped-def]
-    """YYYY-MM-DD or DD/MM/YYYY (argparse type)."""
+    """YYYY-MM-DD or DD/MM/YYYY (argparse type), within a plausible range of years."""
     import datetime as dt
 
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
+            day = dt.datetime.strptime(value.strip(), fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise argparse.ArgumentTypeError(
+                f"data fuori dall'intervallo ammesso: {value} (anni {FIRST_YEAR}-{LAST_YEAR})")
+        return day
     raise argparse.ArgumentTypeError(f"data non valida: {value} (usare AAAA-MM-GG o GG/MM/AAAA)")
+
+
+def _bounded_int(low: int, high: int, what: str):  # type: ignore[no-untyped-def]
+    """An argparse type for a whole number from ``low`` to ``high``."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what}: «{value[:40]}» non è un numero intero") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{what}: {number} fuori dall'intervallo {low}-{high}")
+        return number
+    return parse
+
+
+_id_arg = _bounded_int(1, 2**63 - 1, "identificativo")
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -380,22 +400,18 @@ def _datetime_arg(value: str):  # type: ignore[no-untyped-def]
     import datetime as dt
 
     try:
-        return dt.datetime.strptime(value.strip().replace(" ", "T"), "%Y-%m-%dT%H:%M")
+        moment = dt.datetime.strptime(value.strip().replace(" ", "T"), "%Y-%m-%dT%H:%M")
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"data e ora non valide: {value} (usare AAAA-MM-GGTHH:MM, es. 2026-12-07T09:30)"
         ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"data fuori dall'intervallo ammesso: {value} (anni {FIRST_YEAR}-{LAST_YEAR})")
+    return moment
 
 
-def _day_arg(value: str):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"data non valida: {value} (usare AAAA-MM-GG o GG/MM/AAAA)")
+_day_arg = _date_arg
 
 
 def _operator_ids(ctx, usernames: Sequence[str]) -> list[int]:  # type: ignore[no-untyped-def]
@@ -424,12 +440,58 @@ def _letter_progress(what: str):  # type: ignore[no-untyped-def]
     return progress
 
 
-def _letter_text(args: argparse.Namespace) -> str | None:
-    if args.text_file:
-        from pathlib import Path
+MAX_TEXT_FILE = 200_000  # bytes: a letter's text, not a book
 
-        return Path(args.text_file).read_text(encoding="utf-8")
-    return args.text
+
+def _letter_text(args: argparse.Namespace) -> str | None:
+    if not args.text_file:
+        return args.text
+    from pathlib import Path
+
+    from sportello.core.errors import SportelloError
+
+    path = Path(args.text_file).expanduser()
+    if not path.exists():
+        raise SportelloError(f"Il file di testo {path} non esiste.")
+    if not path.is_file():
+        raise SportelloError(f"{path} non è un file di testo (è una cartella?).")
+    if path.stat().st_size > MAX_TEXT_FILE:
+        raise SportelloError(f"Il file di testo {path.name} è troppo grande per una lettera "
+                             f"(oltre {MAX_TEXT_FILE // 1000} kB).")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SportelloError(f"Il file {path.name} non è un testo in UTF-8 (è un file binario, o "
+                             "salvarlo come testo UTF-8).") from None
+    if "\x00" in text:
+        raise SportelloError(f"Il file {path.name} non è un file di testo.")
+    return text
+
+
+def _writable(out: str | None, folder: str | None = None) -> None:
+    """Refuse, before a letter is numbered, an output that cannot be written.
+
+    Protocol numbers are spent for good: a batch must not be numbered and archived and
+    then fail on a folder that does not exist or a name that is a folder.
+    """
+    import tempfile
+
+    from sportello.core import paths
+    from sportello.core.errors import SportelloError
+
+    targets = []
+    if out:
+        targets.append(paths.output_file(out).parent)
+    if folder:
+        targets.append(paths.output_folder(folder))
+    for place in targets:
+        try:
+            with tempfile.NamedTemporaryFile(dir=place, prefix=".sportello-prova-"):
+                pass
+        except OSError as exc:
+            raise SportelloError(f"Non si può scrivere in {place} ({exc.strerror or exc}): "
+                                 "nessuna lettera è stata protocollata.") from None
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
@@ -438,6 +500,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from sportello.core.errors import NotFound
     from sportello.core.services import letters, workers
 
+    _writable(args.out)
     with _context(args) as ctx:
         worker_id = workers.find_by_cf(ctx, args.worker)
         if worker_id is None:
@@ -492,6 +555,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
     if booking and not args.with_operator:
         _print_err("Per convocare indicare almeno un --with-operator.")
         return EXIT_USAGE
+    _writable(args.out, args.each_dir)
     with _context(args) as ctx:
         worker_ids = letters.select_workers(
             ctx, vertenza=args.vertenza, status=args.status,
@@ -564,13 +628,14 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    "(senza: il prossimo appuntamento già prenotato)")
     p.add_argument("--with-operator", metavar="UTENTE",
                    help="operatore che terrà il colloquio (predefinito: chi agisce)")
-    p.add_argument("--minutes", type=int, default=30, help="durata dell'appuntamento in minuti")
+    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=30,
+                   help="durata dell'appuntamento in minuti")
     p.add_argument("--confirm-closed-day", action="store_true",
                    help="prenota anche di sabato, domenica o in un giorno festivo")
-    p.add_argument("--appointment", type=int, metavar="ID", help="appuntamento (id) della lettera")
-    p.add_argument("--pathway", type=int, metavar="ID", help="percorso (id) della lettera")
-    p.add_argument("--pact", type=int, metavar="ID", help="patto di servizio (id) della lettera")
-    p.add_argument("--voucher", type=int, metavar="ID", help="voucher (id) della lettera")
+    p.add_argument("--appointment", type=_id_arg, metavar="ID", help="appuntamento (id) della lettera")
+    p.add_argument("--pathway", type=_id_arg, metavar="ID", help="percorso (id) della lettera")
+    p.add_argument("--pact", type=_id_arg, metavar="ID", help="patto di servizio (id) della lettera")
+    p.add_argument("--voucher", type=_id_arg, metavar="ID", help="voucher (id) della lettera")
     p.add_argument("--preview", action="store_true",
                    help="solo anteprima: nessun protocollo, nulla viene registrato")
     text_options(p)
@@ -590,11 +655,12 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    help="salta i lavoratori a cui mancano dati invece di rifiutare tutto")
     p.add_argument("--book-from", type=_day_arg, metavar="AAAA-MM-GG",
                    help="convoca: prenota gli appuntamenti nei posti liberi da questo giorno")
-    p.add_argument("--book-days", type=int, metavar="N",
+    p.add_argument("--book-days", type=_bounded_int(1, 366, "--book-days"), metavar="N",
                    help="giorni di calendario in cui prenotare (predefinito 14)")
     p.add_argument("--with-operator", action="append", metavar="UTENTE",
                    help="operatore che terrà i colloqui (ripetibile)")
-    p.add_argument("--minutes", type=int, default=30, help="durata di ogni colloquio in minuti")
+    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=30,
+                   help="durata di ogni colloquio in minuti")
     text_options(p)
     p.set_defaults(func=cmd_letters)
 
@@ -637,7 +703,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="riempie un database vuoto con dati fittizi realistici")
-    p.add_argument("--workers", type=int, default=300, help="numero di lavoratori (predefinito 300)")
+    p.add_argument("--workers", type=_bounded_int(1, 1_000_000, "--workers"), default=300, help="numero di lavoratori (predefinito 300)")
     p.add_argument("--seed", type=int, default=2026, help="seme casuale (stessi dati a parità di seme)")
     p.set_defaults(func=cmd_demo)
 
@@ -683,7 +749,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="nei conflitti usa il valore del foglio invece di quello di Sportello")
     p.add_argument("--report", metavar="OUT.xlsx",
                    help="scrive una copia del foglio con le celle errate evidenziate")
-    p.add_argument("--undo", type=int, metavar="N", help="annulla l'importazione numero N")
+    p.add_argument("--undo", type=_id_arg, metavar="N", help="annulla l'importazione numero N")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("import-profiles", help="elenca i profili di colonne per l'importazione")
@@ -713,7 +779,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("anonymise",
                        help="anonimizza i fascicoli chiusi oltre il periodo di conservazione")
-    p.add_argument("--older-than-days", type=int, metavar="N",
+    p.add_argument("--older-than-days", type=_bounded_int(1, 36_500, "--older-than-days"), metavar="N",
                    help="chiusi da almeno N giorni (predefinito: il periodo impostato, 5 anni)")
     p.add_argument("--dry-run", action="store_true",
                    help="elenca i fascicoli senza modificare nulla")
@@ -727,7 +793,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="solo le azioni di questo operatore (nome utente)")
     p.add_argument("--action", metavar="AZIONE",
                    help="solo questa azione (es. login, login_failed, update, open, export)")
-    p.add_argument("--limit", type=int, default=100, metavar="N",
+    p.add_argument("--limit", type=_bounded_int(1, 1_000_000, "--limit"), default=100, metavar="N",
                    help="righe da mostrare (predefinito 100, le più recenti)")
     p.add_argument("--out", metavar="FILE.xlsx", help="esporta le righe filtrate in Excel")
     p.set_defaults(func=cmd_audit)
@@ -766,7 +832,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, DBAPIError):
             _print_err(f"Errore del database: {_database_error(exc)}")
             return EXIT_REFUSED
-        raise
+        if isinstance(exc, OSError):
+            where = f" ({exc.filename})" if exc.filename else ""
+            _print_err(f"Errore: {exc.strerror or exc}{where}.")
+            return EXIT_REFUSED
+        if os.environ.get("SPORTELLO_DEBUG"):
+            raise
+        _print_err(f"Errore interno ({type(exc).__name__}): {_internal_error(exc)}")
+        return EXIT_REFUSED
+
+
+def _internal_error(exc: BaseException) -> str:
+    """Keep the trace in the user's log file; tell the clerk where it is, not the trace."""
+    import datetime as dt
+    import traceback
+
+    from sportello.core import paths
+
+    try:
+        log = paths.user_data_dir() / "errori.log"
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} sportello "
+                         f"{' '.join(sys.argv[1:])[:500]}\n")
+            handle.write("".join(traceback.format_exception(exc)))
+        return f"l'operazione non è riuscita; i dettagli sono in {log}."
+    except OSError:
+        return "l'operazione non è riuscita."
 
 
 # What SQLite and PostgreSQL say, in words a clerk can act on.

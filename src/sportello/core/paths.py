@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from sportello.core.errors import SportelloError
+
 APP_NAME = "Sportello"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # .../sportello
 
@@ -58,13 +60,42 @@ def backups_dir() -> Path:
     return path
 
 
+def output_folder(folder: Path | str) -> Path:
+    """``folder`` created if needed, for files the program writes on request.
+
+    A folder that cannot be made (a file in the way, no permission, a missing drive) is
+    refused with ``SportelloError`` naming it, before anything else is done.
+    """
+    path = Path(folder).expanduser()
+    if path.exists() and not path.is_dir():
+        raise SportelloError(f"{path} esiste già ed è un file, non una cartella: indicare una "
+                             "cartella.")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SportelloError(f"Impossibile creare la cartella {path} "
+                             f"({exc.strerror or exc}).") from None
+    if not os.access(path, os.W_OK):
+        raise SportelloError(f"Non si può scrivere nella cartella {path} (permessi).")
+    return path
+
+
+def output_file(out: Path | str) -> Path:
+    """``out`` checked before any work is done for it: not a folder, in a folder that
+    exists or can be made (``SportelloError`` otherwise)."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise SportelloError(f"{path} è una cartella: indicare il nome del file da scrivere.")
+    output_folder(path.parent)
+    return path
+
+
 @contextmanager
 def replaced_atomically(out: Path) -> Iterator[Path]:
     """A temporary name beside ``out`` to write to; renamed over ``out`` when the block ends
     without error. A crash or a kill leaves ``out`` as it was, never half written."""
-    out = Path(out)
+    out = output_file(out)
     tmp = out.with_name(f".{out.name}.part")
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
         yield tmp
         os.replace(tmp, out)

@@ -134,16 +134,29 @@ def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Wor
 # --------------------------------------------------------------------------- query
 
 
+MAX_WORDS = 16  # more words than a person types; a pasted page must not build a huge query
+
+
 def query_words(raw: str | None) -> list[str]:
-    """The typed text as folded words (empty words dropped)."""
-    words = []
+    """The typed text as folded words (empty words dropped).
+
+    Every word must be found, so a word inside another one adds nothing and is dropped
+    ("ros" with "rossi"), as are repeats; past ``MAX_WORDS`` the longest are kept. A
+    paste of a thousand one-letter words thus stays a small query (SQLite refuses an
+    expression tree deeper than 1,000).
+    """
+    words: list[str] = []
     for word in _CONTROL.sub(" ", raw or "").split():
         if _PHONE_WORD.fullmatch(word):
             word = _PHONE_DROP.sub("", word)
         word = fold(word)
-        if word:
+        if word and word not in words:
             words.append(word)
-    return words
+    kept = [w for w in words if not any(w != other and w in other for other in words)]
+    if len(kept) > MAX_WORDS:
+        longest = set(sorted(kept, key=len, reverse=True)[:MAX_WORDS])
+        kept = [w for w in kept if w in longest][:MAX_WORDS]
+    return kept
 
 
 def _fts_phrase(word: str) -> str:

@@ -37,7 +37,7 @@ from sportello.core.models import (
     Voucher,
     Worker,
 )
-from sportello.core.paths import replaced_atomically
+from sportello.core.paths import output_file, replaced_atomically
 from sportello.core.services import audit
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -335,6 +335,7 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
+    output_file(out)  # a folder in the way is said before the workbook is built
     vertenza_id = _vertenza_id(ctx, vertenza)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(spec.title)
@@ -392,6 +393,7 @@ def blank_template(ctx: Context, out: Path | str, *, profile: str | None = None)
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
+    output_file(out)  # a folder in the way is said before the workbook is built
     if profile:
         chosen = imports.load_profile(ctx, profile)
         columns = [(c.header, c.field, c.codes, chosen.code_list(c.codes)) for c in chosen.columns]

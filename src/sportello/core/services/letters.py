@@ -150,8 +150,7 @@ class BatchResult:
 
     def write_files(self, folder: str | Path) -> list[Path]:
         """One PDF per worker in ``folder`` (the stored letter, as reprint gives it)."""
-        target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
+        target = paths.output_folder(folder)
         written = []
         for letter in self.letters:
             path = target / letter.file_name
@@ -729,7 +728,7 @@ _NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø
 def find_by_protocol(ctx: Context, protocol: str) -> int:
     """The id of the letter "12/2026" of the acting operator's office."""
     actor = permissions.require(ctx.actor, Role.OPERATORE, "cercare una lettera")
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d{4})\s*", protocol or "")
+    match = re.fullmatch(r"\s*(\d{1,9})\s*/\s*(\d{4})\s*", protocol or "")
     if match is None:
         raise ValidationError(f"Protocollo non valido: «{protocol}» (scrivere numero/anno, "
                               "es. 12/2026).", "protocol")

@@ -286,8 +286,7 @@ def access_request(ctx: Context, worker: int | str, out_dir: Path | str, *,
     worker_id = _worker_id(ctx, worker)
     report = collect(ctx, worker_id)
     today = today or dt.date.today()
-    out = Path(out_dir).expanduser()
-    out.mkdir(parents=True, exist_ok=True)
+    out = paths.output_folder(out_dir)
     base = out / f"accesso-{report.codice_fiscale}-{today:%Y%m%d}"
     xlsx = _write_xlsx(report, base.with_suffix(".xlsx"))
     pdf = _write_pdf(report, base.with_suffix(".pdf"), today, _office_name(ctx))
