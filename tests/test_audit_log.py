@@ -107,7 +107,13 @@ def test_query_filters_and_pages(ctx) -> None:  # type: ignore[no-untyped-def]
     assert about_b.rows[0].worker_name == "Serra Dario"
     assert audit.query(ctx, AuditFilter(operator_id=info.id, action="login")).total == 1
     today = dt.date.today()
-    assert audit.query(ctx, AuditFilter(since=today, until=today)).total == audit.query(ctx).total
+    everything = audit.query(ctx).total  # each consultation leaves one trace, after counting
+    assert audit.query(ctx, AuditFilter(since=today, until=today)).total == everything + 1
+    views = audit.query(ctx, AuditFilter(action="audit_view"))
+    assert views.total >= 5 and views.rows[0].operator_name == ctx.actor.full_name
+    assert "operatore m.conti, azione open" in views.rows[-1].detail
+    audit.query(ctx, AuditFilter(action="audit_view"), offset=1)  # a later page: no trace
+    assert audit.query(ctx, AuditFilter(action="audit_view")).total == views.total + 1
     assert audit.query(ctx, AuditFilter(until=today - dt.timedelta(days=1))).total == 0
     assert "open" in audit.actions(ctx)
     with pytest.raises(Exception, match="inesistente"):

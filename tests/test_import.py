@@ -384,9 +384,11 @@ def test_round_trip_from_our_export(ctx, tmp_path: Path) -> None:  # type: ignor
 # --------------------------------------------------------------------------- CLI
 
 
-def test_cli_import_dry_run_refusal_and_undo(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_import_dry_run_refusal_and_undo(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "cli.db")
-    assert main(["--db", db, "init"]) == 0
+    monkeypatch.setenv("SPORTELLO_ADMIN_PASSWORD", "prova1234")
+    assert main(["--db", db, "init", "--office-code", "CPI-AT", "--office-name", "CPI Asti",
+                 "--admin", "admin", "--admin-name", "Anna Admin"]) == 0
     rows = worker_rows()
     rows[2][3] = "ieri"
     bad = _sheet(tmp_path, rows, "bad.xlsx")

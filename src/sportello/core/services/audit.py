@@ -209,6 +209,20 @@ def record(
     )
 
 
+def record_many(session: Session, action: str, rows: list[dict[str, Any]]) -> None:
+    """Explicit audit rows in one statement (a batch: one row per person concerned).
+
+    Each row may give ``entity``, ``entity_id``, ``worker_id``, ``changes``, ``detail``.
+    """
+    if not rows:
+        return
+    at, actor_id = utcnow(), session.info.get("actor_id")
+    session.execute(AuditLog.__table__.insert(), [
+        {"at": at, "operator_id": actor_id, "action": action, "entity": r.get("entity"),
+         "entity_id": r.get("entity_id"), "worker_id": r.get("worker_id"),
+         "changes": r.get("changes"), "detail": r.get("detail")} for r in rows])
+
+
 # --------------------------------------------------------------------------- read side
 
 # What each action means, for the viewer and the export.
@@ -222,6 +236,7 @@ ACTION_LABELS = {
     "backup": "copia di sicurezza", "restore": "ripristino",
     "access_request": "richiesta di accesso ai dati", "anonymise": "anonimizzazione",
     "fund_commit": "impegno sul fondo",
+    "audit_view": "consultazione del registro", "letter_preview": "anteprima lettera",
 }
 
 
@@ -379,7 +394,21 @@ def query(ctx, flt: AuditFilter | None = None, *, offset: int = 0,  # type: igno
         total = s.scalar(select(func.count(AuditLog.id)).where(*conds)) or 0
         stmt = _select_rows().where(*conds).order_by(AuditLog.id.desc()).offset(offset).limit(limit)
         rows = [_row(r) for r in s.execute(stmt)]
+    if offset == 0:  # a consultation leaves a trace; scrolling through its pages does not
+        with ctx.write() as s:
+            record(s, "audit_view", detail=f"consultazione del registro: {_described(flt)} "
+                   f"({total} righe)")
     return AuditPage(rows, total, offset, limit)
+
+
+def _described(flt: AuditFilter) -> str:
+    """The filter in words, for the trace a consultation leaves."""
+    parts = [f"{name} {value}" for name, value in (
+        ("operatore", flt.operator_username or flt.operator_id), ("fascicolo", flt.worker_id),
+        ("codice fiscale", flt.worker_cf), ("azione", flt.action), ("oggetto", flt.entity),
+        ("dal", flt.since), ("al", flt.until))
+        if value not in (None, "")]
+    return ", ".join(parts) or "senza filtri"
 
 
 def actions(ctx) -> list[str]:  # type: ignore[no-untyped-def]

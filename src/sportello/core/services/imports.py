@@ -74,13 +74,14 @@ from sportello.core.models import (
     FileStatus,
     ImportChange,
     MappingProfile,
+    Role,
     Vertenza,
     VertenzaStatus,
     Worker,
     utcnow,
 )
 from sportello.core.search import index_inserts_at_end, worker_search_text
-from sportello.core.services import audit
+from sportello.core.services import audit, permissions
 
 Progress = Callable[[int, int], bool]
 
@@ -1324,10 +1325,14 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
 
 def undo(ctx: Context, exchange_id: int) -> UndoResult:
     """Step 4: take a whole import back, if nothing was done since to what it wrote."""
+    actor = permissions.require(ctx.actor, Role.OPERATORE, "annullare un'importazione")
     with ctx.write() as s:
         ex = s.get(ExchangeRecord, exchange_id)
         if ex is None or ex.direction != ExchangeKind.IMPORT:
             raise NotFound(f"Importazione n. {exchange_id} non trovata.")
+        if ex.operator_id != actor.id:  # someone else's import: a team leader decides
+            permissions.require(actor, Role.RESPONSABILE,
+                                "annullare l'importazione di un altro operatore")
         if ex.status == ExchangeStatus.ANNULLATO:
             raise ValidationError(f"L'importazione n. {exchange_id} è già stata annullata il "
                                   f"{ex.undone_at:%d/%m/%Y %H:%M}.", "exchange")

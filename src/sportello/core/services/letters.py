@@ -525,8 +525,13 @@ def preview_batch(ctx: Context, template: str, worker_ids: Sequence[int],
         title = (_pdf_title(tpl, prepared[0], None) if len(prepared) == 1
                  else f"{tpl.title} – {len(prepared)} lettere (anteprima)")
         total = len(letters)
-        return _render().render(letters, draft=True, title=title,
-                             progress=_ticker(progress, 0, total))
+        pdf = _render().render(letters, draft=True, title=title,
+                               progress=_ticker(progress, 0, total))
+    with ctx.write() as s:  # seeing a person's letter is a read of their data: traced
+        audit.record_many(s, "letter_preview", [
+            {"worker_id": wid, "entity": "worker", "entity_id": wid,
+             "detail": f"anteprima {tpl.title.lower()}"} for wid in worker_ids])
+    return pdf
 
 
 def _ticker(progress: Progress | None, offset: int, total: int) -> Callable[[int], None] | None:

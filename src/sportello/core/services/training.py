@@ -27,10 +27,12 @@ from sportello.core.models import (
     CourseStatus,
     Fund,
     FundKind,
+    Role,
     TrainingProvider,
     Voucher,
 )
 from sportello.core.search import fold
+from sportello.core.services import permissions
 from sportello.core.services.business import check_partita_iva
 from sportello.core.services.records import update_record
 from sportello.core.services.vouchers import euro
@@ -411,6 +413,8 @@ def _check_fund_name(session: Session, name: str, exclude: int | None) -> None:
 
 
 def create_fund(ctx: Context, form: FundForm) -> int:
+    """A new fund (team leaders and up: a fund's budget is what caps the vouchers)."""
+    permissions.require(ctx.actor, Role.RESPONSABILE, "creare un fondo")
     clean = _clean_fund(form)
     with ctx.write() as s:
         _check_fund_name(s, clean.name, None)
@@ -421,7 +425,9 @@ def create_fund(ctx: Context, form: FundForm) -> int:
 
 
 def update_fund(ctx: Context, fund_id: int, expected_version: int, form: FundForm) -> None:
-    """Edit a fund; the budget cannot drop below what is already committed and spent."""
+    """Edit a fund (team leaders and up); the budget cannot drop below what is already
+    committed and spent."""
+    permissions.require(ctx.actor, Role.RESPONSABILE, "modificare un fondo o il suo budget")
     clean = _clean_fund(form)
     with ctx.write() as s:
         _check_fund_name(s, clean.name, fund_id)
