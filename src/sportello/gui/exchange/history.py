@@ -73,7 +73,7 @@ class HistoryPanel(QWidget):
             "dati aggiornati tornano com'erano."))
         self.undo_button.clicked.connect(self.undo_selected)
         self.refresh_button = QPushButton(self.tr("A&ggiorna"))
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(lambda: self.reload())
         buttons.addWidget(self.empty)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)

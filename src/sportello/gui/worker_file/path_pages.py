@@ -88,7 +88,7 @@ class PathPage(QWidget):
         button = QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tooltip)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda: slot())  # not `checked` into the slot's argument
         self.buttons.addWidget(button)
         return button
 
