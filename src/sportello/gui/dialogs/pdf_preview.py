@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.paths import write_atomically
+from sportello.gui.widgets.screen_fit import resize_within_screen
 
 SETTINGS_DIR = "pdf_preview/last_dir"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 POINTS_PER_INCH = 72.0
-PREFERRED_SIZE = QSize(860, 900)  # an A4 page at 100% and its margins, on a big screen
 SIDES = {  # the print dialog's duplex choice, as CUPS names it
     QPrinter.DuplexMode.DuplexNone: "one-sided",
     QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
@@ -140,18 +140,8 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.step_zoom(+1))
         QShortcut(QKeySequence("Ctrl+="), self, lambda: self.step_zoom(+1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.step_zoom(-1))
-        self.resize(self._fitting_size())
+        resize_within_screen(self, 860, 900)  # an A4 page at 100% where the screen allows
         self._layout_pages()
-
-    def _fitting_size(self) -> QSize:
-        """The preferred size, cut to the free part of the screen (less the title bar)."""
-        parent = self.parentWidget()
-        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
-        if screen is None:
-            return PREFERRED_SIZE
-        free = screen.availableGeometry()
-        title_bar = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
-        return PREFERRED_SIZE.boundedTo(QSize(free.width(), free.height() - title_bar - 8))
 
     # ------------------------------------------------------------------ pages
 

@@ -66,6 +66,7 @@ class HistoryPanel(QWidget):
         buttons = QHBoxLayout()
         self.empty = QLabel(self.tr("Nessuna importazione o esportazione finora."))
         self.empty.setObjectName("historyEmpty")
+        self.empty.setWordWrap(True)  # two lines rather than a wider window
         self.undo_button = QPushButton(self.tr("A&nnulla importazione…"))
         self.undo_button.setObjectName("undoImport")
         self.undo_button.setToolTip(self.tr(
