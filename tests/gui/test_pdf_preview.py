@@ -199,25 +199,41 @@ def test_print_on_a_printer_sends_the_pdf_to_lp(qtbot, preview, tmp_path, print_
     assert QApplication.activeModalWidget() is None  # no complaint
 
 
+def warnings_read(seen: list[str]) -> None:
+    """Read and close the next message box (the clerk presses OK)."""
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        seen.append(box.text())
+        box.accept()
+    else:
+        QTimer.singleShot(10, lambda: warnings_read(seen))
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="CUPS lp: Linux and macOS")
 def test_a_printer_refusing_the_job_is_told_to_the_clerk(qtbot, preview, tmp_path, print_dialog,
                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
     fake_lp(tmp_path, monkeypatch, tail='echo "lp: The printer or class does not exist." >&2\nexit 1')
-    seen = []
-
-    def read_warning() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(10, read_warning)
-
-    QTimer.singleShot(0, read_warning)
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: warnings_read(seen))
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == ["La stampante «Ufficio» non ha accettato il documento: "
                     "lp: The printer or class does not exist."]
+    assert not pdf_preview._print_jobs
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="CUPS lp: Linux and macOS")
+def test_an_lp_that_cannot_start_is_told_to_the_clerk(qtbot, preview, tmp_path, print_dialog,
+                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    record = fake_lp(tmp_path, monkeypatch)
+    lp = tmp_path / "bin" / "lp"
+    lp.write_text("#!/nessuna/shell\n" + lp.read_text())  # cannot be run
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: warnings_read(seen))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith("La stampante «Ufficio» non ha accettato il documento: ")
+    assert not (record / "args").exists() and not pdf_preview._print_jobs
 
 
 def test_without_lp_each_page_is_drawn(qtbot, preview, tmp_path, print_dialog, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -286,9 +286,9 @@ class PdfPreviewDialog(QDialog):
             _print_jobs.discard(process)
             shutil.rmtree(folder, ignore_errors=True)
             error = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
-            if process.error() == QProcess.ProcessError.FailedToStart:
-                error = process.errorString()
-            if process.exitStatus() != QProcess.ExitStatus.NormalExit or process.exitCode():
+            if (process.error() == QProcess.ProcessError.FailedToStart
+                    or process.exitStatus() != QProcess.ExitStatus.NormalExit
+                    or process.exitCode()):
                 QMessageBox.warning(QApplication.activeWindow(), title, failed.format(
                     printer=printer_name, error=error or process.errorString()))
             process.deleteLater()
