@@ -78,12 +78,14 @@ class PathwaysTab(QWidget):
         self.vertenza_combo = QComboBox()
         self.vertenza_combo.setObjectName("pathwayVertenzaFilter")
         self.vertenza_combo.addItem(self.tr("Tutte le vertenze"), None)
-        self.vertenza_combo.setMinimumContentsLength(18)
+        self.vertenza_combo.setMinimumContentsLength(10)
         self.vertenza_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        for combo in (self.kind_combo, self.status_combo):  # long labels: narrow when need be
-            combo.setMinimumContentsLength(12)
+        # narrow when need be (long labels), the search box last
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("Cerca lavoratore"))
+        for combo in (self.kind_combo, self.status_combo):
+            combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
