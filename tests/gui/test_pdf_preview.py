@@ -212,7 +212,8 @@ def warnings_read(seen: list[str]) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="CUPS lp: Linux and macOS")
 def test_a_printer_refusing_the_job_is_told_to_the_clerk(qtbot, preview, tmp_path, print_dialog,
                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    fake_lp(tmp_path, monkeypatch, tail='echo "lp: The printer or class does not exist." >&2\nexit 1')
+    refuse = 'echo "lp: The printer or class does not exist." >&2\nexit 1'
+    fake_lp(tmp_path, monkeypatch, tail=refuse)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: warnings_read(seen))
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)

@@ -221,7 +221,7 @@ def _close_pathway(ctx):  # type: ignore[no-untyped-def]
     return ClosePathwayDialog(ctx, pathways.get_pathway(ctx, pathway_id))
 
 
-DIALOGS: dict[str, Callable] = {  # type: ignore[type-arg]
+DIALOGS: dict[str, Callable[..., QWidget]] = {
     "prenotazione": _booking,
     "lettera": _letter,
     "convocazione": _call_in,
@@ -261,9 +261,10 @@ def test_the_import_wizard_fits_1024x600_on_every_page(qtbot, office, screen_of,
     assert wizard.width() <= free.width() and wizard.height() <= free.height()
     seen = []
     while True:
-        if wizard.currentId() == ImportWizard.VERTENZA and wizard.vertenza_page.new_radio.isChecked():
-            qtbot.keyClicks(wizard.vertenza_page.code_edit, "SCHERMO")
-            qtbot.keyClicks(wizard.vertenza_page.title_edit, "Prova schermo piccolo")
+        vertenza = wizard.vertenza_page
+        if wizard.currentId() == ImportWizard.VERTENZA and vertenza.new_radio.isChecked():
+            qtbot.keyClicks(vertenza.code_edit, "SCHERMO")
+            qtbot.keyClicks(vertenza.title_edit, "Prova schermo piccolo")
         if wizard.currentId() == ImportWizard.PREVIEW:
             qtbot.waitUntil(lambda: _figure(wizard.preview_page, "rows") == "6", timeout=15000)
         seen.append(wizard.currentId())
