@@ -275,3 +275,32 @@ def test_the_import_wizard_fits_1024x600_on_every_page(qtbot, office, screen_of,
         _next(qtbot, wizard)
     assert seen == [ImportWizard.FILE, ImportWizard.SHEET, ImportWizard.MAPPING,
                     ImportWizard.VERTENZA, ImportWizard.PREVIEW]
+
+
+def test_the_first_run_wizard_and_the_login_fit_1024x600(qtbot, sqlite_url, screen_of) -> None:  # type: ignore[no-untyped-def]
+    from test_first_run import OFFICE, type_into
+
+    from sportello.core.bootstrap import bootstrap
+    from sportello.gui.dialogs.login import LoginDialog
+    from sportello.gui.first_run import FirstRunWizard
+
+    free = screen_of(screens.SMALL)
+    ctx = bootstrap(sqlite_url)
+    try:
+        wizard = shown(qtbot, FirstRunWizard(ctx))
+        assert wizard.width() <= free.width() and wizard.height() <= free.height()
+        for page, fields in ((FirstRunWizard.OFFICE, ("code", "name", "address", "comune", "cap",
+                                                      "provincia")),
+                             (FirstRunWizard.CONTACTS, ("phone", "signatory_name",
+                                                        "signatory_role"))):
+            assert wizard.currentId() == page
+            assert screens.outside(wizard, screens.SMALL) == [], f"pagina {page}"
+            type_into(qtbot, wizard, {k: OFFICE[k] for k in fields})
+            wizard.next()
+        assert wizard.currentId() == FirstRunWizard.ADMIN
+        assert screens.outside(wizard, screens.SMALL) == []
+        wizard.close()
+        login = shown(qtbot, LoginDialog(ctx))
+        assert screens.outside(login, screens.SMALL) == []
+    finally:
+        ctx.close()
