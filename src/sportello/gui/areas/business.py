@@ -109,6 +109,7 @@ class BusinessArea(Area):
         layout.addLayout(filters)
         self.count_label = QLabel()
         self.count_label.setObjectName("projectCount")
+        self.count_label.setWordWrap(True)  # the count per stage wraps on a small screen
         layout.addWidget(self.count_label)
 
         self.model = RowsModel(

@@ -51,11 +51,11 @@ class ExchangeArea(Area):
         hint = QLabel(self.tr("Si può anche trascinare qui un file Excel."))
         hint.setObjectName("dropHint")
         hint.setEnabled(False)
+        hint.setWordWrap(True)  # two lines rather than a wider main window
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
         actions.addSpacing(12)
-        actions.addWidget(hint)
-        actions.addStretch(1)
+        actions.addWidget(hint, 1)
         layout.addLayout(actions)
         layout.addSpacing(8)
         box = QGroupBox(self.tr("Cronologia delle importazioni e delle esportazioni"))

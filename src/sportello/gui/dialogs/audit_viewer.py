@@ -41,6 +41,7 @@ from sportello.gui.paths.common import (
     selected_row,
 )
 from sportello.gui.tasks import Task, progress_dialog
+from sportello.gui.widgets.screen_fit import resize_within_screen
 
 # What the log's table names mean to a clerk (display only; unknown names shown as they are).
 ENTITIES = {
@@ -69,7 +70,7 @@ class AuditViewer(QDialog):
         self.task: Task | None = None
         self.setObjectName("auditViewer")
         self.setWindowTitle(self.tr("Registro attività"))
-        self.resize(1000, 640)
+        resize_within_screen(self, 1000, 640)
 
         self.operator_combo = QComboBox()
         self.operator_combo.setObjectName("auditOperator")

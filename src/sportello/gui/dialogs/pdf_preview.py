@@ -2,14 +2,27 @@
 
 Pages are rasterised with PDFium (``pypdfium2``: a wheel with the library inside, no
 network, no system package), lazily: only the pages scrolled into view are drawn, so a
-batch of 500 letters opens at once. Printing draws each page at the printer's resolution.
+batch of 500 letters opens at once.
+
+Printing sends the PDF itself wherever it can, never a picture of it: "print to file"
+writes the original bytes (only the chosen pages, copied by PDFium), and a printer on
+Linux or macOS gets the file through CUPS's ``lp`` (PDF is CUPS's own format), run as a
+separate process so the window does not wait. Only where there is no ``lp`` (Windows)
+is each page drawn at the printer's resolution.
+
+The dialog sizes itself to the screen it opens on, so its buttons stay on a 1024x600 or
+1366x768 screen.
 """
 
 from __future__ import annotations
 
+import io
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,10 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.paths import write_atomically
+from sportello.gui.widgets.screen_fit import resize_within_screen
 
 SETTINGS_DIR = "pdf_preview/last_dir"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 POINTS_PER_INCH = 72.0
+SIDES = {  # the print dialog's duplex choice, as CUPS names it
+    QPrinter.DuplexMode.DuplexNone: "one-sided",
+    QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+    QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+}
+_print_jobs: set[QProcess] = set()  # ``lp`` runs kept alive until they end (dialog closed or not)
 
 
 def render_page(document, index: int, scale: float) -> QImage:  # type: ignore[no-untyped-def]
@@ -93,11 +113,11 @@ class PdfPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("Stampa…"))
         self.print_button.setObjectName("pdfPrint")
         self.print_button.setToolTip(self.tr("Stampa con la finestra di stampa del sistema (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_document)
+        self.print_button.clicked.connect(lambda: self.print_document())
         self.save_button = QPushButton(self.tr("Salva PDF…"))
         self.save_button.setObjectName("pdfSave")
         self.save_button.setToolTip(self.tr("Salva una copia del PDF (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save_as)
+        self.save_button.clicked.connect(lambda: self.save_as())
         close = QPushButton(self.tr("Chiudi"))
         close.clicked.connect(self.reject)
 
@@ -120,7 +140,7 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.step_zoom(+1))
         QShortcut(QKeySequence("Ctrl+="), self, lambda: self.step_zoom(+1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.step_zoom(-1))
-        self.resize(QSize(860, 900))
+        resize_within_screen(self, 860, 900)  # an A4 page at 100% where the screen allows
         self._layout_pages()
 
     # ------------------------------------------------------------------ pages
@@ -181,18 +201,107 @@ class PdfPreviewDialog(QDialog):
     # ------------------------------------------------------------------ print and save
 
     def print_document(self, printer: QPrinter | None = None) -> bool:
-        """Through the system print dialog (``printer`` given: print there, no dialog)."""
+        """Through the system print dialog (``printer`` given: print there, no dialog).
+
+        True when the pages went to the file or the printer's queue.
+        """
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.file_name)
             dialog = QPrintDialog(printer, self)
             dialog.setWindowTitle(self.tr("Stampa"))
+            dialog.setMinMax(1, self.page_count)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
-        first, last = printer.fromPage(), printer.toPage()
-        pages = list(range(self.page_count))
-        if first and last:
-            pages = pages[first - 1:last]
+        pages = self.chosen_pages(printer)
+        if not pages:
+            QMessageBox.warning(self, self.tr("Stampa"), self.tr(
+                "Le pagine scelte non sono nel documento (pagine 1–{last}).").format(
+                    last=self.page_count))
+            return False
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            return self._print_to_file(printer.outputFileName(), pages)
+        lp = shutil.which("lp") if sys.platform != "win32" else None
+        if lp and printer.printerName():
+            return self._print_with_lp(lp, printer, pages)
+        return self._print_pages(printer, pages)
+
+    def chosen_pages(self, printer: QPrinter) -> list[int]:
+        """The pages (from 0) the print dialog asked for: all, or those in its range."""
+        ranges = printer.pageRanges()
+        every = range(self.page_count)
+        return list(every) if ranges.isEmpty() else [i for i in every if ranges.contains(i + 1)]
+
+    def _pdf_of(self, pages: list[int]) -> bytes:
+        """The original bytes, or a PDF of only ``pages`` copied by PDFium (text kept)."""
+        if pages == list(range(self.page_count)):
+            return self.pdf
+        import pypdfium2
+
+        part = pypdfium2.PdfDocument.new()
+        try:
+            part.import_pages(self.document, pages)
+            out = io.BytesIO()
+            part.save(out)
+            return out.getvalue()
+        finally:
+            part.close()
+
+    def _print_to_file(self, path: str, pages: list[int]) -> bool:
+        """"Print to file (PDF)": the PDF itself, not a picture of each page."""
+        try:
+            write_atomically(Path(path), self._pdf_of(pages))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Stampa"), self.tr(
+                "Impossibile salvare «{path}»: {error}").format(path=path, error=exc.strerror))
+            return False
+        return True
+
+    def _print_with_lp(self, lp: str, printer: QPrinter, pages: list[int]) -> bool:
+        """Queue the PDF on a CUPS printer with ``lp``, without waiting for it."""
+        folder = Path(tempfile.mkdtemp(prefix="sportello-stampa-"))
+        document = folder / (Path(self.file_name).name or "documento.pdf")
+        try:
+            document.write_bytes(self._pdf_of(pages))
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            QMessageBox.warning(self, self.tr("Stampa"), self.tr(
+                "Impossibile preparare la stampa: {error}").format(error=exc.strerror))
+            return False
+        args = ["-d", printer.printerName(), "-t", self.file_name]
+        if printer.copyCount() > 1:
+            args += ["-n", str(printer.copyCount())]
+            if printer.collateCopies():
+                args += ["-o", "collate=true"]
+        if printer.duplex() in SIDES:
+            args += ["-o", f"sides={SIDES[printer.duplex()]}"]
+        args.append(str(document))
+        process = QProcess()
+        process.setProgram(lp)
+        process.setArguments(args)
+        title, printer_name = self.tr("Stampa"), printer.printerName()
+        failed = self.tr("La stampante «{printer}» non ha accettato il documento: {error}")
+
+        def finished() -> None:
+            _print_jobs.discard(process)
+            shutil.rmtree(folder, ignore_errors=True)
+            error = bytes(process.readAllStandardError().data()).decode(errors="replace").strip()
+            if (process.error() == QProcess.ProcessError.FailedToStart
+                    or process.exitStatus() != QProcess.ExitStatus.NormalExit
+                    or process.exitCode()):
+                QMessageBox.warning(QApplication.activeWindow(), title, failed.format(
+                    printer=printer_name, error=error or process.errorString()))
+            process.deleteLater()
+
+        process.finished.connect(lambda _code, _status: finished())
+        process.errorOccurred.connect(
+            lambda error: finished() if error == QProcess.ProcessError.FailedToStart else None)
+        _print_jobs.add(process)
+        process.start()
+        return True
+
+    def _print_pages(self, printer: QPrinter, pages: list[int]) -> bool:
+        """Draw each page at the printer's resolution (no ``lp``: Windows)."""
         progress = QProgressDialog(self.tr("Stampa in corso…"), self.tr("Annulla"), 0,
                                    len(pages), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

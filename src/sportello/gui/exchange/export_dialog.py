@@ -111,7 +111,7 @@ class ExportDialog(QDialog):
         self.template_button.setObjectName("exportTemplate")
         self.template_button.setToolTip(self.tr(
             "Un elenco lavoratori vuoto da consegnare, con gli elenchi a discesa per i codici"))
-        self.template_button.clicked.connect(self.blank_template)
+        self.template_button.clicked.connect(lambda: self.blank_template())
         self.folder_button.clicked.connect(self.open_folder)
         close = self.buttons.addButton(self.tr("Chiudi"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)

@@ -66,6 +66,7 @@ class HistoryPanel(QWidget):
         buttons = QHBoxLayout()
         self.empty = QLabel(self.tr("Nessuna importazione o esportazione finora."))
         self.empty.setObjectName("historyEmpty")
+        self.empty.setWordWrap(True)  # two lines rather than a wider window
         self.undo_button = QPushButton(self.tr("A&nnulla importazione…"))
         self.undo_button.setObjectName("undoImport")
         self.undo_button.setToolTip(self.tr(
@@ -73,7 +74,7 @@ class HistoryPanel(QWidget):
             "dati aggiornati tornano com'erano."))
         self.undo_button.clicked.connect(self.undo_selected)
         self.refresh_button = QPushButton(self.tr("A&ggiorna"))
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(lambda: self.reload())
         buttons.addWidget(self.empty)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)

@@ -59,6 +59,7 @@ from sportello.gui.exchange.common import (
     spreadsheet_filter,
 )
 from sportello.gui.tasks import Task
+from sportello.gui.widgets.screen_fit import resize_within_screen
 
 PREVIEW_SCAN = imports.HEADER_SCAN_ROWS + imports.PREVIEW_ROWS + 5
 
@@ -102,7 +103,7 @@ class ImportWizard(QWizard):
                           (self.MAPPING, self.mapping_page), (self.VERTENZA, self.vertenza_page),
                           (self.PREVIEW, self.preview_page), (self.RESULT, self.result_page)):
             self.setPage(pid, page)
-        self.resize(1020, 660)
+        resize_within_screen(self, 1020, 660)
         if path is not None:
             self.file_page.load(Path(path))
 

@@ -256,13 +256,17 @@ class OffersTab(QWidget):
         top = QHBoxLayout()
         self.employer_combo = QComboBox()
         self.employer_combo.setObjectName("offerEmployerFilter")
-        self.employer_combo.setMinimumContentsLength(20)
+        self.employer_combo.setMinimumContentsLength(14)  # grows with the window
         self.employer_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("offerStatusFilter")
         fill_combo(self.status_combo, OFFER_STATUSES, first=self.tr("Tutte le offerte"))
+        self.status_combo.setMinimumContentsLength(10)
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.new_employer_button = QPushButton(self.tr("Nuova azienda…"))
         self.new_employer_button.setObjectName("employerNew")
         self.new_employer_button.clicked.connect(self.new_employer)

@@ -41,6 +41,7 @@ from sportello.gui.paths.pathway_dialogs import (
     ClosePathwayDialog,
     NewPathwayDialog,
 )
+from sportello.gui.widgets.flow_layout import FlowLayout
 
 STATUS_COLOURS = {
     "attivo": "#1e7b34",
@@ -77,10 +78,17 @@ class PathwaysTab(QWidget):
         self.vertenza_combo = QComboBox()
         self.vertenza_combo.setObjectName("pathwayVertenzaFilter")
         self.vertenza_combo.addItem(self.tr("Tutte le vertenze"), None)
-        self.vertenza_combo.setMinimumContentsLength(18)
+        self.vertenza_combo.setMinimumContentsLength(10)
         self.vertenza_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        # narrow when need be (long labels), the search box last
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("Cerca lavoratore"))
+        for combo in (self.kind_combo, self.status_combo):
+            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(self.kind_combo, 1)
         filters.addWidget(self.status_combo, 1)
@@ -89,6 +97,7 @@ class PathwaysTab(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("pathwayCount")
+        self.count_label.setWordWrap(True)  # the count per status wraps on a small screen
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.count_label)
 
@@ -130,7 +139,7 @@ class PathwaysTab(QWidget):
         self.selection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.selection_label.setWordWrap(True)
         column.addWidget(self.selection_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow window instead of widening it
         self.new_button = QPushButton(self.tr("Nuovo percorso…"))
         self.new_button.setObjectName("pathwayNew")
         self.new_button.clicked.connect(self.new_pathway)
@@ -154,7 +163,7 @@ class PathwaysTab(QWidget):
         self.open_button.clicked.connect(self.open_file)
         for button in (self.new_button, self.suspend_button, self.resume_button, self.close_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addSpacing(24)
         buttons.addWidget(self.close_file_button)
         buttons.addWidget(self.open_button)
         column.addLayout(buttons)

@@ -456,6 +456,7 @@ class VouchersTab(QWidget):
         layout.addLayout(filters)
         self.count_label = QLabel()
         self.count_label.setObjectName("voucherCount")
+        self.count_label.setWordWrap(True)  # the count per status wraps on a small screen
         layout.addWidget(self.count_label)
 
         self.model = RowsModel(
@@ -696,13 +697,13 @@ class RegisterTab(QWidget):
         top = QHBoxLayout()
         self.course_combo = QComboBox()
         self.course_combo.setObjectName("registerCourse")
-        self.course_combo.setMinimumContentsLength(30)
+        self.course_combo.setMinimumContentsLength(20)  # grows with the window
         self.course_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.session_combo = QComboBox()
         self.session_combo.setObjectName("registerSession")
-        self.session_combo.setMinimumContentsLength(24)
+        self.session_combo.setMinimumContentsLength(16)
         self.session_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -14,9 +14,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,7 +63,11 @@ from sportello.gui.paths.training_dialogs import VoucherRequestDialog, VoucherSt
 
 
 class PathPage(QWidget):
-    """A tab of the file about one path: buttons, a message line, tables."""
+    """A tab of the file about one path: buttons, a message line, tables.
+
+    The content scrolls when the window is smaller than it (a 1024x600 screen), so a
+    page with several lists never makes the file window taller than the screen.
+    """
 
     changed = Signal()  # this page wrote something about the worker
 
@@ -70,7 +76,15 @@ class PathPage(QWidget):
         self.ctx = ctx
         self._worker = worker  # (id, "Surname Name") of the file shown, read when needed
         self.loaded = False
-        self.layout_ = QVBoxLayout(self)
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.layout_ = QVBoxLayout(content)
         self.layout_.setContentsMargins(12, 12, 12, 12)
         self.layout_.setSpacing(6)
         self.buttons = QHBoxLayout()
@@ -88,7 +102,7 @@ class PathPage(QWidget):
         button = QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tooltip)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda: slot())  # not `checked` into the slot's argument
         self.buttons.addWidget(button)
         return button
 
