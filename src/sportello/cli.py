@@ -545,7 +545,9 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    "(senza: il prossimo appuntamento già prenotato)")
     p.add_argument("--with-operator", metavar="UTENTE",
                    help="operatore che terrà il colloquio (predefinito: chi agisce)")
-    p.add_argument("--minutes", type=int, default=30, help="durata dell'appuntamento in minuti")
+    p.add_argument("--minutes", type=int, default=None,
+                   help="durata dell'appuntamento in minuti (predefinito: quella impostata "
+                   "per l'ufficio)")
     p.add_argument("--confirm-closed-day", action="store_true",
                    help="prenota anche di sabato, domenica o in un giorno festivo")
     p.add_argument("--appointment", type=int, metavar="ID", help="appuntamento (id) della lettera")
@@ -564,7 +566,8 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--status", choices=["aperto", "sospeso", "chiuso"], metavar="STATO",
                    help="solo i fascicoli in questo stato: aperto, sospeso o chiuso")
     p.add_argument("--without-appointment", action="store_true",
-                   help="solo chi non ha un appuntamento prenotato (sempre così con --book-from)")
+                   help="solo chi non ha un appuntamento futuro né un colloquio a cui si è presentato "
+                   "(sempre così con --book-from)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="il PDF da stampare")
     p.add_argument("--each-dir", metavar="CARTELLA", help="scrive anche un PDF per lavoratore")
     p.add_argument("--skip-incomplete", action="store_true",
@@ -575,7 +578,9 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    help="giorni di calendario in cui prenotare (predefinito 14)")
     p.add_argument("--with-operator", action="append", metavar="UTENTE",
                    help="operatore che terrà i colloqui (ripetibile)")
-    p.add_argument("--minutes", type=int, default=30, help="durata di ogni colloquio in minuti")
+    p.add_argument("--minutes", type=int, default=None,
+                   help="durata di ogni colloquio in minuti (predefinito: quella impostata "
+                   "per l'ufficio)")
     text_options(p)
     p.set_defaults(func=cmd_letters)
 
