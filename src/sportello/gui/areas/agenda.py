@@ -436,9 +436,13 @@ class AgendaArea(Area):
         from sportello.gui.dialogs.booking import BookingDialog
 
         dialog = BookingDialog(self.ctx, None, self)
-        dialog.set_day(self.current_day)
         if self.operator_id() is not None:
             dialog.set_operator(self.operator_id())
+        if self.current_day > dt.date.today() and agenda.closed_reason(
+                self.current_day, dialog.hours) is None:
+            dialog.set_day(self.current_day)  # the day the clerk is looking at
+        else:
+            dialog.show_next_free_slot()  # not today's closed office or past hours
         dialog.exec()
         booked = dialog.booked
         dialog.deleteLater()
