@@ -777,7 +777,7 @@ def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: s
         if status is not None:
             query = query.where(Worker.status == status)
         if without_appointment:
-            moment = now or dt.datetime.now()
+            moment = now or agenda.clock()
             query = query.where(~exists().where(
                 Appointment.worker_id == Worker.id,
                 Appointment.status == AppointmentStatus.PRENOTATO,
@@ -825,7 +825,7 @@ def plan_call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence
         raise ValidationError("Nessun lavoratore da convocare.", "workers")
     if not operator_ids:
         raise ValidationError("Indicare almeno un operatore per i colloqui.", "operators")
-    moment = now or dt.datetime.now()
+    moment = now or agenda.clock()
     slots = agenda.free_slots(ctx, list(operator_ids), days, minutes, now=moment)
     if len(slots) < len(ids):
         hours = agenda.office_hours(ctx)
@@ -872,7 +872,7 @@ def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
         raise ValidationError("Un lavoratore compare due volte nel piano delle convocazioni.",
                               "workers")
     day, _ = _now(today)
-    moment = now or dt.datetime.now()
+    moment = now or agenda.clock()
     ids = [p.worker_id for p in plan]
     total = 3 * len(plan)  # booking, one letter each, the document to print
     try:
@@ -921,7 +921,7 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
     if "appointment" not in tpl.needs:
         raise ValidationError(f"Il modello «{template}» non riguarda un appuntamento: per la "
                               "convocazione usare «convocazione» o «invito-sportello».", "template")
-    moment = now or dt.datetime.now()
+    moment = now or agenda.clock()
     plan = plan_call_in(ctx, worker_ids, operator_ids, days, minutes=minutes, now=moment)
     return book_call_in(ctx, plan, purpose=purpose, template=template, progress=progress,
                         today=today, now=moment)
