@@ -457,3 +457,17 @@ def test_day_and_time_are_typed_and_outside_hours_is_refused(qtbot, office_ctx, 
     press_ok(qtbot, again)
     assert warnings[-1] == "Data non valida: scrivere giorno/mese/anno (es. 03/04/1978)."
     assert again.booked is None
+
+
+def test_the_agenda_closes_the_weekdays_the_office_does_not_receive(qtbot, office_ctx, area) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import setup
+
+    setup.set_office_hours(office_ctx, {"mon": "9-12", "tue": "9-12", "thu": "9-12",
+                                        "fri": "9-12", "sat": "9-12"}, 30)
+    area.set_mode("week")
+    area.go_to(dt.date(2026, 12, 16))
+    assert [c.closed for c in area.week_view.columns] == [False, False, True, False, False,
+                                                          False, True]
+    area.set_mode("day")
+    assert area.note_label.text() == (
+        "Chiuso: 16/12/2026 è mercoledì, giorno di chiusura dell'ufficio")

@@ -153,7 +153,8 @@ def test_call_in_without_enough_slots_books_nothing(qtbot, office_ctx, cohort) -
     sel = dialog.selection
     sel.vertenza_combo.setCurrentIndex(sel.vertenza_combo.findData(cohort["vertenza"]))
     saturday = next_monday() + dt.timedelta(days=5)
-    dialog.from_edit.setDate(saturday)
+    dialog.from_edit.selectAll()
+    qtbot.keyClicks(dialog.from_edit, f"{saturday:%d/%m/%Y}")  # typed, day first
     dialog.days_spin.setValue(2)  # Saturday and Sunday: the office is closed
     qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
     assert "Posti liberi insufficienti" in dialog.message.text()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,14 +55,13 @@ from sportello.gui.paths.common import (
     VOUCHER_STATUSES,
     Column,
     MessageBar,
-    date_edit,
     fmt_date,
     label,
     muted_label,
-    pydate,
     selected_row,
 )
 from sportello.gui.tasks import Task, progress_dialog
+from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit
 from sportello.gui.worker_file.path_pages import PathPage
 
 SETTINGS_FOLDER = "letters/each_folder"
@@ -599,9 +598,9 @@ class CallInDialog(_TaskDialog):
                                else Qt.CheckState.Unchecked)
             self.operator_list.addItem(item)
         form.addRow(self.tr("&Operatori"), self.operator_list)
-        self.from_edit = date_edit(dt.date.today() + dt.timedelta(days=1))
+        self.from_edit = OptionalDateEdit()
         self.from_edit.setObjectName("callInFrom")
-        self.from_edit.setMinimumDate(QDate.currentDate())
+        self.from_edit.setDate(dt.date.today() + dt.timedelta(days=1))
         form.addRow(self.tr("&Dal giorno"), self.from_edit)
         self.days_spin = QSpinBox()
         self.days_spin.setObjectName("callInDays")
@@ -680,10 +679,13 @@ class CallInDialog(_TaskDialog):
             self.message.show_error(self.tr("Scegliere almeno un operatore per i colloqui."))
             return False
         try:
+            first = self.from_edit.date()
+            if first is None:
+                raise InvalidInput(self.tr("Scrivere il primo giorno delle convocazioni."))
             plan = letters.plan_call_in(
                 self.ctx, list(self.selection.worker_ids), operators,
-                letters.days_from(pydate(self.from_edit.date()), self.days_spin.value()))
-        except SportelloError as exc:
+                letters.days_from(first, self.days_spin.value()))
+        except (InvalidInput, SportelloError) as exc:
             self.message.show_error(str(exc))
             return False
         self.plan = plan
