@@ -414,6 +414,11 @@ def test_the_dialog_opens_on_the_next_open_slot_not_on_a_closed_today(qtbot, off
         "14:00", "14:40", "15:20"]
     assert dialog.hours_label.text() == "orario 14:00–16:00" and dialog.closed_label.text() == ""
     assert screens.outside(dialog, screens.SMALL) == []
+    searching = BookingDialog(office_ctx, None)  # from the Agenda: the worker is searched
+    qtbot.addWidget(searching)
+    searching.show()
+    assert searching.day() == expected.starts_at.date()
+    assert screens.outside(searching, screens.SMALL) == []
 
 
 def test_day_and_time_are_typed_and_outside_hours_is_refused(qtbot, office_ctx, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
