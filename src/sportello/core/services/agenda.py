@@ -214,9 +214,9 @@ def make_hours(opening: dict[str, str | Sequence[Sequence[str]]], slot_minutes: 
         text = value if isinstance(value, str) else ", ".join(f"{a}-{b}" for a, b in value)
         spans = parse_spans(text, key)
         for a, b in spans:
-            minutes = (_parse_hhmm(b).hour * 60 + _parse_hhmm(b).minute
-                       - _parse_hhmm(a).hour * 60 - _parse_hhmm(a).minute)
-            if minutes < slot_minutes:
+            length = (dt.datetime.combine(dt.date.min, _parse_hhmm(b))
+                      - dt.datetime.combine(dt.date.min, _parse_hhmm(a)))
+            if length < dt.timedelta(minutes=slot_minutes):
                 raise ValidationError(
                     f"Orario di {WEEKDAY_NAMES_IT[WEEKDAY_KEYS.index(key)]}: l'intervallo "
                     f"{a}-{b} è più corto di un appuntamento ({slot_minutes} minuti).", key)
