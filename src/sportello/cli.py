@@ -549,7 +549,8 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    help="durata dell'appuntamento in minuti (predefinito: quella impostata "
                    "per l'ufficio)")
     p.add_argument("--confirm-closed-day", action="store_true",
-                   help="prenota anche di sabato, domenica o in un giorno festivo")
+                   help="prenota anche in un giorno di chiusura (fine settimana, festivo, "
+                   "giorno senza orario d'apertura), sempre entro l'orario dell'ufficio")
     p.add_argument("--appointment", type=int, metavar="ID", help="appuntamento (id) della lettera")
     p.add_argument("--pathway", type=int, metavar="ID", help="percorso (id) della lettera")
     p.add_argument("--pact", type=int, metavar="ID", help="patto di servizio (id) della lettera")
