@@ -45,7 +45,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.paths import resource
-from sportello.core.services import letters, worker_file
+from sportello.core.services import agenda, letters, worker_file
 
 TODAY = dt.date(2026, 11, 24)
 MONDAY = dt.date(2026, 12, 7)  # the 8th is a holiday (Immacolata)
@@ -530,6 +530,74 @@ def test_select_workers_of_a_vertenza_without_appointment(ctx, office, cohort) -
     assert letters.select_workers(ctx, vertenza="KON-AT", status="chiuso") == []
     with pytest.raises(letters.NotFound, match="Vertenza «XYZ» non trovata"):
         letters.select_workers(ctx, vertenza="XYZ")
+
+
+def test_without_appointment_means_no_future_one_and_none_attended(ctx, office, cohort) -> None:  # type: ignore[no-untyped-def]
+    """Who came to an interview days ago is not called in again; who missed it is."""
+    now = dt.datetime(2026, 12, 6, 20, 0)
+    past = dt.datetime(2026, 12, 1, 9, 0)
+    with ctx.write() as s:
+        for worker_id, outcome, status in ((cohort[0], "presente", "prenotato"),
+                                           (cohort[1], "assente", "prenotato"),
+                                           (cohort[2], "giustificato", "prenotato"),
+                                           (cohort[3], None, "prenotato"),
+                                           (cohort[4], None, "annullato")):
+            s.add(Appointment(worker_id=worker_id, operator_id=ctx.actor.id, starts_at=past,
+                              ends_at=past + dt.timedelta(minutes=30), outcome=outcome,
+                              status=status))
+        s.add(Appointment(worker_id=cohort[5], operator_id=ctx.actor.id,
+                          starts_at=dt.datetime(2026, 12, 9, 9),
+                          ends_at=dt.datetime(2026, 12, 9, 9, 30)))
+    everyone = letters.select_workers(ctx, vertenza="KON-AT", now=now)
+    free = letters.select_workers(ctx, vertenza="KON-AT", without_appointment=True, now=now)
+    assert free == [w for w in everyone if w not in (cohort[0], cohort[5])]
+
+
+def test_call_in_plan_is_shown_first_and_booked_exactly(ctx, office, cohort) -> None:  # type: ignore[no-untyped-def]
+    op1, op2 = ctx.actor.id, office["operator2"]
+    now = dt.datetime(2026, 12, 7, 10, 40)  # Monday morning, mid-session: no slot before now
+    before = counts(ctx)
+    plan = letters.plan_call_in(ctx, cohort[:5], [op1, op2], letters.days_from(MONDAY, 3),
+                                now=now)
+    assert counts(ctx) == before  # a plan writes nothing
+    assert [(p.worker_id, p.operator_name, f"{p.starts_at:%d/%m %H:%M}-{p.ends_at:%H:%M}")
+            for p in plan] == [
+        (cohort[0], "Anna Amministratrice", "07/12 11:00-11:30"),
+        (cohort[1], "Giulia Verdi", "07/12 11:00-11:30"),
+        (cohort[2], "Anna Amministratrice", "07/12 11:30-12:00"),
+        (cohort[3], "Giulia Verdi", "07/12 11:30-12:00"),
+        (cohort[4], "Anna Amministratrice", "07/12 12:00-12:30"),
+    ]
+    assert plan[0].worker_name and plan[0].codice_fiscale
+    # someone books at the counter one of the planned slots meanwhile: nothing is booked
+    with ctx.write() as s:
+        other = add_worker(s, "Verdi", "Giuseppe")
+    agenda.book(ctx, worker_id=other.id, operator_id=op2, starts_at=dt.datetime(2026, 12, 7, 11, 30),
+                now=now)
+    with pytest.raises(agenda.SlotTaken, match="Il piano non è più valido"):
+        letters.book_call_in(ctx, plan, today=TODAY, now=now)
+    assert counts(ctx)[1] == before[1]  # no letter
+    plan = letters.plan_call_in(ctx, cohort[:5], [op1, op2], letters.days_from(MONDAY, 3),
+                                now=now)
+    result = letters.book_call_in(ctx, plan, today=TODAY, now=now)
+    assert [(r.worker_id, r.operator_id, r.starts_at, r.ends_at) for r in result.appointments] \
+        == sorted([(p.worker_id, p.operator_id, p.starts_at, p.ends_at) for p in plan],
+                  key=lambda t: t[2])
+    hours = agenda.office_hours(ctx)
+    for r in result.appointments:  # all inside the office's hours
+        assert any(dt.datetime.combine(r.starts_at.date(), a) <= r.starts_at
+                   and r.ends_at <= dt.datetime.combine(r.starts_at.date(), b)
+                   for a, b in hours.spans(r.starts_at.date()))
+
+
+def test_call_in_slots_follow_the_offices_slot_length(ctx, office, cohort) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import setup
+
+    setup.set_office_hours(ctx, {"mon": "09:00-10:30", "wed": "14:00-16:00"}, 45)
+    plan = letters.plan_call_in(ctx, cohort[:4], [ctx.actor.id], letters.days_from(MONDAY, 7),
+                                now=dt.datetime(2026, 11, 24, 12))
+    assert [f"{p.starts_at:%a %H:%M}-{p.ends_at:%H:%M}" for p in plan] == [
+        "Mon 09:00-09:45", "Mon 09:45-10:30", "Wed 14:00-14:45", "Wed 14:45-15:30"]
 
 
 def test_call_in_books_free_slots_and_prints_all_convocations(ctx, office, cohort) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,14 @@ def test_letter_books_prints_refuses_and_reprints(demo, tmp_path, capsys, monkey
     code, _out, err = _run(capsys, "--db", str(db), "letter", "convocazione", "--worker", cf2,
                            "--when", "2027-01-06T09:30", "--with-operator", "m.gribaudo")
     assert code == 1 and "festivo (Epifania" in err and "--confirm-closed-day" in err
+    # never at night, never in the past, whatever the options
+    for when, message in (("2027-01-11T03:00", "fuori dall'orario di apertura: il lunedì "
+                                               "l'ufficio riceve 09:00–12:30"),
+                          ("2020-03-02T09:00", "Non si prenota nel passato: 02/03/2020")):
+        code, _out, err = _run(capsys, "--db", str(db), "letter", "convocazione", "--worker", cf2,
+                               "--when", when, "--with-operator", "m.gribaudo",
+                               "--confirm-closed-day")
+        assert code == 1 and message in err, err
 
     # Without --when: the next appointment already booked.
     code, out, err = _run(capsys, "--db", str(db), "letter", "convocazione", "--worker", cf1,

@@ -628,10 +628,12 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    "(senza: il prossimo appuntamento già prenotato)")
     p.add_argument("--with-operator", metavar="UTENTE",
                    help="operatore che terrà il colloquio (predefinito: chi agisce)")
-    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=30,
-                   help="durata dell'appuntamento in minuti")
+    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=None,
+                   help="durata dell'appuntamento in minuti (predefinito: quella impostata "
+                   "per l'ufficio)")
     p.add_argument("--confirm-closed-day", action="store_true",
-                   help="prenota anche di sabato, domenica o in un giorno festivo")
+                   help="prenota anche in un giorno di chiusura (fine settimana, festivo, "
+                   "giorno senza orario d'apertura), sempre entro l'orario dell'ufficio")
     p.add_argument("--appointment", type=_id_arg, metavar="ID", help="appuntamento (id) della lettera")
     p.add_argument("--pathway", type=_id_arg, metavar="ID", help="percorso (id) della lettera")
     p.add_argument("--pact", type=_id_arg, metavar="ID", help="patto di servizio (id) della lettera")
@@ -648,7 +650,8 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--status", choices=["aperto", "sospeso", "chiuso"], metavar="STATO",
                    help="solo i fascicoli in questo stato: aperto, sospeso o chiuso")
     p.add_argument("--without-appointment", action="store_true",
-                   help="solo chi non ha un appuntamento prenotato (sempre così con --book-from)")
+                   help="solo chi non ha un appuntamento futuro né un colloquio a cui si è presentato "
+                   "(sempre così con --book-from)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="il PDF da stampare")
     p.add_argument("--each-dir", metavar="CARTELLA", help="scrive anche un PDF per lavoratore")
     p.add_argument("--skip-incomplete", action="store_true",
@@ -659,8 +662,9 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
                    help="giorni di calendario in cui prenotare (predefinito 14)")
     p.add_argument("--with-operator", action="append", metavar="UTENTE",
                    help="operatore che terrà i colloqui (ripetibile)")
-    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=30,
-                   help="durata di ogni colloquio in minuti")
+    p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=None,
+                   help="durata di ogni colloquio in minuti (predefinito: quella impostata "
+                   "per l'ufficio)")
     text_options(p)
     p.set_defaults(func=cmd_letters)
 

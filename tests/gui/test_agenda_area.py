@@ -104,7 +104,7 @@ def test_booking_a_free_slot_shows_in_the_day_and_week_views(qtbot, office_ctx, 
     assert dialog.slot_list.count() > 0 and dialog.closed_label.text() == ""
     first = dialog.slot_list.item(0).text()
     click_slot(qtbot, dialog, first)
-    assert dialog.time_edit.time().toString("HH:mm") == first
+    assert dialog.time_edit.text() == first
     dialog.purpose_combo.setCurrentText("Stipula patto di servizio")
     dialog.location_edit.setText("Sportello 2")
     press_ok(qtbot, dialog)
@@ -224,7 +224,8 @@ def test_new_appointment_from_the_area_goes_to_the_booked_day(qtbot, office_ctx,
 def test_outcome_of_a_past_appointment_is_recorded_and_shown(qtbot, office_ctx, people, area) -> None:  # type: ignore[no-untyped-def]
     past = agenda.book(office_ctx, worker_id=people["rossi"], operator_id=people["me"],
                        starts_at=dt.datetime.combine(PAST, dt.time(9, 30)),
-                       purpose="Colloquio di orientamento")
+                       purpose="Colloquio di orientamento",
+                       now=dt.datetime.combine(PAST, dt.time(8)))  # booked before it happened
     area.set_operator(people["me"])
     area.go_to(PAST)
     area.set_mode("day")
@@ -388,3 +389,90 @@ def test_operator_choice_filters_and_is_remembered(qtbot, office_ctx, people, ar
     qtbot.addWidget(again)
     again.load_operators()
     assert again.operator_id() is None and again.mode == "day"
+
+
+# --------------------------------------------------------------------------- typing, opening hours
+
+
+def test_the_dialog_opens_on_the_next_open_slot_not_on_a_closed_today(qtbot, office_ctx, people) -> None:  # type: ignore[no-untyped-def]
+    import screens
+
+    from sportello.core.services import setup
+
+    today = dt.date.today()
+    open_day = agenda.WEEKDAY_KEYS[(today.weekday() + 2) % 7]  # today is closed, whatever it is
+    setup.set_office_hours(office_ctx, {open_day: "14:00-16:00"}, 40)
+    expected = agenda.next_free_slot(office_ctx, people["me"])
+    assert expected is not None and expected.starts_at.date() > today
+    dialog = BookingDialog(office_ctx, people["rossi"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.date_edit.text() == f"{expected.starts_at:%d/%m/%Y}"
+    assert dialog.time_edit.text() == "14:00" and dialog.minutes_spin.value() == 40
+    assert [dialog.slot_list.item(i).text() for i in range(dialog.slot_list.count())] == [
+        "14:00", "14:40", "15:20"]
+    assert dialog.hours_label.text() == "orario 14:00–16:00" and dialog.closed_label.text() == ""
+    assert screens.outside(dialog, screens.SMALL) == []
+    searching = BookingDialog(office_ctx, None)  # from the Agenda: the worker is searched
+    qtbot.addWidget(searching)
+    searching.show()
+    assert searching.day() == expected.starts_at.date()
+    assert screens.outside(searching, screens.SMALL) == []
+
+
+def test_day_and_time_are_typed_and_outside_hours_is_refused(qtbot, office_ctx, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: warnings.append(text))
+    dialog = BookingDialog(office_ctx, people["rossi"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    day = FUTURE.strftime("%d/%m/%Y")
+    qtbot.mouseClick(dialog.date_edit, Qt.MouseButton.LeftButton)
+    dialog.date_edit.selectAll()
+    qtbot.keyClicks(dialog.date_edit, day)
+    assert dialog.day() == FUTURE
+    assert dialog.slot_list.item(0).text() == "09:00"  # the typed day's free slots
+    dialog.time_edit.selectAll()
+    qtbot.keyClicks(dialog.time_edit, "13.00")  # after the morning's closing time
+    press_ok(qtbot, dialog)
+    assert warnings == [f"L'appuntamento del {day} dalle 13:00 alle 13:30 è fuori dall'orario "
+                        f"di apertura: il {agenda.WEEKDAY_NAMES_IT[FUTURE.weekday()]} l'ufficio "
+                        f"riceve {agenda.office_hours(office_ctx).day_text(FUTURE)}."]
+    assert dialog.isVisible() and dialog.booked is None
+
+    dialog.time_edit.selectAll()
+    qtbot.keyClicks(dialog.time_edit, "1030")  # read as 10:30
+    selected = dialog.slot_list.selectedItems()
+    assert [i.text() for i in selected] == ["10:30"]  # the typed time is the slot marked
+    press_ok(qtbot, dialog)
+    assert dialog.booked is not None
+    assert dialog.booked.starts_at == dt.datetime.combine(FUTURE, dt.time(10, 30))
+    assert len(warnings) == 1
+
+    again = BookingDialog(office_ctx, people["bianchi"])
+    qtbot.addWidget(again)
+    again.show()
+    again.date_edit.selectAll()
+    qtbot.keyClicks(again.date_edit, "31/02/2027")
+    assert again.slot_list.count() == 0
+    assert again.slots_hint.text() == "Scrivere il giorno come gg/mm/aaaa."
+    press_ok(qtbot, again)
+    assert warnings[-1] == "Data non valida: scrivere giorno/mese/anno (es. 03/04/1978)."
+    assert again.booked is None
+
+
+def test_the_agenda_closes_the_weekdays_the_office_does_not_receive(qtbot, office_ctx, area) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import setup
+
+    setup.set_office_hours(office_ctx, {"mon": "9-12", "tue": "9-12", "thu": "9-12",
+                                        "fri": "9-12", "sat": "9-12"}, 30)
+    area.set_mode("week")
+    area.go_to(dt.date(2026, 12, 16))
+    assert [c.closed for c in area.week_view.columns] == [False, False, True, False, False,
+                                                          False, True]
+    area.set_mode("day")
+    assert area.note_label.text() == (
+        "Chiuso: 16/12/2026 è mercoledì, giorno di chiusura dell'ufficio")

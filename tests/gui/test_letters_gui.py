@@ -8,6 +8,7 @@ import io
 
 import pytest
 from file_windows import open_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pypdf import PdfReader
 from sqlalchemy import func, select
@@ -120,8 +121,15 @@ def test_calling_a_vertenza_in_books_free_slots_and_prints_the_convocations(
     dialog.from_edit.setDate(next_monday())
     dialog.days_spin.setValue(5)
 
-    task = dialog.start()
-    assert task is not None
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)  # the plan first
+    assert dialog.pages.currentWidget() is dialog.plan_page
+    rows = dialog.plan_rows()
+    assert sorted(r[0] for r in rows) == ["Rossi Mario", "Wiśniewski Łukasz", "Đorđević Ana"]
+    assert {r[3] for r in rows} == {"Anna Amministratrice"}
+    assert [r[2] for r in rows] == ["09:00–09:30", "09:30–10:00", "10:00–10:30"]
+    with office_ctx.read() as s:
+        assert s.scalar(select(func.count(Appointment.id))) == 0  # nothing booked yet
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)  # Prenota e stampa
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)
     with office_ctx.read() as s:
         booked = s.scalars(select(Appointment).order_by(Appointment.starts_at)).all()
@@ -141,14 +149,36 @@ def test_calling_a_vertenza_in_books_free_slots_and_prints_the_convocations(
 def test_call_in_without_enough_slots_books_nothing(qtbot, office_ctx, cohort) -> None:  # type: ignore[no-untyped-def]
     dialog = CallInDialog(office_ctx)
     qtbot.addWidget(dialog)
+    dialog.show()
     sel = dialog.selection
     sel.vertenza_combo.setCurrentIndex(sel.vertenza_combo.findData(cohort["vertenza"]))
-    saturday = next_monday() - dt.timedelta(days=2)
-    dialog.from_edit.setDate(saturday)
+    saturday = next_monday() + dt.timedelta(days=5)
+    dialog.from_edit.selectAll()
+    qtbot.keyClicks(dialog.from_edit, f"{saturday:%d/%m/%Y}")  # typed, day first
     dialog.days_spin.setValue(2)  # Saturday and Sunday: the office is closed
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.message.isVisibleTo(dialog), timeout=20000)
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
     assert "Posti liberi insufficienti" in dialog.message.text()
+    assert dialog.pages.currentWidget() is dialog.choice_page  # no plan to confirm
+    with office_ctx.read() as s:
+        assert s.scalar(select(func.count(Appointment.id))) == 0
+        assert s.scalar(select(func.count(Letter.id))) == 0
+
+
+def test_the_call_in_plan_can_be_left_without_booking(qtbot, office_ctx, cohort) -> None:  # type: ignore[no-untyped-def]
+    import screens
+
+    dialog = CallInDialog(office_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert screens.outside(dialog, screens.SMALL) == []
+    sel = dialog.selection
+    sel.vertenza_combo.setCurrentIndex(sel.vertenza_combo.findData(cohort["vertenza"]))
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.plan_page and len(dialog.plan_rows()) == 3
+    assert screens.outside(dialog, screens.SMALL) == []
+    qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.choice_page and dialog.plan == []
+    dialog.reject()
     with office_ctx.read() as s:
         assert s.scalar(select(func.count(Appointment.id))) == 0
         assert s.scalar(select(func.count(Letter.id))) == 0

@@ -127,3 +127,51 @@ def test_an_operator_cannot_change_the_office(qtbot, operator_ctx) -> None:  # t
     assert not dialog.office_tab.save()
     assert "Solo un amministratore" in dialog.office_tab.message.text()
     assert setup.office(operator_ctx).data.name == "Centro per l'Impiego di Asti"
+
+
+def test_opening_hours_and_slot_length_are_typed_and_saved(qtbot, office_ctx, operator_ctx) -> None:  # type: ignore[no-untyped-def]
+    import screens
+    from PySide6.QtWidgets import QApplication
+
+    from sportello.core.services import agenda
+
+    dialog = SettingsDialog(office_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tab = dialog.hours_tab
+    qtbot.mouseClick(dialog.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=dialog.tabs.tabBar().tabRect(dialog.tabs.indexOf(tab)).center())
+    assert dialog.tabs.currentWidget() is tab
+    assert tab.day_edits["tue"].text() == "09:00-12:30, 14:30-16:30"  # the defaults
+    assert tab.day_edits["sat"].text() == "" and tab.slot_spin.value() == 30
+    assert screens.outside(dialog, screens.SMALL) == []
+
+    wednesday = tab.day_edits["wed"]
+    wednesday.selectAll()
+    qtbot.keyClicks(wednesday, "9-12, 11-13")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "non devono sovrapporsi" in tab.message.text()
+    assert agenda.office_hours(office_ctx).text("wed") == "09:00-12:30"  # nothing saved
+
+    wednesday.selectAll()
+    qtbot.keyClick(wednesday, Qt.Key.Key_Delete)  # closed on Wednesday
+    saturday = tab.day_edits["sat"]
+    qtbot.mouseClick(saturday, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(saturday, "8.30-12")
+    tab.slot_spin.selectAll()
+    qtbot.keyClicks(tab.slot_spin, "45")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "Orario salvato: le prossime prenotazioni lo rispetteranno."
+    hours = agenda.office_hours(office_ctx)
+    assert (hours.text("wed"), hours.text("sat"), hours.slot_minutes) == ("", "08:30-12:00", 45)
+    assert saturday.text() == "08:30-12:00"  # read back as saved
+    assert QApplication.activeModalWidget() is None
+
+    # an operatore may not change them
+    other = SettingsDialog(operator_ctx)
+    qtbot.addWidget(other)
+    other.hours_tab.day_edits["mon"].setText("07:00-20:00")
+    qtbot.mouseClick(other.hours_tab.save_button, Qt.MouseButton.LeftButton)
+    assert "Solo un responsabile" in other.hours_tab.message.text()
+    assert agenda.office_hours(office_ctx).text("mon") == "09:00-12:30"

@@ -4,8 +4,9 @@ Every rule is ``services.letters``': which data a template needs (a letter that 
 some is refused before printing, with the list), the protocol number, the archive. These
 windows choose the template and what the letter is about, show the draft (ANTEPRIMA, no
 number used) and the issued letter in ``PdfPreviewDialog``, from which it is printed or
-saved. Batches and call-ins run off the GUI thread with progress and cancel; a cancelled
-batch books nothing and uses no number.
+saved. A call-in shows its plan (who gets which slot) before anything is booked. Batches
+and call-ins run off the GUI thread with progress and cancel; a cancelled batch books
+nothing and uses no number.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,13 +34,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
-from sportello.core.services import letters, pathways, vouchers, worker_file
+from sportello.core.services import agenda, letters, pathways, vouchers, worker_file
 from sportello.core.services.letters import Refs, TemplateInfo
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
@@ -49,14 +55,13 @@ from sportello.gui.paths.common import (
     VOUCHER_STATUSES,
     Column,
     MessageBar,
-    date_edit,
     fmt_date,
     label,
     muted_label,
-    pydate,
     selected_row,
 )
 from sportello.gui.tasks import Task, progress_dialog
+from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit
 from sportello.gui.worker_file.path_pages import PathPage
 
 SETTINGS_FOLDER = "letters/each_folder"
@@ -349,8 +354,11 @@ class SelectionForm(QObject):
                             ("sospeso", self.tr("Sospesi")), ("chiuso", self.tr("Chiusi"))):
             self.status_combo.addItem(text, value)
         self.status_combo.setCurrentIndex(1)
-        self.without_check = QCheckBox(self.tr("Solo chi non ha un appuntamento prenotato"))
+        self.without_check = QCheckBox(self.tr("Solo chi è senza appuntamento"))
         self.without_check.setObjectName("selectionWithout")
+        self.without_check.setToolTip(self.tr(
+            "Esclude chi ha un appuntamento futuro e chi si è già presentato a un colloquio; "
+            "chi era assente va convocato di nuovo."))
         self.without_check.setChecked(without_appointment)
         self.count_label = muted_label()
         self.count_label.setObjectName("selectionCount")
@@ -550,17 +558,27 @@ class BatchLettersDialog(_TaskDialog):
 
 
 class CallInDialog(_TaskDialog):
-    """Book a selection into the free slots of the chosen operators, print the convocations."""
+    """Book a selection into the free slots of the chosen operators, print the convocations.
+
+    Two steps: the choice (who, with whom, from when) and the plan (who gets which slot,
+    from ``letters.plan_call_in``, nothing written yet); only the plan confirmed by the
+    clerk is booked and protocolled (``letters.book_call_in``)."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Convoca i lavoratori"), parent)
         self.setObjectName("callInDialog")
         self.ctx = ctx
-        self.layout_.addWidget(muted_label(self.tr(
+        self.plan: list[letters.PlannedBooking] = []
+        self.hours = agenda.office_hours(ctx)
+        self.pages = QStackedWidget()
+        self.choice_page = QWidget()
+        choice = QVBoxLayout(self.choice_page)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(muted_label(self.tr(
             "Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori "
             "indicati (orari d'apertura, festivi e appuntamenti già presi rispettati) e la "
-            "lettera di convocazione. Tutto o niente: se i posti non bastano, nulla è "
-            "prenotato.")))
+            "lettera di convocazione. Prima si vede il piano; nulla è prenotato finché non "
+            "lo si conferma.")))
         form = QFormLayout()
         self.selection = SelectionForm(ctx, True, form, self)
         self.template_combo = QComboBox()
@@ -580,9 +598,9 @@ class CallInDialog(_TaskDialog):
                                else Qt.CheckState.Unchecked)
             self.operator_list.addItem(item)
         form.addRow(self.tr("&Operatori"), self.operator_list)
-        self.from_edit = date_edit(dt.date.today() + dt.timedelta(days=1))
+        self.from_edit = OptionalDateEdit()
         self.from_edit.setObjectName("callInFrom")
-        self.from_edit.setMinimumDate(QDate.currentDate())
+        self.from_edit.setDate(dt.date.today() + dt.timedelta(days=1))
         form.addRow(self.tr("&Dal giorno"), self.from_edit)
         self.days_spin = QSpinBox()
         self.days_spin.setObjectName("callInDays")
@@ -590,18 +608,43 @@ class CallInDialog(_TaskDialog):
         self.days_spin.setValue(14)
         self.days_spin.setSuffix(self.tr(" giorni"))
         form.addRow(self.tr("&Per"), self.days_spin)
-        self.minutes_spin = QSpinBox()
-        self.minutes_spin.setObjectName("callInMinutes")
-        self.minutes_spin.setRange(10, 120)
-        self.minutes_spin.setSingleStep(5)
-        self.minutes_spin.setValue(30)
-        self.minutes_spin.setSuffix(self.tr(" minuti"))
-        form.addRow(self.tr("Durata del &colloquio"), self.minutes_spin)
-        self.layout_.addLayout(form)
-        self.ok_button().setText(self.tr("Prenota e stampa"))
+        self.slot_label = muted_label(self.tr(
+            "Colloqui di {minutes} minuti negli orari d'apertura dell'ufficio "
+            "(File → Impostazioni → Orari e appuntamenti).").format(
+                minutes=self.hours.slot_minutes))
+        self.slot_label.setObjectName("callInSlot")
+        form.addRow(self.tr("Durata"), self.slot_label)
+        choice.addLayout(form)
+        self.pages.addWidget(self.choice_page)
+
+        self.plan_page = QWidget()
+        planned = QVBoxLayout(self.plan_page)
+        planned.setContentsMargins(0, 0, 0, 0)
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("callInPlanSummary")
+        self.plan_label.setWordWrap(True)
+        planned.addWidget(self.plan_label)
+        self.plan_table = QTableWidget(0, 4)
+        self.plan_table.setObjectName("callInPlan")
+        self.plan_table.setHorizontalHeaderLabels([
+            self.tr("Lavoratore"), self.tr("Giorno"), self.tr("Ora"), self.tr("Operatore")])
+        self.plan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.plan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_table.verticalHeader().setVisible(False)
+        self.plan_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        planned.addWidget(self.plan_table, 1)
+        self.pages.addWidget(self.plan_page)
+        self.layout_.addWidget(self.pages, 1)
+
+        self.back_button = self.buttons.addButton(self.tr("‹ &Indietro"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.back_button.setObjectName("callInBack")
+        self.back_button.clicked.connect(lambda: self.show_choice())
+        self.ok_button().setObjectName("callInOk")
         self.finish_layout()
         self.selection.changed.connect(self._update_ok)
-        self._update_ok()
+        self.show_choice()
 
     def operator_ids(self) -> list[int]:
         return [int(self.operator_list.item(i).data(Qt.ItemDataRole.UserRole))
@@ -615,25 +658,82 @@ class CallInDialog(_TaskDialog):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def _update_ok(self) -> None:
-        self.ok_button().setEnabled(bool(self.selection.worker_ids))
+        self.ok_button().setEnabled(bool(self.selection.worker_ids)
+                                    if self.pages.currentWidget() is self.choice_page
+                                    else bool(self.plan))
+
+    # ------------------------------------------------------------------ the two steps
+
+    def show_choice(self) -> None:
+        self.pages.setCurrentWidget(self.choice_page)
+        self.plan = []
+        self.back_button.setVisible(False)
+        self.ok_button().setText(self.tr("&Avanti: piano delle convocazioni ›"))
+        self._update_ok()
+
+    def show_plan(self) -> bool:
+        """Ask the service who would get which slot; nothing is written."""
+        self.message.clear_message()
+        operators = self.operator_ids()
+        if not operators:
+            self.message.show_error(self.tr("Scegliere almeno un operatore per i colloqui."))
+            return False
+        try:
+            first = self.from_edit.date()
+            if first is None:
+                raise InvalidInput(self.tr("Scrivere il primo giorno delle convocazioni."))
+            plan = letters.plan_call_in(
+                self.ctx, list(self.selection.worker_ids), operators,
+                letters.days_from(first, self.days_spin.value()))
+        except (InvalidInput, SportelloError) as exc:
+            self.message.show_error(str(exc))
+            return False
+        self.plan = plan
+        self.plan_table.setRowCount(len(plan))
+        for row, booking in enumerate(plan):
+            day = booking.starts_at.date()
+            texts = (booking.worker_name, f"{agenda.WEEKDAY_NAMES_IT[day.weekday()][:3]} "
+                     f"{day:%d/%m/%Y}", f"{booking.starts_at:%H:%M}–{booking.ends_at:%H:%M}",
+                     booking.operator_name)
+            for column, text in enumerate(texts):
+                self.plan_table.setItem(row, column, QTableWidgetItem(text))
+        self.plan_table.resizeColumnsToContents()
+        self.plan_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.plan_label.setText(self.tr(
+            "{n} appuntamenti dal {first} al {last}. Controllare chi riceve quale posto: "
+            "«Prenota e stampa» li prenota tutti ed emette le convocazioni.").format(
+            n=len(plan), first=f"{plan[0].starts_at:%d/%m/%Y}",
+            last=f"{plan[-1].starts_at:%d/%m/%Y}"))
+        self.pages.setCurrentWidget(self.plan_page)
+        self.back_button.setVisible(True)
+        self.ok_button().setText(self.tr("&Prenota e stampa"))
+        self._update_ok()
+        return True
+
+    def plan_rows(self) -> list[list[str]]:
+        return [[self.plan_table.item(r, c).text() for c in range(self.plan_table.columnCount())]
+                for r in range(self.plan_table.rowCount())]
+
+    def start(self) -> Task | None:
+        if self.pages.currentWidget() is self.choice_page:
+            self.show_plan()
+            return None
+        return super().start()
 
     def progress_text(self) -> str:
         return self.tr("Prenotazione e convocazione di {n} lavoratori…").format(
-            n=len(self.selection.worker_ids))
+            n=len(self.plan))
 
     def job(self) -> Callable[[Callable[[int, int], bool]], Any]:
         ctx = self.ctx
-        ids = list(self.selection.worker_ids)
-        operators = self.operator_ids()
-        days = letters.days_from(pydate(self.from_edit.date()), self.days_spin.value())
-        minutes = self.minutes_spin.value()
+        plan = list(self.plan)
         template = str(self.template_combo.currentData())
-        if not operators:
-            raise SportelloError(self.tr("Scegliere almeno un operatore per i colloqui."))
+        if not plan:
+            raise SportelloError(self.tr("Nessun piano da confermare."))
 
         def run(progress: Callable[[int, int], bool]) -> Any:
-            return letters.call_in(ctx, ids, operators, days, minutes=minutes,
-                                   template=template, progress=progress)
+            return letters.book_call_in(ctx, plan, template=template, progress=progress)
 
         return run
 
@@ -644,12 +744,12 @@ class CallInDialog(_TaskDialog):
                                            "lettera emessa."))
             return
         first, last = outcome.appointments[0].starts_at, outcome.appointments[-1].starts_at
+        self.selection._changed()  # those called in now have an appointment
+        self.show_choice()
         self.message.show_info(self.tr(
             "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
             n=len(outcome.appointments), first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}",
             p1=batch.first_protocol, p2=batch.last_protocol))
-        self.selection._changed()  # those called in now have an appointment
         if batch.pdf:
             show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(
                 n=len(batch.letters)), "convocazioni.pdf")
-

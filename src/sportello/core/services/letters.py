@@ -37,6 +37,7 @@ from sportello.core.letters import fields
 from sportello.core.letters.template import Cancelled, LetterTemplate, fill, load
 from sportello.core.models import (
     Appointment,
+    AppointmentOutcome,
     AppointmentStatus,
     Course,
     EmploymentSituation,
@@ -760,7 +761,10 @@ def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: s
                    without_appointment: bool = False, now: dt.datetime | None = None) -> list[int]:
     """Ids of the workers of a vertenza (code or id) and/or status, by surname and name.
 
-    ``without_appointment``: only those with no booked appointment from ``now`` on.
+    ``without_appointment`` ("senza appuntamento"): only those to be called in, that is
+    with no booked appointment from ``now`` on and no appointment they attended (outcome
+    "presente"). Who missed one (assente, giustificato) or whose past appointment has no
+    outcome recorded is called in again.
     """
     if status is not None and status not in set(FileStatus):
         raise ValidationError(f"Stato del fascicolo non valido: «{status}» (ammessi: "
@@ -777,11 +781,14 @@ def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: s
         if status is not None:
             query = query.where(Worker.status == status)
         if without_appointment:
-            moment = now or dt.datetime.now()
+            moment = now or agenda.clock()
             query = query.where(~exists().where(
                 Appointment.worker_id == Worker.id,
                 Appointment.status == AppointmentStatus.PRENOTATO,
-                Appointment.starts_at >= moment))
+                Appointment.starts_at >= moment), ~exists().where(
+                Appointment.worker_id == Worker.id,
+                Appointment.status == AppointmentStatus.PRENOTATO,
+                Appointment.outcome == AppointmentOutcome.PRESENTE))
         query = query.order_by(Worker.surname, Worker.name, Worker.id)
         return list(s.scalars(query))
 
@@ -793,49 +800,99 @@ def days_from(first: dt.date, count: int) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range(count)]
 
 
-def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int],
-            days: Sequence[dt.date], *, minutes: int = agenda.DEFAULT_SLOT_MINUTES,
-            purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
-            progress: Progress | None = None, today: dt.date | None = None,
-            now: dt.datetime | None = None) -> CallInResult:
-    """Call a selection in: book each worker into the operators' free slots, print convocations.
+@dataclass(frozen=True)
+class PlannedBooking:
+    """One line of a call-in's plan: who is booked when and with whom (nothing written)."""
 
-    Free slots come from ``agenda.free_slots`` (opening hours, holidays, weekends and existing
-    bookings respected); each booking goes through ``agenda.book_in_session`` (no double
-    booking, also against a counter booking at the same moment). Bookings and letters are one
-    transaction: refused, cancelled or failed, nothing is booked and no number is used.
+    worker_id: int
+    worker_name: str
+    codice_fiscale: str
+    operator_id: int
+    operator_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+def plan_call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int],
+                 days: Sequence[dt.date], *, minutes: int | None = None,
+                 now: dt.datetime | None = None) -> list[PlannedBooking]:
+    """Who would get which slot, in the order given, earliest slots first: the preview
+    the clerk confirms before ``book_call_in`` writes anything.
+
+    Slots come from ``agenda.free_slots``: the office's opening hours and slot length (or
+    ``minutes``), open days only, after ``now``, around existing bookings. Refused, naming
+    the shortfall, when the slots do not suffice.
+    """
+    permissions.require(ctx.actor, Role.OPERATORE, "convocare i lavoratori")
+    ids = list(dict.fromkeys(worker_ids))
+    if not ids:
+        raise ValidationError("Nessun lavoratore da convocare.", "workers")
+    if not operator_ids:
+        raise ValidationError("Indicare almeno un operatore per i colloqui.", "operators")
+    moment = now or agenda.clock()
+    slots = agenda.free_slots(ctx, list(operator_ids), days, minutes, now=moment)
+    if len(slots) < len(ids):
+        hours = agenda.office_hours(ctx)
+        open_days = sorted({d for d in days if agenda.closed_reason(d, hours) is None})
+        span = (f"tra il {open_days[0]:%d/%m/%Y} e il {open_days[-1]:%d/%m/%Y}"
+                if open_days else "nei giorni indicati (tutti di chiusura dell'ufficio)")
+        raise ValidationError(
+            f"Posti liberi insufficienti: servono {len(ids)} appuntamenti, ci sono "
+            f"{len(slots)} posti liberi {span} per gli operatori scelti. Aggiungere giorni o "
+            "operatori. Nulla è stato prenotato.", "days")
+    with ctx.read() as s:
+        people = {w.id: w for chunk in _chunks(ids)
+                  for w in s.scalars(select(Worker).where(Worker.id.in_(chunk)))}
+        names = {op.id: op.full_name for op in s.scalars(
+            select(Operator).where(Operator.id.in_(list(operator_ids))))}
+    absent = [i for i in ids if i not in people]
+    if absent:
+        raise NotFound(f"Fascicolo non trovato (id {', '.join(map(str, absent[:10]))}).")
+    return [PlannedBooking(wid, f"{people[wid].surname} {people[wid].name}",
+                           people[wid].codice_fiscale, slot.operator_id,
+                           names.get(slot.operator_id, ""), slot.starts_at, slot.ends_at)
+            for wid, slot in zip(ids, slots)]
+
+
+def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
+                 purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
+                 progress: Progress | None = None, today: dt.date | None = None,
+                 now: dt.datetime | None = None) -> CallInResult:
+    """Book the confirmed plan exactly and print the convocations, in one transaction.
+
+    Each booking goes through ``agenda.book_in_session`` (opening hours, no double booking,
+    also against a counter booking since the plan was shown: then nothing is booked and
+    the clerk plans again). Refused, cancelled or failed, nothing is booked and no
+    protocol number is used.
     """
     permissions.require(ctx.actor, Role.OPERATORE, "convocare i lavoratori")
     tpl = load_template(template)
     if "appointment" not in tpl.needs:
         raise ValidationError(f"Il modello «{template}» non riguarda un appuntamento: per la "
                               "convocazione usare «convocazione» o «invito-sportello».", "template")
-    ids = list(dict.fromkeys(worker_ids))
-    if not ids:
+    if not plan:
         raise ValidationError("Nessun lavoratore da convocare.", "workers")
-    if not operator_ids:
-        raise ValidationError("Indicare almeno un operatore per i colloqui.", "operators")
+    if len({p.worker_id for p in plan}) != len(plan):
+        raise ValidationError("Un lavoratore compare due volte nel piano delle convocazioni.",
+                              "workers")
     day, _ = _now(today)
-    moment = now or dt.datetime.now()
-    slots = [slot for slot in agenda.free_slots(ctx, list(operator_ids), days, minutes)
-             if slot.starts_at > moment]
-    if len(slots) < len(ids):
-        open_days = sorted({d for d in days if agenda.closed_reason(d) is None})
-        span = (f"tra il {open_days[0]:%d/%m/%Y} e il {open_days[-1]:%d/%m/%Y}"
-                if open_days else "nei giorni indicati (tutti festivi o fine settimana)")
-        raise ValidationError(
-            f"Posti liberi insufficienti: servono {len(ids)} appuntamenti, ci sono "
-            f"{len(slots)} posti liberi {span} per gli operatori scelti. Aggiungere giorni o "
-            "operatori. Nulla è stato prenotato.", "days")
-    total = 3 * len(ids)  # booking, one letter each, the document to print
+    moment = now or agenda.clock()
+    ids = [p.worker_id for p in plan]
+    total = 3 * len(plan)  # booking, one letter each, the document to print
     try:
         with ctx.write() as s:
             appointment_for: dict[int, int] = {}
-            for i, (wid, slot) in enumerate(zip(ids, slots)):
-                booked = agenda.book_in_session(
-                    s, worker_id=wid, operator_id=slot.operator_id, starts_at=slot.starts_at,
-                    minutes=minutes, purpose=purpose)
-                appointment_for[wid] = booked.id
+            for i, planned in enumerate(plan):
+                minutes = int((planned.ends_at - planned.starts_at).total_seconds() // 60)
+                try:
+                    booked = agenda.book_in_session(
+                        s, worker_id=planned.worker_id, operator_id=planned.operator_id,
+                        starts_at=planned.starts_at, minutes=minutes, purpose=purpose,
+                        now=moment)
+                except agenda.SlotTaken as taken:
+                    raise agenda.SlotTaken(f"{taken} Il piano non è più valido: rifarlo. "
+                                           "Nulla è stato prenotato.") from None
+                appointment_for[planned.worker_id] = booked.id
                 if progress is not None and progress(i + 1, total) is False:
                     raise Cancelled()
             prepared = _prepare(s, ctx, tpl, ids, Refs(), today=day, now=moment,
@@ -844,8 +901,9 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
             batch = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=True,
                                     progress=progress, offset=len(ids), total=total)
             rows = agenda._rows(s, list(appointment_for.values()))
+            operator_ids = list(dict.fromkeys(p.operator_id for p in plan))
             audit.record(s, "call_in", entity="letter", entity_id=batch.letters[0].id,
-                         changes={"workers": len(ids), "operators": list(operator_ids),
+                         changes={"workers": len(ids), "operators": operator_ids,
                                   "from": rows[0].starts_at.isoformat(),
                                   "to": rows[-1].starts_at.isoformat(),
                                   "batch_id": batch.batch_id},
@@ -856,20 +914,42 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
         return CallInResult(BatchResult(tpl.name, [], None, None, cancelled=True), [])
 
 
+def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int],
+            days: Sequence[dt.date], *, minutes: int | None = None,
+            purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
+            progress: Progress | None = None, today: dt.date | None = None,
+            now: dt.datetime | None = None) -> CallInResult:
+    """Call a selection in at once: ``plan_call_in`` then ``book_call_in`` (the CLI)."""
+    permissions.require(ctx.actor, Role.OPERATORE, "convocare i lavoratori")
+    tpl = load_template(template)
+    if "appointment" not in tpl.needs:
+        raise ValidationError(f"Il modello «{template}» non riguarda un appuntamento: per la "
+                              "convocazione usare «convocazione» o «invito-sportello».", "template")
+    moment = now or agenda.clock()
+    plan = plan_call_in(ctx, worker_ids, operator_ids, days, minutes=minutes, now=moment)
+    return book_call_in(ctx, plan, purpose=purpose, template=template, progress=progress,
+                        today=today, now=moment)
+
+
 def book_and_issue(ctx: Context, template: str, worker_id: int, *, operator_id: int,
-                   starts_at: dt.datetime, minutes: int = agenda.DEFAULT_SLOT_MINUTES,
+                   starts_at: dt.datetime, minutes: int | None = None,
                    purpose: str | None = None, today: dt.date | None = None,
-                   confirm_closed_day: bool = False) -> IssuedLetter:
-    """Book one appointment and print its convocation, in one transaction (both or neither)."""
+                   confirm_closed_day: bool = False,
+                   now: dt.datetime | None = None) -> IssuedLetter:
+    """Book one appointment and print its convocation, in one transaction (both or neither).
+
+    The booking follows ``agenda.check_bookable`` (opening hours, not in the past);
+    ``minutes`` defaults to the office's slot length."""
     permissions.require(ctx.actor, Role.OPERATORE, "convocare un lavoratore")
     tpl = load_template(template)
-    day, now = _now(today)
+    day, clock = _now(today)
+    moment = now or clock
     with ctx.write() as s:
         booked = agenda.book_in_session(
             s, worker_id=worker_id, operator_id=operator_id, starts_at=starts_at,
             minutes=minutes, purpose=purpose or CALL_IN_PURPOSE,
-            confirm_closed_day=confirm_closed_day)
-        prepared = _prepare(s, ctx, tpl, [worker_id], Refs(), today=day, now=now,
+            confirm_closed_day=confirm_closed_day, now=moment)
+        prepared = _prepare(s, ctx, tpl, [worker_id], Refs(), today=day, now=moment,
                             appointment_for={worker_id: booked.id})
         _refuse_missing(tpl, prepared)
         _rules(tpl, prepared[0])

@@ -1,4 +1,5 @@
-"""First run: the office and its first administrator; who acts by default."""
+"""First run: the office and its first administrator; who acts by default; the office's
+details (letterhead, logo) and its opening hours and appointment length."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from sportello.core.bootstrap import Actor, Context
 from sportello.core.errors import ConflictError, ValidationError
 from sportello.core.models import Office, OfficeKind, Operator, Role, Worker
-from sportello.core.services import passwords, permissions
+from sportello.core.services import agenda, passwords, permissions
 
 
 @dataclass(frozen=True)
@@ -193,3 +194,22 @@ def set_logo(ctx: Context, image: bytes | None) -> None:
             raise ValidationError("Il logo è un'immagine vuota.", "logo")
     with ctx.write() as s:
         _office_row(s, ctx).logo = image
+
+
+# --------------------------------------------------------------------------- opening hours
+
+
+def set_office_hours(ctx: Context, opening: dict[str, str], slot_minutes: int, *,
+                     expected_version: int | None = None) -> agenda.OfficeHours:
+    """The office's opening hours (per weekday key, e.g. "09:00-12:30, 14:30-16:30"; empty:
+    closed) and the length of one appointment: a responsabile or an administrator. Every
+    booking, the free slots and the call-in follow them (``agenda.check_bookable``)."""
+    permissions.require(ctx.actor, Role.RESPONSABILE, "cambiare l'orario di apertura")
+    hours = agenda.make_hours(opening, slot_minutes)
+    with ctx.write() as s:
+        row = _office_row(s, ctx)
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError("Qualcun altro ha modificato i dati dell'ufficio nel frattempo: "
+                                "riaprire le impostazioni e riprovare.")
+        row.preferences = {**(row.preferences or {}), **hours.as_preferences()}
+    return hours

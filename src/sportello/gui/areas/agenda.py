@@ -314,8 +314,9 @@ class AgendaArea(Area):
             rows = agenda.appointments_between(self.ctx, start, end, office_id=office_id)
         self.rows = {row.id: row for row in rows}
         days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+        hours = agenda.office_hours(self.ctx)
         holidays = {day: agenda.holiday_name(day) for day in days}
-        closed = {day for day in days if agenda.closed_reason(day) is not None}
+        closed = {day for day in days if agenda.closed_reason(day, hours) is not None}
         show_operator = operator_id is None
         self.views.setCurrentWidget(self.week_view if self.mode == WEEK else self.day_view)
         if self.mode == WEEK:
@@ -330,7 +331,7 @@ class AgendaArea(Area):
                                      today=dt.date.today(), show_operator=show_operator)
         else:
             self.title_label.setText(_capitalised(long_date(start)))
-            reason = agenda.closed_reason(start)
+            reason = agenda.closed_reason(start, hours)
             self._set_note(self.tr("Chiuso: {reason}").format(reason=reason) if reason else "")
             self.day_view.show_day(rows, show_operator=show_operator)
         if rows:
@@ -436,9 +437,13 @@ class AgendaArea(Area):
         from sportello.gui.dialogs.booking import BookingDialog
 
         dialog = BookingDialog(self.ctx, None, self)
-        dialog.set_day(self.current_day)
         if self.operator_id() is not None:
             dialog.set_operator(self.operator_id())
+        if self.current_day > dt.date.today() and agenda.closed_reason(
+                self.current_day, dialog.hours) is None:
+            dialog.set_day(self.current_day)  # the day the clerk is looking at
+        else:
+            dialog.show_next_free_slot()  # not today's closed office or past hours
         dialog.exec()
         booked = dialog.booked
         dialog.deleteLater()

@@ -1,9 +1,12 @@
 """Book an appointment: worker, operator, day and time (from the operator's free slots).
 
 The rules are the agenda service's: ``agenda.book`` refuses a double booking
-(``SlotTaken``: the dialog stays open) and asks for confirmation on weekends and
-holidays (``DayClosed``: the clerk is asked, and only a yes books). The dialog only
-gathers the values and shows what the service answers.
+(``SlotTaken``: the dialog stays open), a time outside the office's opening hours or in
+the past (shown as the service words it) and asks for confirmation on days the office is
+closed (``DayClosed``: the clerk is asked, and only a yes books). The dialog only gathers
+the values and shows what the service answers. It opens on the operator's next free slot;
+the day and the time are typed (``07/12/2026``, ``10:30``) or picked (calendar, free
+slots).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file, workers
 from sportello.core.services.agenda import AppointmentRow
-from sportello.gui.agenda.common import pydate, pytime, qdate, qtime
+from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit, TimeEdit
 
 SEARCH_MIN_CHARS = 2
 SEARCH_LIMIT = 50
@@ -92,16 +93,19 @@ class BookingDialog(QDialog):
             self.operator_combo.setCurrentIndex(max(self.operator_combo.findData(ctx.actor.id), 0))
         form.addRow(self.tr("&Operatore:"), self.operator_combo)
 
-        self.date_edit = QDateEdit(qdate(dt.date.today()))
+        self.hours = agenda.office_hours(ctx)
+        self.date_edit = OptionalDateEdit()
         self.date_edit.setObjectName("day")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.date_edit.setDate(dt.date.today())
         self.closed_label = QLabel()
         self.closed_label.setObjectName("closedReason")
         self.closed_label.setStyleSheet("color: #b45309;")
+        self.closed_label.setWordWrap(True)
+        self.hours_label = QLabel()
+        self.hours_label.setObjectName("openingHours")
         day_row = QHBoxLayout()
         day_row.addWidget(self.date_edit)
+        day_row.addWidget(self.hours_label)
         day_row.addWidget(self.closed_label, 1)
         form.addRow(self._buddy(self.tr("&Giorno:"), self.date_edit), day_row)
 
@@ -133,14 +137,14 @@ class BookingDialog(QDialog):
         slots_box.addWidget(self.slots_hint)
         form.addRow(self.tr("Posti liberi:"), slots_box)
 
-        self.time_edit = QTimeEdit(qtime(dt.time(9, 0)))
+        self.time_edit = TimeEdit()
         self.time_edit.setObjectName("time")
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setTime(dt.time(9, 0))
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setObjectName("minutes")
         self.minutes_spin.setRange(5, 480)
         self.minutes_spin.setSingleStep(5)
-        self.minutes_spin.setValue(agenda.DEFAULT_SLOT_MINUTES)
+        self.minutes_spin.setValue(self.hours.slot_minutes)
         self.minutes_spin.setSuffix(self.tr(" minuti"))
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_edit)
@@ -183,11 +187,11 @@ class BookingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        self.operator_combo.currentIndexChanged.connect(self.refresh_slots)
-        self.date_edit.dateChanged.connect(self.refresh_slots)
-        self.minutes_spin.valueChanged.connect(self.refresh_slots)
-        self.time_edit.timeChanged.connect(self._mark_chosen_slot)
-        self.refresh_slots()
+        self.operator_combo.currentIndexChanged.connect(lambda _i: self.refresh_slots())
+        self.date_edit.dateEdited.connect(self.refresh_slots)
+        self.minutes_spin.valueChanged.connect(lambda _v: self.refresh_slots())
+        self.time_edit.textChanged.connect(lambda _t: self._mark_chosen_slot())
+        self.show_next_free_slot()
         if self.search_edit is not None:
             self.search_edit.setFocus()
 
@@ -266,7 +270,17 @@ class BookingDialog(QDialog):
     # ------------------------------------------------------------------ when
 
     def set_day(self, day: dt.date) -> None:
-        self.date_edit.setDate(qdate(day))
+        self.date_edit.setDate(day)
+        self.refresh_slots()
+
+    def show_next_free_slot(self) -> None:
+        """Go to the chosen operator's next free slot (today when none is found)."""
+        operator_id = self.operator_id()
+        slot = (agenda.next_free_slot(self.ctx, operator_id, minutes=self.minutes_spin.value())
+                if operator_id is not None else None)
+        if slot is not None:
+            self.set_time(slot.starts_at.time())
+        self.set_day(slot.starts_at.date() if slot is not None else dt.date.today())
 
     def set_operator(self, operator_id: int) -> None:
         index = self.operator_combo.findData(operator_id)
@@ -274,27 +288,52 @@ class BookingDialog(QDialog):
             self.operator_combo.setCurrentIndex(index)
 
     def set_time(self, time: dt.time) -> None:
-        self.time_edit.setTime(qtime(time))
+        self.time_edit.setTime(time)
 
-    def day(self) -> dt.date:
-        return pydate(self.date_edit.date())
+    def day(self) -> dt.date | None:
+        """The day typed or picked; None while it is not a readable date."""
+        try:
+            return self.date_edit.date()
+        except InvalidInput:
+            return None
 
     def starts_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.day(), pytime(self.time_edit.time()))
+        """The moment chosen; ``InvalidInput`` (a message for the clerk) if unreadable."""
+        day = self.date_edit.date()
+        time = self.time_edit.time()
+        if day is None:
+            raise InvalidInput(self.tr("Scrivere il giorno dell'appuntamento (es. 07/12/2026)."))
+        if time is None:
+            raise InvalidInput(self.tr("Scrivere l'ora dell'appuntamento (es. 09:30)."))
+        return dt.datetime.combine(day, time)
 
     def operator_id(self) -> int | None:
         value = self.operator_combo.currentData()
         return int(value) if value is not None else None
 
+    def _chosen_time(self) -> dt.time | None:
+        try:
+            return self.time_edit.time()
+        except InvalidInput:
+            return None
+
     def refresh_slots(self) -> None:
         """The chosen operator's free slots on the chosen day, as clickable times."""
         day = self.day()
-        reason = agenda.closed_reason(day)
+        self.slot_list.clear()
+        self.slots = []
+        if day is None:
+            self.closed_label.setText("")
+            self.hours_label.setText("")
+            self._hint(self.slots_hint, self.tr("Scrivere il giorno come gg/mm/aaaa."))
+            return
+        reason = agenda.closed_reason(day, self.hours)
         self.closed_label.setText(reason[:1].upper() + reason[1:] if reason else "")
+        self.hours_label.setText("" if reason else self.tr("orario {hours}").format(
+            hours=self.hours.day_text(day)))
         operator_id = self.operator_id()
         self.slots = (agenda.free_slots(self.ctx, [operator_id], [day], self.minutes_spin.value())
                       if operator_id is not None else [])
-        self.slot_list.clear()
         for slot in self.slots:
             item = QListWidgetItem(f"{slot.starts_at:%H:%M}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -302,7 +341,7 @@ class BookingDialog(QDialog):
             self.slot_list.addItem(item)
         if self.slots:
             self._hint(self.slots_hint, "")
-            if pytime(self.time_edit.time()) not in {s.starts_at.time() for s in self.slots}:
+            if self._chosen_time() not in {s.starts_at.time() for s in self.slots}:
                 self.set_time(self.slots[0].starts_at.time())
         elif reason:
             self._hint(self.slots_hint, self.tr("Giorno di chiusura: nessun posto libero."))
@@ -316,7 +355,7 @@ class BookingDialog(QDialog):
             self.set_time(starts_at.time())
 
     def _mark_chosen_slot(self) -> None:
-        chosen = pytime(self.time_edit.time())
+        chosen = self._chosen_time()
         self.slot_list.blockSignals(True)
         self.slot_list.clearSelection()
         for i in range(self.slot_list.count()):
@@ -344,10 +383,15 @@ class BookingDialog(QDialog):
         if operator_id is None:
             QMessageBox.warning(self, self.tr("Prenotazione"), self.tr("Scegliere l'operatore."))
             return False
+        try:
+            starts_at = self.starts_at()
+        except InvalidInput as unreadable:
+            QMessageBox.warning(self, self.tr("Prenotazione"), str(unreadable))
+            return False
         values = {
             "worker_id": self.worker_id,
             "operator_id": operator_id,
-            "starts_at": self.starts_at(),
+            "starts_at": starts_at,
             "minutes": self.minutes_spin.value(),
             "purpose": self.purpose_combo.currentText().strip() or None,
             "location": self.location_edit.text().strip() or None,

@@ -1,8 +1,8 @@
-"""Impostazioni: the office's letterhead, configurable lists and thresholds.
+"""Impostazioni: the office's letterhead, opening hours, configurable lists and thresholds.
 
 Every change goes through its service, which checks the role (the office's details and
-the voucher approval threshold are an administrator's, the funding programmes a
-responsabile's); a refusal is
+the voucher approval threshold are an administrator's, the opening hours and the funding
+programmes a responsabile's); a refusal is
 shown as the service words it. The dialog is modeless-safe: each tab reads on opening.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFileDialog,
+    QSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
-from sportello.core.services import business, setup, vouchers
+from sportello.core.services import agenda, business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow
 from sportello.gui.paths.common import (
     Column,
@@ -144,6 +145,78 @@ class OfficeSettings(QWidget):
             return False
         self.load()
         self.message.show_info(self.tr("Logo salvato.") if image else self.tr("Logo tolto."))
+        return True
+
+
+class OfficeHoursSettings(QWidget):
+    """When the office receives (per weekday, one or more intervals) and how long one
+    appointment lasts: bookings, free slots and convocations follow them."""
+
+    DAYS = (
+        ("mon", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Lunedì")),
+        ("tue", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Martedì")),
+        ("wed", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Mercoledì")),
+        ("thu", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Giovedì")),
+        ("fri", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Venerdì")),
+        ("sat", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Sabato")),
+        ("sun", QT_TRANSLATE_NOOP("OfficeHoursSettings", "Domenica")),
+    )
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.version: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(self.tr(
+            "Gli orari in cui l'ufficio riceve, per giorno: uno o più intervalli separati da "
+            "virgola (es. 09:00-12:30, 14:30-16:30); vuoto se chiuso. Le prenotazioni, i posti "
+            "liberi e le convocazioni li rispettano. Li modifica un responsabile.")))
+        form = QFormLayout()
+        self.day_edits: dict[str, QLineEdit] = {}
+        for key, text in self.DAYS:
+            edit = QLineEdit()
+            edit.setObjectName(f"hours_{key}")
+            edit.setPlaceholderText(self.tr("chiuso"))
+            edit.returnPressed.connect(lambda: self.save())
+            self.day_edits[key] = edit
+            form.addRow(self.tr(text), edit)
+        self.slot_spin = QSpinBox()
+        self.slot_spin.setObjectName("slotMinutes")
+        self.slot_spin.setRange(*agenda.SLOT_MINUTES_RANGE)
+        self.slot_spin.setSingleStep(5)
+        self.slot_spin.setSuffix(self.tr(" minuti"))
+        form.addRow(self.tr("Durata di un appuntamento"), self.slot_spin)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("Salva l'orario"))
+        self.save_button.setObjectName("hoursSave")
+        self.save_button.clicked.connect(lambda: self.save())
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        self.message = MessageBar("hoursMessage")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        hours = agenda.office_hours(self.ctx)
+        self.version = setup.office(self.ctx).version
+        for key, edit in self.day_edits.items():
+            edit.setText(hours.text(key))
+        self.slot_spin.setValue(hours.slot_minutes)
+
+    def save(self) -> bool:
+        opening = {key: edit.text() for key, edit in self.day_edits.items()}
+        try:
+            setup.set_office_hours(self.ctx, opening, self.slot_spin.value(),
+                                   expected_version=self.version)
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return False
+        self.load()
+        self.message.show_info(self.tr("Orario salvato: le prossime prenotazioni lo "
+                                       "rispetteranno."))
         return True
 
 
@@ -290,8 +363,10 @@ class SettingsDialog(TabsDialog):
         self.setWindowTitle(self.tr("Impostazioni"))
         self.resize(720, 520)
         self.office_tab = OfficeSettings(ctx)
+        self.hours_tab = OfficeHoursSettings(ctx)
         self.voucher_tab = VoucherSettings(ctx)
         self.programme_tab = ProgrammeSettings(ctx)
         self.tabs.addTab(self.office_tab, self.tr("&Ufficio e lettere"))
+        self.tabs.addTab(self.hours_tab, self.tr("&Orari e appuntamenti"))
         self.tabs.addTab(self.voucher_tab, self.tr("&Voucher"))
         self.tabs.addTab(self.programme_tab, self.tr("&Programmi di finanziamento"))

@@ -1,4 +1,4 @@
-"""Text fields for dates and numbers that accept "empty", and the Italian way to show values.
+"""Text fields for dates, times and numbers that accept "empty", and the Italian way to show values.
 
 Dates are typed and shown day first (``03/04/1978``); ``3/4/78``, ``3.4.1978``,
 ``03041978`` and ISO ``1978-04-03`` (pasted from elsewhere) are read too. An empty field
@@ -92,6 +92,25 @@ def parse_date(text: str, *, past: bool = False, today: dt.date | None = None) -
             QCoreApplication.translate(
                 "fields", "Data non valida: scrivere giorno/mese/anno (es. 03/04/1978).")
         ) from None
+
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.,\s]?(\d{2}))?$")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """A time of day typed as ``9:30``, ``9.30``, ``930``, ``0930`` or ``9``; ``None`` when
+    empty; ``InvalidInput`` else."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    match = _TIME.match(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        return dt.time(int(match.group(1)), int(match.group(2) or 0))
+    except ValueError:
+        raise InvalidInput(QCoreApplication.translate(
+            "fields", "Ora non valida: scrivere ore e minuti (es. 09:30).")) from None
 
 
 def parse_number(text: str) -> float | None:
@@ -200,6 +219,35 @@ class OptionalDateEdit(QLineEdit):
         self._popup = popup
         popup.show()
         calendar.setFocus()
+
+
+class TimeEdit(QLineEdit):
+    """A time of day typed as hours and minutes (``09:30``, also ``9.30`` or ``930``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("hh:mm"))
+        self.setMaxLength(5)
+        width = self.fontMetrics().horizontalAdvance("00:000") + 16
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(width + 24)
+        self.editingFinished.connect(self._tidy)
+
+    def time(self) -> dt.time | None:
+        """The time shown, ``None`` if empty; ``InvalidInput`` if the text is not a time."""
+        return parse_time(self.text())
+
+    def setTime(self, value: dt.time | None) -> None:  # noqa: N802
+        self.setText(value.strftime("%H:%M") if value else "")
+
+    def _tidy(self) -> None:
+        try:
+            value = self.time()
+        except InvalidInput:
+            return
+        text = value.strftime("%H:%M") if value else ""
+        if text != self.text():
+            self.setText(text)
 
 
 class NumberEdit(QLineEdit):
