@@ -250,3 +250,78 @@ def test_cli_access_request_and_anonymise(ctx, people, tmp_path: Path,  # type: 
     assert main(["--db", path, "access-request", CF_A, "--out", str(tmp_path)]) == 1
     assert "Nessun fascicolo" in capsys.readouterr().err
     assert main(["--db", path, "check"]) == 0
+
+
+# --------------------------------------------------------------------------- every place
+
+
+def _everything_as_text(ctx) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(table, cell) for every text or binary cell of every table, on either backend."""
+    from sqlalchemy import inspect, text
+
+    found = []
+    with ctx.engine.connect() as conn:
+        for table in inspect(conn).get_table_names():
+            if table.startswith("worker_fts"):
+                continue
+            for row in conn.execute(text(f'SELECT * FROM "{table}"')):
+                for cell in row:
+                    if isinstance(cell, (bytes, memoryview)):
+                        found.append((table, bytes(cell).decode("latin-1")))
+                    elif cell is not None and not isinstance(cell, (int, float)):
+                        found.append((table, str(cell)))
+    return found
+
+
+def test_anonymisation_reaches_merged_files_and_import_reports(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A person seeded into every kind of record, a duplicate file merged into theirs and an
+    import whose report names their rows: after anonymisation none of their values is left,
+    in any table, nor in the bytes of the SQLite file."""
+    from fixtures.import_sheets import HEADERS, worker_rows, write
+
+    from sportello.core.services import imports
+
+    with ctx.write() as s:
+        v = Vertenza(code="KON-AT", title="Konecta Asti", company_name="Konecta Italia S.p.A.")
+        s.add(v)
+        s.flush()
+        vid = v.id
+    wid = _person(ctx, CF_A, "Bertolino", "Ludovica", None, vid)
+    detail = workers.get(ctx, wid, audit_open=False)
+    form = detail.form
+    form.email, form.mobile, form.phone = "ludo.b@example.it", "347 909 1001", "0141 909100"
+    workers.save(ctx, wid, detail.version, form)
+    # a duplicate file, another spelling and other contacts, merged into hers
+    cf_dup = cf.encode("Bertolino", "Ludovica Maria", "F", dt.date(1979, 4, 12), "L219")
+    dup = workers.create(ctx, workers.WorkerForm(
+        codice_fiscale=cf_dup, surname="Bertolino", name="Ludovica Maria",
+        email="vecchia.ludo@example.it", mobile="333 818 2002"), allow_similar=True)
+    workers.merge(ctx, wid, dup)
+    # an import from the Region: her row refused for a wrong date and a wrong e-mail
+    sheet = write(tmp_path / "lista.xlsx", [HEADERS, [CF_A, "Bertolino", "Ludovica", "ieri",
+                                                      "Asti", "14100", "ludo@@example.it",
+                                                      "O", "F", dt.date(2024, 1, 8)],
+                                               worker_rows()[0]])
+    refused = imports.import_file(ctx, sheet, valid_only=True)
+    with ctx.read() as s:
+        from sportello.core.models import ExchangeRecord
+
+        report = s.get(ExchangeRecord, refused.exchange_id).report
+    assert report["errors"] and report["row_people"]
+    access = privacy.collect(ctx, wid)  # the access request names those lines too
+    (lines,) = [sec for sec in access.sections if sec.title == "Segnalazioni delle importazioni"]
+    assert lines.rows and all("Riga" in r["riga"] for r in lines.rows)
+    pathways.close_file(ctx, wid, "ricollocato", on=TODAY - dt.timedelta(days=6 * 365))
+
+    assert privacy.anonymise(ctx, today=TODAY).anonymised == 1
+
+    needles = [CF_A, cf_dup, "Bertolino", "bertolino", "BERTOLINO", "Ludovica", "LUDOVICA",
+               "ludo.b@example.it", "vecchia.ludo@example.it", "ludo@@example.it",
+               "347 909 1001", "3479091001", "333 818 2002", "3338182002", "0141 909100"]
+    left = [(t, c[:120]) for t, c in _everything_as_text(ctx) if any(n in c for n in needles)]
+    assert left == []
+    path = db.sqlite_path(ctx.engine)
+    if path is not None:  # the file itself, after closing: free pages and journal included
+        ctx.engine.dispose()
+        raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+        assert [n for n in needles if n.encode() in raw] == []

@@ -1304,6 +1304,10 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
         "errors": [e.text() for e in errors[:REPORT_CAP]],
         "warnings": [w.text() for w in analysis.warnings[:REPORT_CAP]],
         "conflicts": [c.text() for c in plan.conflicts[:REPORT_CAP]],
+        # whose each reported row is, so that anonymisation and the access request find
+        # a person's lines (their text names the row, not the person)
+        "row_people": _row_people(analysis, [*errors[:REPORT_CAP], *analysis.warnings[:REPORT_CAP],
+                                             *plan.conflicts[:REPORT_CAP]]),
     }
     s.execute(update(ex_table).where(ex_table.c.id == ex_id).values(
         rows_inserted=len(new_ids), rows_updated=len(updated_codes),
@@ -1321,6 +1325,25 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
 
 
 # --------------------------------------------------------------------------- undo
+
+
+def _row_people(analysis: Analysis, issues: Sequence[object]) -> dict[str, str]:
+    """{row number: the codice fiscale written in that row} for the rows a report names."""
+    column = next((c.index for c in analysis.settings.columns if c.field == "codice_fiscale"), None)
+    if column is None:
+        return {}
+    sheet = analysis.sheet
+    found: dict[str, str] = {}
+    for issue in issues:
+        row = getattr(issue, "row", None)
+        if row is None or str(row) in found:
+            continue
+        i, j = row - sheet.first_row, column - sheet.first_col
+        if 0 <= i < len(sheet.rows) and 0 <= j < len(sheet.rows[i]):
+            code = "".join(cell_text(sheet.rows[i][j]).split()).upper()
+            if code:
+                found[str(row)] = code[:32]
+    return found
 
 
 def undo(ctx: Context, exchange_id: int) -> UndoResult:

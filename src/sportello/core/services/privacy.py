@@ -66,6 +66,7 @@ from sportello.core.models import (
     BusinessStageEvent,
     DiaryEntry,
     EmploymentSituation,
+    ExchangeRecord,
     FileStatus,
     FundingRequest,
     Hire,
@@ -215,6 +216,71 @@ def _section(session: Session, title: str, model: type[Base], stmt: Select[Any],
     return Section(title, cols, rows), ids
 
 
+_REPORT_LISTS = ("errors", "warnings", "conflicts")
+_ROW_OF_LINE = re.compile(r"Riga (\d+)\b")
+
+
+def _merged_into(session: Session, worker_id: int) -> set[int]:
+    """The ids of the files merged into ``worker_id`` (and into those, recursively)."""
+    found: set[int] = set()
+    todo = [worker_id]
+    while todo:
+        into = todo.pop()
+        for changes, detail in session.execute(
+                select(AuditLog.changes, AuditLog.detail).where(
+                    AuditLog.action == "merge", AuditLog.entity == "worker",
+                    AuditLog.entity_id == into)):
+            dropped = (changes or {}).get("unito_id")
+            if dropped is None:  # rows written before unito_id was recorded
+                match = re.match(r"Fascicolo (\d+) ", detail or "")
+                dropped = int(match.group(1)) if match else None
+            if dropped is not None and dropped not in found and dropped != worker_id:
+                found.add(dropped)
+                todo.append(dropped)
+    return found
+
+
+def _report_lines_of(report: dict[str, Any] | None, codes: set[str]) -> dict[str, list[str]]:
+    """The lines of an import report about the person with these codici fiscali."""
+    if not report:
+        return {}
+    rows = {row for row, code in (report.get("row_people") or {}).items() if code in codes}
+    found: dict[str, list[str]] = {}
+    for key in _REPORT_LISTS:
+        lines = []
+        for line in report.get(key) or []:
+            match = _ROW_OF_LINE.match(str(line))
+            if (match and match.group(1) in rows) or any(c in str(line).upper() for c in codes):
+                lines.append(str(line))
+        if lines:
+            found[key] = lines
+    return found
+
+
+def _person_codes(session: Session, worker_id: int, merged: set[int]) -> set[str]:
+    """Every codice fiscale the person's files had (theirs, the merged files', old spellings)."""
+    codes = {c for c in session.scalars(select(Worker.codice_fiscale).where(
+        Worker.id == worker_id))}
+    ids = {worker_id, *merged}
+    for (changes,) in session.execute(select(AuditLog.changes).where(
+            or_(AuditLog.worker_id.in_(ids),
+                (AuditLog.entity == "worker") & AuditLog.entity_id.in_(ids)))):
+        codes.update(v for v in _values_under(changes, "codice_fiscale") if isinstance(v, str))
+    return {c.upper() for c in codes if c}
+
+
+def _values_under(value: Any, key: str, inside: bool = False) -> Iterable[Any]:
+    """Every scalar stored under ``key`` anywhere in an audit ``changes`` structure."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _values_under(v, key, inside or k == key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _values_under(v, key, inside)
+    elif inside and value is not None:
+        yield value
+
+
 def collect(ctx: Context, worker_id: int) -> AccessReport:
     """Everything held about one worker, as plain sections (for the xlsx, the PDF, the GUI)."""
     permissions.require(ctx.actor, Role.RESPONSABILE, "rispondere a una richiesta di accesso")
@@ -269,6 +335,18 @@ def collect(ctx: Context, worker_id: int) -> AccessReport:
 
         sections.append(_section(s, "Registro accessi e modifiche", AuditLog, select(AuditLog).where(
             AuditLog.worker_id == worker_id).order_by(AuditLog.id), audit_extra)[0])
+        codes = _person_codes(s, worker_id, _merged_into(s, worker_id))
+        kinds = {"errors": "errore", "warnings": "avviso", "conflicts": "conflitto"}
+        report_rows = []
+        for ex_id, at, file_name, report in s.execute(
+                select(ExchangeRecord.id, ExchangeRecord.at, ExchangeRecord.file_name,
+                       ExchangeRecord.report).where(ExchangeRecord.report.is_not(None))
+                .order_by(ExchangeRecord.id)):
+            for key, lines in _report_lines_of(report, codes).items():
+                report_rows.extend({"id": ex_id, "at": at, "file_name": file_name,
+                                    "tipo": kinds[key], "riga": line} for line in lines)
+        sections.append(Section("Segnalazioni delle importazioni",
+                                ["id", "at", "file_name", "tipo", "riga"], report_rows))
         for section in sections:
             for row in section.rows:
                 for key in _OPERATOR_COLUMNS & row.keys():
@@ -612,6 +690,35 @@ def anonymise(ctx: Context, *, older_than_days: int | None = None, dry_run: bool
     return AnonymiseResult(cutoff, found, done, False)
 
 
+def _anonymise_reports(s: Session, codes: set[str], needles: list[str]) -> int:
+    """Blank this person's lines in the import reports: the rows the report ties to one of
+    their codici fiscali lose everything after "Riga N", and their codes, e-mails and
+    phone numbers are blanked in every other line (a conflict names the person)."""
+    changed = 0
+    for ex_id, report in s.execute(select(ExchangeRecord.id, ExchangeRecord.report)
+                                   .where(ExchangeRecord.report.is_not(None))).all():
+        mine = _report_lines_of(report, codes)
+        if not mine and not any(n.lower() in str(report).lower() for n in needles):
+            continue
+        new = dict(report)
+        for key in _REPORT_LISTS:
+            lines = []
+            for line in report.get(key) or []:
+                line = str(line)
+                if line in mine.get(key, []):
+                    match = _ROW_OF_LINE.match(line)
+                    line = f"Riga {match.group(1)}: {SCRUBBED}" if match else SCRUBBED
+                lines.append(_blank(line, needles) or line)
+            new[key] = lines
+        new["row_people"] = {row: (SCRUBBED if code in codes else code)
+                             for row, code in (report.get("row_people") or {}).items()}
+        if new != report:
+            s.execute(update(ExchangeRecord).where(ExchangeRecord.id == ex_id).values(report=new)
+                      .execution_options(synchronize_session=False))
+            changed += 1
+    return changed
+
+
 def _bump(model: type[Base]) -> dict[str, Any]:
     return {"version": model.version + 1} if hasattr(model, "version") else {}  # type: ignore[attr-defined]
 
@@ -665,13 +772,24 @@ def _anonymise_in(s: Session, worker_id: int) -> None:
             s.execute(update(ImportChange).where(ImportChange.entity == entity,
                                                  ImportChange.entity_id.in_(ids))
                       .values(before=None).execution_options(synchronize_session=False))
-    # The audit rows about this person: keep who/when/what, scrub the personal values.
-    conditions = [AuditLog.worker_id == worker_id]
+    # The audit rows about this person, and about the files merged into theirs: keep
+    # who/when/what, scrub the personal values. The values those rows hold (a merged
+    # file's other spelling, an old e-mail) are searched for in the free texts too.
+    merged = _merged_into(s, worker_id)
+    conditions = [AuditLog.worker_id.in_([worker_id, *merged]),
+                  (AuditLog.entity == "worker") & AuditLog.entity_id.in_(merged or [-1])]
     for entity, ids in touched.items():
         if ids:
             conditions.append((AuditLog.entity == entity) & AuditLog.entity_id.in_(ids))
     rows = s.execute(select(AuditLog.id, AuditLog.changes, AuditLog.detail)
                      .where(or_(*conditions))).all()
+    codes = {c.upper() for c in needles[:1]} | _person_codes(s, worker_id, merged)
+    for _audit_id, changes, _detail in rows:
+        for key in ("codice_fiscale", "surname", "name", "email", "phone", "mobile"):
+            needles.extend(str(v) for v in _values_under(changes, key) if v not in (None, ""))
+    needles = sorted(set(needles) | codes, key=len, reverse=True)  # longest first
+    _anonymise_reports(s, codes, [n for n in needles if n.upper() in codes or "@" in n
+                                  or sum(ch.isdigit() for ch in n) >= 6])
     with audit.rewriting(s, "anonymisation"):
         for audit_id, changes, detail in rows:
             scrubbed = _scrub(changes) if changes else changes

@@ -533,9 +533,6 @@ def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
         # Duplicated applications still on the dropped file are removed with it.
         for app in s.scalars(select(Application).where(Application.worker_id == drop_id)):
             s.delete(app)
-        with audit.rewriting(s, "merge"):  # the dropped file's history follows it
-            s.execute(update(AuditLog).where(AuditLog.worker_id == drop_id)
-                      .values(worker_id=keep_id))
         s.execute(update(ImportChange).where(ImportChange.entity == "worker",
                                              ImportChange.entity_id == drop_id)
                   .values(entity_id=keep_id))
@@ -545,8 +542,11 @@ def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
         for key, value in filled.items():
             setattr(keep, key, value)
         s.flush()
+        with audit.rewriting(s, "merge"):  # the dropped file's history (its deletion too) follows it
+            s.execute(update(AuditLog).where(AuditLog.worker_id == drop_id)
+                      .values(worker_id=keep_id))
         audit.record(s, "merge", entity="worker", entity_id=keep_id, worker_id=keep_id,
-                     changes={"unito": snapshot, "spostati": moved,
+                     changes={"unito_id": drop_id, "unito": snapshot, "spostati": moved,
                               "campi_completati": sorted(filled)},
                      detail=f"Fascicolo {drop_id} ({snapshot['codice_fiscale']}) unito in {keep_id}")
     return get(ctx, keep_id, audit_open=False)
