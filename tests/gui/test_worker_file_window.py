@@ -124,7 +124,7 @@ def test_validation_error_goes_to_the_field_the_service_names(qtbot, office_ctx)
     type_into(qtbot, window, "residence_cap", "141")
     assert window.save() is False
     assert window.tabs.currentWidget() is window.contacts  # the tab of the field
-    assert error_text(window, "residence_cap") == "CAP di residenza: servono 5 cifre."
+    assert error_text(window, "residence_cap") == "CAP di residenza: «141»: servono 5 cifre."
     assert window.focusWidget() is window.fields.widget("residence_cap")
     assert count_workers(office_ctx) == 0
 

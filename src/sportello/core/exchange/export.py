@@ -9,6 +9,8 @@ Written with openpyxl's write-only mode, streaming rows from the database.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def looks_like_formula(value: str) -> bool:
     return value.startswith(FORMULA_STARTS)
+
+
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def sheet_text(value: object) -> object:
+    """A value a sheet can hold: control characters that xlsx cannot store (and that
+    openpyxl refuses with IllegalCharacterError) are dropped from texts; the rules keep
+    new ones out, this keeps any older or foreign value from breaking an export."""
+    if isinstance(value, str) and _NOT_IN_XLSX.search(value):
+        return _NOT_IN_XLSX.sub("", value)
+    return value
 
 
 def save_atomically(wb, out: Path) -> Path:  # type: ignore[no-untyped-def]
@@ -253,6 +267,7 @@ def _converter(ws, column: Column,  # type: ignore[no-untyped-def]
         if styled is not None:
             styled.value = value
             return styled
+        value = sheet_text(value)
         if isinstance(value, str) and looks_like_formula(value):
             return text_cell(ws, value)
         return value

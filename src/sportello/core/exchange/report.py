@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sportello.core.errors import ValidationError
-from sportello.core.exchange.export import looks_like_formula, save_atomically, text_cell
+from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
 from sportello.core.exchange.sheet_reader import column_letter
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ def write_error_report(analysis: Analysis, out: Path | str) -> Path:
             if isinstance(value, (dt.time, dt.timedelta)):
                 value = str(value)
             level = by_col.get(letter)
+            value = sheet_text(value)
             if isinstance(value, str) and looks_like_formula(value):
                 cell = text_cell(ws, value)
             else:

@@ -15,14 +15,13 @@ from functools import lru_cache
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.exchange.profiles import CODE_ALIASES, normalise_header
+from sportello.core.rules import fields
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap bug)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = fields.CONTROL
 _DATE_TEXT = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-_PROVINCE = re.compile(r"[A-Z]{2}")
 _BELFIORE = re.compile(r"[A-Z]\d{3}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class CellError(ValueError):
@@ -61,10 +60,10 @@ def text(value: object, *, allow_numbers: bool = True) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        if _CONTROL.search(value):
-            raise CellError("contiene caratteri di controllo non ammessi")
-        cleaned = " ".join(value.split())
-        return cleaned or None
+        try:
+            return fields.line(value, limit=len(value))  # the field's limit comes later
+        except fields.RuleError as exc:
+            raise CellError(str(exc)) from None
     if isinstance(value, bool):
         raise CellError(f"contiene un valore logico ({'VERO' if value else 'FALSO'}), serve un "
                         "testo")
@@ -155,12 +154,10 @@ def phone(value: object) -> tuple[str | None, CellWarning | None]:
             found = found[:-2]
     if not found:
         return None, None
-    digits = sum(ch.isdigit() for ch in found)
-    if digits < 6:
-        raise CellError(f"«{_show(found)}»: numero troppo corto")
-    if any(ch.isalpha() for ch in found):
-        raise CellError(f"«{_show(found)}» non è un numero di telefono")
-    return found[:40], warning
+    try:
+        return fields.phone(found), warning
+    except fields.RuleError as exc:
+        raise CellError(str(exc)) from None
 
 
 def cap(value: object) -> str | None:
@@ -176,21 +173,20 @@ def cap(value: object) -> str | None:
         found = "".join((text(value) or "").split())
         if found.endswith(".0") and found[:-2].isdigit():
             found = found[:-2].zfill(5)
-    if not found:
-        return None
-    if not (found.isdigit() and len(found) == 5):
-        raise CellError(f"«{_show(found)}»: servono 5 cifre")
-    return found
+    try:
+        return fields.cap(found)
+    except fields.RuleError as exc:
+        raise CellError(str(exc)) from None
 
 
 def province(value: object) -> str | None:
     found = text(value, allow_numbers=False)
     if found is None:
         return None
-    found = found.upper().strip("() ")
-    if not _PROVINCE.fullmatch(found):
-        raise CellError(f"«{_show(found)}»: indicare la sigla di 2 lettere")
-    return found
+    try:
+        return fields.province(found)
+    except fields.RuleError as exc:
+        raise CellError(str(exc)) from None
 
 
 _SEX = {"m": "M", "maschio": "M", "maschile": "M", "uomo": "M", "f": "F", "femmina": "F",
@@ -211,10 +207,10 @@ def email(value: object) -> str | None:
     found = text(value, allow_numbers=False)
     if found is None:
         return None
-    found = found.lower()
-    if not _EMAIL.fullmatch(found) or len(found) > 120:
-        raise CellError(f"«{_show(found)}»: l'indirizzo email non è valido")
-    return found
+    try:
+        return fields.email(found)
+    except fields.RuleError as exc:
+        raise CellError(str(exc)) from None
 
 
 def number(value: object) -> float | None:

@@ -32,10 +32,12 @@ from sportello.core.models import (
     Appointment,
     AppointmentOutcome,
     AppointmentStatus,
+    FileStatus,
     Office,
     Operator,
     Worker,
 )
+from sportello.core.rules import fields
 
 DEFAULT_SLOT_MINUTES = 30
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -309,6 +311,13 @@ def _overlapping(session: Session, operator_id: int, starts_at: dt.datetime,
     return session.scalars(query.limit(1)).first()
 
 
+def _text(key: str, label: str, value: str | None, limit: int) -> str | None:
+    try:
+        return fields.line(value, limit)
+    except fields.RuleError as exc:
+        raise ValidationError(f"{label}: {exc}.", key) from None
+
+
 def book_in_session(
     session: Session,
     *,
@@ -328,8 +337,14 @@ def book_in_session(
     if minutes is not None and (minutes <= 0 or minutes > 8 * 60):
         raise ValidationError("La durata dell'appuntamento deve essere tra 1 e 480 minuti.",
                               "minutes")
-    if session.get(Worker, worker_id) is None:
+    worker = session.get(Worker, worker_id)
+    if worker is None:
         raise NotFound("Fascicolo del lavoratore non trovato.")
+    if worker.status == FileStatus.CHIUSO:
+        raise ValidationError(f"Il fascicolo di {worker.surname} {worker.name} è chiuso: "
+                              "riaprirlo prima di fissare un appuntamento.", "worker")
+    purpose = _text("purpose", "Motivo", purpose, 300)
+    location = _text("location", "Luogo", location, 200)
     operator = _lock_operator(session, operator_id)
     hours = hours_of(session.get(Office, operator.office_id))
     ends_at = starts_at + dt.timedelta(minutes=minutes or hours.slot_minutes)

@@ -444,7 +444,7 @@ def export_xlsx(ctx, flt: AuditFilter | None, out,  # type: ignore[no-untyped-de
     from openpyxl.utils import get_column_letter
 
     from sportello.core.errors import SportelloError, ValidationError
-    from sportello.core.exchange.export import looks_like_formula, save_atomically, text_cell
+    from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
 
     _require_viewer(ctx)
     flt = flt or AuditFilter()
@@ -479,6 +479,7 @@ def export_xlsx(ctx, flt: AuditFilter | None, out,  # type: ignore[no-untyped-de
             ]
             cells: list[object] = []
             for value in values:
+                value = sheet_text(value)
                 if isinstance(value, str) and looks_like_formula(value):
                     cells.append(text_cell(ws, value))
                 elif isinstance(value, str) and "\n" in value:

@@ -438,7 +438,7 @@ def _write_xlsx(report: AccessReport, path: Path) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from sportello.core.exchange.export import looks_like_formula, save_atomically, text_cell
+    from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -466,7 +466,7 @@ def _write_xlsx(report: AccessReport, path: Path) -> Path:
                     cells.append(cell)
                 elif isinstance(value, (dict, list)):
                     cells.append(text_cell(ws, str(value)))
-                elif isinstance(value, str) and looks_like_formula(value):
+                elif isinstance(value, str) and looks_like_formula(value := sheet_text(value)):
                     cells.append(text_cell(ws, value))
                 else:
                     cells.append(value)

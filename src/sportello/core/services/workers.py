@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, exists, func, or_, select, update
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sportello.core import codice_fiscale as cf
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
+from sportello.core.rules import fields
 from sportello.core.models import (
     Appointment,
     Application,
@@ -182,11 +183,12 @@ SORT_COLUMNS = {
 # --------------------------------------------------------------------------- validation
 
 
-def _clean_text(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+def _checked(key: str, rule: Callable[[object], object], value: object) -> object:
+    """``rule(value)``, a refusal naming the field."""
+    try:
+        return rule(value)
+    except fields.RuleError as exc:
+        raise ValidationError(f"{FIELD_LABELS.get(key, key)}: {exc}.", key) from None
 
 
 def details_from_cf(code: str) -> dict[str, object]:
@@ -207,7 +209,7 @@ def normalise_form(form: WorkerForm) -> WorkerForm:
     values = form.values()
     for key, value in values.items():
         if isinstance(value, str):
-            values[key] = _clean_text(value)
+            values[key] = _checked(key, lambda v, k=key: fields.field_text(k, v), value)
     code = cf.normalise(values["codice_fiscale"] or "")  # type: ignore[arg-type]
     if not code:
         raise ValidationError("Il codice fiscale è obbligatorio.", "codice_fiscale")
@@ -238,29 +240,12 @@ def normalise_form(form: WorkerForm) -> WorkerForm:
     if values["sex"] not in (Sex.M, Sex.F):
         raise ValidationError("Il sesso deve essere M o F.", "sex")
     for key in ("residence_cap", "domicile_cap"):
-        cap = values[key]
-        if cap and not (str(cap).isdigit() and len(str(cap)) == 5):
-            raise ValidationError(f"{FIELD_LABELS[key]}: servono 5 cifre.", key)
+        values[key] = _checked(key, fields.cap, values[key])
     for key in ("residence_province", "domicile_province"):
-        prov = values[key]
-        if prov:
-            prov = str(prov).upper()
-            if len(prov) != 2 or not prov.isalpha():
-                raise ValidationError(f"{FIELD_LABELS[key]}: indicare la sigla di 2 lettere.", key)
-            values[key] = prov
-    email = values["email"]
-    if email:
-        email = str(email).lower()
-        local, _, domain = email.partition("@")
-        if not local or "." not in domain or " " in email:
-            raise ValidationError("L'indirizzo email non è valido.", "email")
-        values["email"] = email
+        values[key] = _checked(key, fields.province, values[key])
+    values["email"] = _checked("email", fields.email, values["email"])
     for key in ("phone", "mobile"):
-        phone = values[key]
-        if phone:
-            digits = "".join(ch for ch in str(phone) if ch.isdigit() or ch == "+")
-            if len(digits.lstrip("+")) < 6:
-                raise ValidationError(f"{FIELD_LABELS[key]}: numero troppo corto.", key)
+        values[key] = _checked(key, fields.phone, values[key])
     birth = values["birth_date"]
     if isinstance(birth, dt.date) and birth > dt.date.today():
         raise ValidationError("La data di nascita è nel futuro.", "birth_date")
