@@ -3,6 +3,7 @@
 The GUI and the CLI pass plain values (``WorkerForm``) and get plain rows back.
 A codice fiscale is validated and decoded here, once: birth date, sex and birthplace
 are filled from it, and a contradiction with what was typed is refused naming the field.
+An empty CAP is filled from its comune when the comune has exactly one (``core.postcodes``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Select, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
+from sportello.core import postcodes
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.models import (
@@ -248,6 +250,7 @@ def normalise_form(form: WorkerForm) -> WorkerForm:
             if len(prov) != 2 or not prov.isalpha():
                 raise ValidationError(f"{FIELD_LABELS[key]}: indicare la sigla di 2 lettere.", key)
             values[key] = prov
+    postcodes.fill_caps(values)  # a comune with one CAP needs no typing
     email = values["email"]
     if email:
         email = str(email).lower()
