@@ -163,14 +163,19 @@ class ListFilter:
     text: str = ""
     vertenza_id: int | None = None
     pathway_kind: str | None = None
+    without_pathway: bool = False  # no open pathway (proposto, attivo, sospeso) of any kind
     status: str | None = None
     operator_id: int | None = None
     deadline_days: int | None = None
     today: dt.date | None = None
 
 
+OPEN_PATHWAY = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
+
+# Surname order is alphabetical whatever the case and the accents ("de Luca", "Đorđević",
+# imported "ROSSI"): search_text starts with the folded "surname name".
 SORT_COLUMNS = {
-    "surname": (Worker.surname, Worker.name),
+    "surname": (Worker.search_text, Worker.surname, Worker.name),
     "name": (Worker.name, Worker.surname),
     "codice_fiscale": (Worker.codice_fiscale,),
     "birth_date": (Worker.birth_date,),
@@ -406,7 +411,10 @@ def _filtered(flt: ListFilter, session: Session) -> Select[tuple[int]]:
     if flt.pathway_kind:
         stmt = stmt.where(exists().where(
             Pathway.worker_id == Worker.id, Pathway.kind == flt.pathway_kind,
-            Pathway.status.in_([PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO])))
+            Pathway.status.in_(OPEN_PATHWAY)))
+    if flt.without_pathway:
+        stmt = stmt.where(~exists().where(Pathway.worker_id == Worker.id,
+                                          Pathway.status.in_(OPEN_PATHWAY)))
     if flt.deadline_days is not None:
         today = flt.today or dt.date.today()
         horizon = today + dt.timedelta(days=flt.deadline_days)
@@ -437,7 +445,8 @@ def _scalar_ints(session: Session, stmt: Select[tuple[int]]) -> list[int]:
     """One integer column straight from the driver: for 100,000 ids the ORM result
     machinery costs twice the query itself."""
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect)
+    # render_postcompile: an IN (...) list becomes plain parameters (no "__[POSTCOMPILE")
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params: object = compiled.params
     if compiled.positiontup is not None:  # qmark style (SQLite)
         params = [compiled.params[name] for name in compiled.positiontup]
