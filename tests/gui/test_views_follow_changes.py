@@ -208,3 +208,32 @@ def test_worker_list_alphabetical_and_senza_percorso(qtbot, office_ctx) -> None:
     qtbot.waitUntil(lambda: area.model.rowCount() == 3)
     assert [area.model.index(r, 0).data() for r in range(3)] == ["Bianchi", "de Luca", "Đorđević"]
     assert area.count_label.text() == "3 lavoratori trovati"
+
+
+def test_an_outcome_recorded_in_the_agenda_clears_the_deadline_at_once(  # type: ignore[no-untyped-def]
+        qtbot, office_ctx) -> None:
+    from test_agenda_area import PAST, select_in_day_view
+
+    from sportello.core.services import agenda
+    from sportello.gui.areas import AgendaArea
+
+    wid = workers.create(office_ctx, workers.WorkerForm(
+        codice_fiscale=code("Ferrari", "Luca", PEOPLE[0][2]), surname="Ferrari", name="Luca",
+        privacy_consent=True))
+    agenda.book(office_ctx, worker_id=wid, operator_id=office_ctx.actor.id,
+                starts_at=dt.datetime.combine(PAST, dt.time(9, 30)), purpose="Colloquio")
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    panel = window.deadlines
+    qtbot.waitUntil(lambda: not panel.loading and panel.groups().get("esito") == ["Ferrari Luca"],
+                    timeout=10000)
+    click_area(qtbot, window, AgendaArea)
+    area = window.current_area
+    area.set_operator(office_ctx.actor.id)
+    area.go_to(PAST)
+    area.set_mode("day")
+    select_in_day_view(qtbot, area, "Ferrari Luca")
+    qtbot.mouseClick(area.outcome_buttons["presente"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.loading and "esito" not in panel.groups(), timeout=10000)
