@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from fixtures.import_sheets import HEADERS, PEOPLE, code_of, worker_rows, write, write_xls
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
@@ -55,6 +56,13 @@ def test_imported_region_rows_get_the_cap_of_a_one_cap_comune(ctx, tmp_path: Pat
     torino = [m.label for m in letters.missing_fields(ctx, "convocazione", got["RINALDI"][2])]
     assert CAP_LABEL not in sassuolo
     assert CAP_LABEL in torino
+    # the letter itself: refused for what is still missing (no appointment), not the CAP
+    with pytest.raises(letters.MissingData) as refused:
+        letters.preview(ctx, "convocazione", got["FERRARI"][2])
+    assert "CAP" not in str(refused.value) and "appuntamento" in str(refused.value)
+    with pytest.raises(letters.MissingData) as refused:
+        letters.preview(ctx, "convocazione", got["RINALDI"][2])
+    assert CAP_LABEL in str(refused.value)
 
 
 def test_worker_form_fills_an_empty_cap_from_its_comune() -> None:
