@@ -58,7 +58,8 @@ def region_sheet(path: Path) -> Path:
     ws.append(["Tavolo Ceramiche Sassuolo: lavoratori in CIGS"])
     ws.append([])
     ws.append(HEADERS)
-    ws.append([FERRARI, "FERRARI", "LUCA", dt.date(1980, 4, 3), "Sassuolo", "3471112233", "O", *cigs])
+    ws.append([FERRARI, "FERRARI", "LUCA", dt.date(1980, 4, 3), "Sassuolo", "3471112233", "O",
+               *cigs])
     ws.append([GALLI, "Galli", "Marta", dt.date(1975, 9, 30), "SASSUOLO", "3332223344", "I", *cigs])
     ws.append([FERRARI[:-1] + ("A" if FERRARI[-1] != "A" else "B"), "Verdi", "Ugo",
                dt.date(1977, 7, 7), "Sassuolo", None, "O", *cigs])

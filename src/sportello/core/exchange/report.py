@@ -4,8 +4,9 @@ Every row of the sheet where it was (same row numbers as the original, titles ab
 header included), the cells with an error filled red and those with a warning or a
 conflict yellow, and one more column, "Esito importazione", that explains each row in
 Italian naming the column. A row skipped on purpose (the totals under the list) is not
-coloured: its explanation says it was not imported and why. Written with openpyxl's write-only mode; text that would look
-like a formula is written as text (as the exports do).
+coloured: its explanation says it was not imported and why. Written with openpyxl's
+write-only mode; text that would look like a formula is written as text (as the exports
+do).
 """
 
 from __future__ import annotations
