@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from test_paths_areas import catalogue  # noqa: F401 - the fixture
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.services import imports, pathways, workers
@@ -238,3 +239,34 @@ def test_an_outcome_recorded_in_the_agenda_clears_the_deadline_at_once(  # type:
     select_in_day_view(qtbot, area, "Ferrari Luca")
     qtbot.mouseClick(area.outcome_buttons["presente"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.loading and "esito" not in panel.groups(), timeout=10000)
+
+
+def test_a_voucher_approved_in_the_training_area_shows_in_the_deadlines(  # type: ignore[no-untyped-def]
+        qtbot, office_ctx, catalogue) -> None:
+    from test_paths_areas import click, select
+
+    from sportello.core.services import vouchers
+    from sportello.gui.areas import TrainingArea
+
+    vouchers.request(office_ctx, worker_id=catalogue["rossi"], course_id=catalogue["course"],
+                     fund_id=catalogue["fund"])  # expires when the course ends, in 30 days
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    panel = window.deadlines
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0 or "Nessuna" in
+                    panel.status_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert "voucher" not in panel.groups()  # only requested
+    click_area(qtbot, window, TrainingArea)
+    area = window.current_area
+    bar = area.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.tabRect(area.tabs.indexOf(area.vouchers_tab)).center())
+    tab = area.vouchers_tab
+    qtbot.waitUntil(lambda: tab.table.model() is not None and tab.table.model().rowCount() == 1)
+    select(tab.table, 1, "Rossi Mario")
+    click(qtbot, tab.approve_button)
+    qtbot.waitUntil(lambda: not panel.loading and panel.groups().get("voucher") == ["Rossi Mario"],
+                    timeout=10000)
