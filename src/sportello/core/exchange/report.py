@@ -89,7 +89,7 @@ def write_error_report(analysis: Analysis, out: Path | str) -> Path:
         elif rownum < header_row:
             result = None
         elif rownum in skipped:  # a totals row: not an error, said so without colour
-            result = WriteOnlyCell(ws, value="NON IMPORTATA - " + skipped[rownum])
+            result = WriteOnlyCell(ws, value="NOTA - " + skipped[rownum])
             result.alignment = wrap
         else:
             if found:

@@ -298,7 +298,7 @@ class Analysis:
                  f"{self.invalid_rows}; righe ripetute unite: {self.duplicates_merged}; "
                  f"conflitti: {len(self.conflicts)}; avvisi: {len(self.warnings)}"]
         for note in self.skipped:
-            lines.append(f"Nota: riga {note.row}: {note.message}")
+            lines.append(f"Nota: la riga {note.row} {note.message}")
         for ex_id, at in self.already_imported:
             lines.append(f"Nota: questo stesso file è già stato importato il {at:%d/%m/%Y %H:%M} "
                          f"(importazione n. {ex_id}).")
@@ -680,14 +680,16 @@ class _Rows:
 _TOTALS = re.compile(r"(totale|totali|tot\.|tot:|tot\b|somma|total)", re.IGNORECASE)
 
 
-def _is_totals_row(row: Sequence[object], cf_index: int) -> bool:
-    """A "Totale lavoratori: 8" row under the list: its first filled cell starts with
-    "Totale" (or "Tot.", "Somma") and it carries no codice fiscale."""
+def _totals_label(row: Sequence[object], cf_index: int) -> str | None:
+    """The label of a "Totale lavoratori: 8" row under the list (its first filled cell
+    starts with "Totale", "Tot.", "Somma"... and it carries no codice fiscale), else None."""
     first = next((v for v in row if v is not None and str(v).strip() != ""), None)
     if not isinstance(first, str) or not _TOTALS.match(first.strip()):
-        return False
+        return None
     code = row[cf_index] if 0 <= cf_index < len(row) else None
-    return not (isinstance(code, str) and cf.is_valid(cf.normalise(code)))
+    if isinstance(code, str) and cf.is_valid(cf.normalise(code)):
+        return None
+    return first.strip()
 
 
 def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
@@ -701,10 +703,11 @@ def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
         if col is not None and any(e.column == col.letter for e in already):
             continue  # the cell had a value that could not be used: already reported
         label = FIELDS[key].label
-        who = f"il lavoratore {code}" if code else "il lavoratore"
+        message = (f"{label}: manca, e il lavoratore {code} non ha ancora un fascicolo: senza "
+                   f"{label.lower()} non si può crearlo." if code
+                   else f"{label}: manca (serve per creare il fascicolo).")
         found.append(Issue(rownum, col.letter if col else None, col.header if col else None,
-                           f"{label}: manca, e {who} non ha ancora un fascicolo: senza "
-                           f"{label.lower()} non si può crearlo."))
+                           message))
     return found
 
 
@@ -738,10 +741,11 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
             raise ImportCancelled("Importazione annullata: nessun dato scritto.")
         rownum = first_row + i
         width = len(row)
-        if _is_totals_row(row, cf_col.index - offset):
-            skipped.append(Issue(rownum, None, None, "Riga dei totali («"
-                                 + values.describe(next(v for v in row if v not in (None, "")))
-                                 + "»): non è un lavoratore, saltata.", "nota"))
+        totals = _totals_label(row, cf_col.index - offset)
+        if totals is not None:
+            label = values.describe(totals)
+            skipped.append(Issue(rownum, None, None, f"è la riga dei totali («{label}»), non un "
+                                 "lavoratore: non importata.", "nota"))
             continue
         worker: dict[str, Any] = {}
         employment: dict[str, Any] = {}

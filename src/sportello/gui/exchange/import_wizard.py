@@ -1002,7 +1002,7 @@ class PreviewPage(QWizardPage):
             lines.append(self.tr("Righe ripetute (stesso codice fiscale) unite: {n}.")
                          .format(n=a.duplicates_merged))
         for note in a.skipped:
-            lines.append(self.tr("Riga {row} saltata: {why}").format(row=note.row,
+            lines.append(self.tr("Nota: la riga {row} {why}").format(row=note.row,
                                                                    why=note.message))
         for ex_id, at in a.already_imported:
             lines.append(self.tr(
