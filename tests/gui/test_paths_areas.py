@@ -439,8 +439,15 @@ def test_euro_input_is_read_the_italian_way() -> None:
 
 @pytest.fixture
 def pathways_area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
-    """Show the area (after the test has made its data): it reads when first shown."""
-    return lambda: show(qtbot, PathwaysArea(office_ctx))
+    """Show the area (after the test has made its data): it reads when first shown. The
+    fixture keeps the area: the tests hold only its tabs."""
+    kept: list[PathwaysArea] = []
+
+    def make() -> PathwaysArea:
+        kept.append(show(qtbot, PathwaysArea(office_ctx)))
+        return kept[-1]
+
+    return make
 
 
 def wait_rows(qtbot, table: QTableView, n: int) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,8 @@
 
 The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker database it
 takes about a tenth of a second, so it is read off the GUI thread (``gui.tasks.Task``,
-its own session); a request made while one is running is served when it ends.
+its own session); a request made while one is running is served when it ends. It reads
+again by itself after any write made in the program (``gui.changes``) while it is shown.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Context
 from sportello.core.services import deadlines
 from sportello.core.services.deadlines import Deadline
+from sportello.gui import changes
 from sportello.gui.agenda.common import open_worker_file, short_date
 from sportello.gui.tasks import Task, start_kept
 
@@ -152,6 +154,7 @@ class DeadlinesPanel(QDockWidget):
         self.days_spin.valueChanged.connect(self._options_changed)
         self.mine_check.toggled.connect(self._options_changed)
         self.visibilityChanged.connect(self._visibility_changed)
+        changes.hub().changed.connect(self._data_changed)
 
     # ------------------------------------------------------------------ loading
 
@@ -168,6 +171,12 @@ class DeadlinesPanel(QDockWidget):
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
             QTimer.singleShot(0, self.refresh)  # after the window's first paint
+
+    def _data_changed(self, _kinds: object, _source: object) -> None:
+        """Something was written anywhere (gui.changes): read again if shown (a hidden
+        panel reads when it appears)."""
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the deadlines again, in a background thread."""

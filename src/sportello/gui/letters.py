@@ -47,6 +47,7 @@ from sportello.core.services import agenda, letters, pathways, vouchers, worker_
 from sportello.core.services.letters import Refs, TemplateInfo
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
+from sportello.gui import changes
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.paths.common import (
     ERROR_COLOUR,
@@ -89,6 +90,8 @@ class LetterDialog(QDialog):
     def __init__(self, ctx: Context, worker: tuple[int, str], parent: QWidget | None = None,
                  template: str | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.issued.connect(lambda _letter: changes.announce(changes.LETTERS, source=self))
         self.setObjectName("letterDialog")
         self.setWindowTitle(self.tr("Nuova lettera — {worker}").format(worker=worker[1]))
         self.setMinimumWidth(620)
@@ -444,6 +447,7 @@ class _TaskDialog(QDialog):
     def _succeeded(self, outcome: Any) -> None:
         self.ok_button().setEnabled(True)
         self.outcome = outcome
+        changes.announce(changes.LETTERS, changes.APPOINTMENTS, source=self)  # call-in books
         self.succeeded(outcome)
 
     def _failed(self, message: str) -> None:

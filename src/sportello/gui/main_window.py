@@ -262,7 +262,6 @@ class MainWindow(QMainWindow):
 
     def _build_deadlines_panel(self) -> None:
         """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""
-        from sportello.gui.areas import AgendaArea
         from sportello.gui.deadlines_panel import DeadlinesPanel
 
         self.deadlines = DeadlinesPanel(self.ctx, self)
@@ -273,9 +272,6 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("F9"))
         submenus = [a for a in self.view_menu.actions() if a.menu() is not None]
         self.view_menu.insertAction(submenus[0] if submenus else None, toggle)
-        for area in self.areas:
-            if isinstance(area, AgendaArea):
-                area.appointments_changed.connect(self.deadlines.refresh)
 
     def _build_worker_shortcuts(self) -> None:
         """Ctrl+F (find a worker) and Ctrl+N (new file) from every area of the window."""

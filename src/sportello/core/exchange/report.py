@@ -3,8 +3,10 @@
 Every row of the sheet where it was (same row numbers as the original, titles above the
 header included), the cells with an error filled red and those with a warning or a
 conflict yellow, and one more column, "Esito importazione", that explains each row in
-Italian naming the column. Written with openpyxl's write-only mode; text that would look
-like a formula is written as text (as the exports do).
+Italian naming the column. A row skipped on purpose (the totals under the list) is not
+coloured: its explanation says it was not imported and why. Written with openpyxl's
+write-only mode; text that would look like a formula is written as text (as the exports
+do).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def write_error_report(analysis: Analysis, out: Path | str) -> Path:
     for _ in range(1, sheet.first_row):
         ws.append([])
     issues = analysis.row_issues
+    skipped = {note.row: note.message for note in analysis.skipped}
     for i, row in enumerate(sheet.rows):
         rownum = sheet.first_row + i
         found = issues.get(rownum, [])
@@ -86,6 +89,9 @@ def write_error_report(analysis: Analysis, out: Path | str) -> Path:
             result.font = bold
         elif rownum < header_row:
             result = None
+        elif rownum in skipped:  # a totals row: not an error, said so without colour
+            result = WriteOnlyCell(ws, value="NOTA - " + skipped[rownum])
+            result.alignment = wrap
         else:
             if found:
                 errors = [x for x in found if x.level == "errore"]

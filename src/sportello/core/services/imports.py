@@ -26,6 +26,8 @@ Rules of the upsert:
   as a conflict, unless the caller asks to overwrite conflicts. When the sheet still
   says what the previous import said, the newer local value is simply kept;
 - the same sheet imported twice changes nothing the second time;
+- a residence/domicile comune without a CAP gets the comune's CAP when it has only one
+  (``core.postcodes``, the same rule as the worker form); a deduced CAP never overwrites;
 - with a vertenza, each worker gets (or keeps) an ``EmploymentSituation`` in it, which
   receives the employment columns (qualifica, orario, CIGS dates...).
 
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +54,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
+from sportello.core import postcodes
 from sportello.core.bootstrap import Context
 from sportello.core.errors import ConflictError, NotFound, SportelloError, ValidationError
 from sportello.core.exchange import sheet_reader, values
@@ -97,6 +101,8 @@ DERIVED_WORKER = ("birth_place_code", "birth_province")
 DERIVED_EMPLOYMENT = ("qualifica_code",)
 # Filled from the codice fiscale when the sheet has no value: never a conflict.
 FROM_CF = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_province")
+# Filled from the comune (core.postcodes) when the sheet has no CAP: never a conflict either.
+DEDUCED = (*FROM_CF, "residence_cap", "domicile_cap")
 FIELD_LABEL = {k: f.label for k, f in FIELDS.items()} | {
     "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica"}
 
@@ -183,7 +189,7 @@ class Issue:
     column: str | None  # letter
     header: str | None
     message: str
-    level: str = "errore"  # or "avviso"
+    level: str = "errore"  # or "avviso"; "nota" for a row skipped on purpose (totals)
 
     def text(self) -> str:
         where = f"Riga {self.row}"
@@ -279,6 +285,7 @@ class Analysis:
     sheet: SheetData = field(repr=False)
     records: list[_Record] = field(repr=False, default_factory=list)
     row_issues: dict[int, list[Issue]] = field(repr=False, default_factory=dict)
+    skipped: list[Issue] = field(default_factory=list)  # rows that are not workers (totals)
 
     @property
     def ok(self) -> bool:
@@ -291,6 +298,8 @@ class Analysis:
                  f"aggiornati: {self.to_update}; invariati: {self.unchanged}; righe con errori: "
                  f"{self.invalid_rows}; righe ripetute unite: {self.duplicates_merged}; "
                  f"conflitti: {len(self.conflicts)}; avvisi: {len(self.warnings)}"]
+        for note in self.skipped:
+            lines.append(f"Nota: la riga {note.row} {note.message}")
         for ex_id, at in self.already_imported:
             lines.append(f"Nota: questo stesso file è già stato importato il {at:%d/%m/%Y %H:%M} "
                          f"(importazione n. {ex_id}).")
@@ -655,9 +664,56 @@ def _converter(col: ColumnMapping, settings: ImportSettings) -> Callable[[object
     }[kind]
 
 
-def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | None
-             ) -> tuple[list[_Record], list[Issue], list[Issue], int, int, set[int]]:
-    """Rows -> records; (records, errors, warnings, rows with data, merged, bad rows)."""
+@dataclass
+class _Rows:
+    """What ``_prepare`` makes of the data rows."""
+
+    records: list[_Record]
+    errors: list[Issue]
+    warnings: list[Issue]
+    counted: int  # rows with data
+    merged: int
+    bad_rows: set[int]
+    skipped: list[Issue]  # rows recognised as not a worker (a totals row), level "nota"
+    unnamed: list[tuple[int, str | None, dict[str, Any]]]  # bad rows without surname/name
+
+
+_TOTALS = re.compile(r"(totale|totali|tot\.|tot:|tot\b|somma|total)", re.IGNORECASE)
+
+
+def _totals_label(row: Sequence[object], cf_index: int) -> str | None:
+    """The label of a "Totale lavoratori: 8" row under the list (its first filled cell
+    starts with "Totale", "Tot.", "Somma"... and it carries no codice fiscale), else None."""
+    first = next((v for v in row if v is not None and str(v).strip() != ""), None)
+    if not isinstance(first, str) or not _TOTALS.match(first.strip()):
+        return None
+    code = row[cf_index] if 0 <= cf_index < len(row) else None
+    if isinstance(code, str) and cf.is_valid(cf.normalise(code)):
+        return None
+    return first.strip()
+
+
+def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
+                 settings: ImportSettings, already: Sequence[Issue] = ()) -> list[Issue]:
+    """A new file needs surname and name: one error per missing one, at its own column."""
+    found = []
+    for key in ("surname", "name"):
+        if worker.get(key):
+            continue
+        col = next((c for c in settings.columns if c.field == key), None)
+        if col is not None and any(e.column == col.letter for e in already):
+            continue  # the cell had a value that could not be used: already reported
+        label = FIELDS[key].label
+        message = (f"{label}: manca, e il lavoratore {code} non ha ancora un fascicolo: senza "
+                   f"{label.lower()} non si può crearlo." if code
+                   else f"{label}: manca (serve per creare il fascicolo).")
+        found.append(Issue(rownum, col.letter if col else None, col.header if col else None,
+                           message))
+    return found
+
+
+def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | None) -> _Rows:
+    """Rows -> records, errors, warnings; a totals row is skipped with a note."""
     _check_settings(settings)
     cols = [c for c in settings.columns if c.field]
     offset = sheet.first_col
@@ -673,6 +729,8 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     bad_rows: set[int] = set()
     by_code: dict[str, _Record] = {}
     records: list[_Record] = []
+    skipped: list[Issue] = []
+    unnamed: list[tuple[int, str | None, dict[str, Any]]] = []
     merged = 0
     counted = 0
     today = dt.date.today()
@@ -684,6 +742,12 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
             raise ImportCancelled("Importazione annullata: nessun dato scritto.")
         rownum = first_row + i
         width = len(row)
+        totals = _totals_label(row, cf_col.index - offset)
+        if totals is not None:
+            label = values.describe(totals)
+            skipped.append(Issue(rownum, None, None, f"è la riga dei totali («{label}»), non un "
+                                 "lavoratore: non importata.", "nota"))
+            continue
         worker: dict[str, Any] = {}
         employment: dict[str, Any] = {}
         source: dict[str, ColumnMapping] = {}
@@ -761,11 +825,14 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                 worker.setdefault("residence_province", prov)
             elif key == "domicile_comune" and prov and prov != "EE":
                 worker.setdefault("domicile_province", prov)
+        postcodes.fill_caps(worker)
         if code is not None and not row_errors:
             _check_against_cf(code, worker, source, rownum, row_errors, warnings, today)
         if row_errors:
             errors.extend(row_errors)
             bad_rows.add(rownum)
+            if not (worker.get("surname") and worker.get("name")):
+                unnamed.append((rownum, code, worker))
             continue
         found = by_code.get(code)  # type: ignore[arg-type]
         if found is None:
@@ -791,7 +858,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                     found.source[key] = source[key]
     if progress is not None and not progress(total, total):
         raise ImportCancelled("Importazione annullata: nessun dato scritto.")
-    return records, errors, warnings, counted, merged, bad_rows
+    return _Rows(records, errors, warnings, counted, merged, bad_rows, skipped, unnamed)
 
 
 def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, ColumnMapping],
@@ -953,8 +1020,8 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
     return changes, before
 
 
-def _plan(session: Session, records: list[_Record], vertenza_id: int | None, *,
-          overwrite: bool) -> _Plan:
+def _plan(session: Session, records: list[_Record], vertenza_id: int | None,
+          settings: ImportSettings, *, overwrite: bool) -> _Plan:
     plan = _Plan()
     codes = [r.code for r in records]
     existing: dict[str, dict[str, Any]] = {}
@@ -990,14 +1057,9 @@ def _plan(session: Session, records: list[_Record], vertenza_id: int | None, *,
     for rec in records:
         cur = existing.get(rec.code)
         if cur is None:
-            missing = [k for k in ("surname", "name") if not rec.worker.get(k)]
+            missing = _name_issues(rec.row, rec.code, rec.worker, settings)
             if missing:
-                col = rec.source.get("codice_fiscale")
-                what = " e ".join(FIELDS[k].label.lower() for k in missing)
-                plan.errors.append(Issue(rec.row, col.letter if col else None,
-                                         col.header if col else None,
-                                         f"Manca {what}: il lavoratore {rec.code} non ha ancora un "
-                                         "fascicolo e senza questi dati non si può crearlo."))
+                plan.errors.extend(missing)
                 plan.bad_codes.add(rec.code)
                 continue
             plan.inserts.append(rec)
@@ -1006,7 +1068,7 @@ def _plan(session: Session, records: list[_Record], vertenza_id: int | None, *,
             continue
         wid = cur["id"]
         who = f"{cur['surname']} {cur['name']}"
-        changes, before = _diff(rec, rec.worker, cur, origin_w[wid], from_cf=FROM_CF,
+        changes, before = _diff(rec, rec.worker, cur, origin_w[wid], from_cf=DEDUCED,
                                 overwrite=overwrite, worker_id=wid, who=who,
                                 conflicts=plan.conflicts)
         touched = False
@@ -1071,13 +1133,25 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
     _check_settings(settings)
     digest = sheet_reader.sha256_of(path)
     fmt = sheet_reader.sniff(path)
-    records, errors, warnings, counted, merged, bad_rows = _prepare(data, settings, progress)
+    rows = _prepare(data, settings, progress)
+    records, errors, warnings, counted, merged, bad_rows = (
+        rows.records, rows.errors, rows.warnings, rows.counted, rows.merged, rows.bad_rows)
     if counted == 0:
         raise UnreadableFile(f"Il foglio «{settings.sheet}» non contiene righe di dati sotto "
                              f"l'intestazione (riga {settings.header_row}).")
     with ctx.read() as s:
         vertenza_id = _resolve_vertenza(s, vertenza)
-        plan = _plan(s, records, vertenza_id, overwrite=overwrite_conflicts)
+        plan = _plan(s, records, vertenza_id, settings, overwrite=overwrite_conflicts)
+        # a row with other errors still says what it lacks to create a new file
+        known = set()
+        codes = [code for _r, code, _w in rows.unnamed if code]
+        for chunk in _chunks(codes):
+            known |= set(s.scalars(select(Worker.codice_fiscale).where(
+                Worker.codice_fiscale.in_(chunk))))
+        for rownum, code, worker in rows.unnamed:
+            if code not in known:
+                errors.extend(_name_issues(rownum, code, worker, settings,
+                                           [e for e in errors if e.row == rownum]))
         before = s.execute(select(ExchangeRecord.id, ExchangeRecord.at).where(
             ExchangeRecord.sha256 == digest, ExchangeRecord.direction == ExchangeKind.IMPORT,
             ExchangeRecord.status == ExchangeStatus.COMPLETATO).order_by(ExchangeRecord.id)).all()
@@ -1095,7 +1169,8 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
         conflicts=plan.conflicts, to_insert=len(plan.inserts), to_update=len(plan.updated_codes()),
         unchanged=plan.unchanged, duplicates_merged=merged,
         invalid_rows=len(bad_rows), already_imported=[(i, at) for i, at in before],
-        sheet=data, records=[r for r in records if r.code not in plan.bad_codes], row_issues=by_row)
+        sheet=data, records=[r for r in records if r.code not in plan.bad_codes], row_issues=by_row,
+        skipped=rows.skipped)
 
 
 # --------------------------------------------------------------------------- apply
@@ -1184,7 +1259,7 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
             "updated_at": now}])
         vertenza_id = res.scalar_one()
         new_vertenza = True
-    plan = _plan(s, analysis.records, vertenza_id, overwrite=overwrite)
+    plan = _plan(s, analysis.records, vertenza_id, analysis.settings, overwrite=overwrite)
     if plan.errors and not valid_only:
         raise ImportRefused("\n".join(["Importazione rifiutata: nessun dato scritto."]
                                       + [e.text() for e in plan.errors]), plan.errors)

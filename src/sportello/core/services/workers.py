@@ -3,6 +3,7 @@
 The GUI and the CLI pass plain values (``WorkerForm``) and get plain rows back.
 A codice fiscale is validated and decoded here, once: birth date, sex and birthplace
 are filled from it, and a contradiction with what was typed is refused naming the field.
+An empty CAP is filled from its comune when the comune has exactly one (``core.postcodes``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Select, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
+from sportello.core import postcodes
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.rules import fields
@@ -162,14 +164,19 @@ class ListFilter:
     text: str = ""
     vertenza_id: int | None = None
     pathway_kind: str | None = None
+    without_pathway: bool = False  # no open pathway (proposto, attivo, sospeso) of any kind
     status: str | None = None
     operator_id: int | None = None
     deadline_days: int | None = None
     today: dt.date | None = None
 
 
+OPEN_PATHWAY = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
+
+# Surname order is alphabetical whatever the case and the accents ("de Luca", "Đorđević",
+# imported "ROSSI"): search_text starts with the folded "surname name".
 SORT_COLUMNS = {
-    "surname": (Worker.surname, Worker.name),
+    "surname": (Worker.search_text, Worker.surname, Worker.name),
     "name": (Worker.name, Worker.surname),
     "codice_fiscale": (Worker.codice_fiscale,),
     "birth_date": (Worker.birth_date,),
@@ -243,6 +250,7 @@ def normalise_form(form: WorkerForm) -> WorkerForm:
         values[key] = _checked(key, fields.cap, values[key])
     for key in ("residence_province", "domicile_province"):
         values[key] = _checked(key, fields.province, values[key])
+    postcodes.fill_caps(values)  # a comune with one CAP needs no typing
     values["email"] = _checked("email", fields.email, values["email"])
     for key in ("phone", "mobile"):
         values[key] = _checked(key, fields.phone, values[key])
@@ -388,7 +396,10 @@ def _filtered(flt: ListFilter, session: Session) -> Select[tuple[int]]:
     if flt.pathway_kind:
         stmt = stmt.where(exists().where(
             Pathway.worker_id == Worker.id, Pathway.kind == flt.pathway_kind,
-            Pathway.status.in_([PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO])))
+            Pathway.status.in_(OPEN_PATHWAY)))
+    if flt.without_pathway:
+        stmt = stmt.where(~exists().where(Pathway.worker_id == Worker.id,
+                                          Pathway.status.in_(OPEN_PATHWAY)))
     if flt.deadline_days is not None:
         today = flt.today or dt.date.today()
         horizon = today + dt.timedelta(days=flt.deadline_days)
@@ -419,7 +430,8 @@ def _scalar_ints(session: Session, stmt: Select[tuple[int]]) -> list[int]:
     """One integer column straight from the driver: for 100,000 ids the ORM result
     machinery costs twice the query itself."""
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect)
+    # render_postcompile: an IN (...) list becomes plain parameters (no "__[POSTCOMPILE")
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params: object = compiled.params
     if compiled.positiontup is not None:  # qmark style (SQLite)
         params = [compiled.params[name] for name in compiled.positiontup]

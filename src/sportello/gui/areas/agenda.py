@@ -32,6 +32,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file
 from sportello.core.services.agenda import AppointmentRow
+from sportello.gui import changes
 from sportello.gui.agenda.common import (
     day_text,
     long_date,
@@ -63,6 +64,10 @@ class AgendaArea(Area):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.appointments_changed.connect(lambda: changes.announce(
+            changes.APPOINTMENTS, source=self))
+        changes.hub().changed.connect(self._data_changed)
         self.ctx = ctx
         self.current_day = dt.date.today()
         self.rows: dict[int, AppointmentRow] = {}
@@ -230,6 +235,12 @@ class AgendaArea(Area):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         QTimer.singleShot(0, self._shown)  # read after the area's first paint
+
+    def _data_changed(self, _kinds: object, source: object) -> None:
+        """Written elsewhere (gui.changes; a call-in books appointments): read again if on
+        screen (the area reads at each show anyway)."""
+        if self.isVisible() and not changes.comes_from(self, source):
+            self.reload()
 
     def _shown(self) -> None:
         if not self._operators_loaded:

@@ -33,6 +33,7 @@ from sportello.core.services.business import (
     ProjectFilter,
     ProjectRow,
 )
+from sportello.gui import changes
 from sportello.gui.areas.base import Area
 from sportello.gui.paths.business_dialogs import (
     AdvanceStageDialog,
@@ -84,6 +85,7 @@ class BusinessArea(Area):
         self.ctx = ctx
         self._loaded = False
         self.detail: ProjectDetail | None = None
+        changes.hub().changed.connect(self._data_changed)
         layout = self.build_heading(
             self.tr("Sportello Unico"),
             self.tr(
@@ -282,6 +284,16 @@ class BusinessArea(Area):
         super().showEvent(event)
         if not self._loaded:
             QTimer.singleShot(0, self.reload)
+
+    def _data_changed(self, _kinds: object, source: object) -> None:
+        """Written elsewhere (gui.changes): read again now if shown, else when next shown;
+        this area's own dialogs read again themselves."""
+        if changes.comes_from(self, source):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
 
     def current_filter(self) -> ProjectFilter:
         return ProjectFilter(stage=self.stage_combo.currentData(), text=self.search_edit.text())

@@ -14,6 +14,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sportello.core.bootstrap import Context
+from sportello.gui import changes
 from sportello.gui.areas.base import Area
 from sportello.gui.paths.offers import OffersTab
 from sportello.gui.paths.pathways_tab import PathwaysTab
@@ -42,9 +43,9 @@ class PathwaysArea(Area):
         self.tabs.addTab(self.offers_tab, self.tr("Offerte di lavoro"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_shown)
-        # A hire closes reinsertion pathways; a closed file leaves the offers' candidates.
-        self.offers_tab.hired.connect(lambda _worker: self._stale(self.pathways_tab))
-        self.pathways_tab.changed.connect(lambda: self._stale(self.offers_tab))
+        # A hire closes reinsertion pathways; a closed file leaves the offers' candidates;
+        # a file window, a booking, an import... change what the tabs show (gui.changes).
+        changes.hub().changed.connect(self._data_changed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -59,9 +60,13 @@ class PathwaysArea(Area):
             self.pathways_tab.load_filters()
         tab.reload()  # type: ignore[attr-defined]
 
-    def _stale(self, tab: QWidget) -> None:
-        """Read ``tab`` again now if it is shown, else when it next is."""
-        index = self.tabs.indexOf(tab)
-        self._loaded.discard(index)
-        if self.tabs.currentIndex() == index and self.isVisible():
-            self._tab_shown(index)
+    def _data_changed(self, _kinds: object, source: object) -> None:
+        """Every tab reads again when next shown; the one on screen now, unless it is the
+        one that wrote (it has read again already)."""
+        current = self.tabs.currentIndex()
+        writer = self.tabs.widget(current) if self.isVisible() else None
+        self._loaded.clear()
+        if writer is not None and changes.comes_from(writer, source):
+            self._loaded.add(current)
+        elif writer is not None:
+            self._tab_shown(current)

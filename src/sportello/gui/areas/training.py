@@ -15,6 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sportello.core.bootstrap import Context
+from sportello.gui import changes
 from sportello.gui.areas.base import Area
 from sportello.gui.paths.training_tabs import CatalogTab, FundsTab, RegisterTab, VouchersTab
 
@@ -46,8 +47,8 @@ class TrainingArea(Area):
         self.tabs.addTab(self.register_tab, self.tr("Registro presenze"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_shown)
-        for tab in (self.catalog_tab, self.funds_tab, self.vouchers_tab, self.register_tab):
-            tab.changed.connect(lambda source=tab: self._others_stale(source))
+        # a voucher approved, a course edited, a file window... (gui.changes)
+        changes.hub().changed.connect(self._data_changed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -64,8 +65,13 @@ class TrainingArea(Area):
             self.catalog_tab.load_providers()
         tab.reload()  # type: ignore[attr-defined]
 
-    def _others_stale(self, source: QWidget) -> None:
-        """A change in one tab (a voucher approved, a course edited...) shows in the others
-        when they are next opened."""
+    def _data_changed(self, _kinds: object, source: object) -> None:
+        """Every tab reads again when next shown; the one on screen now, unless it is the
+        one that wrote (it has read again already)."""
         current = self.tabs.currentIndex()
-        self._loaded = {i for i in self._loaded if self.tabs.widget(i) is source or i == current}
+        writer = self.tabs.widget(current) if self.isVisible() else None
+        self._loaded.clear()
+        if writer is not None and changes.comes_from(writer, source):
+            self._loaded.add(current)
+        elif writer is not None:
+            self._tab_shown(current)

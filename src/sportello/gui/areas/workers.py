@@ -3,7 +3,9 @@
 The search box searches as the clerk types (after a short pause); the search, the
 filters and the order run in SQL (``workers.list_ids``) and the table reads only the
 rows it shows (``WorkerListModel``). Enter opens the first match, Down moves into the
-list. Files open in their own windows (``WorkerFileWindow``).
+list. Files open in their own windows (``WorkerFileWindow``). Whatever is written
+anywhere in the program (``gui.changes``: a file saved, an import, a pathway...) makes
+the list read again, at once when it is shown, else when it is next shown.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.models import FileStatus, PathwayKind
 from sportello.core.services import worker_file, workers
 from sportello.core.services.workers import ListFilter
+from sportello.gui import changes
 from sportello.gui.areas.base import Area
 from sportello.gui.widgets.flow_layout import FlowLayout
 from sportello.gui.worker_file.dialogs import MergeDialog
@@ -43,6 +46,7 @@ from sportello.gui.worker_model import COLUMNS, WorkerListModel
 
 SEARCH_DELAY_MS = 150  # typing pauses longer than this run the search
 SETTINGS_HEADER = "workers_area/header"
+WITHOUT_PATHWAY = "__senza__"  # the pathway filter's "Senza percorso" (no open pathway)
 
 
 class SearchBox(QLineEdit):
@@ -91,6 +95,7 @@ class WorkersArea(Area):
         self._windows: list[WorkerFileWindow] = []
         self._last_filter: ListFilter | None = None
         self._shown_once = False
+        self._stale = False  # data changed while the list was not on screen
         layout = self.build_heading(
             self.tr("Lavoratori"),
             self.tr(
@@ -129,6 +134,7 @@ class WorkersArea(Area):
         self.pathway_filter = self._filter_combo("pathwayFilter", self.tr("Tutti i percorsi"))
         for value, text in choices(PathwayKind):
             self.pathway_filter.addItem(text, value)
+        self.pathway_filter.addItem(self.tr("Senza percorso"), WITHOUT_PATHWAY)
         self.status_filter = self._filter_combo("statusFilter", self.tr("Tutti gli stati"))
         for value, text in choices(FileStatus):
             self.status_filter.addItem(text, value)
@@ -232,6 +238,7 @@ class WorkersArea(Area):
         self.new_action = QAction(self.tr("Nuovo fascicolo"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_file)
+        changes.hub().changed.connect(self._data_changed)
 
     def _default_widths(self) -> list[int]:
         """Cognome … Stato sized to their usual content; Operatore takes the rest."""
@@ -272,6 +279,20 @@ class WorkersArea(Area):
                 QTimer.singleShot(0, self._fit_columns)
             # after the first paint: the window appears before anything is searched
             QTimer.singleShot(0, lambda: self.run_search(force=True))
+        elif self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _data_changed(self, _kinds: object, _source: object) -> None:
+        """Something was written anywhere (gui.changes): read the list again, now if it
+        is on screen, else when it is next shown."""
+        if not self._shown_once:
+            return  # the first show searches anyway
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
 
     def _load_choices(self) -> None:
         """The vertenze and operators of the filters (again at each show: imports add some)."""
@@ -294,10 +315,12 @@ class WorkersArea(Area):
     # ------------------------------------------------------------------ search
 
     def current_filter(self) -> ListFilter:
+        pathway = self.pathway_filter.currentData()
         return ListFilter(
             text=self.search_box.text(),
             vertenza_id=self.vertenza_filter.currentData(),
-            pathway_kind=self.pathway_filter.currentData(),
+            pathway_kind=None if pathway == WITHOUT_PATHWAY else pathway,
+            without_pathway=pathway == WITHOUT_PATHWAY,
             status=self.status_filter.currentData(),
             operator_id=self.operator_filter.currentData(),
             deadline_days=self.deadline_days.value() if self.deadline_check.isChecked() else None,
@@ -546,12 +569,8 @@ class WorkersArea(Area):
     def _track(self, window: WorkerFileWindow) -> None:
         self._windows = [w for w in self._windows if shiboken6.isValid(w)]
         self._windows.append(window)
-        window.saved.connect(self._file_saved)
-        window.created.connect(self._file_created)
+        window.created.connect(self._file_created)  # saves reach the list through gui.changes
         window.open_requested.connect(self.open_file)
-
-    def _file_saved(self, worker_id: int) -> None:
-        self.refresh()
 
     def _file_created(self, worker_id: int) -> None:
         self.refresh(select_id=worker_id)
@@ -608,6 +627,7 @@ class WorkersArea(Area):
         except SportelloError as exc:  # PermissionDenied: only a responsabile may merge
             QMessageBox.warning(self, title, str(exc))
             return
+        changes.announce(changes.WORKERS, source=self)
         for window in self.open_windows(drop.id):
             window.close()  # clean (checked above): the file no longer exists
         for window in self.open_windows(keep.id):

@@ -37,6 +37,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file, workers
 from sportello.core.services.agenda import AppointmentRow
+from sportello.gui import changes
 from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit, TimeEdit
 
 SEARCH_MIN_CHARS = 2
@@ -415,4 +416,5 @@ class BookingDialog(QDialog):
         except SportelloError as refused:
             QMessageBox.warning(self, self.tr("Prenotazione non riuscita"), str(refused))
             return False
+        changes.announce(changes.APPOINTMENTS, source=self)  # every view shows the booking
         return True

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import exchange_log, imports
+from sportello.gui import changes
 from sportello.gui.exchange.common import (
     ERROR_FILL,
     item,
@@ -37,6 +38,9 @@ class HistoryPanel(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(
+            changes.IMPORTS, changes.WORKERS, source=self))
         self.ctx = ctx
         self.rows: list[exchange_log.ExchangeRow] = []
         self.last_message: QMessageBox | None = None

@@ -46,6 +46,7 @@ from sportello.core.exchange.profiles import FIELDS
 from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.sheet_reader import SheetData, column_letter
 from sportello.core.services import exchange_log, imports
+from sportello.gui import changes
 from sportello.gui.exchange.common import (
     ERROR_FILL,
     HEADER_FILL,
@@ -76,6 +77,9 @@ class ImportWizard(QWizard):
     def __init__(self, ctx: Context, parent: QWidget | None = None,
                  path: Path | str | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.imported.connect(lambda _id: changes.announce(
+            changes.IMPORTS, changes.WORKERS, source=self))
         self.ctx = ctx
         self.path: Path | None = None
         self.book: sheet_reader.Workbook | None = None
@@ -201,6 +205,9 @@ class FilePage(QWizardPage):
         self.path_edit.setObjectName("importPath")
         self.path_edit.setPlaceholderText(self.tr("Scegliere un file oppure trascinarlo qui"))
         self.path_edit.returnPressed.connect(self._typed)
+        # "Avanti" follows the typing: enabled as soon as the path names an existing file
+        self.path_edit.textChanged.connect(lambda _text: self.completeChanged.emit())
+        self._advance = False  # "Avanti" clicked on a typed path: go on once it is read
         label.setBuddy(self.path_edit)
         self.browse = QPushButton(self.tr("&Sfoglia…"))
         self.browse.clicked.connect(self.choose)
@@ -246,6 +253,10 @@ class FilePage(QWizardPage):
         self.w.start(job, self.tr("Importazione"), self.tr("Lettura del file…"),
                      self._read, self._unreadable, cancellable=False)
 
+    def _typed_path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text) if text else None
+
     def _read(self, found: tuple[sheet_reader.Workbook, imports.FileInspection]) -> None:
         self.w.book, self.w.inspection = found
         insp = self.w.inspection
@@ -264,14 +275,36 @@ class FilePage(QWizardPage):
             text = self.tr("Non trovo la riga di intestazione: indicarla nel passo successivo.")
         _status(self.status, text)
         self.completeChanged.emit()
+        if self._advance:
+            self._advance = False
+            self.w.next()
 
     def _unreadable(self, message: str) -> None:
+        self._advance = False
         self.w.book = self.w.inspection = None
         _status(self.status, message, error=True)
         self.completeChanged.emit()
 
+    def _loaded(self) -> bool:
+        return self.w.inspection is not None and self._typed_path() == self.w.path
+
     def isComplete(self) -> bool:
-        return self.w.inspection is not None and not self.w.busy()
+        if self.w.busy():
+            return False
+        typed = self._typed_path()
+        if typed is None or typed == self.w.path:  # read already: only if it was readable
+            return self._loaded()
+        return typed.is_file()  # typed, not read yet: "Avanti" reads it
+
+    def validatePage(self) -> bool:
+        """A path typed but not read yet (no Enter): read it, then go on by itself."""
+        if self._loaded():
+            return True
+        typed = self._typed_path()
+        if typed is not None and not self.w.busy():
+            self._advance = True
+            self.load(typed)
+        return False
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_spreadsheet(event.mimeData()) is not None:
@@ -969,6 +1002,9 @@ class PreviewPage(QWizardPage):
         if a.duplicates_merged:
             lines.append(self.tr("Righe ripetute (stesso codice fiscale) unite: {n}.")
                          .format(n=a.duplicates_merged))
+        for note in a.skipped:
+            lines.append(self.tr("Nota: la riga {row} {why}").format(row=note.row,
+                                                                   why=note.message))
         for ex_id, at in a.already_imported:
             lines.append(self.tr(
                 "Attenzione: questo stesso file è già stato importato (importazione n. {id}, "

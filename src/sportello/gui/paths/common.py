@@ -58,6 +58,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import workers
 from sportello.core.services.vouchers import euro
+from sportello.gui import changes
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -714,6 +715,7 @@ class FormDialog(QDialog):
             return
         super().accept()
         self.saved.emit(self.result_value)
+        changes.announce(source=self)  # what it wrote is shown everywhere
 
 
 class FieldInput(InvalidInput):

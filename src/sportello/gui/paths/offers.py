@@ -21,6 +21,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
+from sportello.gui import changes
 from sportello.gui.paths.common import (
     APPLICATION_STATUSES,
     CONTRACT_TYPES,
@@ -247,6 +248,9 @@ class OffersTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.hired.connect(lambda _worker: changes.announce(
+            changes.PATHWAYS, changes.WORKERS, source=self))
         self.ctx = ctx
         self._loaded = False
         self._applied: set[int] = set()

@@ -18,6 +18,7 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow
+from sportello.gui import changes
 from sportello.gui.paths.common import (
     PATHWAY_KINDS,
     PATHWAY_KINDS_SHORT,
@@ -56,6 +57,8 @@ class PathwaysTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(changes.PATHWAYS, source=self))
         self.ctx = ctx
         self._filters_loaded = False
         layout = QVBoxLayout(self)

@@ -27,6 +27,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import training, vouchers
 from sportello.core.services.training import CourseRow, FundRow, SessionRow
 from sportello.core.services.vouchers import RegisterRow, VoucherFilter, VoucherRow
+from sportello.gui import changes
 from sportello.gui.paths.common import (
     COURSE_STATUSES,
     FUND_KINDS,
@@ -86,6 +87,8 @@ class CatalogTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
         self.providers: dict[int, object] = {}
         layout = QVBoxLayout(self)
@@ -318,6 +321,8 @@ class FundsTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -428,6 +433,8 @@ class VouchersTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
         self._filters_loaded = False
         layout = QVBoxLayout(self)
@@ -688,6 +695,8 @@ class RegisterTab(QWidget):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # what this writes is shown everywhere (gui.changes)
+        self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
         self.rows: list[RegisterRow] = []
         self.spins: list[QDoubleSpinBox | None] = []

@@ -45,7 +45,7 @@ from sportello.core.services.workers import (
     WorkerDetail,
     WorkerForm,
 )
-from sportello.gui import queries
+from sportello.gui import changes, queries
 from sportello.gui.letters import LettersPage
 from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
@@ -75,6 +75,9 @@ class WorkerFileWindow(QWidget):
     def __init__(self, ctx: Context, worker_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.saved.connect(lambda _id: changes.announce(changes.WORKERS, source=self))
+        # what this writes is shown everywhere (gui.changes)
+        self.created.connect(lambda _id: changes.announce(changes.WORKERS, source=self))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("workerFileWindow")
         self.ctx = ctx
