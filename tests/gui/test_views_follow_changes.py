@@ -223,7 +223,8 @@ def test_an_outcome_recorded_in_the_agenda_clears_the_deadline_at_once(  # type:
         codice_fiscale=code("Ferrari", "Luca", PEOPLE[0][2]), surname="Ferrari", name="Luca",
         privacy_consent=True))
     agenda.book(office_ctx, worker_id=wid, operator_id=office_ctx.actor.id,
-                starts_at=dt.datetime.combine(PAST, dt.time(9, 30)), purpose="Colloquio")
+                starts_at=dt.datetime.combine(PAST, dt.time(9, 30)), purpose="Colloquio",
+                now=dt.datetime.combine(PAST, dt.time(8)))  # booked before it happened
     window = MainWindow(office_ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
