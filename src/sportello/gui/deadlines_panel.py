@@ -3,6 +3,12 @@
 The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker database it
 takes about a tenth of a second, so it is read off the GUI thread (``gui.tasks.Task``,
 its own session); a request made while one is running is served when it ends.
+
+The dock never takes the keyboard focus by accident: when a widget elsewhere in the window
+is disabled while it has the focus (an outcome or a save that refreshes its area), Qt hands
+the focus on along the tab chain, which may reach the "Entro N giorni" box, and the clerk's
+next keystroke would change it. Such a hand-over is sent back (``_focus_changed``); a click
+or a Tab into the dock still works.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
@@ -23,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from shiboken6 import isValid
 
 from sportello.core.bootstrap import Context
 from sportello.core.services import deadlines
@@ -152,6 +161,26 @@ class DeadlinesPanel(QDockWidget):
         self.days_spin.valueChanged.connect(self._options_changed)
         self.mine_check.toggled.connect(self._options_changed)
         self.visibilityChanged.connect(self._visibility_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # ------------------------------------------------------------------ focus
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Send back the focus handed to the dock by a widget disabled while focused."""
+        if (old is None or new is None or not isValid(self) or not self.isAncestorOf(new)
+                or self.isAncestorOf(old) or old.isEnabled()):
+            return
+        new.clearFocus()  # a keystroke now changes nothing here
+        QTimer.singleShot(0, lambda: self._give_back(old))
+
+    @staticmethod
+    def _give_back(widget: QWidget) -> None:
+        """The focus back to the widget that lost it, once its area has re-enabled it."""
+        if isValid(widget) and widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ loading
 

@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -303,6 +304,7 @@ class AgendaArea(Area):
         """Read the period shown again; keep (or move to) the selected appointment."""
         if not self._operators_loaded:
             self.load_operators()
+        focused = QApplication.focusWidget()
         keep = select if select is not None else (
             self.selected_row.id if self.selected_row else None)
         start, end = self.period()
@@ -342,6 +344,10 @@ class AgendaArea(Area):
             view.select(keep)
         else:
             self._show_selection(None)
+        if focused is not None and self.isAncestorOf(focused):
+            # a button disabled by the refresh (the selection went) leaves the focus in the
+            # agenda, on the appointments, rather than handing it to another part of the window
+            (focused if focused.isEnabled() else view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_note(self, text: str) -> None:
         self.note_label.setText(text)
