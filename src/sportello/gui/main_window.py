@@ -328,11 +328,14 @@ class MainWindow(QMainWindow):
     def choose_language(self, lang: str) -> None:
         if lang == i18n.chosen_language():
             return
+        current = i18n.chosen_language()
         i18n.save_language(lang)
+        # in the chosen language first, then in the one on screen (who chose may not read it)
+        order = [lang] + [code for code in (current,) if code != lang]
         QMessageBox.information(
             self,
-            self.tr("Lingua"),
-            self.tr("La nuova lingua sarà usata dal prossimo avvio di Sportello."),
+            " / ".join(i18n.RESTART_NOTICE[code][0] for code in order),
+            "\n\n".join(i18n.RESTART_NOTICE[code][1] for code in order),
         )
 
     def show_about(self) -> None:
