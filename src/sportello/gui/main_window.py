@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.change_password_action = QAction(self.tr("Cambia &password…"), self)
         self.change_password_action.triggered.connect(self.change_password)
-        self.logout_action = QAction(self.tr("Esci dall'&account"), self)
+        self.logout_action = QAction(self.tr("Es&ci dall'account"), self)
         self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.logout_action.setStatusTip(self.tr("Chiude la sessione e torna all'accesso"))
         self.logout_action.triggered.connect(self.logout_requested)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -110,6 +110,7 @@ class AgendaArea(Area):
             view.activated.connect(self._activated)
         layout.addWidget(self.views, 1)
         layout.addWidget(self._build_action_bar())
+        self._build_outcome_keys()
         self._show_selection(None)
 
     # ------------------------------------------------------------------ building
@@ -198,11 +199,16 @@ class AgendaArea(Area):
         row = FlowLayout(buttons)
         row.addWidget(QLabel(self.tr("Esito:")))
         self.outcome_buttons: dict[str, QPushButton] = {}
-        for outcome, text in (("presente", self.tr("Presente")), ("assente", self.tr("Assente")),
-                              ("giustificato", self.tr("Giustificato"))):
+        # Alt+P / Alt+S / Alt+G anywhere in the agenda (Alt+A is the Aiuto menu), and the
+        # plain P / A / G keys on the appointments (see _build_outcome_keys)
+        for outcome, text, key in (("presente", self.tr("&Presente"), "P"),
+                                   ("assente", self.tr("A&ssente"), "A"),
+                                   ("giustificato", self.tr("&Giustificato"), "G")):
             button = QPushButton(text)
             button.setObjectName(f"outcome_{outcome}")
-            button.setToolTip(self.tr("Registra l'esito dell'appuntamento selezionato"))
+            button.setToolTip(self.tr(
+                "Registra l'esito dell'appuntamento selezionato (tasto {key} sugli "
+                "appuntamenti)").format(key=key))
             button.clicked.connect(lambda _checked=False, o=outcome: self.record_outcome(o))
             self.outcome_buttons[outcome] = button
             row.addWidget(button)
@@ -225,6 +231,17 @@ class AgendaArea(Area):
         row.addWidget(self.cancel_button)
         column.addWidget(buttons)
         return bar
+
+    def _build_outcome_keys(self) -> None:
+        """P (presente), A (assente), G (giustificato) while the appointments have the focus."""
+        for key, outcome in (("P", "presente"), ("A", "assente"), ("G", "giustificato")):
+            shortcut = QShortcut(QKeySequence(key), self.views)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda o=outcome: self._outcome_key(o))
+
+    def _outcome_key(self, outcome: str) -> None:
+        if self.selected_row is not None and self.outcome_buttons[outcome].isEnabled():
+            self.record_outcome(outcome)
 
     # ------------------------------------------------------------------ showing
 
