@@ -13,8 +13,20 @@ or a Tab into the dock still works.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,6 +36,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -55,6 +70,46 @@ KIND_COLOURS = {
     "voucher": "#be185d",
     "consenso": "#6b7280",
 }
+
+# Narrower than this, the list shows worker and date; the detail stays in the tooltip.
+DETAIL_MIN_WIDTH = 300
+
+
+class _WrappedGroups(QStyledItemDelegate):
+    """Group titles (the top rows, spanning the list) wrap onto more lines, never clipped."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def _is_group(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return not index.parent().isValid() and index.column() == 0
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if self._is_group(index):
+            option.features = option.features | QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if not self._is_group(index):
+            return size
+        # the text's own rectangle in a row spanning the list, as the style lays it out
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        left = self.tree.indentation()
+        item.rect = QRect(left, 0, max(self.tree.viewport().width() - left, 60), size.height())
+        style = self.tree.style()
+        width = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, self.tree).width()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        needed = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, max(width - 2 * margin, 20), 10_000), Qt.TextFlag.TextWordWrap, text
+        ).height()
+        return QSize(size.width(), max(size.height(), needed + 6))
+
 
 def _dot(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -127,15 +182,21 @@ class DeadlinesPanel(QDockWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Lavoratore"), self.tr("Data"), self.tr("Dettaglio")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Nothing clipped in a narrow dock (a 1024-pixel screen): the dates always whole, the
+        # names elided (the tooltip has them), the group titles wrapped onto a second line,
+        # and the details, when the dock is too narrow for them, only in the tooltip.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WrappedGroups(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 170)
-        self.tree.setColumnWidth(1, 80)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.itemCollapsed.connect(lambda item: self._toggled(item, True))
         self.tree.itemExpanded.connect(lambda item: self._toggled(item, False))
@@ -164,6 +225,15 @@ class DeadlinesPanel(QDockWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    # ------------------------------------------------------------------ fitting
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.tree.viewport().width()
+            self.tree.setColumnHidden(2, width < DETAIL_MIN_WIDTH)
+            self.tree.doItemsLayout()  # the group titles' heights follow the new width
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ focus
 

@@ -160,10 +160,8 @@ class AgendaArea(Area):
 
         self.operator_combo = QComboBox()
         self.operator_combo.setObjectName("agendaOperator")
-        self.operator_combo.setMinimumContentsLength(16)
-        self.operator_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as the longest name ("Amministratore del sistema"), growing with the list
+        self.operator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.operator_combo.setToolTip(self.tr("Di chi mostrare gli appuntamenti"))
         self.operator_combo.currentIndexChanged.connect(self._operator_changed)
 

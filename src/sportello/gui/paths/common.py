@@ -686,6 +686,18 @@ class FormDialog(QDialog):
         target = self.errors.get(field or "", self.general_error)
         target.setText(message)
         target.setVisible(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a message that wraps onto more lines than the dialog has room for
+        (a dialog does not grow by itself when a word-wrapped line appears)."""
+        self.outer.activate()
+        if self.outer.hasHeightForWidth():
+            need = self.outer.totalHeightForWidth(self.width())
+        else:
+            need = self.outer.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def error_text(self, field: str | None = None) -> str:
         target = self.errors.get(field or "", self.general_error)
