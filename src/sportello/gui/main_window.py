@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Aiuto"))
+        self.guide_action = QAction(self.tr("&Guida"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.setStatusTip(self.tr("I percorsi di lavoro passo per passo, con le immagini"))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("&Informazioni su Sportello"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -337,6 +343,18 @@ class MainWindow(QMainWindow):
             " / ".join(i18n.RESTART_NOTICE[code][0] for code in order),
             "\n\n".join(i18n.RESTART_NOTICE[code][1] for code in order),
         )
+
+    def show_guide(self) -> QDialog:
+        """Aiuto → Guida (F1): the user guide, beside the window (one at a time)."""
+        from sportello.gui.dialogs.guide import GuideDialog
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = GuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
