@@ -46,11 +46,11 @@ def small_window(qtbot, office_ctx) -> MainWindow:  # type: ignore[no-untyped-de
     window = MainWindow(office_ctx)
     qtbot.addWidget(window)
     window.resize(1024, 600)
-    with qtbot.waitSignal(window.deadlines.loaded, timeout=5000):
+    with qtbot.waitSignal(window.deadlines.loaded, timeout=15000):
         window.show()
-    qtbot.waitUntil(lambda: not window.deadlines.loading)
+    qtbot.waitUntil(lambda: not window.deadlines.loading, timeout=15000)
     yield window
-    qtbot.waitUntil(lambda: not window.deadlines.loading)
+    qtbot.waitUntil(lambda: not window.deadlines.loading, timeout=15000)
 
 
 def test_the_deadlines_show_whole_dates_and_whole_group_titles(qtbot, small_window) -> None:  # type: ignore[no-untyped-def]

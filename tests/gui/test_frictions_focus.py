@@ -33,9 +33,9 @@ def window(qtbot, office_ctx) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.waitExposed(w)
     w.activateWindow()
     qtbot.waitActive(w)
-    qtbot.waitUntil(lambda: not w.deadlines.loading)
+    qtbot.waitUntil(lambda: not w.deadlines.loading, timeout=15000)
     yield w
-    qtbot.waitUntil(lambda: not w.deadlines.loading)
+    qtbot.waitUntil(lambda: not w.deadlines.loading, timeout=15000)
 
 
 def open_day_with_appointment(qtbot, office_ctx, window):  # type: ignore[no-untyped-def]

@@ -179,7 +179,7 @@ def agenda_window(qtbot, office_ctx):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: area.operator_combo.count() > 0)
     area.go_to(day)
     yield window, area
-    qtbot.waitUntil(lambda: not window.deadlines.loading)
+    qtbot.waitUntil(lambda: not window.deadlines.loading, timeout=15000)
 
 
 def click_row(qtbot, area: AgendaArea, row: int) -> None:  # type: ignore[no-untyped-def]

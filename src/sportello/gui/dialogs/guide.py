@@ -10,7 +10,7 @@ the system's browser.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sportello.core import paths
@@ -42,7 +42,6 @@ class GuideDialog(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         # room for the 620-pixel screenshots, never more than a small screen shows
         screen = self.screen().availableGeometry()
         self.resize(min(720, screen.width() - 40), min(720, screen.height() - 60))
