@@ -42,9 +42,9 @@ class GuideDialog(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        # room for the 620-pixel screenshots, never more than a small screen shows
+        # room for the 900-pixel screenshots at their own size, never more than the screen
         screen = self.screen().availableGeometry()
-        self.resize(min(720, screen.width() - 40), min(720, screen.height() - 60))
+        self.resize(min(960, screen.width() - 40), min(760, screen.height() - 60))
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
