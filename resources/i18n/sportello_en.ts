@@ -494,7 +494,7 @@
     <message>
         <location line="+1"/>
         <source>vertenza</source>
-        <translation>dispute</translation>
+        <translation>crisis case</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2256,7 +2256,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+1"/>
         <source>Vertenza</source>
-        <translation>Dispute</translation>
+        <translation>Crisis case</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2485,7 +2485,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Vertenza:</source>
-        <translation>D&amp;ispute:</translation>
+        <translation>Cr&amp;isis case:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3169,7 +3169,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+0"/>
         <source>Vertenza</source>
-        <translation>Dispute</translation>
+        <translation>Crisis case</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3977,7 +3977,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+2"/>
         <source>Cruscotto per vertenza per il tavolo di crisi: quanti in formazione, quanti ricollocati, e chi c&apos;è dietro ogni numero.</source>
-        <translation>Dashboard per company crisis for the crisis table: how many in training, how many placed, and who is behind each figure.</translation>
+        <translation>Dashboard per crisis case for the crisis table: how many in training, how many placed, and who is behind each figure.</translation>
     </message>
 </context>
 <context>
@@ -4879,7 +4879,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+5"/>
         <source>Tutte le vertenze</source>
-        <translation>All disputes</translation>
+        <translation>All crisis cases</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -4919,7 +4919,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+2"/>
         <source>Vertenza</source>
-        <translation>Dispute</translation>
+        <translation>Crisis case</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -5731,7 +5731,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+8"/>
         <source>I lavoratori sono collegati alla vertenza «{code}».</source>
-        <translation>The workers are linked to the dispute “{code}”.</translation>
+        <translation>The workers are linked to the crisis case “{code}”.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5880,7 +5880,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location filename="../../src/sportello/gui/letters.py" line="+20"/>
         <source>Tutte le vertenze</source>
-        <translation>All vertenze</translation>
+        <translation>All crisis cases</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5910,7 +5910,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+5"/>
         <source>&amp;Vertenza</source>
-        <translation>&amp;Vertenza</translation>
+        <translation>&amp;Crisis case</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6142,27 +6142,27 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+288"/>
         <source>La vertenza</source>
-        <translation>The dispute</translation>
+        <translation>The crisis case</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>I lavoratori dell&apos;elenco possono essere collegati a una vertenza (il tavolo di crisi da cui provengono): ricevono la situazione lavorativa con i dati del foglio.</source>
-        <translation>The workers on the list can be linked to a dispute (the crisis table they come from): they receive an employment situation with the sheet&apos;s data.</translation>
+        <translation>The workers on the list can be linked to a crisis case (the crisis table they come from): they receive an employment situation with the sheet&apos;s data.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Nessuna vertenza: solo i fascicoli</source>
-        <translation>N&amp;o dispute: files only</translation>
+        <translation>N&amp;o crisis case: files only</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Una vertenza &amp;esistente:</source>
-        <translation>An &amp;existing dispute:</translation>
+        <translation>An &amp;existing crisis case:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Una nuova &amp;vertenza:</source>
-        <translation>A new &amp;dispute:</translation>
+        <translation>A new &amp;crisis case:</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -6981,7 +6981,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+3"/>
         <source>Vertenza: {title}</source>
-        <translation>Dispute: {title}</translation>
+        <translation>Crisis case: {title}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7244,7 +7244,7 @@ The existing file opens; the data typed here were not saved.</translation>
     <message>
         <location line="+11"/>
         <source>Tutte le vertenze</source>
-        <translation>All disputes</translation>
+        <translation>All crisis cases</translation>
     </message>
     <message>
         <location line="+1"/>

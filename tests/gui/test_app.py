@@ -140,7 +140,8 @@ def test_language_preference_is_saved_and_the_environment_wins(
     english = next(a for a in language.actions() if a.text() == "English")
     english.trigger()
     assert i18n.chosen_language() == "en"
-    assert infos == ["La nuova lingua sarà usata dal prossimo avvio di Sportello."]
+    assert infos == ["The new language will be used from the next start of Sportello.\n\n"
+                     "La nuova lingua sarà usata dal prossimo avvio di Sportello."]
     monkeypatch.setenv("SPORTELLO_LANG", "it")
     assert i18n.chosen_language() == "it"
     monkeypatch.setenv("SPORTELLO_LANG", "xx")

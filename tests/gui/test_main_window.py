@@ -111,8 +111,8 @@ def test_about_shows_version_and_database(qtbot, window: MainWindow, monkeypatch
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    about = next(a for a in window.menuBar().actions() if a.text() == "&Aiuto").menu().actions()[0]
-    assert about.text() == "&Informazioni su Sportello"
+    help_menu = next(a for a in window.menuBar().actions() if a.text() == "&Aiuto").menu()
+    about = next(a for a in help_menu.actions() if a.text() == "&Informazioni su Sportello")
     about.trigger()
     assert len(shown) == 1
     assert __version__ in shown[0]

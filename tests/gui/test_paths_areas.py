@@ -522,9 +522,9 @@ def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore
     area.tabs.setCurrentWidget(area.pathways_tab)
     table = area.pathways_tab.table
     qtbot.waitUntil(lambda: "Concluso" in texts(table, 3))
-    row = row_of(table, 2, "GOL 1 reinserimento")
+    row = row_of(table, 2, "GOL 1 – Reinserimento lavorativo")
     assert (cell(table, row, 3), cell(table, row, 6)) == ("Concluso", "Ricollocato")
-    row = row_of(table, 2, "GOL 3 riqualificazione")
+    row = row_of(table, 2, "GOL 3 – Riqualificazione (reskilling)")
     assert (cell(table, row, 3), cell(table, row, 6)) == ("Attivo", "")  # training goes on
     assert pathways.get_pathway(office_ctx, gol3.id).status == "attivo"
 
@@ -539,7 +539,7 @@ def test_closing_a_file_closes_its_open_paths(qtbot, office_ctx, pathways_area) 
     wait_rows(qtbot, tab.table, 3)
     assert tab.count_label.text() == "3 percorsi — attivo 3"
 
-    select(tab.table, 2, "GOL 2 aggiornamento")
+    select(tab.table, 2, "GOL 2 – Aggiornamento (upskilling)")
     dialog = tab.close_file()
     assert dialog.picker.worker_id == rossi
     assert dialog.open_label.text().startswith("2 percorsi aperti saranno chiusi")

@@ -93,7 +93,7 @@ def test_the_work_tab_matches_offers_and_a_hire_closes_the_reinsertion_path(
     assert not window.pathways.loaded  # the hire changed the paths: read again when shown
     window.tabs.setCurrentWidget(window.pathways)
     assert window.pathways.rows() == [[
-        "GOL 1 — reinserimento lavorativo", "Concluso",
+        "GOL 1 – Reinserimento lavorativo", "Concluso",
         (TODAY - dt.timedelta(days=30)).strftime("%d/%m/%Y"), TODAY.strftime("%d/%m/%Y"),
         "Ricollocato"]]
 
@@ -103,7 +103,7 @@ def test_pathways_tab_starts_and_closes_paths_and_closes_the_file(
     window = open_file(qtbot, office_ctx, rossi)
     page = window.pathways
     window.tabs.setCurrentWidget(page)
-    assert [r[:2] for r in page.rows()] == [["GOL 1 — reinserimento lavorativo", "Attivo"]]
+    assert [r[:2] for r in page.rows()] == [["GOL 1 – Reinserimento lavorativo", "Attivo"]]
     assert not page.close_button.isEnabled()
 
     dialog = page.new_pathway()
@@ -111,17 +111,17 @@ def test_pathways_tab_starts_and_closes_paths_and_closes_the_file(
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("gol3"))
     accept(qtbot, dialog)
     assert sorted(r[0] for r in page.rows()) == [
-        "GOL 1 — reinserimento lavorativo", "GOL 3 — riqualificazione"]
+        "GOL 1 – Reinserimento lavorativo", "GOL 3 – Riqualificazione (reskilling)"]
     assert "GOL 3" in page.message.text()
 
-    page.list.selectRow([r[0] for r in page.rows()].index("GOL 3 — riqualificazione"))
+    page.list.selectRow([r[0] for r in page.rows()].index("GOL 3 – Riqualificazione (reskilling)"))
     closing = page.close_pathway()
     assert closing is not None
     click(qtbot, closing.ok_button())  # no outcome chosen: refused, named
     assert "esito" in closing.error_text("outcome")
     closing.outcome_combo.setCurrentIndex(closing.outcome_combo.findData("formato"))
     accept(qtbot, closing)
-    assert {r[0]: r[1] for r in page.rows()}["GOL 3 — riqualificazione"] == "Concluso"
+    assert {r[0]: r[1] for r in page.rows()}["GOL 3 – Riqualificazione (reskilling)"] == "Concluso"
 
     close_file = page.close_file()
     assert "1 percorso aperto" in close_file.open_label.text()

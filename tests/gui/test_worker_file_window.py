@@ -399,7 +399,7 @@ def test_history_tabs_list_pacts_and_pathways_the_italian_way(qtbot, office_ctx,
                                     "GOL 2 – Aggiornamento (upskilling)", "03/08/2026",
                                     "Corso e ricerca attiva"]]
     window.tabs.setCurrentWidget(window.pathways)
-    assert window.pathways.rows() == [["GOL 2 — aggiornamento", "Attivo",
+    assert window.pathways.rows() == [["GOL 2 – Aggiornamento (upskilling)", "Attivo",
                                        "10/02/2026", "", ""]]
     window.tabs.setCurrentWidget(window.letters)
     assert window.letters.rows() == [] and window.letters.empty.isVisibleTo(window)

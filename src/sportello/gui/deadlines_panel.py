@@ -4,26 +4,50 @@ The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker databa
 takes about a tenth of a second, so it is read off the GUI thread (``gui.tasks.Task``,
 its own session); a request made while one is running is served when it ends. It reads
 again by itself after any write made in the program (``gui.changes``) while it is shown.
+
+The dock never takes the keyboard focus by accident: when a widget elsewhere in the window
+is disabled while it has the focus (an outcome or a save that refreshes its area), Qt hands
+the focus on along the tab chain, which may reach the "Entro N giorni" box, and the clerk's
+next keystroke would change it. Such a hand-over is sent back (``_focus_changed``); a click
+or a Tab into the dock still works.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from shiboken6 import isValid
 
 from sportello.core.bootstrap import Context
 from sportello.core.services import deadlines
@@ -48,6 +72,46 @@ KIND_COLOURS = {
     "voucher": "#be185d",
     "consenso": "#6b7280",
 }
+
+# Narrower than this, the list shows worker and date; the detail stays in the tooltip.
+DETAIL_MIN_WIDTH = 300
+
+
+class _WrappedGroups(QStyledItemDelegate):
+    """Group titles (the top rows, spanning the list) wrap onto more lines, never clipped."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def _is_group(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return not index.parent().isValid() and index.column() == 0
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if self._is_group(index):
+            option.features = option.features | QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if not self._is_group(index):
+            return size
+        # the text's own rectangle in a row spanning the list, as the style lays it out
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        left = self.tree.indentation()
+        item.rect = QRect(left, 0, max(self.tree.viewport().width() - left, 60), size.height())
+        style = self.tree.style()
+        width = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, self.tree).width()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        needed = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, max(width - 2 * margin, 20), 10_000), Qt.TextFlag.TextWordWrap, text
+        ).height()
+        return QSize(size.width(), max(size.height(), needed + 6))
+
 
 def _dot(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -120,15 +184,21 @@ class DeadlinesPanel(QDockWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Lavoratore"), self.tr("Data"), self.tr("Dettaglio")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Nothing clipped in a narrow dock (a 1024-pixel screen): the dates always whole, the
+        # names elided (the tooltip has them), the group titles wrapped onto a second line,
+        # and the details, when the dock is too narrow for them, only in the tooltip.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WrappedGroups(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 170)
-        self.tree.setColumnWidth(1, 80)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.itemCollapsed.connect(lambda item: self._toggled(item, True))
         self.tree.itemExpanded.connect(lambda item: self._toggled(item, False))
@@ -155,6 +225,35 @@ class DeadlinesPanel(QDockWidget):
         self.mine_check.toggled.connect(self._options_changed)
         self.visibilityChanged.connect(self._visibility_changed)
         changes.hub().changed.connect(self._data_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # ------------------------------------------------------------------ fitting
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.tree.viewport().width()
+            self.tree.setColumnHidden(2, width < DETAIL_MIN_WIDTH)
+            self.tree.doItemsLayout()  # the group titles' heights follow the new width
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ focus
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Send back the focus handed to the dock by a widget disabled while focused."""
+        if (old is None or new is None or not isValid(self) or not self.isAncestorOf(new)
+                or self.isAncestorOf(old) or old.isEnabled()):
+            return
+        new.clearFocus()  # a keystroke now changes nothing here
+        QTimer.singleShot(0, lambda: self._give_back(old))
+
+    @staticmethod
+    def _give_back(widget: QWidget) -> None:
+        """The focus back to the widget that lost it, once its area has re-enabled it."""
+        if isValid(widget) and widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ loading
 

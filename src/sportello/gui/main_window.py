@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.change_password_action = QAction(self.tr("Cambia &password…"), self)
         self.change_password_action.triggered.connect(self.change_password)
-        self.logout_action = QAction(self.tr("Esci dall'&account"), self)
+        self.logout_action = QAction(self.tr("Es&ci dall'account"), self)
         self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.logout_action.setStatusTip(self.tr("Chiude la sessione e torna all'accesso"))
         self.logout_action.triggered.connect(self.logout_requested)
@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Aiuto"))
+        self.guide_action = QAction(self.tr("&Guida"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.setStatusTip(self.tr("I percorsi di lavoro passo per passo, con le immagini"))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("&Informazioni su Sportello"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -324,12 +330,27 @@ class MainWindow(QMainWindow):
     def choose_language(self, lang: str) -> None:
         if lang == i18n.chosen_language():
             return
+        current = i18n.chosen_language()
         i18n.save_language(lang)
+        # in the chosen language first, then in the one on screen (who chose may not read it)
+        order = [lang] + [code for code in (current,) if code != lang]
         QMessageBox.information(
             self,
-            self.tr("Lingua"),
-            self.tr("La nuova lingua sarà usata dal prossimo avvio di Sportello."),
+            " / ".join(i18n.RESTART_NOTICE[code][0] for code in order),
+            "\n\n".join(i18n.RESTART_NOTICE[code][1] for code in order),
         )
+
+    def show_guide(self) -> QDialog:
+        """Aiuto → Guida (F1): the user guide, beside the window (one at a time)."""
+        from sportello.gui.dialogs.guide import GuideDialog
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = GuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version

@@ -19,6 +19,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from sportello.core.bootstrap import Context
+from sportello.core.codes import pathway_kind_label
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.models import (
     Appointment,
@@ -129,12 +130,14 @@ KINDS: dict[str, Kind] = {
     "pathways": Kind(
         "Percorsi",
         (C("Codice fiscale", width=19), C("Cognome", width=18), C("Nome", width=16),
-         C("Percorso", width=14), C("Stato", width=12), C("Inizio", "date", 12),
+         C("Percorso", width=34), C("Stato", width=12), C("Inizio", "date", 12),
          C("Fine", "date", 12), C("Esito", width=14)),
         lambda v: select(Worker.codice_fiscale, Worker.surname, Worker.name, Pathway.kind,
                          Pathway.status, Pathway.start_on, Pathway.end_on, Pathway.outcome)
         .join(Worker, Worker.id == Pathway.worker_id)
         .where(_worker_in_vertenza(v, Worker.id)).order_by(Worker.surname, Worker.name, Pathway.id),
+        # the kind by its name (core.codes), as the windows and the letters show it
+        (None, None, None, pathway_kind_label, None, None, None, None),
     ),
     "vouchers": Kind(
         "Voucher",

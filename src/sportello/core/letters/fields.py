@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sportello.core.codes import pathway_kind_label
 from sportello.core.letters import italian
 from sportello.core.models import (
     Appointment,
@@ -23,7 +24,6 @@ from sportello.core.models import (
     Office,
     Operator,
     Pathway,
-    PathwayKind,
     PathwayOutcome,
     PathwayStatus,
     ServicePact,
@@ -135,14 +135,6 @@ LABELS: dict[str, str] = {
     "lettera.testo": "testo della lettera",
 }
 
-PATHWAY_KIND = {
-    PathwayKind.GOL1_REINSERIMENTO: "GOL 1 – Reinserimento lavorativo",
-    PathwayKind.GOL2_AGGIORNAMENTO: "GOL 2 – Aggiornamento (upskilling)",
-    PathwayKind.GOL3_RIQUALIFICAZIONE: "GOL 3 – Riqualificazione (reskilling)",
-    PathwayKind.GOL4_LAVORO_INCLUSIONE: "GOL 4 – Lavoro e inclusione",
-    PathwayKind.GOL5_RICOLLOCAZIONE_COLLETTIVA: "GOL 5 – Ricollocazione collettiva",
-    PathwayKind.AUTOIMPIEGO: "Autoimprenditorialità (Sportello Unico)",
-}
 PATHWAY_STATUS = {
     PathwayStatus.PROPOSTO: "proposto", PathwayStatus.ATTIVO: "attivo",
     PathwayStatus.SOSPESO: "sospeso", PathwayStatus.CONCLUSO: "concluso",
@@ -303,7 +295,7 @@ def _pathway(src: Sources) -> dict[str, str | None]:
     if p is None:
         return {}
     return {
-        "percorso.tipo": PATHWAY_KIND.get(p.kind, p.kind),  # type: ignore[call-overload]
+        "percorso.tipo": pathway_kind_label(p.kind),  # one name per kind: core.codes
         "percorso.stato": PATHWAY_STATUS.get(p.status, p.status),  # type: ignore[call-overload]
         "percorso.data_inizio": _d(p.start_on),
         "percorso.data_fine": _d(p.end_on),
@@ -320,8 +312,7 @@ def _pact(src: Sources) -> dict[str, str | None]:
     return {
         "patto.revisione": str(p.revision),
         "patto.data_firma": _d(p.signed_on),
-        "patto.percorso_gol": (PATHWAY_KIND.get(p.gol_path, p.gol_path)  # type: ignore[call-overload]
-                               if p.gol_path else None),
+        "patto.percorso_gol": pathway_kind_label(p.gol_path) or None,
         "patto.impegni": _s(p.commitments),
         "patto.data_verifica": _d(p.review_on),
         "patto.note": _s(p.notes),

@@ -25,18 +25,11 @@ from sportello.core.models import (
     Vertenza,
     Worker,
 )
+from sportello.core.codes import pathway_kind_label
 from sportello.core.search import search_worker_ids
 from sportello.core.services import audit
 
 OPEN = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
-KIND_LABELS = {
-    PathwayKind.GOL1_REINSERIMENTO: "GOL 1 — reinserimento lavorativo",
-    PathwayKind.GOL2_AGGIORNAMENTO: "GOL 2 — aggiornamento (upskilling)",
-    PathwayKind.GOL3_RIQUALIFICAZIONE: "GOL 3 — riqualificazione (reskilling)",
-    PathwayKind.GOL4_LAVORO_INCLUSIONE: "GOL 4 — lavoro e inclusione",
-    PathwayKind.GOL5_RICOLLOCAZIONE_COLLETTIVA: "GOL 5 — ricollocazione collettiva",
-    PathwayKind.AUTOIMPIEGO: "Autoimprenditorialità (Sportello Unico)",
-}
 # The file's closing reason that follows from an outcome.
 CLOSING_FOR_OUTCOME = {
     PathwayOutcome.RICOLLOCATO: ClosingReason.RICOLLOCATO,
@@ -58,7 +51,7 @@ class PathwayInfo:
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[PathwayKind(self.kind)]
+        return pathway_kind_label(self.kind)
 
 
 def _info(p: Pathway) -> PathwayInfo:
@@ -83,7 +76,7 @@ def open_pathway(ctx: Context, worker_id: int, kind: str, *, start_on: dt.date |
             Pathway.worker_id == worker_id, Pathway.kind == kind, Pathway.status.in_(OPEN))).first()
         if same_open is not None:
             raise ValidationError(
-                f"Il lavoratore è già su un percorso «{KIND_LABELS[PathwayKind(kind)]}» aperto.",
+                f"Il lavoratore è già su un percorso «{pathway_kind_label(kind)}» aperto.",
                 "kind")
         p = Pathway(worker_id=worker_id, kind=kind, status=status, pact_id=pact_id, notes=notes,
                     start_on=start_on or dt.date.today(),

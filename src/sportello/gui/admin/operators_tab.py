@@ -88,7 +88,7 @@ class OperatorDialog(FormDialog):
             self.password_edit = _password_edit("operatorPassword")
             self.confirm_edit = _password_edit("operatorPasswordConfirm")
             self.add_field("password", self.tr("&Password provvisoria"), self.password_edit)
-            self.add_field("confirm", self.tr("Ripeti la &password"), self.confirm_edit)
+            self.add_field("confirm", self.tr("Ripe&ti la password"), self.confirm_edit)
             self.outer.addWidget(muted_label(self.tr(
                 "Al primo accesso l'operatore dovrà scegliere una password sua.")))
         else:
@@ -125,7 +125,7 @@ class ResetPasswordDialog(FormDialog):
         self.password_edit = _password_edit("resetPassword")
         self.confirm_edit = _password_edit("resetPasswordConfirm")
         self.add_field("password", self.tr("&Password provvisoria"), self.password_edit)
-        self.add_field("confirm", self.tr("Ripeti la &password"), self.confirm_edit)
+        self.add_field("confirm", self.tr("Ripe&ti la password"), self.confirm_edit)
         self.finish(self.tr("&Reimposta"))
 
     def save(self) -> object:
@@ -164,7 +164,7 @@ class OperatorsTab(QWidget):
         self.new_button.setObjectName("operatorNew")
         self.edit_button = QPushButton(self.tr("&Modifica…"))
         self.edit_button.setObjectName("operatorEdit")
-        self.reset_button = QPushButton(self.tr("Reimposta &password…"))
+        self.reset_button = QPushButton(self.tr("Reimposta pass&word…"))
         self.reset_button.setObjectName("operatorReset")
         self.unlock_button = QPushButton(self.tr("S&blocca"))
         self.unlock_button.setObjectName("operatorUnlock")

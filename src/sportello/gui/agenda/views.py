@@ -11,14 +11,25 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -63,6 +74,15 @@ def closed_tint(palette: QPalette) -> QPalette:
     return tinted
 
 
+# The appointments that have the keyboard focus are framed in the highlight colour, so the
+# clerk moving with Tab (or after a click) sees which day column or table the keys act on.
+# The day table takes it from a style sheet; a week column paints it around its list (a
+# style sheet there would hide the closed days' tint, which is a palette).
+FOCUS_FRAME = ("{selector} {{ border: 1px solid palette(mid); }}"
+               "{selector}:focus {{ border: 2px solid palette(highlight); }}")
+FOCUS_WIDTH = 2
+
+
 # --------------------------------------------------------------------------- day
 
 
@@ -87,6 +107,7 @@ class DayView(QTableWidget):
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
+        self.setStyleSheet(FOCUS_FRAME.format(selector="QTableWidget#agendaDay"))
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
@@ -280,6 +301,8 @@ class DayColumn(QFrame):
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.list.setMinimumWidth(30)
         self.list.setSpacing(0)
+        self.list.installEventFilter(self)  # framed while it has the focus (paintEvent)
+        layout.setContentsMargins(FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH)
         layout.addWidget(self.list, 1)
 
     def show_day(self, day: dt.date, *, holiday: str | None, closed: bool, today: bool,
@@ -338,6 +361,23 @@ class DayColumn(QFrame):
 
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.update()
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.list.hasFocus():
+            painter = QPainter(self)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FOCUS_WIDTH // 2
+            painter.drawRect(self.rect().adjusted(half, half, -half, -half))
+            painter.end()
 
 
 class WeekView(QWidget):

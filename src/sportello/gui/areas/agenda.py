@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -114,6 +115,7 @@ class AgendaArea(Area):
             view.activated.connect(self._activated)
         layout.addWidget(self.views, 1)
         layout.addWidget(self._build_action_bar())
+        self._build_outcome_keys()
         self._show_selection(None)
 
     # ------------------------------------------------------------------ building
@@ -163,10 +165,8 @@ class AgendaArea(Area):
 
         self.operator_combo = QComboBox()
         self.operator_combo.setObjectName("agendaOperator")
-        self.operator_combo.setMinimumContentsLength(16)
-        self.operator_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # as wide as the longest name ("Amministratore del sistema"), growing with the list
+        self.operator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.operator_combo.setToolTip(self.tr("Di chi mostrare gli appuntamenti"))
         self.operator_combo.currentIndexChanged.connect(self._operator_changed)
 
@@ -202,11 +202,16 @@ class AgendaArea(Area):
         row = FlowLayout(buttons)
         row.addWidget(QLabel(self.tr("Esito:")))
         self.outcome_buttons: dict[str, QPushButton] = {}
-        for outcome, text in (("presente", self.tr("Presente")), ("assente", self.tr("Assente")),
-                              ("giustificato", self.tr("Giustificato"))):
+        # Alt+P / Alt+S / Alt+G anywhere in the agenda (Alt+A is the Aiuto menu), and the
+        # plain P / A / G keys on the appointments (see _build_outcome_keys)
+        for outcome, text, key in (("presente", self.tr("&Presente"), "P"),
+                                   ("assente", self.tr("A&ssente"), "A"),
+                                   ("giustificato", self.tr("&Giustificato"), "G")):
             button = QPushButton(text)
             button.setObjectName(f"outcome_{outcome}")
-            button.setToolTip(self.tr("Registra l'esito dell'appuntamento selezionato"))
+            button.setToolTip(self.tr(
+                "Registra l'esito dell'appuntamento selezionato (tasto {key} sugli "
+                "appuntamenti)").format(key=key))
             button.clicked.connect(lambda _checked=False, o=outcome: self.record_outcome(o))
             self.outcome_buttons[outcome] = button
             row.addWidget(button)
@@ -229,6 +234,17 @@ class AgendaArea(Area):
         row.addWidget(self.cancel_button)
         column.addWidget(buttons)
         return bar
+
+    def _build_outcome_keys(self) -> None:
+        """P (presente), A (assente), G (giustificato) while the appointments have the focus."""
+        for key, outcome in (("P", "presente"), ("A", "assente"), ("G", "giustificato")):
+            shortcut = QShortcut(QKeySequence(key), self.views)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda o=outcome: self._outcome_key(o))
+
+    def _outcome_key(self, outcome: str) -> None:
+        if self.selected_row is not None and self.outcome_buttons[outcome].isEnabled():
+            self.record_outcome(outcome)
 
     # ------------------------------------------------------------------ showing
 
@@ -314,6 +330,7 @@ class AgendaArea(Area):
         """Read the period shown again; keep (or move to) the selected appointment."""
         if not self._operators_loaded:
             self.load_operators()
+        focused = QApplication.focusWidget()
         keep = select if select is not None else (
             self.selected_row.id if self.selected_row else None)
         start, end = self.period()
@@ -354,6 +371,10 @@ class AgendaArea(Area):
             view.select(keep)
         else:
             self._show_selection(None)
+        if focused is not None and self.isAncestorOf(focused):
+            # a button disabled by the refresh (the selection went) leaves the focus in the
+            # agenda, on the appointments, rather than handing it to another part of the window
+            (focused if focused.isEnabled() else view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_note(self, text: str) -> None:
         self.note_label.setText(text)

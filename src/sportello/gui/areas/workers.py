@@ -246,17 +246,18 @@ class WorkersArea(Area):
         pad = 18
         chars = metrics.averageCharWidth()
         status = max(metrics.horizontalAdvance(text) for _, text in choices(FileStatus))
-        return [
+        content = [
             chars * 13 + pad,  # Cognome
             chars * 11 + pad,  # Nome
             metrics.horizontalAdvance("RSSNCL78D03A479X") + pad,
-            max(metrics.horizontalAdvance("00/00/0000"),
-                metrics.horizontalAdvance(self.model.headerData(3, Qt.Orientation.Horizontal)))
-            + pad,
+            metrics.horizontalAdvance("00/00/0000") + pad,
             chars * 13 + pad,  # Comune di residenza
             metrics.horizontalAdvance("000 0000000") + pad,
             status + pad,
         ]
+        # never narrower than the heading itself, with room for the sort arrow
+        header = self.table.horizontalHeader()
+        return [max(width, header.sectionSizeHint(column)) for column, width in enumerate(content)]
 
     @staticmethod
     def _filter_combo(name: str, all_text: str) -> QComboBox:

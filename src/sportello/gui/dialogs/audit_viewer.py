@@ -95,7 +95,7 @@ class AuditViewer(QDialog):
         self.until_edit.setEnabled(False)
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
-        self.apply_button = QPushButton(self.tr("&Filtra"))
+        self.apply_button = QPushButton(self.tr("Fil&tra"))
         self.apply_button.setObjectName("auditApply")
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply)

@@ -155,7 +155,7 @@ class BookingDialog(QDialog):
         time_row.addWidget(duration)
         time_row.addWidget(self.minutes_spin)
         time_row.addStretch()
-        form.addRow(self._buddy(self.tr("&Ora:"), self.time_edit), time_row)
+        form.addRow(self._buddy(self.tr("O&ra:"), self.time_edit), time_row)
 
         # why, where
         self.purpose_combo = QComboBox()
@@ -174,7 +174,7 @@ class BookingDialog(QDialog):
         self.location_edit = QLineEdit()
         self.location_edit.setObjectName("location")
         self.location_edit.setPlaceholderText(self.tr("es. Sportello 2, piano terra"))
-        form.addRow(self.tr("&Luogo:"), self.location_edit)
+        form.addRow(self.tr("L&uogo:"), self.location_edit)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         self.profile_combo.setToolTip(self.tr(
             "Per i lavoratori: le colonne e i codici di un profilo, ad esempio il modello "
             "della Regione"))
-        form.addRow(self.tr("&Formato:"), self.profile_combo)
+        form.addRow(self.tr("F&ormato:"), self.profile_combo)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("exportPath")

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sportello.core import codes
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import workers
@@ -71,22 +72,15 @@ OK_COLOUR = "#1e7b34"
 
 # --------------------------------------------------------------------------- labels
 
-PATHWAY_KINDS = {
-    "gol1": QT_TRANSLATE_NOOP("paths", "GOL 1 — reinserimento lavorativo"),
-    "gol2": QT_TRANSLATE_NOOP("paths", "GOL 2 — aggiornamento"),
-    "gol3": QT_TRANSLATE_NOOP("paths", "GOL 3 — riqualificazione"),
-    "gol4": QT_TRANSLATE_NOOP("paths", "GOL 4 — lavoro e inclusione"),
-    "gol5": QT_TRANSLATE_NOOP("paths", "GOL 5 — ricollocazione collettiva"),
-    "autoimpiego": QT_TRANSLATE_NOOP("paths", "Autoimpiego"),
-}
-PATHWAY_KINDS_SHORT = {
-    "gol1": QT_TRANSLATE_NOOP("paths", "GOL 1 reinserimento"),
-    "gol2": QT_TRANSLATE_NOOP("paths", "GOL 2 aggiornamento"),
-    "gol3": QT_TRANSLATE_NOOP("paths", "GOL 3 riqualificazione"),
-    "gol4": QT_TRANSLATE_NOOP("paths", "GOL 4 inclusione"),
-    "gol5": QT_TRANSLATE_NOOP("paths", "GOL 5 ricollocazione"),
-    "autoimpiego": QT_TRANSLATE_NOOP("paths", "Autoimpiego"),
-}
+class CoreLabels(dict[str, str]):
+    """Names kept in ``sportello.core.codes`` (letters and exports print them too), translated
+    in the "labels" context where ``worker_file.labels`` offers them to lupdate."""
+
+    context = "labels"
+
+
+# One name per pathway kind everywhere: the combo, the lists, the file, the patto, the export.
+PATHWAY_KINDS = CoreLabels(codes.PATHWAY_KINDS)
 PATHWAY_STATUSES = {
     "proposto": QT_TRANSLATE_NOOP("paths", "Proposto"),
     "attivo": QT_TRANSLATE_NOOP("paths", "Attivo"),
@@ -186,7 +180,8 @@ def label(labels: dict[str, str], value: str | None) -> str:
     if value is None:
         return ""
     source = labels.get(value)
-    return QCoreApplication.translate("paths", source) if source else value
+    context = getattr(labels, "context", "paths")
+    return QCoreApplication.translate(context, source) if source else value
 
 
 def fill_combo(
@@ -692,6 +687,18 @@ class FormDialog(QDialog):
         target = self.errors.get(field or "", self.general_error)
         target.setText(message)
         target.setVisible(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a message that wraps onto more lines than the dialog has room for
+        (a dialog does not grow by itself when a word-wrapped line appears)."""
+        self.outer.activate()
+        if self.outer.hasHeightForWidth():
+            need = self.outer.totalHeightForWidth(self.width())
+        else:
+            need = self.outer.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def error_text(self, field: str | None = None) -> str:
         target = self.errors.get(field or "", self.general_error)

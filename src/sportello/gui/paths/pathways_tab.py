@@ -21,7 +21,6 @@ from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, Pathw
 from sportello.gui import changes
 from sportello.gui.paths.common import (
     PATHWAY_KINDS,
-    PATHWAY_KINDS_SHORT,
     PATHWAY_OUTCOMES,
     PATHWAY_STATUSES,
     Column,
@@ -110,7 +109,7 @@ class PathwaysTab(QWidget):
                 Column(self.tr("Codice fiscale"), lambda r: r.codice_fiscale),
                 Column(
                     self.tr("Percorso"),
-                    lambda r: label(PATHWAY_KINDS_SHORT, r.kind),
+                    lambda r: label(PATHWAY_KINDS, r.kind),
                     tooltip=lambda r: label(PATHWAY_KINDS, r.kind),
                 ),
                 Column(

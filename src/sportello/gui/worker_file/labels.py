@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from sportello.core.codes import PATHWAY_KINDS
 from sportello.core.models import (
     AppointmentOutcome,
     AppointmentStatus,
@@ -22,30 +23,25 @@ from sportello.core.models import (
 
 CONTEXT = "labels"
 
+# The pathway kinds' names live in sportello.core.codes (letters, exports and messages print
+# them too); repeated here only so that lupdate offers them for translation. A test checks
+# that the two lists are the same.
+_PATHWAY_KIND_SOURCES = (
+    QT_TRANSLATE_NOOP("labels", "GOL 1 – Reinserimento lavorativo"),
+    QT_TRANSLATE_NOOP("labels", "GOL 2 – Aggiornamento (upskilling)"),
+    QT_TRANSLATE_NOOP("labels", "GOL 3 – Riqualificazione (reskilling)"),
+    QT_TRANSLATE_NOOP("labels", "GOL 4 – Lavoro e inclusione"),
+    QT_TRANSLATE_NOOP("labels", "GOL 5 – Ricollocazione collettiva"),
+    QT_TRANSLATE_NOOP("labels", "Autoimpiego"),
+)
+
 _LABELS: dict[type[StrEnum], dict[str, str]] = {
     FileStatus: {
         FileStatus.APERTO: QT_TRANSLATE_NOOP("labels", "Aperto"),
         FileStatus.SOSPESO: QT_TRANSLATE_NOOP("labels", "Sospeso"),
         FileStatus.CHIUSO: QT_TRANSLATE_NOOP("labels", "Chiuso"),
     },
-    PathwayKind: {
-        PathwayKind.GOL1_REINSERIMENTO: QT_TRANSLATE_NOOP(
-            "labels", "GOL 1 – Reinserimento lavorativo"
-        ),
-        PathwayKind.GOL2_AGGIORNAMENTO: QT_TRANSLATE_NOOP(
-            "labels", "GOL 2 – Aggiornamento (upskilling)"
-        ),
-        PathwayKind.GOL3_RIQUALIFICAZIONE: QT_TRANSLATE_NOOP(
-            "labels", "GOL 3 – Riqualificazione (reskilling)"
-        ),
-        PathwayKind.GOL4_LAVORO_INCLUSIONE: QT_TRANSLATE_NOOP(
-            "labels", "GOL 4 – Lavoro e inclusione"
-        ),
-        PathwayKind.GOL5_RICOLLOCAZIONE_COLLETTIVA: QT_TRANSLATE_NOOP(
-            "labels", "GOL 5 – Ricollocazione collettiva"
-        ),
-        PathwayKind.AUTOIMPIEGO: QT_TRANSLATE_NOOP("labels", "Autoimpiego"),
-    },
+    PathwayKind: PATHWAY_KINDS,  # the core's one name per kind (see _PATHWAY_KIND_SOURCES)
     PathwayStatus: {
         PathwayStatus.PROPOSTO: QT_TRANSLATE_NOOP("labels", "Proposto"),
         PathwayStatus.ATTIVO: QT_TRANSLATE_NOOP("labels", "Attivo"),
@@ -101,6 +97,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         Sex.F: QT_TRANSLATE_NOOP("labels", "F – femminile"),
     },
 }
+
+
+def pathway_kind_label(value: str | None) -> str:
+    """The one name of a pathway kind on screen (combo, lists, pacts, letters' choices)."""
+    return label(PathwayKind, value)
 
 
 def label(kind: type[StrEnum], value: str | None) -> str:

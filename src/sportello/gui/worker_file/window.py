@@ -201,6 +201,12 @@ class WorkerFileWindow(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        # Ctrl+PgDn / Ctrl+PgUp: the next / previous tab, as in browsers and office suites
+        # (QTabWidget itself only knows Ctrl+Tab, and only with the focus inside it)
+        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self,
+                  lambda: self._step_tab(1))
+        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self,
+                  lambda: self._step_tab(-1))
 
         for binder in (self.fields, self.employment_fields, self.diary_fields):
             binder.changed.connect(self._update_modified)
@@ -273,6 +279,12 @@ class WorkerFileWindow(QWidget):
         assert self.worker_id is not None
         self._employment = worker_file.employment(self.ctx, self.worker_id)
         self.employment_fields.load(vars(self._employment.form))
+
+    def _step_tab(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) tab, wrapping around."""
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
     def _tab_shown(self, index: int) -> None:
         page = self.tabs.widget(index)
