@@ -47,7 +47,8 @@ def open_day_with_appointment(qtbot, office_ctx, window):  # type: ignore[no-unt
                         surname="Rossi", name="Mario", privacy_consent=True)
         s.add(worker)
     agenda.book(office_ctx, worker_id=worker.id, operator_id=office_ctx.actor.id,
-                starts_at=dt.datetime.combine(day, dt.time(9, 30)))
+                starts_at=dt.datetime.combine(day, dt.time(9, 30)),
+                now=dt.datetime.combine(day, dt.time(8)))  # booked before it happened
     row = next(r for r, a in enumerate(window.areas) if isinstance(a, AgendaArea))
     window.show_area(row)
     area = window.areas[row]

@@ -165,7 +165,8 @@ def agenda_window(qtbot, office_ctx):  # type: ignore[no-untyped-def]
             codice_fiscale=codice_fiscale.encode(surname, name, "M", dt.date(1980, 1, 1), "A479"),
             surname=surname, name=name))
         agenda.book(office_ctx, worker_id=worker_id, operator_id=office_ctx.actor.id,
-                    starts_at=dt.datetime.combine(day, dt.time(hour, 0)))
+                    starts_at=dt.datetime.combine(day, dt.time(hour, 0)),
+                    now=dt.datetime.combine(day, dt.time(8)))  # booked before it happened
     window = MainWindow(office_ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
