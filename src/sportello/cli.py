@@ -11,8 +11,13 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sportello.core.paths import write_atomically
+
+if TYPE_CHECKING:
+    from sportello.core.bootstrap import Context
+    from sportello.core.services.pacts import PactForm, PactInfo
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -525,7 +530,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- patto di servizio
 
 
-def _pact_worker(ctx, code: str) -> int:  # type: ignore[no-untyped-def]
+def _pact_worker(ctx: Context, code: str) -> int:
     from sportello.core.errors import NotFound
     from sportello.core.services import workers
 
@@ -535,7 +540,7 @@ def _pact_worker(ctx, code: str) -> int:  # type: ignore[no-untyped-def]
     return worker_id
 
 
-def _pact_line(p) -> str:  # type: ignore[no-untyped-def]
+def _pact_line(p: PactInfo) -> str:
     from sportello.core.services.pathways import KIND_LABELS
 
     signed = f"firmato il {p.signed_on:%d/%m/%Y}" if p.signed_on else "non firmato"
@@ -544,12 +549,12 @@ def _pact_line(p) -> str:  # type: ignore[no-untyped-def]
     return f"revisione {p.revision}: {p.status}, {signed}; {path}; {review}"
 
 
-def _pact_form(args: argparse.Namespace, start):  # type: ignore[no-untyped-def]
+def _pact_form(args: argparse.Namespace, start: PactForm) -> PactForm:
     """The form of a new revision: the defaults (``start``) changed by the options."""
     import dataclasses
     from pathlib import Path
 
-    changes = {}
+    changes: dict[str, object] = {}
     if args.path is not None:
         changes["gol_path"] = args.path
     if args.review is not None:
@@ -600,17 +605,17 @@ def cmd_pact(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
-def _add_pact_parsers(sub) -> None:  # type: ignore[no-untyped-def]
+def _add_pact_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from sportello.core.models import PathwayKind
 
     p = sub.add_parser("pact", help="patto di servizio di un lavoratore: elenco, nuovo, "
                        "revisione, firma")
     actions = p.add_subparsers(dest="pact_command", metavar="AZIONE", parser_class=_Parser)
 
-    def worker_option(q) -> None:  # type: ignore[no-untyped-def]
+    def worker_option(q: argparse.ArgumentParser) -> None:
         q.add_argument("--worker", required=True, metavar="CF", help="codice fiscale del lavoratore")
 
-    def form_options(q) -> None:  # type: ignore[no-untyped-def]
+    def form_options(q: argparse.ArgumentParser) -> None:
         q.add_argument("--path", choices=[k.value for k in PathwayKind], metavar="PERCORSO",
                        help="percorso GOL: gol1 … gol5 o autoimpiego (predefinito: quello del "
                        "percorso aperto)")

@@ -25,6 +25,7 @@ from sportello.gui.letters import LetterDialog
 from sportello.gui.paths.common import (
     Column,
     FormDialog,
+    RowsModel,
     date_edit,
     fmt_date,
     muted_label,
@@ -198,7 +199,8 @@ class PactsPage(PathPage):
     def load(self, select: int | None = None) -> None:
         self._rows = pacts.revisions(self.ctx, self.worker[0])
         model = self.list.model()
-        model.set_rows(self._rows)  # type: ignore[attr-defined]
+        assert isinstance(model, RowsModel)
+        model.set_rows(self._rows)
         self.empty.setVisible(not self._rows)
         self.loaded = True
         if self._rows and not select_id(self.list, select):
@@ -207,7 +209,8 @@ class PactsPage(PathPage):
 
     def rows(self) -> list[list[str]]:
         model = self.list.model()
-        return [[c.text(r) for c in model.columns] for r in model.rows]  # type: ignore[attr-defined]
+        assert isinstance(model, RowsModel)
+        return [[c.text(r) for c in model.columns] for r in model.rows]
 
     def update_buttons(self) -> None:
         row: PactInfo | None = selected_row(self.list)
