@@ -88,6 +88,13 @@ def test_a_pact_is_drawn_up_signed_revised_and_printed_from_the_tab(
     assert dialog.review_edit.date().toPython() == TODAY + dt.timedelta(days=90)
     assert dialog.focusWidget() is dialog.commitments_edit  # typing goes there
     qtbot.keyClicks(dialog.commitments_edit, "presentarsi ai colloqui")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.commitments_edit)
+    for field in (dialog.path_combo, dialog.review_edit, dialog.notes_edit):  # Tab order
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if field is dialog.notes_edit:  # Tab walks day, month, year of the date first
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() in (field, *field.findChildren(QWidget))
     assert screens.outside(dialog, screens.SMALL) == []
     accept(qtbot, dialog)
     review = format_date(TODAY + dt.timedelta(days=90))

@@ -92,6 +92,10 @@ class PactDialog(FormDialog):
         self.add_field("notes", self.tr("&Note"), self.notes_edit)
         self.finish({self.NEW: self.tr("Crea bozza"), self.EDIT: self.tr("Salva bozza"),
                      self.REVISE: self.tr("Crea revisione")}[mode])
+        chain = [self.commitments_edit, self.path_combo, self.review_edit, self.notes_edit,
+                 *self.buttons.buttons()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)  # the fields, then OK and Annulla
         if mode == self.EDIT and pact is not None:
             self._show(pact.form)
         else:
