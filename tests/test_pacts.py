@@ -151,6 +151,7 @@ def test_the_patto_letter_prints_the_chosen_revision_with_its_drafter_and_date(c
     text = pdf_text(letters.preview(ctx, "patto", worker_id, letters.Refs(pact_id=first.id)))
     assert "e il Sig. Ettore Gori" in text and "e Sig." not in text
     assert "il Sig. Gori si impegna a" in text
+    assert "Con la firma, il Sig. Gori dichiara di essere informato che" in text
     assert "GOL 1 – Reinserimento lavorativo" in text and "ricerca attiva del lavoro" in text
     assert f"sottoscritto. Asti, {italian.long_date(TODAY)}." in text
 
@@ -192,3 +193,4 @@ def test_the_salutation_follows_the_sex(ctx, worker_id) -> None:  # type: ignore
     text = pdf_text(letters.preview(ctx, "patto", carla, letters.Refs(pact_id=pact.id)))
     assert "e la Sig.ra Carla Bianchi, nata ad Asti" in text
     assert "la Sig.ra Bianchi si impegna a" in text
+    assert "Con la firma, la Sig.ra Bianchi dichiara di essere informata che" in text
