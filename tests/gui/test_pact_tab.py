@@ -80,6 +80,7 @@ def test_a_pact_is_drawn_up_signed_revised_and_printed_from_the_tab(
     assert not any(b.isEnabled() for b in (page.edit_button, page.revise_button,
                                            page.sign_button, page.print_button))
     assert outside_small(window) == []
+    assert screens.outside(window, screens.LAPTOP) == []
 
     # Nuovo patto…: the open pathway and a review in 90 days are proposed.
     click(qtbot, page.new_button)
@@ -118,6 +119,7 @@ def test_a_pact_is_drawn_up_signed_revised_and_printed_from_the_tab(
     click(qtbot, page.sign_button)
     dialog = modal(qtbot, SignPactDialog)
     assert dialog.date_edit.date().toPython() == TODAY
+    assert outside_small(dialog) == []
     dialog.date_edit.setFocus()
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_End)  # the year
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Up)
@@ -148,6 +150,7 @@ def test_a_pact_is_drawn_up_signed_revised_and_printed_from_the_tab(
     click(qtbot, page.print_button)
     letter = modal(qtbot, LetterDialog)
     assert letter.template == "patto" and letter.refs().pact_id == page._rows[0].id
+    assert outside_small(letter) == []
     click(qtbot, letter.preview_button)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PdfPreviewDialog))
     preview = QApplication.activeModalWidget()
