@@ -11,8 +11,13 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sportello.core.paths import write_atomically
+
+if TYPE_CHECKING:
+    from sportello.core.bootstrap import Context
+    from sportello.core.services.pacts import PactForm, PactInfo
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -605,6 +610,120 @@ def cmd_reprint(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+# --------------------------------------------------------------------------- patto di servizio
+
+
+def _pact_worker(ctx: Context, code: str) -> int:
+    from sportello.core.errors import NotFound
+    from sportello.core.services import workers
+
+    worker_id = workers.find_by_cf(ctx, code)
+    if worker_id is None:
+        raise NotFound(f"Nessun fascicolo con codice fiscale {code.strip().upper()}.")
+    return worker_id
+
+
+def _pact_line(p: PactInfo) -> str:
+    from sportello.core.services.pathways import KIND_LABELS
+
+    signed = f"firmato il {p.signed_on:%d/%m/%Y}" if p.signed_on else "non firmato"
+    path = KIND_LABELS.get(p.gol_path, p.gol_path) if p.gol_path else "nessun percorso"
+    review = f"verifica il {p.review_on:%d/%m/%Y}" if p.review_on else "nessuna verifica"
+    return f"revisione {p.revision}: {p.status}, {signed}; {path}; {review}"
+
+
+def _pact_form(args: argparse.Namespace, start: PactForm) -> PactForm:
+    """The form of a new revision: the defaults (``start``) changed by the options."""
+    import dataclasses
+    from pathlib import Path
+
+    changes: dict[str, object] = {}
+    if args.path is not None:
+        changes["gol_path"] = args.path
+    if args.review is not None:
+        changes["review_on"] = args.review
+    if args.commitments_file is not None:
+        try:
+            changes["commitments"] = Path(args.commitments_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            from sportello.core.errors import ValidationError
+
+            raise ValidationError(f"Impossibile leggere il file degli impegni "
+                                  f"{args.commitments_file}: {exc}", "commitments") from None
+    if args.notes is not None:
+        changes["notes"] = args.notes
+    return dataclasses.replace(start, **changes)
+
+
+def cmd_pact(args: argparse.Namespace) -> int:
+    from sportello.core.errors import NotFound
+    from sportello.core.services import pacts
+
+    if args.pact_command is None:
+        _print_err("Indicare un'azione: list, new, revise o sign.")
+        return EXIT_USAGE
+    with _context(args) as ctx:
+        worker_id = _pact_worker(ctx, args.worker)
+        if args.pact_command == "list":
+            rows = pacts.revisions(ctx, worker_id)
+            if not rows:
+                print("Nessun patto di servizio per questo fascicolo.")
+            for p in rows:
+                print(_pact_line(p))
+            return EXIT_OK
+        if args.pact_command == "sign":
+            draft = next((p for p in pacts.revisions(ctx, worker_id) if p.is_draft), None)
+            if draft is None:
+                raise NotFound("Nessuna bozza del patto da segnare come firmata "
+                               "(prima 'sportello pact new' o 'pact revise').")
+            signed = pacts.sign(ctx, draft.id, draft.version, on=args.on)
+            print(f"Patto firmato: {_pact_line(signed)}")
+            return EXIT_OK
+        form = _pact_form(args, pacts.defaults(ctx, worker_id))
+        if args.pact_command == "new":
+            made = pacts.new_draft(ctx, worker_id, form)
+        else:
+            made = pacts.revise(ctx, worker_id, form)
+        print(f"Bozza del patto: {_pact_line(made)}")
+        return EXIT_OK
+
+
+def _add_pact_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from sportello.core.models import PathwayKind
+
+    p = sub.add_parser("pact", help="patto di servizio di un lavoratore: elenco, nuovo, "
+                       "revisione, firma")
+    actions = p.add_subparsers(dest="pact_command", metavar="AZIONE", parser_class=_Parser)
+
+    def worker_option(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--worker", required=True, metavar="CF", help="codice fiscale del lavoratore")
+
+    def form_options(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--path", choices=[k.value for k in PathwayKind], metavar="PERCORSO",
+                       help="percorso GOL: gol1 … gol5 o autoimpiego (predefinito: quello del "
+                       "percorso aperto)")
+        q.add_argument("--review", type=_day_arg, metavar="AAAA-MM-GG",
+                       help="data di verifica (predefinito: tra 90 giorni)")
+        q.add_argument("--commitments-file", metavar="FILE.txt",
+                       help="impegni del lavoratore da un file (UTF-8), uno per riga")
+        q.add_argument("--notes", metavar="TESTO", help="note del patto")
+
+    q = actions.add_parser("list", help="le revisioni del patto, dalla più recente")
+    worker_option(q)
+    q = actions.add_parser("new", help="redige un nuovo patto in bozza")
+    worker_option(q)
+    form_options(q)
+    q = actions.add_parser("revise", help="nuova revisione in bozza del patto in vigore "
+                           "(che resta in vigore finché la nuova non è firmata)")
+    worker_option(q)
+    form_options(q)
+    q = actions.add_parser("sign", help="segna come firmata la bozza: diventa il patto in vigore")
+    worker_option(q)
+    q.add_argument("--on", type=_day_arg, metavar="AAAA-MM-GG",
+                   help="data della firma (predefinito: oggi)")
+    p.set_defaults(func=cmd_pact)
+
+
 def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
     templates = ["convocazione", "patto", "voucher", "invito-sportello", "attestato", "esito",
                  "generica"]
@@ -802,6 +921,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE.xlsx", help="esporta le righe filtrate in Excel")
     p.set_defaults(func=cmd_audit)
     _add_letter_parsers(sub)
+    _add_pact_parsers(sub)
     return parser
 
 

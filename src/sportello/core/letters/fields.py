@@ -57,6 +57,7 @@ LABELS: dict[str, str] = {
     "lavoratore.cognome": "cognome del lavoratore",
     "lavoratore.nome_completo": "nome e cognome del lavoratore",
     "lavoratore.titolo": "sesso del lavoratore (per «Sig.» o «Sig.ra»)",
+    "lavoratore.il_titolo": "sesso del lavoratore (per «il Sig.» o «la Sig.ra»)",
     "lavoratore.nato": "sesso del lavoratore (per «nato» o «nata»)",
     "lavoratore.o_a": "sesso del lavoratore (per le desinenze -o/-a)",
     "lavoratore.codice_fiscale": "codice fiscale del lavoratore",
@@ -106,6 +107,8 @@ LABELS: dict[str, str] = {
     "patto.impegni": "impegni del patto di servizio",
     "patto.data_verifica": "data di verifica del patto di servizio",
     "patto.note": "note del patto di servizio",
+    "patto.operatore": "operatore che ha redatto il patto di servizio",
+    "patto.data": "data del patto di servizio (la firma; per una bozza, oggi)",
     # training
     "voucher.codice": "codice del voucher",
     "voucher.importo": "importo del voucher",
@@ -181,6 +184,7 @@ class Sources:
     appointment_operator: Operator | None = None
     pathway: Pathway | None = None
     pact: ServicePact | None = None
+    pact_operator: Operator | None = None  # who drew the pact up
     voucher: Voucher | None = None
     course: Course | None = None
     provider: TrainingProvider | None = None
@@ -226,6 +230,7 @@ def _worker(src: Sources) -> dict[str, str | None]:
         "lavoratore.cognome": _s(w.surname),
         "lavoratore.nome_completo": _s(f"{w.name or ''} {w.surname or ''}"),
         "lavoratore.titolo": {"M": "Sig.", "F": "Sig.ra"}.get(sex or ""),
+        "lavoratore.il_titolo": {"M": "il Sig.", "F": "la Sig.ra"}.get(sex or ""),
         "lavoratore.nato": {"M": "nato", "F": "nata"}.get(sex or ""),
         "lavoratore.o_a": {"M": "o", "F": "a"}.get(sex or ""),
         "lavoratore.codice_fiscale": _s(w.codice_fiscale),
@@ -316,6 +321,9 @@ def _pact(src: Sources) -> dict[str, str | None]:
         "patto.impegni": _s(p.commitments),
         "patto.data_verifica": _d(p.review_on),
         "patto.note": _s(p.notes),
+        "patto.operatore": _s(src.pact_operator.full_name) if src.pact_operator else None,
+        # a signed pact is dated the day it was signed, on every reprint; a draft, today
+        "patto.data": _d(p.signed_on) or italian.long_date(src.today),
     }
 
 

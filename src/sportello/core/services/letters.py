@@ -321,6 +321,12 @@ def _prepare(
                 session, select(ServicePact).where(ServicePact.status != PactStatus.SOSTITUITO)
                 .order_by(ServicePact.revision.desc()), ids, ServicePact.worker_id)
 
+    # the pact is signed for the office by the operator who drew it up, not by who prints it
+    pact_op_ids = {p.operator_id for p in pacts.values()
+                   if isinstance(p, ServicePact) and p.operator_id}
+    pact_operators = {o.id: o for o in session.scalars(
+        select(Operator).where(Operator.id.in_(pact_op_ids)))} if pact_op_ids else {}
+
     vouchers: dict[int, object] = {}
     if "voucher" in needs:
         if single and refs.voucher_id is not None:
@@ -356,6 +362,7 @@ def _prepare(
             appointment=appt,  # type: ignore[arg-type]
             appointment_operator=operators.get(appt.operator_id) if appt is not None else None,  # type: ignore[attr-defined]
             pathway=pathways.get(wid), pact=pacts.get(wid),  # type: ignore[arg-type]
+            pact_operator=_pact_operator(pacts.get(wid), pact_operators),
             voucher=voucher, course=course,  # type: ignore[arg-type]
             provider=providers.get(course.provider_id) if course is not None else None,
             fund=funds.get(voucher.fund_id) if voucher is not None else None,  # type: ignore[attr-defined]
@@ -365,6 +372,12 @@ def _prepare(
         prepared.append(_Prepared(wid, f"{w.surname} {w.name}", w.codice_fiscale, src, values,
                                   _missing(tpl, src, values)))
     return prepared
+
+
+def _pact_operator(pact: object, operators: dict[int, Operator]) -> Operator | None:
+    if isinstance(pact, ServicePact) and pact.operator_id is not None:
+        return operators.get(pact.operator_id)
+    return None
 
 
 # Which vouchers a letter is about when none is named (latest first).

@@ -32,8 +32,6 @@ from sportello.core.models import (
     AppointmentStatus,
     DiaryKind,
     FileStatus,
-    PactStatus,
-    PathwayKind,
     Sex,
 )
 from sportello.core.services import worker_file, workers
@@ -51,6 +49,7 @@ from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
+from sportello.gui.worker_file.pact_page import PactsPage
 from sportello.gui.worker_file.path_pages import PathwaysPage, VouchersPage, WorkPage
 from sportello.gui.worker_file.tabs import (
     AnagraficaPage,
@@ -110,10 +109,7 @@ class WorkerFileWindow(QWidget):
         self.contacts = ContactsPage(self.fields)
         self.education = EducationPage(self.fields)
         self.employment = EmploymentPage(self.employment_fields, vertenze)
-        self.pacts = RowsPage(
-            [self.tr("Revisione"), self.tr("Stato"), self.tr("Firmato il"), self.tr("Percorso GOL"),
-             self.tr("Verifica il"), self.tr("Impegni")],
-            self.tr("Nessun patto di servizio per questo fascicolo."), self._pact_rows)
+        self.pacts = PactsPage(ctx, self._worker_ref)
         self.pathways = PathwaysPage(ctx, self._worker_ref)
         self.work = WorkPage(ctx, self._worker_ref)
         self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
@@ -130,7 +126,7 @@ class WorkerFileWindow(QWidget):
         self.book_button.setVisible(booking_available())
         self.letters = LettersPage(ctx, self._worker_ref)
         self.vouchers = VouchersPage(ctx, self._worker_ref)
-        for page in (self.pathways, self.work, self.vouchers, self.letters):
+        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
             page.changed.connect(self._path_changed)
 
         self.tabs = QTabWidget()
@@ -516,7 +512,7 @@ class WorkerFileWindow(QWidget):
         """A path tab wrote: the other path tabs read again when shown; the header and
         the status follow (a hire or a closed file changes them) unless being edited."""
         sender = self.sender()
-        for page in (self.pathways, self.work, self.vouchers):
+        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
             if page is not sender:
                 page.loaded = False
         if self.worker_id is not None and not self.fields.is_dirty():
@@ -700,13 +696,6 @@ class WorkerFileWindow(QWidget):
             text = "\n\n".join(part for part in (row.subject, row.body) if part)
             entries.append((cells, text))
         self.diary.show_entries(entries)
-
-    def _pact_rows(self) -> list[list[str]]:
-        assert self.worker_id is not None
-        return [[str(p.revision), label(PactStatus, p.status), format_date(p.signed_on),
-                 label(PathwayKind, p.gol_path), format_date(p.review_on),
-                 " ".join((p.commitments or "").split())]
-                for p in worker_file.pacts(self.ctx, self.worker_id)]
 
     def _appointment_rows(self) -> list[list[str]]:
         assert self.worker_id is not None
