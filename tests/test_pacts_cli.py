@@ -62,7 +62,7 @@ def test_pact_new_sign_revise_and_list(db, tmp_path, capsys) -> None:  # type: i
 
     code, out, err = _run(capsys, "--db", db, "pact", "revise", "--worker", CF, "--path", "gol3")
     assert code == 0, err
-    assert "revisione 2: bozza" in out and "GOL 3 — riqualificazione" in out
+    assert "revisione 2: bozza" in out and "GOL 3 – Riqualificazione" in out
     code, out, _err = _run(capsys, "--db", db, "pact", "list", "--worker", CF)
     assert out.splitlines()[0].startswith("revisione 2: bozza")
     assert out.splitlines()[1].startswith("revisione 1: firmato")  # in force until signed

@@ -624,10 +624,10 @@ def _pact_worker(ctx: Context, code: str) -> int:
 
 
 def _pact_line(p: PactInfo) -> str:
-    from sportello.core.services.pathways import KIND_LABELS
+    from sportello.core.codes import pathway_kind_label
 
     signed = f"firmato il {p.signed_on:%d/%m/%Y}" if p.signed_on else "non firmato"
-    path = KIND_LABELS.get(p.gol_path, p.gol_path) if p.gol_path else "nessun percorso"
+    path = pathway_kind_label(p.gol_path) if p.gol_path else "nessun percorso"
     review = f"verifica il {p.review_on:%d/%m/%Y}" if p.review_on else "nessuna verifica"
     return f"revisione {p.revision}: {p.status}, {signed}; {path}; {review}"
 

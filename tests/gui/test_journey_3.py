@@ -195,7 +195,7 @@ def test_journey_3_a_person_at_the_counter_from_search_to_pact_and_path(
     dialog = modal(qtbot, NewPathwayDialog)
     assert dialog.kind_combo.currentData() == "gol1"
     ok(qtbot, dialog)
-    assert window.pathways.rows()[0][:3] == ["GOL 1 — reinserimento lavorativo", "Attivo",
+    assert window.pathways.rows()[0][:3] == ["GOL 1 – Reinserimento lavorativo", "Attivo",
                                              format_date(TODAY)]
     with office_ctx.read() as s:
         assert s.query(Pathway).filter_by(worker_id=counter).one().status == "attivo"
