@@ -47,8 +47,8 @@ def test_pact_new_sign_revise_and_list(db, tmp_path, capsys) -> None:  # type: i
                           "--commitments-file", str(impegni), "--review", f"{review:%Y-%m-%d}")
     assert code == 0, err
     # the pathway of the open pathway by default
-    assert out.strip() == (f"Bozza del patto: revisione 1: bozza, non firmato; GOL 2 — "
-                           f"aggiornamento (upskilling); verifica il {review:%d/%m/%Y}")
+    assert out.strip() == (f"Bozza del patto: revisione 1: bozza, non firmato; GOL 2 – "
+                           f"Aggiornamento (upskilling); verifica il {review:%d/%m/%Y}")
     code, _out, err = _run(capsys, "--db", db, "pact", "new", "--worker", CF)
     assert code == 1 and "C'è già una bozza del patto (revisione 1)" in err
     tomorrow = TODAY + dt.timedelta(days=1)
