@@ -777,7 +777,7 @@ def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: s
     ``without_appointment`` ("senza appuntamento"): only those to be called in, that is
     with no booked appointment from ``now`` on and no appointment they attended (outcome
     "presente"). Who missed one (assente, giustificato) or whose past appointment has no
-    outcome recorded is called in again.
+    outcome recorded is called in again. A closed file is never "to be called in".
     """
     if status is not None and status not in set(FileStatus):
         raise ValidationError(f"Stato del fascicolo non valido: «{status}» (ammessi: "
@@ -793,9 +793,9 @@ def select_workers(ctx: Context, *, vertenza: str | int | None = None, status: s
                                                EmploymentSituation.vertenza_id == vid))
         if status is not None:
             query = query.where(Worker.status == status)
-        if without_appointment:
+        if without_appointment:  # to be called in: a closed file is not
             moment = now or agenda.clock()
-            query = query.where(~exists().where(
+            query = query.where(Worker.status != FileStatus.CHIUSO, ~exists().where(
                 Appointment.worker_id == Worker.id,
                 Appointment.status == AppointmentStatus.PRENOTATO,
                 Appointment.starts_at >= moment), ~exists().where(
