@@ -547,6 +547,7 @@ class Appointment(IdMixin, VersionedMixin, Base):
     __table_args__ = (
         in_check("status", AppointmentStatus),
         in_check("outcome", AppointmentOutcome),
+        in_check("service", OfficeKind),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         Index("ix_appointment_operator_starts", "operator_id", "starts_at"),
     )
@@ -558,6 +559,8 @@ class Appointment(IdMixin, VersionedMixin, Base):
     ends_at: Mapped[dt.datetime]
     purpose: Mapped[Optional[str]]
     location: Mapped[Optional[str]]
+    # Who the person meets: the CPI's counter or the Sportello Unico (its invitations use it).
+    service: Mapped[str] = mapped_column(String(20), default=OfficeKind.CPI, server_default="cpi")
     status: Mapped[str] = mapped_column(String(20), default=AppointmentStatus.PRENOTATO)
     outcome: Mapped[Optional[str]] = mapped_column(String(20))
     outcome_note: Mapped[Optional[str]] = mapped_column(Text)

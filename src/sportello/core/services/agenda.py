@@ -24,6 +24,7 @@ from sportello.core.models import (
     AppointmentOutcome,
     AppointmentStatus,
     Office,
+    OfficeKind,
     Operator,
     Worker,
 )
@@ -63,6 +64,11 @@ class AppointmentRow:
     status: str
     outcome: str | None
     version: int
+    service: str = "cpi"  # OfficeKind: "cpi" or "sportello_unico"
+
+    @property
+    def at_sportello_unico(self) -> bool:
+        return self.service == OfficeKind.SPORTELLO_UNICO
 
 
 @dataclass(frozen=True)
@@ -139,8 +145,14 @@ def book_in_session(
     purpose: str | None = None,
     location: str | None = None,
     confirm_closed_day: bool = False,
+    service: str = OfficeKind.CPI,
 ) -> Appointment:
-    """Book inside an open write transaction (used by batch convocations too)."""
+    """Book inside an open write transaction (used by batch convocations too).
+
+    ``service``: an appointment at the CPI's counter or at the Sportello Unico.
+    """
+    if service not in set(OfficeKind):
+        raise ValidationError(f"Servizio sconosciuto: {service}.", "service")
     if minutes <= 0 or minutes > 8 * 60:
         raise ValidationError("La durata dell'appuntamento deve essere tra 1 e 480 minuti.",
                               "minutes")
@@ -161,7 +173,7 @@ def book_in_session(
     appointment = Appointment(
         worker_id=worker_id, operator_id=operator_id, office_id=operator.office_id,
         starts_at=starts_at, ends_at=ends_at, purpose=purpose, location=location,
-        status=AppointmentStatus.PRENOTATO,
+        status=AppointmentStatus.PRENOTATO, service=service,
     )
     session.add(appointment)
     session.flush()
@@ -264,7 +276,7 @@ def _rows(session: Session, ids: Sequence[int]) -> list[AppointmentRow]:
 def _row(a: Appointment, surname: str, name: str, cf: str, operator_name: str) -> AppointmentRow:
     return AppointmentRow(
         a.id, a.worker_id, f"{surname} {name}", cf, a.operator_id, operator_name,
-        a.starts_at, a.ends_at, a.purpose, a.status, a.outcome, a.version,
+        a.starts_at, a.ends_at, a.purpose, a.status, a.outcome, a.version, a.service,
     )
 
 

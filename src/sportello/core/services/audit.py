@@ -209,7 +209,7 @@ ACTION_LABELS = {
     "import": "importazione", "export": "esportazione", "letter": "lettera",
     "backup": "copia di sicurezza", "restore": "ripristino",
     "access_request": "richiesta di accesso ai dati", "anonymise": "anonimizzazione",
-    "fund_commit": "impegno sul fondo",
+    "fund_commit": "impegno sul fondo", "attendance_grid": "registro presenze",
 }
 
 

@@ -259,13 +259,24 @@ def _release(session: Session, v: Voucher, unspent_cents: int, free_seat: bool) 
             .execution_options(synchronize_session=False))
 
 
+def course_over(course: Course, today: dt.date) -> str | None:
+    """Why the course is not over yet on ``today`` (None: it has ended)."""
+    if course.ends_on is None:
+        return f"il corso «{course.title}» non ha una data di fine"
+    if course.ends_on > today:
+        return f"il corso «{course.title}» termina il {course.ends_on:%d/%m/%Y}"
+    return None
+
+
 def change_status(ctx: Context, voucher_id: int, target: str, *, expected_version: int | None = None,
-                  note: str | None = None, spent_cents: int | None = None) -> VoucherInfo:
+                  note: str | None = None, spent_cents: int | None = None,
+                  today: dt.date | None = None) -> VoucherInfo:
     """in_corso, concluso, ritirato, revocato, rendicontato (approval goes through ``approve``).
 
     Withdrawn or revoked: the committed amount goes back to the fund (a withdrawn worker's
     voucher stays committed until reported: what was spent is reported, the rest returns).
     Reported: the spent part moves from committed to spent, the unspent part returns.
+    Concluded: only once the course has ended (its end date is today or earlier).
     """
     if target == S.APPROVATO:
         return approve(ctx, voucher_id, expected_version=expected_version, note=note)
@@ -274,6 +285,13 @@ def change_status(ctx: Context, voucher_id: int, target: str, *, expected_versio
     with ctx.write() as s:
         v = _transition(s, voucher_id, target, expected_version)
         was_committed = v.status in COMMITTED
+        if target == S.CONCLUSO:
+            course = s.get(Course, v.course_id)
+            assert course is not None
+            why = course_over(course, today or dt.date.today())
+            if why:
+                raise ValidationError(f"Il voucher {v.code or ''} non può essere concluso: {why}.",
+                                      "status")
         if target == S.REVOCATO and was_committed:
             _release(s, v, v.amount_cents, free_seat=True)
         elif target == S.RITIRATO and was_committed:
@@ -296,35 +314,104 @@ def change_status(ctx: Context, voucher_id: int, target: str, *, expected_versio
         return _info(s, v)
 
 
+def _check_lesson(lesson: CourseSession, v: Voucher, today: dt.date) -> None:
+    """Attendance is for a lesson of the voucher's course that took place while it was valid."""
+    if lesson.course_id != v.course_id:
+        raise ValidationError("La lezione non è del corso di questo voucher.", "session")
+    if v.status not in (S.APPROVATO, S.IN_CORSO):
+        raise ValidationError(f"Presenze non registrabili su un voucher {LABELS[S(v.status)]}.")
+    day = lesson.starts_at.date()
+    if day > today:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} non si è ancora svolta: le presenze si registrano "
+            "dal giorno della lezione.", "session")
+    if v.requested_on and day < v.requested_on:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} precede la richiesta del voucher {v.code or ''} "
+            f"({v.requested_on:%d/%m/%Y}): il voucher non la copre.", "session")
+    if v.expires_on and day > v.expires_on:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} è dopo la scadenza del voucher {v.code or ''} "
+            f"({v.expires_on:%d/%m/%Y}).", "session")
+
+
+def _record_in(s: Session, ctx: Context, lesson: CourseSession, v: Voucher, hours: float,
+               present: bool | None, today: dt.date) -> None:
+    _check_lesson(lesson, v, today)
+    if not 0 <= hours <= lesson.hours:
+        raise ValidationError(f"Ore presenti tra 0 e {lesson.hours:g}.", "hours")
+    row = s.scalars(select(Attendance).where(Attendance.session_id == lesson.id,
+                                             Attendance.voucher_id == v.id)).first()
+    if row is None:
+        row = Attendance(session_id=lesson.id, voucher_id=v.id)
+        s.add(row)
+    row.hours_attended = hours
+    row.present = hours > 0 if present is None else present
+    row.recorded_by_id = ctx.actor.id if ctx.actor else None
+    s.flush()
+    v.hours_attended = float(s.scalar(select(func.coalesce(func.sum(Attendance.hours_attended), 0))
+                                      .where(Attendance.voucher_id == v.id)))
+    if v.status == S.APPROVATO:
+        v.status = S.IN_CORSO
+        _history(s, v, S.IN_CORSO, "prima presenza registrata")
+
+
 def record_attendance(ctx: Context, session_id: int, voucher_id: int, hours: float,
-                      present: bool | None = None) -> VoucherInfo:
-    """Attendance of one worker at one lesson; the voucher's hours are recomputed."""
+                      present: bool | None = None, *, today: dt.date | None = None) -> VoucherInfo:
+    """Attendance of one worker at one lesson; the voucher's hours are recomputed.
+
+    Only for a lesson that has taken place (dated today or earlier) and that the voucher
+    covers (not before it was requested, not after it expires).
+    """
+    today = today or dt.date.today()
     with ctx.write() as s:
         lesson, v = s.get(CourseSession, session_id), s.get(Voucher, voucher_id)
         if lesson is None or v is None:
             raise NotFound("Lezione o voucher non trovati.")
-        if lesson.course_id != v.course_id:
-            raise ValidationError("La lezione non è del corso di questo voucher.", "session")
-        if v.status not in (S.APPROVATO, S.IN_CORSO):
-            raise ValidationError(f"Presenze non registrabili su un voucher {LABELS[S(v.status)]}.")
-        if not 0 <= hours <= lesson.hours:
-            raise ValidationError(f"Ore presenti tra 0 e {lesson.hours:g}.", "hours")
-        row = s.scalars(select(Attendance).where(Attendance.session_id == session_id,
-                                                 Attendance.voucher_id == voucher_id)).first()
-        if row is None:
-            row = Attendance(session_id=session_id, voucher_id=voucher_id)
-            s.add(row)
-        row.hours_attended = hours
-        row.present = hours > 0 if present is None else present
-        row.recorded_by_id = ctx.actor.id if ctx.actor else None
-        s.flush()
-        v.hours_attended = float(s.scalar(select(func.coalesce(func.sum(Attendance.hours_attended), 0))
-                                          .where(Attendance.voucher_id == voucher_id)))
-        if v.status == S.APPROVATO:
-            v.status = S.IN_CORSO
-            _history(s, v, S.IN_CORSO, "prima presenza registrata")
+        _record_in(s, ctx, lesson, v, hours, present, today)
         s.flush()
         return _info(s, v)
+
+
+def record_attendance_grid(ctx: Context, course_id: int,
+                           cells: dict[tuple[int, int], bool], *,
+                           today: dt.date | None = None) -> int:
+    """Save a whole register grid in one transaction: ``cells[(voucher_id, session_id)]``
+    present or absent (present means the lesson's full hours). Cells whose value does not
+    change are left alone; a refused cell refuses the whole grid. Returns the cells written.
+    """
+    today = today or dt.date.today()
+    written = 0
+    with ctx.write() as s:
+        course = s.get(Course, course_id)
+        if course is None:
+            raise NotFound("Corso non trovato.")
+        lessons = {le.id: le for le in s.scalars(
+            select(CourseSession).where(CourseSession.course_id == course_id))}
+        held = {(a.voucher_id, a.session_id): a.present for a in s.scalars(
+            select(Attendance).join(CourseSession, CourseSession.id == Attendance.session_id)
+            .where(CourseSession.course_id == course_id))}
+        for (voucher_id, session_id), present in sorted(cells.items()):
+            if held.get((voucher_id, session_id)) == present:
+                continue
+            if held.get((voucher_id, session_id)) is None and not present:
+                continue  # nothing recorded and still absent: nothing to write
+            lesson, v = lessons.get(session_id), s.get(Voucher, voucher_id)
+            if lesson is None or v is None:
+                raise NotFound("Lezione o voucher non trovati.")
+            try:
+                _record_in(s, ctx, lesson, v, lesson.hours if present else 0.0, present, today)
+            except ValidationError as exc:
+                worker = s.get(Worker, v.worker_id)
+                who = f"{worker.surname} {worker.name}" if worker else (v.code or "")
+                raise ValidationError(f"{who}: {exc} Nessuna presenza è stata salvata.",
+                                      exc.field) from exc
+            written += 1
+        if written:
+            audit.record(s, "attendance_grid", entity="course", entity_id=course_id,
+                         changes={"celle": written})
+        s.flush()
+    return written
 
 
 def get(ctx: Context, voucher_id: int) -> VoucherInfo:
