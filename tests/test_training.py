@@ -215,14 +215,14 @@ def test_voucher_list_counts_and_register(ctx) -> None:  # type: ignore[no-untyp
     (line,) = vouchers.register(ctx, lesson)  # the requested voucher has no seat yet
     assert (line.voucher_id, line.session_hours, line.editable, line.minimum_reached) == (
         a.id, None, True, False)
-    vouchers.record_attendance(ctx, lesson, a.id, 4)
+    vouchers.record_attendance(ctx, lesson, a.id, 4, today=D(2027, 3, 2))
     training.add_session(ctx, course, dt.datetime(2027, 3, 3, 9), 4)
     lesson2 = training.list_sessions(ctx, course)[1].id
-    vouchers.record_attendance(ctx, lesson2, a.id, 2)
+    vouchers.record_attendance(ctx, lesson2, a.id, 2, today=D(2027, 3, 3))
     (line,) = vouchers.register(ctx, lesson)
     assert (line.session_hours, line.hours_attended, line.attendance_pct) == (4, 6, 75.0)
     assert line.minimum_reached and not line.certificate_eligible  # still in progress
-    vouchers.change_status(ctx, a.id, "concluso")
+    vouchers.change_status(ctx, a.id, "concluso", today=D(2027, 3, 31))
     (line,) = vouchers.register(ctx, lesson)
     assert line.certificate_eligible and not line.editable
     assert vouchers.get(ctx, a.id).certificate_eligible  # the same rule as the voucher's
