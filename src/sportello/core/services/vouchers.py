@@ -588,3 +588,92 @@ def register(ctx: Context, session_id: int) -> list[RegisterRow]:
         return [RegisterRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7], course.hours,
                             course.min_attendance_pct, r[5] in (S.APPROVATO, S.IN_CORSO))
                 for r in rows]
+
+
+@dataclass(frozen=True)
+class GridLesson:
+    id: int
+    starts_at: dt.datetime
+    hours: float
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One worker at one lesson: what is recorded, and why it cannot be (None: it can)."""
+
+    hours: float | None  # None: nothing recorded
+    present: bool | None
+    refusal: str | None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    voucher_id: int
+    code: str | None
+    worker_id: int
+    worker_name: str
+    status: str
+    hours_attended: float
+    course_hours: float
+    min_attendance_pct: int
+    cells: dict[int, GridCell]  # by lesson id
+
+    @property
+    def attendance_pct(self) -> float:
+        return _pct(self.hours_attended, self.course_hours)
+
+    @property
+    def minimum_reached(self) -> bool:
+        return self.attendance_pct >= self.min_attendance_pct
+
+    @property
+    def certificate_eligible(self) -> bool:
+        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
+
+
+@dataclass(frozen=True)
+class RegisterGrid:
+    course_id: int
+    lessons: list[GridLesson]
+    rows: list[GridRow]
+
+
+def register_grid(ctx: Context, course_id: int, *, today: dt.date | None = None) -> RegisterGrid:
+    """The course's register: its vouchers with a seat (rows) by its lessons (columns).
+
+    Each cell says whether attendance can be recorded there, with the reason of
+    ``record_attendance`` when it cannot (a lesson still to come, before the request...).
+    """
+    today = today or dt.date.today()
+    with ctx.read() as s:
+        course = s.get(Course, course_id)
+        if course is None:
+            raise NotFound("Corso non trovato.")
+        lessons = list(s.scalars(select(CourseSession).where(CourseSession.course_id == course_id)
+                                 .order_by(CourseSession.starts_at, CourseSession.id)))
+        pairs = s.execute(
+            select(Voucher, Worker.surname, Worker.name)
+            .join(Worker, Worker.id == Voucher.worker_id)
+            .where(Voucher.course_id == course_id, Voucher.status.in_(REGISTER_STATUSES))
+            .order_by(Worker.surname, Worker.name, Voucher.id)).all()
+        held: dict[tuple[int, int], Attendance] = {
+            (a.voucher_id, a.session_id): a for a in s.scalars(
+                select(Attendance).join(CourseSession, CourseSession.id == Attendance.session_id)
+                .where(CourseSession.course_id == course_id))}
+        rows = []
+        for v, surname, name in pairs:
+            cells = {}
+            for lesson in lessons:
+                try:
+                    _check_lesson(lesson, v, today)
+                    refusal = None
+                except ValidationError as exc:
+                    refusal = str(exc)
+                a = held.get((v.id, lesson.id))
+                cells[lesson.id] = GridCell(a.hours_attended if a else None,
+                                            a.present if a else None, refusal)
+            rows.append(GridRow(v.id, v.code, v.worker_id, f"{surname} {name}", v.status,
+                                v.hours_attended, course.hours, course.min_attendance_pct, cells))
+        return RegisterGrid(course_id, [GridLesson(le.id, le.starts_at, le.hours, le.topic)
+                                        for le in lessons], rows)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.bootstrap import Context
-from sportello.core.errors import ValidationError
+from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import training, vouchers
 from sportello.core.services.training import (
     CourseForm,
@@ -33,6 +34,7 @@ from sportello.gui.paths.common import (
     FUND_KINDS,
     VOUCHER_STATUSES,
     FormDialog,
+    MessageBar,
     WorkerPicker,
     date_edit,
     euro_text,
@@ -464,3 +466,32 @@ class VoucherStatusDialog(FormDialog):
             note=self.note_edit.text().strip() or None,
             spent_cents=spent,
         )
+
+
+def confirm_approval(parent: QWidget, ctx: Context, row: VoucherRow, message: MessageBar) -> bool:
+    """Ask before an approval commits money: amount, fund, and what the fund keeps after."""
+    try:
+        fund = vouchers.fund(ctx, row.fund_id)
+    except SportelloError as exc:
+        message.show_error(str(exc))
+        return False
+    tr = parent.tr
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Approva voucher"),
+                      tr("Approvare il voucher {code} di {worker}?").format(
+                          code=row.code or "", worker=row.worker_name),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("approveConfirm")
+    box.setInformativeText(tr(
+        "Si impegnano {amount} sul fondo «{fund}» per il corso «{course}».\n"
+        "Oggi il fondo ha {remaining} disponibili: dopo l'approvazione ne resteranno "
+        "{after}.").format(
+        amount=fmt_euro(row.amount_cents), fund=fund.name, course=row.course_title,
+        remaining=fmt_euro(fund.remaining_cents),
+        after=fmt_euro(fund.remaining_cents - row.amount_cents)))
+    yes = box.addButton(tr("&Approva e impegna {amount}").format(
+        amount=fmt_euro(row.amount_cents)), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(tr("Annulla"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
