@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton, QTableView
+import screens
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.bootstrap import Actor
@@ -79,6 +80,25 @@ def press_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, dialog.ok_button())
 
 
+def answer_box(qtbot, name: str, button: str, seen: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Click ``button`` (its text's start) in the message box ``name`` the next click opens."""
+
+    def go() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == name):
+            QTimer.singleShot(10, go)
+            return
+        if seen is not None:
+            seen.append(box.text() + "\n" + box.informativeText())
+        target = next(b for b in box.buttons() if b.text().replace("&", "").startswith(button))
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, go)
+
+
+BEFORE = TODAY - dt.timedelta(days=10)  # vouchers requested before the catalogue's lessons
+
+
 def texts(table: QTableView, column: int) -> list[str]:
     model = table.model()
     return [model.index(r, column).data() for r in range(model.rowCount())]
@@ -119,7 +139,7 @@ def catalogue(office_ctx):  # type: ignore[no-untyped-def]
             seats=5,
             cost_cents=1_000_00,
             starts_on=TODAY - dt.timedelta(days=7),
-            ends_on=TODAY + dt.timedelta(days=30),
+            ends_on=TODAY - dt.timedelta(days=1),  # over: vouchers can be concluded
             min_attendance_pct=75,
             status="in_corso",
         ),
@@ -196,6 +216,17 @@ def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type:
     assert texts(tab.table, 5) == ["Richiesto"] and tab.selected().id == voucher.id
     assert "richiesto" in tab.message.text()
 
+    seen: list[str] = []
+    answer_box(qtbot, "approveConfirm", "Annulla", seen)
+    click(qtbot, tab.approve_button)  # the clerk thinks again: nothing is committed
+    assert vouchers.get(office_ctx, voucher.id).status == "richiesto"
+    assert vouchers.fund(office_ctx, catalogue["fund"]).remaining_cents == 10_000_00
+    assert seen == [
+        f"Approvare il voucher {voucher.code} di Rossi Mario?\n"
+        "Si impegnano € 1.000,00 sul fondo «Fondo Nuove Competenze» per il corso «Processi "
+        "digitali».\nOggi il fondo ha € 10.000,00 disponibili: dopo l'approvazione ne "
+        "resteranno € 9.000,00."]
+    answer_box(qtbot, "approveConfirm", "Approva e impegna € 1.000,00")
     click(qtbot, tab.approve_button)
     assert not tab.message.is_error, tab.message.text()
     assert "restano € 9.000,00" in tab.message.text()
@@ -224,6 +255,7 @@ def test_approval_over_budget_shows_the_refusal_and_changes_nothing(  # type: ig
     open_tab(qtbot, area, area.vouchers_tab)
     tab = area.vouchers_tab
     select(tab.table, 1, "Rossi Mario")
+    answer_box(qtbot, "approveConfirm", "Approva")
     click(qtbot, tab.approve_button)
     assert tab.message.is_error and tab.message.isVisible()
     assert tab.message.text() == (
@@ -265,6 +297,7 @@ def test_an_operator_cannot_approve_above_the_threshold(qtbot, office_ctx, catal
     area = show(qtbot, TrainingArea(clerk))
     open_tab(qtbot, area, area.vouchers_tab)
     select(area.vouchers_tab.table, 1, "Rossi Mario")
+    answer_box(qtbot, "approveConfirm", "Approva")
     click(qtbot, area.vouchers_tab.approve_button)
     assert area.vouchers_tab.message.text().startswith(
         "Solo un responsabile (o un ruolo superiore) può approvare un voucher oltre € 1.500,00"
@@ -282,6 +315,7 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
             worker_id=catalogue["rossi"],
             course_id=catalogue["course"],
             fund_id=catalogue["fund"],
+            today=BEFORE,
         ).id,
     )
     vouchers.request(
@@ -289,28 +323,29 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
         worker_id=catalogue["verdi"],
         course_id=catalogue["course"],
         fund_id=catalogue["fund"],
+        today=BEFORE,
     )  # not approved: no seat, not in the register
     area = training_area
     open_tab(qtbot, area, area.register_tab)
     reg = area.register_tab
     assert reg.set_course(catalogue["course"])
-    assert reg.set_session(catalogue["lessons"][0])
+    first, second = catalogue["lessons"]
     assert texts_register(reg) == [("Rossi Mario", "0% (min. 75%)", "no")]
     assert not reg.save_button.isEnabled()
 
-    reg.set_hours(v.id, 4)
+    tick(qtbot, reg, v.id, first)
     click(qtbot, reg.save_button)
     assert texts_register(reg) == [("Rossi Mario", "50% (min. 75%)", "no")]
     assert vouchers.get(office_ctx, v.id).hours_attended == 4
+    assert reg.box(v.id, first).isChecked() and not reg.save_button.isEnabled()
 
-    assert reg.set_session(catalogue["lessons"][1])
-    reg.set_hours(v.id, 2.5)
+    tick(qtbot, reg, v.id, second)
     click(qtbot, reg.save_button)
-    assert texts_register(reg) == [("Rossi Mario", "81,2% (min. 75%)", "sì, a voucher concluso")]
+    assert texts_register(reg) == [("Rossi Mario", "100% (min. 75%)", "sì, a voucher concluso")]
     info = vouchers.get(office_ctx, v.id)
-    assert (info.status, info.hours_attended, info.certificate_eligible) == ("in_corso", 6.5, False)
+    assert (info.status, info.hours_attended, info.certificate_eligible) == ("in_corso", 8, False)
 
-    # The voucher is concluded from the Voucher tab: the certificate is now earned.
+    # The voucher is concluded from the Voucher tab (the course is over): certificate earned.
     open_tab(qtbot, area, area.vouchers_tab)
     select(area.vouchers_tab.table, 1, "Rossi Mario")
     dialog = area.vouchers_tab.change_status()
@@ -319,16 +354,78 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
     press_ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     open_tab(qtbot, area, area.register_tab)
-    reg.set_session(catalogue["lessons"][0])
     assert texts_register(reg)[0][2] == "sì"
     assert vouchers.get(office_ctx, v.id).certificate_eligible
-    assert reg.spins == [None]  # a concluded voucher takes no more attendance
+    assert not reg.box(v.id, first).isEnabled()  # a concluded voucher takes no attendance
+
+
+def test_register_grid_refuses_future_lessons_and_lessons_before_the_request(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11, major 5, at the clerk's hands: a lesson still to come and a lesson before the
+    voucher was requested cannot be ticked (the reason names the lesson's date); the grid of
+    two workers is saved with one click, in one transaction."""
+    ctx = office_ctx
+    course = training.create_course(ctx, training.CourseForm(
+        provider_id=catalogue["provider"], title="Excel avanzato", hours=12, seats=5,
+        cost_cents=300_00, starts_on=TODAY - dt.timedelta(days=20),
+        ends_on=TODAY + dt.timedelta(days=60), status="in_corso"))
+    at9 = dt.time(9)
+    early = training.add_session(ctx, course, dt.datetime.combine(
+        TODAY - dt.timedelta(days=15), at9), 4)
+    held = training.add_session(ctx, course, dt.datetime.combine(
+        TODAY - dt.timedelta(days=2), at9), 4)
+    future_day = TODAY + dt.timedelta(days=30)
+    future = training.add_session(ctx, course, dt.datetime.combine(future_day, at9), 4)
+    a, b = (vouchers.approve(ctx, vouchers.request(
+        ctx, worker_id=catalogue[who], course_id=course, fund_id=catalogue["fund"],
+        today=TODAY - dt.timedelta(days=5)).id) for who in ("rossi", "verdi"))
+    area = training_area
+    open_tab(qtbot, area, area.register_tab)
+    reg = area.register_tab
+    assert reg.set_course(course)
+    assert reg.table.columnCount() == 2 + 3 + 2
+    assert screens.outside(area, screens.SMALL) == []
+
+    for lesson, why in ((future, f"La lezione del {future_day:%d/%m/%Y} non si è ancora "
+                                 "svolta"),
+                        (early, f"La lezione del {TODAY - dt.timedelta(days=15):%d/%m/%Y} "
+                                "precede la richiesta del voucher")):
+        box = reg.box(a.id, lesson)
+        assert not box.isEnabled() and box.toolTip().startswith(why)
+        reg.table.scrollTo(reg.table.model().index(0, 2))
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        assert not box.isChecked()
+    assert not reg.save_button.isEnabled()
+
+    tick(qtbot, reg, a.id, held)
+    tick(qtbot, reg, b.id, held)
+    click(qtbot, reg.save_button)
+    assert not reg.message.is_error, reg.message.text()
+    assert reg.message.text() == "Presenze salvate: 2 caselle."
+    assert [vouchers.get(ctx, v.id).hours_attended for v in (a, b)] == [4, 4]
+    assert [vouchers.get(ctx, v.id).status for v in (a, b)] == ["in_corso", "in_corso"]
+    with ctx.read() as s:
+        from sportello.core.models import AuditLog
+        assert s.query(AuditLog).filter_by(action="attendance_grid").count() == 1
+
+
+def tick(qtbot, reg, voucher_id: int, lesson_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Click the cell's check box, as the clerk does (scrolled into view first)."""
+    box = reg.box(voucher_id, lesson_id)
+    assert box is not None and box.isEnabled(), box.toolTip() if box else "no such cell"
+    holder = box.parentWidget()
+    reg.table.scrollTo(reg.table.indexAt(holder.pos()))
+    before = box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked() != before
 
 
 def texts_register(reg) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     table = reg.table
+    end = table.columnCount() - 2
     return [
-        (table.item(r, 0).text(), table.item(r, 5).text(), table.item(r, 6).text())
+        (table.item(r, 0).text(), table.item(r, end).text(), table.item(r, end + 1).text())
         for r in range(table.rowCount())
     ]
 
