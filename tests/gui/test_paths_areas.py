@@ -815,6 +815,50 @@ def test_wrong_ateco_is_shown_next_to_its_field_and_nothing_is_saved(  # type: i
     )
 
 
+def test_opening_a_business_shows_the_autoimpiego_outcome_in_the_pathways(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx
+) -> None:
+    """Issue 11, major 7: a person with only a proposed GOL 1 path opens a business by
+    clicks; the file's pathways then show GOL 1 and the self-employment path concluded with
+    outcome "autoimpiego" (no more "GOL 1 · Proposto")."""
+    from file_windows import close_all, open_window
+
+    from sportello.gui.paths.business_dialogs import OpenBusinessDialog
+
+    ctx = office_ctx
+    bianchi = make_worker(ctx, "Bianchi", "Sara", 3)
+    pathways.open_pathway(ctx, bianchi, "gol1", start_on=TODAY - dt.timedelta(days=60),
+                          status="proposto")
+    pid = business.start_project(ctx, bianchi, "Laboratorio di pasticceria")
+    business.advance_stage(ctx, pid, "business_plan_validato")
+    area = show(qtbot, BusinessArea(ctx))
+    qtbot.waitUntil(lambda: area.detail is not None and area.detail.id == pid)
+    click(qtbot, area.open_business_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, OpenBusinessDialog)
+    dialog.legal_combo.setCurrentIndex(dialog.legal_combo.findData("ditta_individuale"))
+    qtbot.keyClicks(dialog.ateco.edit, "10.71.20")
+    qtbot.keyClick(dialog.ateco.edit, Qt.Key.Key_Return)
+    assert dialog.ateco.code() == "10.71.20"
+    qtbot.keyClicks(dialog.vat_edit, PIVA)
+    qtbot.keyClicks(dialog.name_edit, "Dolci Bianchi")
+    assert screens.outside(dialog, screens.SMALL) == []
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+
+    window = open_window(qtbot, ctx, bianchi, size=(1024, 600))
+    try:
+        page = window.pathways
+        window.tabs.setCurrentWidget(page)
+        rows = {r[0]: r for r in page.rows()}
+        assert set(rows) == {"GOL 1 — reinserimento lavorativo", "Autoimpiego"}, rows
+        for row in rows.values():  # kind, status, start, end, outcome
+            assert (row[1], row[3], row[4]) == ("Concluso", f"{TODAY:%d/%m/%Y}",
+                                                "Autoimpiego"), rows
+    finally:
+        close_all()
+
+
 def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_area) -> None:  # type: ignore[no-untyped-def]
     area = business_area
     with office_ctx.write() as s:
