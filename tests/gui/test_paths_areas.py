@@ -242,6 +242,34 @@ def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type:
     assert (cell(table, row, 3), cell(table, row, 6)) == ("€ 1.000,00", "10%")
 
 
+def test_the_voucher_request_offers_only_the_funds_of_the_workers_region(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11 friction: a Toscana fund is not offered for a worker of Asti."""
+    from sportello.gui.paths.training_dialogs import VoucherRequestDialog
+
+    training.create_fund(office_ctx, training.FundForm(
+        name="Regione Toscana – Voucher formativi", kind="regionale", budget_cents=5_000_00,
+        region="Toscana"))
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    click(qtbot, area.vouchers_tab.request_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, VoucherRequestDialog)
+
+    def funds() -> list[str]:
+        return [dialog.fund_combo.itemText(i).split(" — ")[0]
+                for i in range(dialog.fund_combo.count())]
+
+    assert "Regione Toscana – Voucher formativi" in funds()  # no worker chosen yet
+    qtbot.keyClicks(dialog.picker.search, "rossi")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)  # the first result
+    qtbot.waitUntil(lambda: dialog.picker.worker_id == catalogue["rossi"])
+    assert funds() == ["Fondo Nuove Competenze", "Fondo piccolo"]
+    assert screens.outside(dialog, screens.SMALL) == []
+    dialog.reject()
+
+
 def test_approval_over_budget_shows_the_refusal_and_changes_nothing(  # type: ignore[no-untyped-def]
     qtbot, office_ctx, catalogue, training_area
 ) -> None:

@@ -819,6 +819,8 @@ class Fund(IdMixin, VersionedMixin, Base):
     spent_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[Optional[str]] = mapped_column(Text)
+    # A regional fund's Region (core.regions.REGIONS); NULL: valid everywhere.
+    region: Mapped[Optional[str]] = mapped_column(String(60))
 
 
 class Voucher(IdMixin, VersionedMixin, Base):

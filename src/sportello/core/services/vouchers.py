@@ -18,15 +18,20 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
+from sportello.core import regions
 from sportello.core.bootstrap import Context
 from sportello.core.errors import ConflictError, NotFound, ValidationError
 from sportello.core.models import (
     Attendance,
     Course,
     CourseSession,
+    EmploymentSituation,
     Fund,
+    FundKind,
+    Office,
     Role,
     Setting,
+    Vertenza,
     Voucher,
     VoucherStatus,
     VoucherStatusChange,
@@ -153,6 +158,34 @@ def _history(session: Session, v: Voucher, status: str, note: str | None) -> Non
                                     operator_id=session.info.get("actor_id"), note=note))
 
 
+def worker_region(session: Session, worker: Worker, office_id: int | None = None) -> str | None:
+    """The worker's Region: of their province of residence, else of their current
+    vertenza, else of the office (``office_id``); None when none of them tells."""
+    found = regions.region_of_province(worker.residence_province)
+    if found:
+        return found
+    vertenza = session.scalar(
+        select(Vertenza.region).join(EmploymentSituation,
+                                     EmploymentSituation.vertenza_id == Vertenza.id)
+        .where(EmploymentSituation.worker_id == worker.id,
+               EmploymentSituation.is_current.is_(True)).limit(1))
+    if regions.canonical(vertenza):
+        return regions.canonical(vertenza)
+    office = session.get(Office, office_id) if office_id is not None else None
+    return regions.region_of_province(office.provincia) if office is not None else None
+
+
+def fund_refusal(fund: Fund, region: str | None) -> str | None:
+    """Why ``fund`` cannot pay for a worker of ``region`` (None: it can). Only a regional
+    fund with a Region is restricted; national funds are valid everywhere."""
+    if fund.kind != FundKind.REGIONALE or not fund.region or region is None:
+        return None
+    if regions.canonical(fund.region) == region:
+        return None
+    return (f"Il fondo «{fund.name}» è della Regione {fund.region}: non paga voucher per chi "
+            f"è della Regione {region}.")
+
+
 def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
             amount_cents: int | None = None, pathway_id: int | None = None,
             today: dt.date | None = None) -> VoucherInfo:
@@ -166,6 +199,10 @@ def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
             raise NotFound("Corso non trovato.")
         if fund is None or not fund.active:
             raise NotFound("Fondo inesistente o non attivo.")
+        refusal = fund_refusal(fund, worker_region(s, worker, ctx.actor.office_id
+                                                   if ctx.actor else None))
+        if refusal:
+            raise ValidationError(refusal, "fund")
         amount = course.cost_cents if amount_cents is None else amount_cents
         if amount <= 0:
             raise ValidationError("L'importo del voucher deve essere maggiore di zero.", "amount")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sportello.core import regions
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import training, vouchers
@@ -270,6 +271,17 @@ class FundDialog(FormDialog):
         fill_combo(self.kind_combo, FUND_KINDS)
         select_data(self.kind_combo, form.kind)
         self.add_field("kind", self.tr("Tipo"), self.kind_combo)
+        self.region_combo = QComboBox()
+        self.region_combo.setObjectName("fundRegion")
+        self.region_combo.addItem(self.tr("Tutte (fondo nazionale)"), None)
+        for region in regions.REGIONS:
+            self.region_combo.addItem(region, region)
+        select_data(self.region_combo, form.region)
+        self.region_combo.setToolTip(self.tr(
+            "Un fondo regionale paga solo i voucher di chi è della sua Regione"))
+        self.add_field("region", self.tr("Regione"), self.region_combo)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.year_edit = QLineEdit(str(form.year) if form.year else "")
         self.year_edit.setObjectName("fundYear")
         self.year_edit.setMaximumWidth(80)
@@ -295,6 +307,13 @@ class FundDialog(FormDialog):
         self.add_field("notes", self.tr("Note"), self.notes_edit)
         self.finish(self.tr("Salva fondo"))
 
+    def _kind_changed(self) -> None:
+        """Only a regional fund belongs to a Region."""
+        regional = self.kind_combo.currentData() == "regionale"
+        self.region_combo.setEnabled(regional)
+        if not regional:
+            self.region_combo.setCurrentIndex(0)
+
     def save(self) -> int:
         year_text = self.year_edit.text().strip()
         if year_text and not year_text.isdigit():
@@ -307,6 +326,7 @@ class FundDialog(FormDialog):
             budget_cents=0 if budget is None else budget,
             active=self.active_check.isChecked(),
             notes=self.notes_edit.toPlainText(),
+            region=self.region_combo.currentData() if self.region_combo.isEnabled() else None,
         )
         if self.row is None:
             return training.create_fund(self.ctx, form)
@@ -347,16 +367,9 @@ class VoucherRequestDialog(FormDialog):
         self.add_field("course", self.tr("Corso"), self.course_combo, aliases=("course_id",))
         self.fund_combo = QComboBox()
         self.fund_combo.setObjectName("voucherFund")
-        for fund in training.list_funds(ctx, active_only=True):
-            self.fund_combo.addItem(
-                self.tr("{name} — restano {remaining}").format(
-                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
-                ),
-                fund.id,
-            )
-        if fund_id is not None:
-            select_data(self.fund_combo, fund_id)
+        self._fill_funds(fund_id)
         self.add_field("fund", self.tr("Fondo"), self.fund_combo, aliases=("fund_id",))
+        self.picker.changed.connect(lambda _w: self._fill_funds(self.fund_combo.currentData()))
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("voucherAmount")
         self.add_field(
@@ -373,6 +386,20 @@ class VoucherRequestDialog(FormDialog):
         self.finish(self.tr("Richiedi voucher"))
         self.course_combo.currentIndexChanged.connect(lambda _i: self._course_changed())
         self._course_changed()
+
+    def _fill_funds(self, fund_id: int | None) -> None:
+        """The active funds that can pay for the chosen worker (all, before one is chosen)."""
+        self.fund_combo.clear()
+        for fund in training.list_funds(self.ctx, active_only=True,
+                                        worker_id=self.picker.worker_id):
+            self.fund_combo.addItem(
+                self.tr("{name} — restano {remaining}").format(
+                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                ),
+                fund.id,
+            )
+        if fund_id is not None:
+            select_data(self.fund_combo, fund_id)
 
     def _course_changed(self) -> None:
         course = self.courses.get(self.course_combo.currentData())
