@@ -227,3 +227,13 @@ def test_attendance_grid_saves_every_cell_in_one_transaction(ctx) -> None:  # ty
     with ctx.read() as s:
         assert s.scalar(select(func.count(AuditLog.id)).where(
             AuditLog.action == "attendance_grid")) == 2
+
+
+def test_a_request_is_dated_today_or_earlier(ctx) -> None:  # type: ignore[no-untyped-def]
+    fund_id, course_id, (wid,) = _setup(ctx, 1, 10_000_00, 5)
+    with pytest.raises(ValidationError, match="richiesta non può essere nel futuro"):
+        vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id,
+                         today=dt.date.today() + dt.timedelta(days=1))
+    earlier = dt.date.today() - dt.timedelta(days=30)
+    v = vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id, today=earlier)
+    assert vouchers.voucher_row(ctx, v.id).requested_on == earlier

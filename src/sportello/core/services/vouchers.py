@@ -189,7 +189,13 @@ def fund_refusal(fund: Fund, region: str | None) -> str | None:
 def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
             amount_cents: int | None = None, pathway_id: int | None = None,
             today: dt.date | None = None) -> VoucherInfo:
-    """A clerk asks for a voucher; the amount defaults to the course cost."""
+    """A clerk asks for a voucher; the amount defaults to the course cost.
+
+    ``today`` is the day of the request (a request made on paper may be recorded later,
+    never ahead of time); attendance counts from that day on.
+    """
+    if today is not None and today > dt.date.today():
+        raise ValidationError("La data della richiesta non può essere nel futuro.", "requested_on")
     today = today or dt.date.today()
     with ctx.write() as s:
         worker, course, fund = s.get(Worker, worker_id), s.get(Course, course_id), s.get(Fund, fund_id)

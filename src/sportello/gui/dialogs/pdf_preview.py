@@ -97,7 +97,7 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("Salva PDF…"))
         self.save_button.setObjectName("pdfSave")
         self.save_button.setToolTip(self.tr("Salva una copia del PDF (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save_as)
+        self.save_button.clicked.connect(lambda: self.save_as())
         close = QPushButton(self.tr("Chiudi"))
         close.clicked.connect(self.reject)
 

@@ -375,6 +375,11 @@ class VoucherRequestDialog(FormDialog):
         self.add_field(
             "amount", self.tr("Importo (€)"), self.amount_edit, aliases=("amount_cents",)
         )
+        self.requested_edit = date_edit()
+        self.requested_edit.setObjectName("voucherRequestedOn")
+        self.requested_edit.setToolTip(self.tr(
+            "Il giorno della richiesta (anche se registrata dopo): le presenze contano da lì"))
+        self.add_field("requested_on", self.tr("Richiesto il"), self.requested_edit)
         self.form.addRow(
             muted_label(
                 self.tr(
@@ -418,6 +423,7 @@ class VoucherRequestDialog(FormDialog):
             course_id=self.course_combo.currentData(),
             fund_id=self.fund_combo.currentData(),
             amount_cents=read_field("amount", parse_euro, self.amount_edit.text()),
+            today=pydate(self.requested_edit.date()),
         )
 
 
