@@ -3,7 +3,7 @@
 Invite to the Sportello Unico (an appointment booked as a Sportello Unico one; the
 invitation printed with it, not with the ordinary interview booked earlier) → business
 project through its stages → business opened (ATECO, P.IVA) and SCIA at the SUAP →
-funding request tracked; the person's pathways then show the "autoimpiego" outcome.
+funding request tracked to its decision; the person's pathways then show the "autoimpiego" outcome.
 
 Starting data (office, operators, the person, an ordinary interview, a funding programme)
 goes through the services; every step of the journey is a click or typing.
@@ -39,6 +39,7 @@ from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.letters import LetterDialog
 from sportello.gui.paths.business_dialogs import (
     AdvanceStageDialog,
+    DecideFundingDialog,
     FundingDialog,
     NewProjectDialog,
     OpenBusinessDialog,
@@ -216,13 +217,23 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     qtbot.keyClicks(funding.amount_edit, "15.000,00")
     click(qtbot, funding.ok_button())
     assert funding.result() == QDialog.DialogCode.Accepted, funding.error_text()
+    click_row(qtbot, area.funding_table, 0, "Mettersi in proprio")
+    click(qtbot, area.decide_button)  # the Region admits it, for less than asked
+    decision = modal(qtbot, DecideFundingDialog)
+    choose(qtbot, decision.status_combo, "Ammessa")
+    decision.granted_edit.setFocus()
+    qtbot.keyClick(decision.granted_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(decision.granted_edit, "12.000,00")
+    click(qtbot, decision.ok_button())
+    assert decision.result() == QDialog.DialogCode.Accepted, decision.error_text()
     with ctx.read() as s:
         project = s.query(BusinessProject).one()
         assert (project.stage, project.ateco_code, project.vat_number) == (
             "avvio_impresa", "10.71.20", PIVA)
         assert s.query(SuapFiling).one().comune == "Asti"
         request = s.query(FundingRequest).one()
-        assert (request.status, request.requested_cents) == ("presentata", 15_000_00)
+        assert (request.status, request.requested_cents, request.granted_cents) == (
+            "ammessa", 15_000_00, 12_000_00)
 
     # The person's pathways now show the self-employment outcome.
     window = open_window(qtbot, ctx, office["worker"], size=screens.SMALL)
