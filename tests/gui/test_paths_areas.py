@@ -548,6 +548,29 @@ def test_new_fund_shows_in_euro(qtbot, office_ctx, catalogue, training_area) -> 
         assert s.query(Fund).filter_by(name="GOL Piemonte").one().budget_cents == 1_250_50
 
 
+def test_a_regional_fund_is_given_its_region(qtbot, office_ctx, catalogue, training_area) -> None:  # type: ignore[no-untyped-def]
+    from sportello.gui.paths.training_dialogs import FundDialog
+
+    open_tab(qtbot, training_area, training_area.funds_tab)
+    click(qtbot, training_area.funds_tab.findChild(QPushButton, "fundNew"))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FundDialog)
+    assert screens.outside(dialog, screens.SMALL) == []
+    assert not dialog.region_combo.isEnabled()  # a national fund (the default kind)
+    qtbot.keyClicks(dialog.name_edit, "Regione Toscana voucher")
+    dialog.kind_combo.setFocus()
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_End)  # the last kind: Fondo regionale
+    assert dialog.region_combo.isEnabled()
+    dialog.region_combo.setFocus()
+    qtbot.keyClicks(dialog.region_combo, "Toscana")
+    qtbot.keyClicks(dialog.budget_edit, "5.000,00")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    with office_ctx.read() as s:
+        fund = s.query(Fund).filter_by(name="Regione Toscana voucher").one()
+        assert (fund.kind, fund.region) == ("regionale", "Toscana")
+
+
 def test_euro_input_is_read_the_italian_way() -> None:
     assert [parse_euro(t) for t in ("1.250,00", "€ 1250", "1250,5", "12.50", "1.250", "")] == [
         1_250_00,
