@@ -3,6 +3,9 @@
 A project moves through its stages in order (a stage may be skipped forwards, never
 backwards). Opening the business needs a legal form, an ATECO 2025 code from the list
 shipped in ``resources/ateco`` (ISTAT, see its source.json), and a valid partita IVA.
+Like a hire (``placements.hire``), opening the business ends the person's open
+self-employment and reinsertion paths (GOL 1, GOL 5) with outcome "autoimpiego", in the
+same transaction; a person who had no self-employment path gets one, already concluded.
 """
 
 from __future__ import annotations
