@@ -6,7 +6,9 @@ grid → the attestato printed when earned, to a PDF on disk, read back with pyp
 
 Only the starting data (office, people, provider, a course that has ended, a fund) is
 written through the services; every step of the journey is a click or typing in the real
-widgets. The windows are checked at 1024x600.
+widgets. The Formazione area and the dialogs are checked at 1024x600 (the worker file
+window and the letter preview are opened but not checked: they do not fit yet, issue 11,
+point 9, fixed elsewhere). The system's file dialog of "Salva PDF…" answers the path.
 """
 
 from __future__ import annotations
