@@ -458,6 +458,38 @@ def texts_register(reg) -> list[tuple[str, str, str]]:  # type: ignore[no-untype
     ]
 
 
+def test_a_voucher_cannot_be_concluded_before_its_course_ends(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11, major 6, in the window: "Concluso" is refused, with the course's end date."""
+    from sportello.gui.paths.training_dialogs import VoucherStatusDialog
+
+    ends = TODAY + dt.timedelta(days=3)
+    course = training.create_course(office_ctx, training.CourseForm(
+        provider_id=catalogue["provider"], title="Excel avanzato", hours=8, seats=5,
+        cost_cents=300_00, starts_on=TODAY - dt.timedelta(days=3), ends_on=ends,
+        status="in_corso"))
+    v = vouchers.approve(office_ctx, vouchers.request(
+        office_ctx, worker_id=catalogue["rossi"], course_id=course,
+        fund_id=catalogue["fund"]).id)
+    vouchers.change_status(office_ctx, v.id, "in_corso")
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    select(area.vouchers_tab.table, 1, "Rossi Mario")
+    click(qtbot, area.vouchers_tab.status_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, VoucherStatusDialog)
+    dialog.status_combo.setFocus()
+    qtbot.keyClicks(dialog.status_combo, "Concluso")
+    assert dialog.status_combo.currentData() == "concluso"
+    press_ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert (f"non può essere concluso: il corso «Excel avanzato» termina il {ends:%d/%m/%Y}"
+            in dialog.error_text("status") + dialog.error_text()), dialog.error_text()
+    dialog.reject()
+    assert vouchers.get(office_ctx, v.id).status == "in_corso"
+
+
 def test_reporting_moves_the_spent_part_and_returns_the_rest(  # type: ignore[no-untyped-def]
     qtbot, office_ctx, catalogue, training_area
 ) -> None:
