@@ -299,7 +299,12 @@ def test_every_template_prints(ctx, office, worker) -> None:  # type: ignore[no-
         pathway = Pathway(worker_id=worker, kind=PathwayKind.GOL1_REINSERIMENTO,
                           status=PathwayStatus.CONCLUSO, start_on=dt.date(2026, 2, 2),
                           end_on=dt.date(2026, 11, 20), outcome=PathwayOutcome.RICOLLOCATO)
-        s.add_all([voucher, pathway])
+        sportello = Appointment(worker_id=worker, operator_id=ctx.actor.id,
+                                office_id=ctx.actor.office_id, service="sportello_unico",
+                                starts_at=dt.datetime(2026, 12, 9, 11, 0),
+                                ends_at=dt.datetime(2026, 12, 9, 11, 45),
+                                purpose="Incontro sull'idea d'impresa")
+        s.add_all([voucher, pathway, sportello])
         s.flush()
         voucher_id = voucher.id
     expected = {
@@ -337,7 +342,7 @@ def test_attestato_refused_when_not_earned(ctx, office, worker) -> None:  # type
         s.add_all([provider, fund])
         s.flush()
         course = Course(provider_id=provider.id, title="Excel", hours=20, seats=5, cost_cents=1,
-                        min_attendance_pct=70)
+                        min_attendance_pct=70, ends_on=dt.date(2026, 6, 30))
         s.add(course)
         s.flush()
         s.add(Voucher(worker_id=worker, course_id=course.id, fund_id=fund.id, code="V-1",
@@ -347,6 +352,60 @@ def test_attestato_refused_when_not_earned(ctx, office, worker) -> None:  # type
                                                       r"minimo del 70%"):
         letters.issue(ctx, "attestato", worker, today=TODAY)
     assert counts(ctx)[:2] == (0, 0)
+
+
+def test_attestato_refused_before_the_course_ends(ctx, office, worker) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, major 6: 6 December for a course ending 9 December is refused, then issued."""
+    with ctx.write() as s:
+        provider = TrainingProvider(name="Ente")
+        fund = Fund(name="Fondo GOL", kind=FundKind.GOL, budget_cents=1_000_000)
+        s.add_all([provider, fund])
+        s.flush()
+        course = Course(provider_id=provider.id, title="Excel", hours=20, seats=5, cost_cents=1,
+                        min_attendance_pct=70, starts_on=dt.date(2026, 11, 2),
+                        ends_on=dt.date(2026, 12, 9))
+        s.add(course)
+        s.flush()
+        # a voucher set to "concluso" before the rule existed, with enough attendance
+        s.add(Voucher(worker_id=worker, course_id=course.id, fund_id=fund.id, code="V-1",
+                      amount_cents=1, status=VoucherStatus.CONCLUSO,
+                      requested_on=dt.date(2026, 10, 1), hours_attended=18))
+    with pytest.raises(letters.ValidationError,
+                       match=r"prima della fine del corso: il corso «Excel» termina il "
+                             r"09/12/2026"):
+        letters.issue(ctx, "attestato", worker, today=dt.date(2026, 12, 6))
+    assert counts(ctx)[:2] == (0, 0)  # no protocol number used, nothing archived
+    issued = letters.issue(ctx, "attestato", worker, today=dt.date(2026, 12, 9))
+    assert issued.protocol.endswith("/2026") and issued.template == "attestato"
+
+
+def test_invito_sportello_takes_the_next_sportello_unico_appointment(ctx, office, worker) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, major 8: never an ordinary interview; refused when there is none."""
+    from sportello.core.services import agenda
+
+    today = dt.date(2026, 12, 6)
+    # The worker fixture has an ordinary interview on 07/12 with Giulia Verdi: not eligible.
+    with pytest.raises(letters.MissingData, match="appuntamento prenotato allo Sportello Unico"):
+        letters.check(ctx, "invito-sportello", worker, today=today)
+    ordinary = worker_file.appointments(ctx, worker)[0]
+    with pytest.raises(letters.ValidationError, match=r"07/12/2026 alle 09:30 non è allo "
+                                                      r"Sportello Unico"):
+        letters.preview(ctx, "invito-sportello", worker,
+                        letters.Refs(appointment_id=ordinary.id), today=today)
+    later = agenda.book(ctx, worker_id=worker, operator_id=ctx.actor.id,
+                        starts_at=dt.datetime(2026, 12, 17, 10, 0), service="sportello_unico",
+                        purpose="Colloquio per l'autoimprenditorialità")
+    sooner = agenda.book(ctx, worker_id=worker, operator_id=ctx.actor.id,
+                         starts_at=dt.datetime(2026, 12, 10, 9, 0), service="sportello_unico")
+    assert later.at_sportello_unico and not ordinary.at_sportello_unico
+    text = pdf_text(letters.preview(ctx, "invito-sportello", worker, today=today))
+    assert "10 dicembre 2026" in text and "Anna Amministratrice" in text
+    assert "Giulia Verdi" not in text and "7 dicembre" not in text
+    issued = letters.issue(ctx, "invito-sportello", worker, today=today)
+    with ctx.read() as s:
+        assert s.get(Letter, issued.id).appointment_id == sooner.id
+    # the letter of an ordinary convocation still takes the next appointment of any kind
+    assert "7 dicembre 2026" in pdf_text(letters.preview(ctx, "convocazione", worker, today=today))
 
 
 def test_long_letter_numbers_its_pages(ctx, office, worker) -> None:  # type: ignore[no-untyped-def]

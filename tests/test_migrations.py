@@ -208,6 +208,38 @@ def test_downgrade_to_0001_and_back_keeps_data(engine: Engine) -> None:
     assert _diff(engine) == []
 
 
+def test_0005_appointments_kept_as_cpi_and_service_checked(engine: Engine) -> None:
+    """Appointments booked before 0005 are the CPI's; only the two services are accepted."""
+    _alembic(engine, "upgrade", "0004")
+    with engine.begin() as conn:
+        office = conn.execute(insert(Office).values(code="CPI-AT", name="CPI Asti", kind="cpi")
+                              .returning(Office.id)).scalar_one()
+        op_id = conn.execute(text(
+            "INSERT INTO operator (office_id, username, full_name, role, active, "
+            "must_change_password, failed_logins) VALUES (:o, 'anna', 'Anna Neri', "
+            "'operatore', true, false, 0) RETURNING id"), {"o": office}).scalar_one()
+        wid = conn.execute(insert(Worker).values(codice_fiscale=CF_ROSSI, surname="Rossi",
+                                                 name="Nicola", privacy_consent=False,
+                                                 status="aperto").returning(Worker.id)).scalar_one()
+        conn.execute(text(
+            "INSERT INTO appointment (worker_id, operator_id, office_id, starts_at, ends_at, "
+            "status) VALUES (:w, :o, :f, :s, :e, 'prenotato')"),
+            {"w": wid, "o": op_id, "f": office, "s": dt.datetime(2026, 12, 10, 9),
+             "e": dt.datetime(2026, 12, 10, 9, 30)})
+    db.upgrade_to_head(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT service FROM appointment")).scalars().all() == ["cpi"]
+    with pytest.raises(Exception, match="(?i)check"), engine.begin() as conn:
+        conn.execute(text("UPDATE appointment SET service = 'altro'"))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE appointment SET service = 'sportello_unico'"))
+    assert _diff(engine) == []
+    _alembic(engine, "downgrade", "0004")
+    with engine.connect() as conn:
+        assert "service" not in {c["name"] for c in inspect(conn).get_columns("appointment")}
+        assert conn.scalar(text("SELECT count(*) FROM appointment")) == 1
+
+
 def test_sqlite_migrations_run_with_foreign_keys_off_in_one_transaction(sqlite_url: str) -> None:
     engine = db.make_engine(sqlite_url)
     seen: list[tuple[int, bool]] = []

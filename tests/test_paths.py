@@ -101,6 +101,27 @@ def test_business_needs_valid_ateco_and_partita_iva(ctx, worker_id) -> None:  # 
     business.decide_funding(ctx, req, "erogata")
 
 
+def test_opening_a_business_records_the_autoimpiego_outcome(ctx, worker_id) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, major 7: with only a proposed GOL 1 path, opening the business closes it as
+    a hire does (outcome "autoimpiego") and records the self-employment path, concluded."""
+    pathways.open_pathway(ctx, worker_id, "gol1", start_on=D(2026, 2, 1), status="proposto")
+    pathways.open_pathway(ctx, worker_id, "gol3", start_on=D(2026, 2, 1))
+    pid = business.start_project(ctx, worker_id, "Laboratorio di pasticceria")
+    business.advance_stage(ctx, pid, "business_plan_validato")
+    business.open_business(ctx, pid, legal_form="ditta_individuale", ateco_code="10.71.20",
+                           vat_number="01234567897", vat_opened_on=D(2026, 11, 30))
+    assert _path_rows(ctx, worker_id) == {"gol1": ("concluso", "autoimpiego"),
+                                          "gol3": ("attivo", None),  # training goes on
+                                          "autoimpiego": ("concluso", "autoimpiego")}
+    listed = pathways.list_pathways(ctx, pathways.PathwayFilter(worker_id=worker_id))
+    own = next(p for p in listed if p.kind == "autoimpiego")
+    assert (own.end_on, own.outcome) == (D(2026, 11, 30), "autoimpiego")
+    assert business.project(ctx, pid).stage == "avvio_impresa"
+    with ctx.read() as s:
+        from sportello.core.models import BusinessProject
+        assert s.get(BusinessProject, pid).pathway_id == own.id
+
+
 def test_funding_programmes_are_a_responsabiles_list(ctx) -> None:  # type: ignore[no-untyped-def]
     from sportello.core.errors import PermissionDenied
     from sportello.core.models import Operator, Role

@@ -215,14 +215,14 @@ def test_voucher_list_counts_and_register(ctx) -> None:  # type: ignore[no-untyp
     (line,) = vouchers.register(ctx, lesson)  # the requested voucher has no seat yet
     assert (line.voucher_id, line.session_hours, line.editable, line.minimum_reached) == (
         a.id, None, True, False)
-    vouchers.record_attendance(ctx, lesson, a.id, 4)
+    vouchers.record_attendance(ctx, lesson, a.id, 4, today=D(2027, 3, 2))
     training.add_session(ctx, course, dt.datetime(2027, 3, 3, 9), 4)
     lesson2 = training.list_sessions(ctx, course)[1].id
-    vouchers.record_attendance(ctx, lesson2, a.id, 2)
+    vouchers.record_attendance(ctx, lesson2, a.id, 2, today=D(2027, 3, 3))
     (line,) = vouchers.register(ctx, lesson)
     assert (line.session_hours, line.hours_attended, line.attendance_pct) == (4, 6, 75.0)
     assert line.minimum_reached and not line.certificate_eligible  # still in progress
-    vouchers.change_status(ctx, a.id, "concluso")
+    vouchers.change_status(ctx, a.id, "concluso", today=D(2027, 3, 31))
     (line,) = vouchers.register(ctx, lesson)
     assert line.certificate_eligible and not line.editable
     assert vouchers.get(ctx, a.id).certificate_eligible  # the same rule as the voucher's
@@ -291,3 +291,42 @@ def test_ateco_search_and_project_detail(ctx) -> None:  # type: ignore[no-untype
     assert business.list_projects(ctx, business.ProjectFilter(opened=False)) == []
     counts = business.count_by_stage(ctx, business.ProjectFilter(stage="pre_accoglienza"))
     assert counts["avvio_impresa"] == 1 and sum(counts.values()) == 1
+
+
+def test_regional_funds_pay_only_for_workers_of_their_region(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 friction: a Toscana fund is not offered (nor accepted) for a worker of Asti;
+    national funds are valid everywhere."""
+    _provider, course, fnc = _catalogue(ctx)
+    toscana = training.create_fund(ctx, training.FundForm(
+        name="Regione Toscana – Voucher formativi", kind="regionale", budget_cents=5_000_00,
+        region="toscana"))
+    piemonte = training.create_fund(ctx, training.FundForm(
+        name="Regione Piemonte – Buono formazione", kind="regionale", budget_cents=5_000_00,
+        region="Piemonte"))
+    gol = training.create_fund(ctx, training.FundForm(name="GOL – Formazione", kind="gol",
+                                                      budget_cents=5_000_00))
+    with pytest.raises(ValidationError, match="Solo un fondo regionale") as national:
+        training.create_fund(ctx, training.FundForm(name="GOL Toscana", kind="gol",
+                                                    budget_cents=1, region="Toscana"))
+    assert national.value.field == "region"
+    with pytest.raises(ValidationError, match="Regione sconosciuta"):
+        training.create_fund(ctx, training.FundForm(name="X", kind="regionale", budget_cents=1,
+                                                    region="Padania"))
+    assert {f.name: f.form.region for f in training.list_funds(ctx)}[
+        "Regione Toscana – Voucher formativi"] == "Toscana"
+
+    rossi = _worker(ctx)  # lives in Asti (AT): Piemonte
+    offered = {f.id for f in training.list_funds(ctx, active_only=True, worker_id=rossi)}
+    assert offered == {fnc, piemonte, gol}
+    with pytest.raises(ValidationError, match=r"«Regione Toscana – Voucher formativi» è della "
+                                              r"Regione Toscana: non paga voucher per chi è "
+                                              r"della Regione Piemonte") as refused:
+        vouchers.request(ctx, worker_id=rossi, course_id=course, fund_id=toscana)
+    assert refused.value.field == "fund"
+    assert vouchers.request(ctx, worker_id=rossi, course_id=course, fund_id=piemonte).status == \
+        "richiesto"
+
+    code = cf.encode("Neri", "Ada", "F", D(1985, 2, 3), "D612")
+    neri = workers.create(ctx, workers.WorkerForm(codice_fiscale=code, surname="Neri",
+                                                  name="Ada", residence_province="FI"))
+    assert {f.id for f in training.list_funds(ctx, worker_id=neri)} == {fnc, toscana, gol}

@@ -45,7 +45,8 @@ def _actor(ctx, role: Role) -> Actor:  # type: ignore[no-untyped-def]
 
 def test_life_cycle_moves_money_between_committed_and_spent(ctx) -> None:  # type: ignore[no-untyped-def]
     fund_id, course_id, (wid,) = _setup(ctx, 1, 10_000_00, 5)
-    v = vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id)
+    v = vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id,
+                         today=dt.date(2026, 11, 20))
     assert v.status == "richiesto" and v.amount_cents == 1_000_00 and v.code.startswith("V-")
     v = vouchers.approve(ctx, v.id)
     f = vouchers.fund(ctx, fund_id)
@@ -55,7 +56,7 @@ def test_life_cycle_moves_money_between_committed_and_spent(ctx) -> None:  # typ
         s.add(lesson)
     v = vouchers.record_attendance(ctx, lesson.id, v.id, 30)
     assert v.status == "in_corso" and v.attendance_pct == 75.0
-    v = vouchers.change_status(ctx, v.id, "concluso")
+    v = vouchers.change_status(ctx, v.id, "concluso", today=dt.date(2027, 3, 31))
     assert v.certificate_eligible
     v = vouchers.change_status(ctx, v.id, "rendicontato", spent_cents=800_00)
     f = vouchers.fund(ctx, fund_id)
@@ -149,3 +150,90 @@ def test_concurrent_approvals_never_overspend(ctx) -> None:  # type: ignore[no-u
         approved = s.scalar(select(func.count(Voucher.id)).where(Voucher.status == "approvato"))
         assert approved == 3
         assert s.get(Course, course_id).seats_taken == 3
+
+
+def _held(ctx, course_id: int, day: dt.datetime, hours: float = 4) -> int:  # type: ignore[no-untyped-def]
+    with ctx.write() as s:
+        lesson = CourseSession(course_id=course_id, starts_at=day, hours=hours)
+        s.add(lesson)
+        s.flush()
+        return lesson.id
+
+
+def test_attendance_only_for_lessons_held_and_covered_by_the_voucher(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, major 5: no attendance for a lesson of 15/03/2027 on 6/12/2026, nor for a
+    lesson before the voucher was requested; the voucher stays "approvato" until a valid one."""
+    fund_id, course_id, (wid,) = _setup(ctx, 1, 10_000_00, 5)
+    v = vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id,
+                         today=dt.date(2026, 11, 10))
+    v = vouchers.approve(ctx, v.id, today=dt.date(2026, 11, 12))
+    future = _held(ctx, course_id, dt.datetime(2027, 3, 15, 9))
+    before = _held(ctx, course_id, dt.datetime(2026, 11, 3, 9))
+    held = _held(ctx, course_id, dt.datetime(2026, 12, 4, 9))
+    today = dt.date(2026, 12, 6)
+    with pytest.raises(ValidationError, match=r"lezione del 15/03/2027 non si è ancora svolta"):
+        vouchers.record_attendance(ctx, future, v.id, 4, today=today)
+    with pytest.raises(ValidationError, match=r"lezione del 03/11/2026 precede la richiesta del "
+                                              r"voucher .* \(10/11/2026\)"):
+        vouchers.record_attendance(ctx, before, v.id, 4, today=today)
+    assert vouchers.get(ctx, v.id).status == "approvato"  # not moved on by a refused record
+    assert vouchers.get(ctx, v.id).hours_attended == 0
+    v = vouchers.record_attendance(ctx, held, v.id, 4, today=today)
+    assert (v.status, v.hours_attended) == ("in_corso", 4)
+    # on the day of the lesson it is accepted (the lesson has taken place or is taking place)
+    v = vouchers.record_attendance(ctx, future, v.id, 3, today=dt.date(2027, 3, 15))
+    assert v.hours_attended == 7
+
+
+def test_voucher_concluded_only_after_the_course_ends(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, major 6: "concluso" is refused before the course's end date (31/03/2027)."""
+    fund_id, course_id, (wid,) = _setup(ctx, 1, 10_000_00, 5)
+    v = vouchers.approve(ctx, vouchers.request(ctx, worker_id=wid, course_id=course_id,
+                                               fund_id=fund_id, today=dt.date(2026, 11, 1)).id)
+    vouchers.change_status(ctx, v.id, "in_corso")
+    with pytest.raises(ValidationError, match=r"non può essere concluso: il corso «Strumenti di "
+                                              r"intelligenza artificiale» termina il 31/03/2027"):
+        vouchers.change_status(ctx, v.id, "concluso", today=dt.date(2026, 12, 6))
+    assert vouchers.get(ctx, v.id).status == "in_corso"
+    v = vouchers.change_status(ctx, v.id, "concluso", today=dt.date(2027, 3, 31))
+    assert v.status == "concluso"
+
+
+def test_attendance_grid_saves_every_cell_in_one_transaction(ctx) -> None:  # type: ignore[no-untyped-def]
+    fund_id, course_id, (w1, w2) = _setup(ctx, 2, 10_000_00, 5)
+    a, b = (vouchers.approve(ctx, vouchers.request(ctx, worker_id=w, course_id=course_id,
+                                                   fund_id=fund_id, today=dt.date(2026, 11, 1)).id)
+            for w in (w1, w2))
+    l1 = _held(ctx, course_id, dt.datetime(2026, 11, 20, 9))
+    l2 = _held(ctx, course_id, dt.datetime(2026, 11, 27, 9))
+    l3 = _held(ctx, course_id, dt.datetime(2027, 1, 15, 9))
+    today = dt.date(2026, 12, 6)
+    # a future lesson in the grid refuses the whole save: nothing is written
+    with pytest.raises(ValidationError, match=r"Rossi Mario1: La lezione del 15/01/2027 non si è "
+                                              r"ancora svolta.*Nessuna presenza è stata salvata"):
+        vouchers.record_attendance_grid(ctx, course_id, {(a.id, l1): True, (b.id, l3): True},
+                                        today=today)
+    assert vouchers.get(ctx, a.id).hours_attended == 0
+    written = vouchers.record_attendance_grid(
+        ctx, course_id, {(a.id, l1): True, (a.id, l2): True, (b.id, l1): False,
+                         (b.id, l2): True}, today=today)
+    assert written == 3  # b at l1: absent with nothing recorded, nothing to write
+    assert (vouchers.get(ctx, a.id).hours_attended, vouchers.get(ctx, b.id).hours_attended) == (8, 4)
+    assert vouchers.get(ctx, a.id).status == "in_corso"
+    assert vouchers.record_attendance_grid(ctx, course_id, {(a.id, l1): True}, today=today) == 0
+    assert vouchers.record_attendance_grid(ctx, course_id, {(a.id, l1): False}, today=today) == 1
+    assert vouchers.get(ctx, a.id).hours_attended == 4
+    from sportello.core.models import AuditLog
+    with ctx.read() as s:
+        assert s.scalar(select(func.count(AuditLog.id)).where(
+            AuditLog.action == "attendance_grid")) == 2
+
+
+def test_a_request_is_dated_today_or_earlier(ctx) -> None:  # type: ignore[no-untyped-def]
+    fund_id, course_id, (wid,) = _setup(ctx, 1, 10_000_00, 5)
+    with pytest.raises(ValidationError, match="richiesta non può essere nel futuro"):
+        vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id,
+                         today=dt.date.today() + dt.timedelta(days=1))
+    earlier = dt.date.today() - dt.timedelta(days=30)
+    v = vouchers.request(ctx, worker_id=wid, course_id=course_id, fund_id=fund_id, today=earlier)
+    assert vouchers.voucher_row(ctx, v.id).requested_on == earlier

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton, QTableView
+import screens
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.bootstrap import Actor
@@ -79,6 +80,25 @@ def press_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, dialog.ok_button())
 
 
+def answer_box(qtbot, name: str, button: str, seen: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Click ``button`` (its text's start) in the message box ``name`` the next click opens."""
+
+    def go() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == name):
+            QTimer.singleShot(10, go)
+            return
+        if seen is not None:
+            seen.append(box.text() + "\n" + box.informativeText())
+        target = next(b for b in box.buttons() if b.text().replace("&", "").startswith(button))
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, go)
+
+
+BEFORE = TODAY - dt.timedelta(days=10)  # vouchers requested before the catalogue's lessons
+
+
 def texts(table: QTableView, column: int) -> list[str]:
     model = table.model()
     return [model.index(r, column).data() for r in range(model.rowCount())]
@@ -119,7 +139,7 @@ def catalogue(office_ctx):  # type: ignore[no-untyped-def]
             seats=5,
             cost_cents=1_000_00,
             starts_on=TODAY - dt.timedelta(days=7),
-            ends_on=TODAY + dt.timedelta(days=30),
+            ends_on=TODAY - dt.timedelta(days=1),  # over: vouchers can be concluded
             min_attendance_pct=75,
             status="in_corso",
         ),
@@ -196,6 +216,17 @@ def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type:
     assert texts(tab.table, 5) == ["Richiesto"] and tab.selected().id == voucher.id
     assert "richiesto" in tab.message.text()
 
+    seen: list[str] = []
+    answer_box(qtbot, "approveConfirm", "Annulla", seen)
+    click(qtbot, tab.approve_button)  # the clerk thinks again: nothing is committed
+    assert vouchers.get(office_ctx, voucher.id).status == "richiesto"
+    assert vouchers.fund(office_ctx, catalogue["fund"]).remaining_cents == 10_000_00
+    assert seen == [
+        f"Approvare il voucher {voucher.code} di Rossi Mario?\n"
+        "Si impegnano € 1.000,00 sul fondo «Fondo Nuove Competenze» per il corso «Processi "
+        "digitali».\nOggi il fondo ha € 10.000,00 disponibili: dopo l'approvazione ne "
+        "resteranno € 9.000,00."]
+    answer_box(qtbot, "approveConfirm", "Approva e impegna € 1.000,00")
     click(qtbot, tab.approve_button)
     assert not tab.message.is_error, tab.message.text()
     assert "restano € 9.000,00" in tab.message.text()
@@ -211,6 +242,34 @@ def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type:
     assert (cell(table, row, 3), cell(table, row, 6)) == ("€ 1.000,00", "10%")
 
 
+def test_the_voucher_request_offers_only_the_funds_of_the_workers_region(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11 friction: a Toscana fund is not offered for a worker of Asti."""
+    from sportello.gui.paths.training_dialogs import VoucherRequestDialog
+
+    training.create_fund(office_ctx, training.FundForm(
+        name="Regione Toscana – Voucher formativi", kind="regionale", budget_cents=5_000_00,
+        region="Toscana"))
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    click(qtbot, area.vouchers_tab.request_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, VoucherRequestDialog)
+
+    def funds() -> list[str]:
+        return [dialog.fund_combo.itemText(i).split(" — ")[0]
+                for i in range(dialog.fund_combo.count())]
+
+    assert "Regione Toscana – Voucher formativi" in funds()  # no worker chosen yet
+    qtbot.keyClicks(dialog.picker.search, "rossi")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)  # the first result
+    qtbot.waitUntil(lambda: dialog.picker.worker_id == catalogue["rossi"])
+    assert funds() == ["Fondo Nuove Competenze", "Fondo piccolo"]
+    assert screens.outside(dialog, screens.SMALL) == []
+    dialog.reject()
+
+
 def test_approval_over_budget_shows_the_refusal_and_changes_nothing(  # type: ignore[no-untyped-def]
     qtbot, office_ctx, catalogue, training_area
 ) -> None:
@@ -224,6 +283,7 @@ def test_approval_over_budget_shows_the_refusal_and_changes_nothing(  # type: ig
     open_tab(qtbot, area, area.vouchers_tab)
     tab = area.vouchers_tab
     select(tab.table, 1, "Rossi Mario")
+    answer_box(qtbot, "approveConfirm", "Approva")
     click(qtbot, tab.approve_button)
     assert tab.message.is_error and tab.message.isVisible()
     assert tab.message.text() == (
@@ -265,6 +325,7 @@ def test_an_operator_cannot_approve_above_the_threshold(qtbot, office_ctx, catal
     area = show(qtbot, TrainingArea(clerk))
     open_tab(qtbot, area, area.vouchers_tab)
     select(area.vouchers_tab.table, 1, "Rossi Mario")
+    answer_box(qtbot, "approveConfirm", "Approva")
     click(qtbot, area.vouchers_tab.approve_button)
     assert area.vouchers_tab.message.text().startswith(
         "Solo un responsabile (o un ruolo superiore) può approvare un voucher oltre € 1.500,00"
@@ -282,6 +343,7 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
             worker_id=catalogue["rossi"],
             course_id=catalogue["course"],
             fund_id=catalogue["fund"],
+            today=BEFORE,
         ).id,
     )
     vouchers.request(
@@ -289,28 +351,29 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
         worker_id=catalogue["verdi"],
         course_id=catalogue["course"],
         fund_id=catalogue["fund"],
+        today=BEFORE,
     )  # not approved: no seat, not in the register
     area = training_area
     open_tab(qtbot, area, area.register_tab)
     reg = area.register_tab
     assert reg.set_course(catalogue["course"])
-    assert reg.set_session(catalogue["lessons"][0])
+    first, second = catalogue["lessons"]
     assert texts_register(reg) == [("Rossi Mario", "0% (min. 75%)", "no")]
     assert not reg.save_button.isEnabled()
 
-    reg.set_hours(v.id, 4)
+    tick(qtbot, reg, v.id, first)
     click(qtbot, reg.save_button)
     assert texts_register(reg) == [("Rossi Mario", "50% (min. 75%)", "no")]
     assert vouchers.get(office_ctx, v.id).hours_attended == 4
+    assert reg.box(v.id, first).isChecked() and not reg.save_button.isEnabled()
 
-    assert reg.set_session(catalogue["lessons"][1])
-    reg.set_hours(v.id, 2.5)
+    tick(qtbot, reg, v.id, second)
     click(qtbot, reg.save_button)
-    assert texts_register(reg) == [("Rossi Mario", "81,2% (min. 75%)", "sì, a voucher concluso")]
+    assert texts_register(reg) == [("Rossi Mario", "100% (min. 75%)", "sì, a voucher concluso")]
     info = vouchers.get(office_ctx, v.id)
-    assert (info.status, info.hours_attended, info.certificate_eligible) == ("in_corso", 6.5, False)
+    assert (info.status, info.hours_attended, info.certificate_eligible) == ("in_corso", 8, False)
 
-    # The voucher is concluded from the Voucher tab: the certificate is now earned.
+    # The voucher is concluded from the Voucher tab (the course is over): certificate earned.
     open_tab(qtbot, area, area.vouchers_tab)
     select(area.vouchers_tab.table, 1, "Rossi Mario")
     dialog = area.vouchers_tab.change_status()
@@ -319,18 +382,112 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
     press_ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     open_tab(qtbot, area, area.register_tab)
-    reg.set_session(catalogue["lessons"][0])
     assert texts_register(reg)[0][2] == "sì"
     assert vouchers.get(office_ctx, v.id).certificate_eligible
-    assert reg.spins == [None]  # a concluded voucher takes no more attendance
+    assert not reg.box(v.id, first).isEnabled()  # a concluded voucher takes no attendance
+
+
+def test_register_grid_refuses_future_lessons_and_lessons_before_the_request(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11, major 5, at the clerk's hands: a lesson still to come and a lesson before the
+    voucher was requested cannot be ticked (the reason names the lesson's date); the grid of
+    two workers is saved with one click, in one transaction."""
+    ctx = office_ctx
+    course = training.create_course(ctx, training.CourseForm(
+        provider_id=catalogue["provider"], title="Excel avanzato", hours=12, seats=5,
+        cost_cents=300_00, starts_on=TODAY - dt.timedelta(days=20),
+        ends_on=TODAY + dt.timedelta(days=60), status="in_corso"))
+    at9 = dt.time(9)
+    early = training.add_session(ctx, course, dt.datetime.combine(
+        TODAY - dt.timedelta(days=15), at9), 4)
+    held = training.add_session(ctx, course, dt.datetime.combine(
+        TODAY - dt.timedelta(days=2), at9), 4)
+    future_day = TODAY + dt.timedelta(days=30)
+    future = training.add_session(ctx, course, dt.datetime.combine(future_day, at9), 4)
+    a, b = (vouchers.approve(ctx, vouchers.request(
+        ctx, worker_id=catalogue[who], course_id=course, fund_id=catalogue["fund"],
+        today=TODAY - dt.timedelta(days=5)).id) for who in ("rossi", "verdi"))
+    area = training_area
+    open_tab(qtbot, area, area.register_tab)
+    reg = area.register_tab
+    assert reg.set_course(course)
+    assert reg.table.columnCount() == 2 + 3 + 2
+    assert screens.outside(area, screens.SMALL) == []
+
+    for lesson, why in ((future, f"La lezione del {future_day:%d/%m/%Y} non si è ancora "
+                                 "svolta"),
+                        (early, f"La lezione del {TODAY - dt.timedelta(days=15):%d/%m/%Y} "
+                                "precede la richiesta del voucher")):
+        box = reg.box(a.id, lesson)
+        assert not box.isEnabled() and box.toolTip().startswith(why)
+        reg.table.scrollTo(reg.table.model().index(0, 2))
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        assert not box.isChecked()
+    assert not reg.save_button.isEnabled()
+
+    tick(qtbot, reg, a.id, held)
+    tick(qtbot, reg, b.id, held)
+    click(qtbot, reg.save_button)
+    assert not reg.message.is_error, reg.message.text()
+    assert reg.message.text() == "Presenze salvate: 2 caselle."
+    assert [vouchers.get(ctx, v.id).hours_attended for v in (a, b)] == [4, 4]
+    assert [vouchers.get(ctx, v.id).status for v in (a, b)] == ["in_corso", "in_corso"]
+    with ctx.read() as s:
+        from sportello.core.models import AuditLog
+        assert s.query(AuditLog).filter_by(action="attendance_grid").count() == 1
+
+
+def tick(qtbot, reg, voucher_id: int, lesson_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Click the cell's check box, as the clerk does (scrolled into view first)."""
+    box = reg.box(voucher_id, lesson_id)
+    assert box is not None and box.isEnabled(), box.toolTip() if box else "no such cell"
+    holder = box.parentWidget()
+    reg.table.scrollTo(reg.table.indexAt(holder.pos()))
+    before = box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked() != before
 
 
 def texts_register(reg) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     table = reg.table
+    end = table.columnCount() - 2
     return [
-        (table.item(r, 0).text(), table.item(r, 5).text(), table.item(r, 6).text())
+        (table.item(r, 0).text(), table.item(r, end).text(), table.item(r, end + 1).text())
         for r in range(table.rowCount())
     ]
+
+
+def test_a_voucher_cannot_be_concluded_before_its_course_ends(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """Issue 11, major 6, in the window: "Concluso" is refused, with the course's end date."""
+    from sportello.gui.paths.training_dialogs import VoucherStatusDialog
+
+    ends = TODAY + dt.timedelta(days=3)
+    course = training.create_course(office_ctx, training.CourseForm(
+        provider_id=catalogue["provider"], title="Excel avanzato", hours=8, seats=5,
+        cost_cents=300_00, starts_on=TODAY - dt.timedelta(days=3), ends_on=ends,
+        status="in_corso"))
+    v = vouchers.approve(office_ctx, vouchers.request(
+        office_ctx, worker_id=catalogue["rossi"], course_id=course,
+        fund_id=catalogue["fund"]).id)
+    vouchers.change_status(office_ctx, v.id, "in_corso")
+    area = training_area
+    open_tab(qtbot, area, area.vouchers_tab)
+    select(area.vouchers_tab.table, 1, "Rossi Mario")
+    click(qtbot, area.vouchers_tab.status_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, VoucherStatusDialog)
+    dialog.status_combo.setFocus()
+    qtbot.keyClicks(dialog.status_combo, "Concluso")
+    assert dialog.status_combo.currentData() == "concluso"
+    press_ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert (f"non può essere concluso: il corso «Excel avanzato» termina il {ends:%d/%m/%Y}"
+            in dialog.error_text("status") + dialog.error_text()), dialog.error_text()
+    dialog.reject()
+    assert vouchers.get(office_ctx, v.id).status == "in_corso"
 
 
 def test_reporting_moves_the_spent_part_and_returns_the_rest(  # type: ignore[no-untyped-def]
@@ -421,6 +578,29 @@ def test_new_fund_shows_in_euro(qtbot, office_ctx, catalogue, training_area) -> 
     assert fund_remaining(training_area, "GOL Piemonte") == "€ 1.250,50"
     with office_ctx.read() as s:
         assert s.query(Fund).filter_by(name="GOL Piemonte").one().budget_cents == 1_250_50
+
+
+def test_a_regional_fund_is_given_its_region(qtbot, office_ctx, catalogue, training_area) -> None:  # type: ignore[no-untyped-def]
+    from sportello.gui.paths.training_dialogs import FundDialog
+
+    open_tab(qtbot, training_area, training_area.funds_tab)
+    click(qtbot, training_area.funds_tab.findChild(QPushButton, "fundNew"))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FundDialog)
+    assert screens.outside(dialog, screens.SMALL) == []
+    assert not dialog.region_combo.isEnabled()  # a national fund (the default kind)
+    qtbot.keyClicks(dialog.name_edit, "Regione Toscana voucher")
+    dialog.kind_combo.setFocus()
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_End)  # the last kind: Fondo regionale
+    assert dialog.region_combo.isEnabled()
+    dialog.region_combo.setFocus()
+    qtbot.keyClicks(dialog.region_combo, "Toscana")
+    qtbot.keyClicks(dialog.budget_edit, "5.000,00")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    with office_ctx.read() as s:
+        fund = s.query(Fund).filter_by(name="Regione Toscana voucher").one()
+        assert (fund.kind, fund.region) == ("regionale", "Toscana")
 
 
 def test_euro_input_is_read_the_italian_way() -> None:
@@ -723,6 +903,50 @@ def test_wrong_ateco_is_shown_next_to_its_field_and_nothing_is_saved(  # type: i
         "ATECO 56.30.01" in area.company_label.text()
         and "Caffè Alfieri" in area.company_label.text()
     )
+
+
+def test_opening_a_business_shows_the_autoimpiego_outcome_in_the_pathways(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx
+) -> None:
+    """Issue 11, major 7: a person with only a proposed GOL 1 path opens a business by
+    clicks; the file's pathways then show GOL 1 and the self-employment path concluded with
+    outcome "autoimpiego" (no more "GOL 1 · Proposto")."""
+    from file_windows import close_all, open_window
+
+    from sportello.gui.paths.business_dialogs import OpenBusinessDialog
+
+    ctx = office_ctx
+    bianchi = make_worker(ctx, "Bianchi", "Sara", 3)
+    pathways.open_pathway(ctx, bianchi, "gol1", start_on=TODAY - dt.timedelta(days=60),
+                          status="proposto")
+    pid = business.start_project(ctx, bianchi, "Laboratorio di pasticceria")
+    business.advance_stage(ctx, pid, "business_plan_validato")
+    area = show(qtbot, BusinessArea(ctx))
+    qtbot.waitUntil(lambda: area.detail is not None and area.detail.id == pid)
+    click(qtbot, area.open_business_button)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, OpenBusinessDialog)
+    dialog.legal_combo.setCurrentIndex(dialog.legal_combo.findData("ditta_individuale"))
+    qtbot.keyClicks(dialog.ateco.edit, "10.71.20")
+    qtbot.keyClick(dialog.ateco.edit, Qt.Key.Key_Return)
+    assert dialog.ateco.code() == "10.71.20"
+    qtbot.keyClicks(dialog.vat_edit, PIVA)
+    qtbot.keyClicks(dialog.name_edit, "Dolci Bianchi")
+    assert screens.outside(dialog, screens.SMALL) == []
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+
+    window = open_window(qtbot, ctx, bianchi, size=(1024, 600))
+    try:
+        page = window.pathways
+        window.tabs.setCurrentWidget(page)
+        rows = {r[0]: r for r in page.rows()}
+        assert set(rows) == {"GOL 1 — reinserimento lavorativo", "Autoimpiego"}, rows
+        for row in rows.values():  # kind, status, start, end, outcome
+            assert (row[1], row[3], row[4]) == ("Concluso", f"{TODAY:%d/%m/%Y}",
+                                                "Autoimpiego"), rows
+    finally:
+        close_all()
 
 
 def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_area) -> None:  # type: ignore[no-untyped-def]

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 from file_windows import open_window
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableView
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import BusinessProject, FileStatus, Hire, Pathway, Voucher, Worker
@@ -164,7 +164,21 @@ def test_vouchers_tab_requests_approves_and_moves_a_voucher_on(
     assert [withdraw.status_combo.itemData(i) for i in range(withdraw.status_combo.count())] == [
         "ritirato", "revocato"]
     withdraw.reject()
+    asked: list[str] = []
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == "approveConfirm"):
+            QTimer.singleShot(10, confirm)
+            return
+        asked.append(box.informativeText())
+        yes = next(b for b in box.buttons() if b.text().replace("&", "").startswith("Approva"))
+        qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, confirm)
     click(qtbot, page.approve_button)
+    assert asked and "€ 800,00 sul fondo «Fondo Nuove Competenze»" in asked[0]
+    assert "ne resteranno € 9.200,00" in asked[0]
     assert texts(page.list, 4) == ["Approvato"]
     assert "800,00" in page.message.text()
     assert training.list_funds(office_ctx)[0].remaining_cents == 9_200_00

@@ -547,6 +547,7 @@ class Appointment(IdMixin, VersionedMixin, Base):
     __table_args__ = (
         in_check("status", AppointmentStatus),
         in_check("outcome", AppointmentOutcome),
+        in_check("service", OfficeKind),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         Index("ix_appointment_operator_starts", "operator_id", "starts_at"),
     )
@@ -558,6 +559,8 @@ class Appointment(IdMixin, VersionedMixin, Base):
     ends_at: Mapped[dt.datetime]
     purpose: Mapped[Optional[str]]
     location: Mapped[Optional[str]]
+    # Who the person meets: the CPI's counter or the Sportello Unico (its invitations use it).
+    service: Mapped[str] = mapped_column(String(20), default=OfficeKind.CPI, server_default="cpi")
     status: Mapped[str] = mapped_column(String(20), default=AppointmentStatus.PRENOTATO)
     outcome: Mapped[Optional[str]] = mapped_column(String(20))
     outcome_note: Mapped[Optional[str]] = mapped_column(Text)
@@ -816,6 +819,8 @@ class Fund(IdMixin, VersionedMixin, Base):
     spent_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[Optional[str]] = mapped_column(Text)
+    # A regional fund's Region (core.regions.REGIONS); NULL: valid everywhere.
+    region: Mapped[Optional[str]] = mapped_column(String(60))
 
 
 class Voucher(IdMixin, VersionedMixin, Base):
@@ -986,7 +991,7 @@ class AuditLog(IdMixin, Base):
 class AuditRewrite(IdMixin, Base):
     """A permit to rewrite ``audit_log``, held only inside the transaction that needs it.
 
-    Database triggers (migration 0005) refuse every UPDATE and DELETE of ``audit_log``
+    Database triggers (migration 0007) refuse every UPDATE and DELETE of ``audit_log``
     unless a row is here; ``services.audit.rewriting`` inserts it for a merge or an
     anonymisation and deletes it before the transaction ends, so it is never committed.
     """

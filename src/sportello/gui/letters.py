@@ -179,11 +179,27 @@ class LetterDialog(QDialog):
             combo.addItem(text, value)
         return combo
 
-    def _appointments(self) -> list[tuple[int, str]]:
+    def _appointments(self, service: str | None = None) -> list[tuple[int, str]]:
+        """Booked appointments, next first; only those of ``service`` when given."""
         found = sorted(worker_file.appointments(self.ctx, self.worker_id),
-                       key=lambda a: a.starts_at, reverse=True)
+                       key=lambda a: a.starts_at)
         return [(a.id, f"{a.starts_at:%d/%m/%Y %H:%M} — {a.operator_name}"
-                       f" ({a.purpose or a.status})") for a in found if a.status == "prenotato"]
+                       f" ({a.purpose or a.status})"
+                       + (self.tr(" · Sportello Unico") if a.at_sportello_unico else ""))
+                for a in found if a.status == "prenotato"
+                and (service is None or a.service == service)]
+
+    def _fill_appointments(self) -> None:
+        """The letter's appointments: the Sportello Unico ones for its invitation."""
+        service = letters.APPOINTMENT_SERVICE.get(self.template)
+        combo = self.appointment_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Il prossimo allo Sportello Unico (predefinito)") if service
+                      else self.tr("Il prossimo prenotato (predefinito)"), None)
+        for value, text in self._appointments(service):
+            combo.addItem(text, value)
+        combo.blockSignals(False)
 
     def _pathways(self) -> list[tuple[int, str]]:
         found = pathways.list_pathways(self.ctx, PathwayFilter(worker_id=self.worker_id))
@@ -213,6 +229,7 @@ class LetterDialog(QDialog):
 
     def _template_changed(self) -> None:
         needs = self.templates[self.template].needs
+        self._fill_appointments()
         for need, widgets in self.rows.items():
             for widget in widgets:
                 self.form.setRowVisible(widget, need in needs)

@@ -34,6 +34,7 @@ from sportello.core.models import (
     AppointmentStatus,
     FileStatus,
     Office,
+    OfficeKind,
     Operator,
     Worker,
 )
@@ -87,6 +88,11 @@ class AppointmentRow:
     status: str
     outcome: str | None
     version: int
+    service: str = "cpi"  # OfficeKind: "cpi" or "sportello_unico"
+
+    @property
+    def at_sportello_unico(self) -> bool:
+        return self.service == OfficeKind.SPORTELLO_UNICO
 
 
 @dataclass(frozen=True)
@@ -329,11 +335,16 @@ def book_in_session(
     location: str | None = None,
     confirm_closed_day: bool = False,
     now: dt.datetime | None = None,
+    service: str = OfficeKind.CPI,
 ) -> Appointment:
     """Book inside an open write transaction (used by batch convocations too).
 
     ``minutes`` defaults to the office's slot length; ``check_bookable`` decides whether
-    ``starts_at`` may be booked (``now`` defaults to the clock)."""
+    ``starts_at`` may be booked (``now`` defaults to the clock). ``service``: an
+    appointment at the CPI's counter or at the Sportello Unico.
+    """
+    if service not in set(OfficeKind):
+        raise ValidationError(f"Servizio sconosciuto: {service}.", "service")
     if minutes is not None and (minutes <= 0 or minutes > 8 * 60):
         raise ValidationError("La durata dell'appuntamento deve essere tra 1 e 480 minuti.",
                               "minutes")
@@ -359,7 +370,7 @@ def book_in_session(
     appointment = Appointment(
         worker_id=worker_id, operator_id=operator_id, office_id=operator.office_id,
         starts_at=starts_at, ends_at=ends_at, purpose=purpose, location=location,
-        status=AppointmentStatus.PRENOTATO,
+        status=AppointmentStatus.PRENOTATO, service=service,
     )
     session.add(appointment)
     session.flush()
@@ -478,7 +489,7 @@ def _rows(session: Session, ids: Sequence[int]) -> list[AppointmentRow]:
 def _row(a: Appointment, surname: str, name: str, cf: str, operator_name: str) -> AppointmentRow:
     return AppointmentRow(
         a.id, a.worker_id, f"{surname} {name}", cf, a.operator_id, operator_name,
-        a.starts_at, a.ends_at, a.purpose, a.status, a.outcome, a.version,
+        a.starts_at, a.ends_at, a.purpose, a.status, a.outcome, a.version, a.service,
     )
 
 

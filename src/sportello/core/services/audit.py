@@ -140,7 +140,7 @@ def rewriting(session: Session, reason: str) -> Iterator[None]:
     """Allow this session to rewrite audit rows for ``reason`` (merge, anonymisation).
 
     Two locks open together: the ORM guard below, and the database's own triggers
-    (migration 0005), which let UPDATE/DELETE of ``audit_log`` through only while the
+    (migration 0007), which let UPDATE/DELETE of ``audit_log`` through only while the
     transaction holds a row of ``audit_rewrite``. That row is removed on the way out,
     so it is never committed.
     """
@@ -235,7 +235,7 @@ ACTION_LABELS = {
     "import": "importazione", "export": "esportazione", "letter": "lettera",
     "backup": "copia di sicurezza", "restore": "ripristino",
     "access_request": "richiesta di accesso ai dati", "anonymise": "anonimizzazione",
-    "fund_commit": "impegno sul fondo",
+    "fund_commit": "impegno sul fondo", "attendance_grid": "registro presenze",
     "audit_view": "consultazione del registro", "letter_preview": "anteprima lettera",
 }
 

@@ -3,6 +3,9 @@
 A project moves through its stages in order (a stage may be skipped forwards, never
 backwards). Opening the business needs a legal form, an ATECO 2025 code from the list
 shipped in ``resources/ateco`` (ISTAT, see its source.json), and a valid partita IVA.
+Like a hire (``placements.hire``), opening the business ends the person's open
+self-employment and reinsertion paths (GOL 1, GOL 5) with outcome "autoimpiego", in the
+same transaction; a person who had no self-employment path gets one, already concluded.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from sportello.core.models import (
     Pathway,
     PathwayKind,
     PathwayOutcome,
+    PathwayStatus,
     Role,
     SuapFiling,
     SuapOutcome,
@@ -162,7 +166,8 @@ def advance_stage(ctx: Context, project_id: int, stage: str, notes: str | None =
 def open_business(ctx: Context, project_id: int, *, legal_form: str, ateco_code: str,
                   vat_number: str, vat_opened_on: dt.date, company_name: str | None = None,
                   comune: str | None = None) -> None:
-    """The business is open: record it, move to "avvio impresa", close the self-employment path."""
+    """The business is open: record it, move to "avvio impresa", close the self-employment
+    path (recording one if the worker had none) and the reinsertion paths, outcome "autoimpiego"."""
     if legal_form not in set(LegalForm):
         raise ValidationError(f"Forma giuridica sconosciuta: {legal_form}.", "legal_form")
     entry = check_ateco(ateco_code)
@@ -183,10 +188,36 @@ def open_business(ctx: Context, project_id: int, *, legal_form: str, ateco_code:
             s.add(BusinessStageEvent(project_id=p.id, stage=p.stage, at=_now(),
                                      notes=f"Impresa avviata: {entry.code} {entry.title}",
                                      operator_id=ctx.actor.id if ctx.actor else None))
-        for path in s.scalars(select(Pathway).where(
-                Pathway.worker_id == p.worker_id, Pathway.kind == PathwayKind.AUTOIMPIEGO,
-                Pathway.status.in_(OPEN))):
-            close_pathway_in(s, path, PathwayOutcome.AUTOIMPIEGO, max(vat_opened_on, path.start_on or vat_opened_on))
+        _close_paths_on_opening(s, ctx, p, vat_opened_on)
+
+
+# Pathways an opened business ends, like a hire ends them (``placements.hire``): the
+# self-employment path and the reinsertion paths (GOL 1, GOL 5), all with outcome "autoimpiego".
+CLOSED_BY_OPENING = (PathwayKind.AUTOIMPIEGO, PathwayKind.GOL1_REINSERIMENTO,
+                     PathwayKind.GOL5_RICOLLOCAZIONE_COLLETTIVA)
+
+
+def _close_paths_on_opening(s: Session, ctx: Context, p: BusinessProject, on: dt.date) -> None:
+    """Close the worker's open self-employment and reinsertion paths with outcome
+    "autoimpiego"; with no self-employment path open, one is recorded, already concluded."""
+    paths = list(s.scalars(select(Pathway).where(
+        Pathway.worker_id == p.worker_id, Pathway.kind.in_(CLOSED_BY_OPENING),
+        Pathway.status.in_(OPEN))))
+    for path in paths:
+        close_pathway_in(s, path, PathwayOutcome.AUTOIMPIEGO, max(on, path.start_on or on))
+    own = [path for path in paths if path.kind == PathwayKind.AUTOIMPIEGO]
+    if not own:
+        started = p.created_at.date() if p.created_at else on
+        path = Pathway(worker_id=p.worker_id, kind=PathwayKind.AUTOIMPIEGO,
+                       status=PathwayStatus.CONCLUSO, outcome=PathwayOutcome.AUTOIMPIEGO,
+                       start_on=min(started, on), end_on=on,
+                       operator_id=ctx.actor.id if ctx.actor else None,
+                       notes=f"Registrato all'apertura dell'impresa ({p.title}).")
+        s.add(path)
+        s.flush()
+        own = [path]
+    if p.pathway_id is None:
+        p.pathway_id = own[0].id
 
 
 def file_scia(ctx: Context, project_id: int, *, filed_on: dt.date, comune: str,

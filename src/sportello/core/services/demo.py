@@ -1046,6 +1046,7 @@ class _Generator:
             row = {
                 "id": fid, "name": _unique(name, taken_names), "kind": kind, "year": year,
                 "budget_cents": 0, "committed_cents": 0, "spent_cents": 0, "active": True,
+                "region": region if kind == FundKind.REGIONALE else None,
                 "notes": "Importi impegnati e spesi calcolati dai voucher.", **self.versioned(),
             }
             self.add("fund", row)

@@ -45,6 +45,7 @@ from sportello.core.models import (
     Fund,
     Letter,
     Office,
+    OfficeKind,
     Operator,
     PactStatus,
     Pathway,
@@ -59,7 +60,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.services import agenda, audit, permissions
-from sportello.core.services.vouchers import certificate_earned
+from sportello.core.services.vouchers import certificate_earned, course_over
 
 if TYPE_CHECKING:
     from sportello.core.letters import render
@@ -97,6 +98,7 @@ class Refs:
     """What one letter is about; None means the usual record (see module doc of each)."""
 
     appointment_id: int | None = None  # default: the worker's next booked appointment
+    #   (at the Sportello Unico for "invito-sportello", see APPOINTMENT_SERVICE)
     pathway_id: int | None = None  # default: the latest (a closed one for "esito")
     pact_id: int | None = None  # default: the latest revision still in force
     voucher_id: int | None = None  # default: the latest (a concluded one for "attestato")
@@ -279,6 +281,7 @@ def _prepare(
 
     appointments: dict[int, object] = {}
     if "appointment" in needs:
+        service = APPOINTMENT_SERVICE.get(tpl.name)
         if appointment_for is not None:
             appointments = {w: session.get(Appointment, a) for w, a in appointment_for.items()}
         elif single and refs.appointment_id is not None:
@@ -286,12 +289,20 @@ def _prepare(
             if a.status != AppointmentStatus.PRENOTATO:
                 raise ValidationError("L'appuntamento scelto è annullato: non si può convocare.",
                                       "appointment")
+            if service is not None and a.service != service:
+                raise ValidationError(
+                    f"L'appuntamento del {a.starts_at:%d/%m/%Y} alle {a.starts_at:%H:%M} non è "
+                    "allo Sportello Unico: scegliere un appuntamento dello Sportello Unico.",
+                    "appointment")
             appointments = {ids[0]: a}
         else:
+            query = select(Appointment).where(
+                Appointment.status == AppointmentStatus.PRENOTATO, Appointment.starts_at >= now)
+            if service is not None:
+                query = query.where(Appointment.service == service)
             appointments = _latest_by_worker(
-                session, select(Appointment).where(
-                    Appointment.status == AppointmentStatus.PRENOTATO, Appointment.starts_at >= now)
-                .order_by(Appointment.starts_at, Appointment.id), ids, Appointment.worker_id)
+                session, query.order_by(Appointment.starts_at, Appointment.id), ids,
+                Appointment.worker_id)
     op_ids = {a.operator_id for a in appointments.values() if a is not None}  # type: ignore[attr-defined]
     operators = {o.id: o for o in session.scalars(
         select(Operator).where(Operator.id.in_(op_ids)))} if op_ids else {}
@@ -380,6 +391,11 @@ def _pact_operator(pact: object, operators: dict[int, Operator]) -> Operator | N
     return None
 
 
+# Letters about an appointment with one service only (the default is the next one of it).
+APPOINTMENT_SERVICE: dict[str, str] = {"invito-sportello": OfficeKind.SPORTELLO_UNICO}
+SPORTELLO_APPOINTMENT_LABEL = ("un appuntamento prenotato allo Sportello Unico (prenotarlo "
+                               "nell'agenda indicando «Sportello Unico»)")
+
 # Which vouchers a letter is about when none is named (latest first).
 _VOUCHER_STATUSES: dict[str, tuple[str, ...]] = {
     "attestato": (VoucherStatus.CONCLUSO, VoucherStatus.RENDICONTATO, VoucherStatus.IN_CORSO),
@@ -399,7 +415,10 @@ def _missing(tpl: LetterTemplate, src: fields.Sources,
         if ref in records and records[ref] is None:
             if ref not in seen:
                 seen.add(ref)
-                out.append(MissingField(ref, fields.REFERENCE_LABELS[ref]))
+                label = (SPORTELLO_APPOINTMENT_LABEL
+                         if ref == "appointment" and tpl.name in APPOINTMENT_SERVICE
+                         else fields.REFERENCE_LABELS[ref])
+                out.append(MissingField(ref, label))
             continue
         if values.get(key) is None:
             out.append(MissingField(key, fields.LABELS[key]))
@@ -418,6 +437,11 @@ def _rules(tpl: LetterTemplate, p: _Prepared) -> None:
     src = p.sources
     if tpl.name == "attestato" and src.voucher is not None and src.course is not None:
         v, c = src.voucher, src.course
+        not_over = course_over(c, src.today)
+        if not_over:
+            raise ValidationError(
+                f"L'attestato di {p.worker_name} non si può emettere prima della fine del corso: "
+                f"{not_over}.", "voucher")
         pct = 100.0 * (v.hours_attended or 0.0) / c.hours if c.hours else 0.0
         if not certificate_earned(pct, c.min_attendance_pct, v.status):
             why = (f"frequenza {pct:.1f}% su un minimo del {c.min_attendance_pct}%".replace(".", ",")
@@ -901,7 +925,7 @@ def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
                     booked = agenda.book_in_session(
                         s, worker_id=planned.worker_id, operator_id=planned.operator_id,
                         starts_at=planned.starts_at, minutes=minutes, purpose=purpose,
-                        now=moment)
+                        now=moment, service=APPOINTMENT_SERVICE.get(tpl.name, OfficeKind.CPI))
                 except agenda.SlotTaken as taken:
                     raise agenda.SlotTaken(f"{taken} Il piano non è più valido: rifarlo. "
                                            "Nulla è stato prenotato.") from None
@@ -961,7 +985,8 @@ def book_and_issue(ctx: Context, template: str, worker_id: int, *, operator_id: 
         booked = agenda.book_in_session(
             s, worker_id=worker_id, operator_id=operator_id, starts_at=starts_at,
             minutes=minutes, purpose=purpose or CALL_IN_PURPOSE,
-            confirm_closed_day=confirm_closed_day, now=moment)
+            confirm_closed_day=confirm_closed_day, now=moment,
+            service=APPOINTMENT_SERVICE.get(tpl.name, OfficeKind.CPI))
         prepared = _prepare(s, ctx, tpl, [worker_id], Refs(), today=day, now=moment,
                             appointment_for={worker_id: booked.id})
         _refuse_missing(tpl, prepared)

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
+from sportello.core import regions
 from sportello.core.bootstrap import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
@@ -30,12 +31,13 @@ from sportello.core.models import (
     Role,
     TrainingProvider,
     Voucher,
+    Worker,
 )
 from sportello.core.search import fold
 from sportello.core.services import permissions
 from sportello.core.services.business import check_partita_iva
 from sportello.core.services.records import update_record
-from sportello.core.services.vouchers import euro
+from sportello.core.services.vouchers import euro, fund_refusal, worker_region
 
 MAX_SESSION_HOURS = 12.0
 
@@ -358,6 +360,7 @@ class FundForm:
     budget_cents: int = 0
     active: bool = True
     notes: str | None = None
+    region: str | None = None  # a regional fund's Region; None: valid everywhere
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,16 @@ def _clean_fund(form: FundForm) -> FundForm:
         raise ValidationError("Anno non valido.", "year")
     if values["budget_cents"] is None or values["budget_cents"] < 0:
         raise ValidationError("Il budget non può essere negativo.", "budget_cents")
+    if values["region"]:
+        region = regions.canonical(values["region"])
+        if region is None:
+            raise ValidationError(f"Regione sconosciuta: {values['region']}.", "region")
+        if values["kind"] != FundKind.REGIONALE:
+            raise ValidationError("Solo un fondo regionale è limitato a una Regione: i fondi "
+                                  "nazionali valgono ovunque.", "region")
+        values["region"] = region
+    else:
+        values["region"] = None
     return FundForm(**values)
 
 
@@ -442,7 +455,10 @@ def update_fund(ctx: Context, fund_id: int, expected_version: int, form: FundFor
         update_record(s, Fund, fund_id, expected_version, changed)
 
 
-def list_funds(ctx: Context, *, active_only: bool = False) -> list[FundRow]:
+def list_funds(ctx: Context, *, active_only: bool = False,
+               worker_id: int | None = None) -> list[FundRow]:
+    """Funds, active first. ``worker_id``: only those that can pay for that worker (a
+    regional fund of another Region is left out; see ``vouchers.fund_refusal``)."""
     count = (select(func.count(Voucher.id)).where(Voucher.fund_id == Fund.id)
              .correlate(Fund).scalar_subquery())
     stmt = select(Fund, count)
@@ -450,6 +466,13 @@ def list_funds(ctx: Context, *, active_only: bool = False) -> list[FundRow]:
         stmt = stmt.where(Fund.active.is_(True))
     fields = [f.name for f in dataclasses.fields(FundForm)]
     with ctx.read() as s:
+        region = None
+        if worker_id is not None:
+            worker = s.get(Worker, worker_id)
+            if worker is None:
+                raise NotFound("Fascicolo non trovato.")
+            region = worker_region(s, worker, ctx.actor.office_id if ctx.actor else None)
         return [FundRow(f.id, f.version, FundForm(**{k: getattr(f, k) for k in fields}),
                         f.committed_cents, f.spent_cents, n)
-                for f, n in s.execute(stmt.order_by(Fund.active.desc(), Fund.name))]
+                for f, n in s.execute(stmt.order_by(Fund.active.desc(), Fund.name))
+                if worker_id is None or fund_refusal(f, region) is None]

@@ -18,15 +18,20 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
+from sportello.core import regions
 from sportello.core.bootstrap import Context
 from sportello.core.errors import ConflictError, NotFound, ValidationError
 from sportello.core.models import (
     Attendance,
     Course,
     CourseSession,
+    EmploymentSituation,
     Fund,
+    FundKind,
+    Office,
     Role,
     Setting,
+    Vertenza,
     Voucher,
     VoucherStatus,
     VoucherStatusChange,
@@ -153,10 +158,44 @@ def _history(session: Session, v: Voucher, status: str, note: str | None) -> Non
                                     operator_id=session.info.get("actor_id"), note=note))
 
 
+def worker_region(session: Session, worker: Worker, office_id: int | None = None) -> str | None:
+    """The worker's Region: of their province of residence, else of their current
+    vertenza, else of the office (``office_id``); None when none of them tells."""
+    found = regions.region_of_province(worker.residence_province)
+    if found:
+        return found
+    vertenza = session.scalar(
+        select(Vertenza.region).join(EmploymentSituation,
+                                     EmploymentSituation.vertenza_id == Vertenza.id)
+        .where(EmploymentSituation.worker_id == worker.id,
+               EmploymentSituation.is_current.is_(True)).limit(1))
+    if regions.canonical(vertenza):
+        return regions.canonical(vertenza)
+    office = session.get(Office, office_id) if office_id is not None else None
+    return regions.region_of_province(office.provincia) if office is not None else None
+
+
+def fund_refusal(fund: Fund, region: str | None) -> str | None:
+    """Why ``fund`` cannot pay for a worker of ``region`` (None: it can). Only a regional
+    fund with a Region is restricted; national funds are valid everywhere."""
+    if fund.kind != FundKind.REGIONALE or not fund.region or region is None:
+        return None
+    if regions.canonical(fund.region) == region:
+        return None
+    return (f"Il fondo «{fund.name}» è della Regione {fund.region}: non paga voucher per chi "
+            f"è della Regione {region}.")
+
+
 def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
             amount_cents: int | None = None, pathway_id: int | None = None,
             today: dt.date | None = None) -> VoucherInfo:
-    """A clerk asks for a voucher; the amount defaults to the course cost."""
+    """A clerk asks for a voucher; the amount defaults to the course cost.
+
+    ``today`` is the day of the request (a request made on paper may be recorded later,
+    never ahead of time); attendance counts from that day on.
+    """
+    if today is not None and today > dt.date.today():
+        raise ValidationError("La data della richiesta non può essere nel futuro.", "requested_on")
     today = today or dt.date.today()
     with ctx.write() as s:
         worker, course, fund = s.get(Worker, worker_id), s.get(Course, course_id), s.get(Fund, fund_id)
@@ -166,6 +205,10 @@ def request(ctx: Context, *, worker_id: int, course_id: int, fund_id: int,
             raise NotFound("Corso non trovato.")
         if fund is None or not fund.active:
             raise NotFound("Fondo inesistente o non attivo.")
+        refusal = fund_refusal(fund, worker_region(s, worker, ctx.actor.office_id
+                                                   if ctx.actor else None))
+        if refusal:
+            raise ValidationError(refusal, "fund")
         amount = course.cost_cents if amount_cents is None else amount_cents
         if amount <= 0:
             raise ValidationError("L'importo del voucher deve essere maggiore di zero.", "amount")
@@ -259,13 +302,24 @@ def _release(session: Session, v: Voucher, unspent_cents: int, free_seat: bool) 
             .execution_options(synchronize_session=False))
 
 
+def course_over(course: Course, today: dt.date) -> str | None:
+    """Why the course is not over yet on ``today`` (None: it has ended)."""
+    if course.ends_on is None:
+        return f"il corso «{course.title}» non ha una data di fine"
+    if course.ends_on > today:
+        return f"il corso «{course.title}» termina il {course.ends_on:%d/%m/%Y}"
+    return None
+
+
 def change_status(ctx: Context, voucher_id: int, target: str, *, expected_version: int | None = None,
-                  note: str | None = None, spent_cents: int | None = None) -> VoucherInfo:
+                  note: str | None = None, spent_cents: int | None = None,
+                  today: dt.date | None = None) -> VoucherInfo:
     """in_corso, concluso, ritirato, revocato, rendicontato (approval goes through ``approve``).
 
     Withdrawn or revoked: the committed amount goes back to the fund (a withdrawn worker's
     voucher stays committed until reported: what was spent is reported, the rest returns).
     Reported: the spent part moves from committed to spent, the unspent part returns.
+    Concluded: only once the course has ended (its end date is today or earlier).
     """
     if target == S.APPROVATO:
         return approve(ctx, voucher_id, expected_version=expected_version, note=note)
@@ -274,6 +328,13 @@ def change_status(ctx: Context, voucher_id: int, target: str, *, expected_versio
     with ctx.write() as s:
         v = _transition(s, voucher_id, target, expected_version)
         was_committed = v.status in COMMITTED
+        if target == S.CONCLUSO:
+            course = s.get(Course, v.course_id)
+            assert course is not None
+            why = course_over(course, today or dt.date.today())
+            if why:
+                raise ValidationError(f"Il voucher {v.code or ''} non può essere concluso: {why}.",
+                                      "status")
         if target == S.REVOCATO and was_committed:
             _release(s, v, v.amount_cents, free_seat=True)
         elif target == S.RITIRATO and was_committed:
@@ -296,35 +357,104 @@ def change_status(ctx: Context, voucher_id: int, target: str, *, expected_versio
         return _info(s, v)
 
 
+def _check_lesson(lesson: CourseSession, v: Voucher, today: dt.date) -> None:
+    """Attendance is for a lesson of the voucher's course that took place while it was valid."""
+    if lesson.course_id != v.course_id:
+        raise ValidationError("La lezione non è del corso di questo voucher.", "session")
+    if v.status not in (S.APPROVATO, S.IN_CORSO):
+        raise ValidationError(f"Presenze non registrabili su un voucher {LABELS[S(v.status)]}.")
+    day = lesson.starts_at.date()
+    if day > today:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} non si è ancora svolta: le presenze si registrano "
+            "dal giorno della lezione.", "session")
+    if v.requested_on and day < v.requested_on:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} precede la richiesta del voucher {v.code or ''} "
+            f"({v.requested_on:%d/%m/%Y}): il voucher non la copre.", "session")
+    if v.expires_on and day > v.expires_on:
+        raise ValidationError(
+            f"La lezione del {day:%d/%m/%Y} è dopo la scadenza del voucher {v.code or ''} "
+            f"({v.expires_on:%d/%m/%Y}).", "session")
+
+
+def _record_in(s: Session, ctx: Context, lesson: CourseSession, v: Voucher, hours: float,
+               present: bool | None, today: dt.date) -> None:
+    _check_lesson(lesson, v, today)
+    if not 0 <= hours <= lesson.hours:
+        raise ValidationError(f"Ore presenti tra 0 e {lesson.hours:g}.", "hours")
+    row = s.scalars(select(Attendance).where(Attendance.session_id == lesson.id,
+                                             Attendance.voucher_id == v.id)).first()
+    if row is None:
+        row = Attendance(session_id=lesson.id, voucher_id=v.id)
+        s.add(row)
+    row.hours_attended = hours
+    row.present = hours > 0 if present is None else present
+    row.recorded_by_id = ctx.actor.id if ctx.actor else None
+    s.flush()
+    v.hours_attended = float(s.scalar(select(func.coalesce(func.sum(Attendance.hours_attended), 0))
+                                      .where(Attendance.voucher_id == v.id)))
+    if v.status == S.APPROVATO:
+        v.status = S.IN_CORSO
+        _history(s, v, S.IN_CORSO, "prima presenza registrata")
+
+
 def record_attendance(ctx: Context, session_id: int, voucher_id: int, hours: float,
-                      present: bool | None = None) -> VoucherInfo:
-    """Attendance of one worker at one lesson; the voucher's hours are recomputed."""
+                      present: bool | None = None, *, today: dt.date | None = None) -> VoucherInfo:
+    """Attendance of one worker at one lesson; the voucher's hours are recomputed.
+
+    Only for a lesson that has taken place (dated today or earlier) and that the voucher
+    covers (not before it was requested, not after it expires).
+    """
+    today = today or dt.date.today()
     with ctx.write() as s:
         lesson, v = s.get(CourseSession, session_id), s.get(Voucher, voucher_id)
         if lesson is None or v is None:
             raise NotFound("Lezione o voucher non trovati.")
-        if lesson.course_id != v.course_id:
-            raise ValidationError("La lezione non è del corso di questo voucher.", "session")
-        if v.status not in (S.APPROVATO, S.IN_CORSO):
-            raise ValidationError(f"Presenze non registrabili su un voucher {LABELS[S(v.status)]}.")
-        if not 0 <= hours <= lesson.hours:
-            raise ValidationError(f"Ore presenti tra 0 e {lesson.hours:g}.", "hours")
-        row = s.scalars(select(Attendance).where(Attendance.session_id == session_id,
-                                                 Attendance.voucher_id == voucher_id)).first()
-        if row is None:
-            row = Attendance(session_id=session_id, voucher_id=voucher_id)
-            s.add(row)
-        row.hours_attended = hours
-        row.present = hours > 0 if present is None else present
-        row.recorded_by_id = ctx.actor.id if ctx.actor else None
-        s.flush()
-        v.hours_attended = float(s.scalar(select(func.coalesce(func.sum(Attendance.hours_attended), 0))
-                                          .where(Attendance.voucher_id == voucher_id)))
-        if v.status == S.APPROVATO:
-            v.status = S.IN_CORSO
-            _history(s, v, S.IN_CORSO, "prima presenza registrata")
+        _record_in(s, ctx, lesson, v, hours, present, today)
         s.flush()
         return _info(s, v)
+
+
+def record_attendance_grid(ctx: Context, course_id: int,
+                           cells: dict[tuple[int, int], bool], *,
+                           today: dt.date | None = None) -> int:
+    """Save a whole register grid in one transaction: ``cells[(voucher_id, session_id)]``
+    present or absent (present means the lesson's full hours). Cells whose value does not
+    change are left alone; a refused cell refuses the whole grid. Returns the cells written.
+    """
+    today = today or dt.date.today()
+    written = 0
+    with ctx.write() as s:
+        course = s.get(Course, course_id)
+        if course is None:
+            raise NotFound("Corso non trovato.")
+        lessons = {le.id: le for le in s.scalars(
+            select(CourseSession).where(CourseSession.course_id == course_id))}
+        held = {(a.voucher_id, a.session_id): a.present for a in s.scalars(
+            select(Attendance).join(CourseSession, CourseSession.id == Attendance.session_id)
+            .where(CourseSession.course_id == course_id))}
+        for (voucher_id, session_id), present in sorted(cells.items()):
+            if held.get((voucher_id, session_id)) == present:
+                continue
+            if held.get((voucher_id, session_id)) is None and not present:
+                continue  # nothing recorded and still absent: nothing to write
+            lesson, v = lessons.get(session_id), s.get(Voucher, voucher_id)
+            if lesson is None or v is None:
+                raise NotFound("Lezione o voucher non trovati.")
+            try:
+                _record_in(s, ctx, lesson, v, lesson.hours if present else 0.0, present, today)
+            except ValidationError as exc:
+                worker = s.get(Worker, v.worker_id)
+                who = f"{worker.surname} {worker.name}" if worker else (v.code or "")
+                raise ValidationError(f"{who}: {exc} Nessuna presenza è stata salvata.",
+                                      exc.field) from exc
+            written += 1
+        if written:
+            audit.record(s, "attendance_grid", entity="course", entity_id=course_id,
+                         changes={"celle": written})
+        s.flush()
+    return written
 
 
 def get(ctx: Context, voucher_id: int) -> VoucherInfo:
@@ -501,3 +631,92 @@ def register(ctx: Context, session_id: int) -> list[RegisterRow]:
         return [RegisterRow(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7], course.hours,
                             course.min_attendance_pct, r[5] in (S.APPROVATO, S.IN_CORSO))
                 for r in rows]
+
+
+@dataclass(frozen=True)
+class GridLesson:
+    id: int
+    starts_at: dt.datetime
+    hours: float
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One worker at one lesson: what is recorded, and why it cannot be (None: it can)."""
+
+    hours: float | None  # None: nothing recorded
+    present: bool | None
+    refusal: str | None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    voucher_id: int
+    code: str | None
+    worker_id: int
+    worker_name: str
+    status: str
+    hours_attended: float
+    course_hours: float
+    min_attendance_pct: int
+    cells: dict[int, GridCell]  # by lesson id
+
+    @property
+    def attendance_pct(self) -> float:
+        return _pct(self.hours_attended, self.course_hours)
+
+    @property
+    def minimum_reached(self) -> bool:
+        return self.attendance_pct >= self.min_attendance_pct
+
+    @property
+    def certificate_eligible(self) -> bool:
+        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
+
+
+@dataclass(frozen=True)
+class RegisterGrid:
+    course_id: int
+    lessons: list[GridLesson]
+    rows: list[GridRow]
+
+
+def register_grid(ctx: Context, course_id: int, *, today: dt.date | None = None) -> RegisterGrid:
+    """The course's register: its vouchers with a seat (rows) by its lessons (columns).
+
+    Each cell says whether attendance can be recorded there, with the reason of
+    ``record_attendance`` when it cannot (a lesson still to come, before the request...).
+    """
+    today = today or dt.date.today()
+    with ctx.read() as s:
+        course = s.get(Course, course_id)
+        if course is None:
+            raise NotFound("Corso non trovato.")
+        lessons = list(s.scalars(select(CourseSession).where(CourseSession.course_id == course_id)
+                                 .order_by(CourseSession.starts_at, CourseSession.id)))
+        pairs = s.execute(
+            select(Voucher, Worker.surname, Worker.name)
+            .join(Worker, Worker.id == Voucher.worker_id)
+            .where(Voucher.course_id == course_id, Voucher.status.in_(REGISTER_STATUSES))
+            .order_by(Worker.surname, Worker.name, Voucher.id)).all()
+        held: dict[tuple[int, int], Attendance] = {
+            (a.voucher_id, a.session_id): a for a in s.scalars(
+                select(Attendance).join(CourseSession, CourseSession.id == Attendance.session_id)
+                .where(CourseSession.course_id == course_id))}
+        rows = []
+        for v, surname, name in pairs:
+            cells = {}
+            for lesson in lessons:
+                try:
+                    _check_lesson(lesson, v, today)
+                    refusal = None
+                except ValidationError as exc:
+                    refusal = str(exc)
+                a = held.get((v.id, lesson.id))
+                cells[lesson.id] = GridCell(a.hours_attended if a else None,
+                                            a.present if a else None, refusal)
+            rows.append(GridRow(v.id, v.code, v.worker_id, f"{surname} {name}", v.status,
+                                v.hours_attended, course.hours, course.min_attendance_pct, cells))
+        return RegisterGrid(course_id, [GridLesson(le.id, le.starts_at, le.hours, le.topic)
+                                        for le in lessons], rows)

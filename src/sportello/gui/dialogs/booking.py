@@ -171,6 +171,15 @@ class BookingDialog(QDialog):
             self.tr("Consegna documenti"),
         ])
         form.addRow(self.tr("&Motivo:"), self.purpose_combo)
+        self.service_combo = QComboBox()
+        self.service_combo.setObjectName("service")
+        self.service_combo.addItem(self.tr("Centro per l'Impiego"), "cpi")
+        self.service_combo.addItem(self.tr("Sportello Unico (autoimprenditorialità)"),
+                                   "sportello_unico")
+        self.service_combo.setToolTip(self.tr(
+            "Con chi è l'incontro: l'«Invito allo Sportello Unico» usa il prossimo "
+            "appuntamento dello Sportello Unico"))
+        form.addRow(self.tr("Ser&vizio:"), self.service_combo)
         self.location_edit = QLineEdit()
         self.location_edit.setObjectName("location")
         self.location_edit.setPlaceholderText(self.tr("es. Sportello 2, piano terra"))
@@ -396,6 +405,7 @@ class BookingDialog(QDialog):
             "minutes": self.minutes_spin.value(),
             "purpose": self.purpose_combo.currentText().strip() or None,
             "location": self.location_edit.text().strip() or None,
+            "service": self.service_combo.currentData(),
         }
         try:
             try:

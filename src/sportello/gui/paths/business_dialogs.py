@@ -145,8 +145,9 @@ class OpenBusinessDialog(FormDialog):
         self.form.addRow(
             muted_label(
                 self.tr(
-                    "Con l'apertura il progetto passa ad «Avvio impresa» e il percorso di "
-                    "autoimpiego si chiude con esito «autoimpiego»."
+                    "Con l'apertura il progetto passa ad «Avvio impresa»; il percorso di "
+                    "autoimpiego (registrato ora, se manca) e i percorsi di reinserimento "
+                    "aperti (GOL 1, GOL 5) si chiudono con esito «autoimpiego»."
                 )
             )
         )

@@ -10,14 +10,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
     QWidget,
 )
 
+from sportello.core import regions
 from sportello.core.bootstrap import Context
-from sportello.core.errors import ValidationError
+from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import training, vouchers
 from sportello.core.services.training import (
     CourseForm,
@@ -33,6 +35,7 @@ from sportello.gui.paths.common import (
     FUND_KINDS,
     VOUCHER_STATUSES,
     FormDialog,
+    MessageBar,
     WorkerPicker,
     date_edit,
     euro_text,
@@ -268,6 +271,17 @@ class FundDialog(FormDialog):
         fill_combo(self.kind_combo, FUND_KINDS)
         select_data(self.kind_combo, form.kind)
         self.add_field("kind", self.tr("Tipo"), self.kind_combo)
+        self.region_combo = QComboBox()
+        self.region_combo.setObjectName("fundRegion")
+        self.region_combo.addItem(self.tr("Tutte (fondo nazionale)"), None)
+        for region in regions.REGIONS:
+            self.region_combo.addItem(region, region)
+        select_data(self.region_combo, form.region)
+        self.region_combo.setToolTip(self.tr(
+            "Un fondo regionale paga solo i voucher di chi è della sua Regione"))
+        self.add_field("region", self.tr("Regione"), self.region_combo)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.year_edit = QLineEdit(str(form.year) if form.year else "")
         self.year_edit.setObjectName("fundYear")
         self.year_edit.setMaximumWidth(80)
@@ -293,6 +307,13 @@ class FundDialog(FormDialog):
         self.add_field("notes", self.tr("Note"), self.notes_edit)
         self.finish(self.tr("Salva fondo"))
 
+    def _kind_changed(self) -> None:
+        """Only a regional fund belongs to a Region."""
+        regional = self.kind_combo.currentData() == "regionale"
+        self.region_combo.setEnabled(regional)
+        if not regional:
+            self.region_combo.setCurrentIndex(0)
+
     def save(self) -> int:
         year_text = self.year_edit.text().strip()
         if year_text and not year_text.isdigit():
@@ -305,6 +326,7 @@ class FundDialog(FormDialog):
             budget_cents=0 if budget is None else budget,
             active=self.active_check.isChecked(),
             notes=self.notes_edit.toPlainText(),
+            region=self.region_combo.currentData() if self.region_combo.isEnabled() else None,
         )
         if self.row is None:
             return training.create_fund(self.ctx, form)
@@ -345,21 +367,19 @@ class VoucherRequestDialog(FormDialog):
         self.add_field("course", self.tr("Corso"), self.course_combo, aliases=("course_id",))
         self.fund_combo = QComboBox()
         self.fund_combo.setObjectName("voucherFund")
-        for fund in training.list_funds(ctx, active_only=True):
-            self.fund_combo.addItem(
-                self.tr("{name} — restano {remaining}").format(
-                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
-                ),
-                fund.id,
-            )
-        if fund_id is not None:
-            select_data(self.fund_combo, fund_id)
+        self._fill_funds(fund_id)
         self.add_field("fund", self.tr("Fondo"), self.fund_combo, aliases=("fund_id",))
+        self.picker.changed.connect(lambda _w: self._fill_funds(self.fund_combo.currentData()))
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("voucherAmount")
         self.add_field(
             "amount", self.tr("Importo (€)"), self.amount_edit, aliases=("amount_cents",)
         )
+        self.requested_edit = date_edit()
+        self.requested_edit.setObjectName("voucherRequestedOn")
+        self.requested_edit.setToolTip(self.tr(
+            "Il giorno della richiesta (anche se registrata dopo): le presenze contano da lì"))
+        self.add_field("requested_on", self.tr("Richiesto il"), self.requested_edit)
         self.form.addRow(
             muted_label(
                 self.tr(
@@ -371,6 +391,20 @@ class VoucherRequestDialog(FormDialog):
         self.finish(self.tr("Richiedi voucher"))
         self.course_combo.currentIndexChanged.connect(lambda _i: self._course_changed())
         self._course_changed()
+
+    def _fill_funds(self, fund_id: int | None) -> None:
+        """The active funds that can pay for the chosen worker (all, before one is chosen)."""
+        self.fund_combo.clear()
+        for fund in training.list_funds(self.ctx, active_only=True,
+                                        worker_id=self.picker.worker_id):
+            self.fund_combo.addItem(
+                self.tr("{name} — restano {remaining}").format(
+                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                ),
+                fund.id,
+            )
+        if fund_id is not None:
+            select_data(self.fund_combo, fund_id)
 
     def _course_changed(self) -> None:
         course = self.courses.get(self.course_combo.currentData())
@@ -389,6 +423,7 @@ class VoucherRequestDialog(FormDialog):
             course_id=self.course_combo.currentData(),
             fund_id=self.fund_combo.currentData(),
             amount_cents=read_field("amount", parse_euro, self.amount_edit.text()),
+            today=pydate(self.requested_edit.date()),
         )
 
 
@@ -464,3 +499,32 @@ class VoucherStatusDialog(FormDialog):
             note=self.note_edit.text().strip() or None,
             spent_cents=spent,
         )
+
+
+def confirm_approval(parent: QWidget, ctx: Context, row: VoucherRow, message: MessageBar) -> bool:
+    """Ask before an approval commits money: amount, fund, and what the fund keeps after."""
+    try:
+        fund = vouchers.fund(ctx, row.fund_id)
+    except SportelloError as exc:
+        message.show_error(str(exc))
+        return False
+    tr = parent.tr
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Approva voucher"),
+                      tr("Approvare il voucher {code} di {worker}?").format(
+                          code=row.code or "", worker=row.worker_name),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("approveConfirm")
+    box.setInformativeText(tr(
+        "Si impegnano {amount} sul fondo «{fund}» per il corso «{course}».\n"
+        "Oggi il fondo ha {remaining} disponibili: dopo l'approvazione ne resteranno "
+        "{after}.").format(
+        amount=fmt_euro(row.amount_cents), fund=fund.name, course=row.course_title,
+        remaining=fmt_euro(fund.remaining_cents),
+        after=fmt_euro(fund.remaining_cents - row.amount_cents)))
+    yes = box.addButton(tr("&Approva e impegna {amount}").format(
+        amount=fmt_euro(row.amount_cents)), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(tr("Annulla"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

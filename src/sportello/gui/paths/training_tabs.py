@@ -1,4 +1,5 @@
-"""The tabs of the Formazione area: catalogue, funds, vouchers and the attendance register."""
+"""The tabs of the Formazione area: catalogue, funds, vouchers and the attendance register
+(a worker × lesson grid per course)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import training, vouchers
-from sportello.core.services.training import CourseRow, FundRow, SessionRow
-from sportello.core.services.vouchers import RegisterRow, VoucherFilter, VoucherRow
+from sportello.core.services.training import CourseRow, FundRow
+from sportello.core.services.vouchers import VoucherFilter, VoucherRow
 from sportello.gui import changes
 from sportello.gui.paths.common import (
     COURSE_STATUSES,
@@ -58,6 +59,7 @@ from sportello.gui.paths.training_dialogs import (
     SessionDialog,
     VoucherRequestDialog,
     VoucherStatusDialog,
+    confirm_approval,
 )
 
 VOUCHER_COLOURS = {
@@ -638,9 +640,12 @@ class VouchersTab(QWidget):
         return dialog
 
     def approve(self) -> bool:
-        """Approve the selected voucher; the service's refusal is shown as it is."""
+        """Approve the selected voucher after a confirmation; the service's refusal is shown
+        as it is."""
         row = self.selected()
         if row is None:
+            return False
+        if not confirm_approval(self, self.ctx, row, self.message):
             return False
         try:
             vouchers.approve(self.ctx, row.id, expected_version=row.version)
@@ -688,19 +693,24 @@ class VouchersTab(QWidget):
 
 
 class RegisterTab(QWidget):
-    """The attendance register of one lesson: hours per worker, saved through the service."""
+    """The attendance register of a course: workers (rows) by lessons (columns).
+
+    A ticked cell is a presence for the whole lesson. "Salva presenze" saves every changed
+    cell in one call (``vouchers.record_attendance_grid``: one transaction, audited). Cells
+    where attendance cannot be recorded (a lesson still to come, a lesson before the voucher
+    was requested, a concluded voucher) are greyed, with the service's reason as tooltip.
+    """
 
     changed = Signal()
-    COLUMNS = 7
+    FIXED = 2  # worker, voucher; then one column per lesson; then attendance and certificate
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # what this writes is shown everywhere (gui.changes)
         self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
-        self.rows: list[RegisterRow] = []
-        self.spins: list[QDoubleSpinBox | None] = []
-        self.session: SessionRow | None = None
+        self.grid: vouchers.RegisterGrid | None = None
+        self.boxes: dict[tuple[int, int], QCheckBox] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
@@ -710,62 +720,41 @@ class RegisterTab(QWidget):
         self.course_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.session_combo = QComboBox()
-        self.session_combo.setObjectName("registerSession")
-        self.session_combo.setMinimumContentsLength(16)
-        self.session_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        top.addWidget(QLabel(self.tr("Corso")))
-        top.addWidget(self.course_combo, 3)
-        top.addWidget(QLabel(self.tr("Lezione")))
-        top.addWidget(self.session_combo, 2)
+        course_label = QLabel(self.tr("&Corso"))
+        course_label.setBuddy(self.course_combo)
+        top.addWidget(course_label)
+        top.addWidget(self.course_combo, 1)
         layout.addLayout(top)
         self.info_label = muted_label()
         self.info_label.setObjectName("registerInfo")
+        self.info_label.setWordWrap(True)
         layout.addWidget(self.info_label)
 
-        self.table = QTableWidget(0, self.COLUMNS)
+        self.table = QTableWidget(0, self.FIXED)
         self.table.setObjectName("registerTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Lavoratore"),
-                self.tr("Voucher"),
-                self.tr("Stato"),
-                self.tr("Ore a questa lezione"),
-                self.tr("Ore totali"),
-                self.tr("Frequenza"),
-                self.tr("Attestato"),
-            ]
-        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((180, 125, 90, 140, 80, 150)):
-            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
         self.legend = muted_label(
-            self.tr("L'attestato spetta con la frequenza minima del corso, a voucher concluso.")
+            self.tr("Spuntare chi era presente (tutta la lezione). L'attestato spetta con la "
+                    "frequenza minima del corso, a corso finito e voucher concluso.")
         )
+        self.legend.setWordWrap(True)
         buttons.addWidget(self.legend, 1)
-        self.all_button = _button(self.tr("Tutti presenti"), "registerAllPresent", self.all_present)
-        self.save_button = _button(self.tr("Salva presenze"), "registerSave", self.save)
-        buttons.addWidget(self.all_button)
+        self.save_button = _button(self.tr("&Salva presenze"), "registerSave", self.save)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.message = MessageBar("registerMessage")
         layout.addWidget(self.message)
         self.course_combo.currentIndexChanged.connect(lambda _i: self._course_changed())
-        self.session_combo.currentIndexChanged.connect(lambda _i: self._session_changed())
         self._update_buttons()
 
     def reload(self) -> None:
@@ -789,116 +778,82 @@ class RegisterTab(QWidget):
     def set_course(self, course_id: int) -> bool:
         return select_data(self.course_combo, course_id)
 
-    def set_session(self, session_id: int) -> bool:
-        return select_data(self.session_combo, session_id)
-
-    def pick_first_with_vouchers(self) -> None:
-        """Show the course with most people to register (for a first look)."""
-        best, most = 0, -1
-        for i in range(self.course_combo.count()):
-            self.course_combo.setCurrentIndex(i)
-            editable = sum(1 for r in self.rows if r.editable)
-            if editable > most:
-                best, most = i, editable
-        self.course_combo.setCurrentIndex(best)
-
     def _course_changed(self) -> None:
-        session_id = self.session_combo.currentData()
-        self.session_combo.blockSignals(True)
-        self.session_combo.clear()
         course_id = self.course_combo.currentData()
-        self.sessions = training.list_sessions(self.ctx, course_id) if course_id else []
-        for lesson in self.sessions:
-            self.session_combo.addItem(
-                self.tr("{when} — {hours} ore").format(
-                    when=fmt_datetime(lesson.starts_at), hours=fmt_number(lesson.hours)
-                ),
-                lesson.id,
-            )
-        index = self.session_combo.findData(session_id)
-        if index < 0:  # the next lesson to record: the first without attendance
-            index = next((i for i, s in enumerate(self.sessions) if not s.recorded), 0)
-        self.session_combo.setCurrentIndex(index if self.sessions else -1)
-        self.session_combo.blockSignals(False)
-        self._session_changed()
-
-    def _session_changed(self) -> None:
-        session_id = self.session_combo.currentData()
-        self.session = next((s for s in getattr(self, "sessions", []) if s.id == session_id), None)
-        self.rows = vouchers.register(self.ctx, session_id) if session_id else []
+        try:
+            self.grid = vouchers.register_grid(self.ctx, course_id) if course_id else None
+        except SportelloError as exc:
+            self.grid = None
+            self.message.show_error(str(exc))
         self._fill()
 
+    def box(self, voucher_id: int, lesson_id: int) -> QCheckBox | None:
+        return self.boxes.get((voucher_id, lesson_id))
+
     def _fill(self) -> None:
-        for old in self.spins:  # replaced cell widgets are deleted later: hide them now
-            if old is not None:
-                old.hide()
-                old.deleteLater()
+        for old in self.boxes.values():  # replaced cell widgets are deleted later: hide now
+            old.hide()
+            old.deleteLater()
+        self.boxes = {}
+        grid = self.grid
+        lessons = grid.lessons if grid else []
+        rows = grid.rows if grid else []
         self.table.setRowCount(0)
-        self.table.setRowCount(len(self.rows))
-        self.spins = []
-        lesson_hours = self.session.hours if self.session else 0.0
-        for i, row in enumerate(self.rows):
+        self.table.setColumnCount(self.FIXED + len(lessons) + 2)
+        headers = [self.tr("Lavoratore"), self.tr("Voucher")]
+        headers += [self.tr("{day}\n{hours} ore").format(
+            day=lesson.starts_at.strftime("%d/%m %H:%M"), hours=fmt_number(lesson.hours))
+            for lesson in lessons]
+        headers += [self.tr("Frequenza"), self.tr("Attestato")]
+        self.table.setHorizontalHeaderLabels(headers)
+        for j, lesson in enumerate(lessons):
+            item = self.table.horizontalHeaderItem(self.FIXED + j)
+            if item is not None:
+                item.setToolTip(lesson.topic or fmt_datetime(lesson.starts_at))
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
             self._set(i, 0, row.worker_name)
-            self._set(i, 1, row.code or "")
-            self._set(i, 2, label(VOUCHER_STATUSES, row.status))
-            spin: QDoubleSpinBox | None = None
-            if row.editable:
-                spin = QDoubleSpinBox()
-                spin.setObjectName(f"registerHours_{row.voucher_id}")
-                spin.setRange(0.0, lesson_hours)
-                spin.setDecimals(1)
-                spin.setSingleStep(0.5)
-                spin.setSuffix(self.tr(" ore"))
-                spin.setValue(row.session_hours or 0.0)
-                spin.setProperty("recorded", row.session_hours)
-                spin.valueChanged.connect(lambda _v, s=spin: self._touched(s))
-                self.table.setCellWidget(i, 3, spin)
-            else:
-                self._set(
-                    i,
-                    3,
-                    self.tr("{hours} ore").format(hours=fmt_number(row.session_hours))
-                    if row.session_hours is not None
-                    else "—",
-                )
-            self.spins.append(spin)
+            self._set(i, 1, f"{row.code or ''} · {label(VOUCHER_STATUSES, row.status).lower()}")
+            for j, lesson in enumerate(lessons):
+                cell = row.cells[lesson.id]
+                box = QCheckBox()
+                box.setObjectName(f"attendance_{row.voucher_id}_{lesson.id}")
+                box.setChecked(bool(cell.present))
+                if cell.present and cell.hours is not None and cell.hours < lesson.hours:
+                    box.setText(self.tr("{hours} ore").format(hours=fmt_number(cell.hours)))
+                box.setProperty("recorded", cell.present)
+                box.setEnabled(cell.refusal is None)
+                box.setToolTip(cell.refusal or self.tr("{worker}, lezione del {day}").format(
+                    worker=row.worker_name, day=fmt_datetime(lesson.starts_at)))
+                box.toggled.connect(lambda _on: self._update_buttons())
+                holder = QWidget()
+                inner = QHBoxLayout(holder)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                inner.addWidget(box)
+                self.table.setCellWidget(i, self.FIXED + j, holder)
+                self.boxes[(row.voucher_id, lesson.id)] = box
+            end = self.FIXED + len(lessons)
             self._set(
-                i,
-                4,
-                self.tr("{done} su {hours}").format(
-                    done=fmt_number(row.hours_attended), hours=fmt_number(row.course_hours)
-                ),
-            )
-            self._set(
-                i,
-                5,
+                i, end,
                 self.tr("{pct} (min. {min}%)").format(
-                    pct=fmt_pct(row.attendance_pct), min=row.min_attendance_pct
-                ),
+                    pct=fmt_pct(row.attendance_pct), min=row.min_attendance_pct),
                 colour=None if row.minimum_reached else "#b45309",
             )
-            self._set(
-                i,
-                6,
-                self.eligibility_text(row),
-                colour="#1e7b34" if row.minimum_reached else "#b42318",
-            )
-        if self.session is None:
+            self._set(i, end + 1, self.eligibility_text(row),
+                      colour="#1e7b34" if row.minimum_reached else "#b42318")
+        self.table.resizeColumnsToContents()
+        if grid is None or not lessons:
             self.info_label.setText(self.tr("Nessuna lezione in calendario per questo corso."))
-        elif not self.rows:
+        elif not rows:
             self.info_label.setText(self.tr("Nessun voucher approvato su questo corso."))
         else:
-            registered = sum(1 for r in self.rows if r.session_hours is not None)
             self.info_label.setText(
-                self.tr("{topic} · {registered} presenze registrate su {people} iscritti").format(
-                    topic=self.session.topic or fmt_datetime(self.session.starts_at),
-                    registered=registered,
-                    people=len(self.rows),
-                )
-            )
+                self.tr("{people} iscritti · {lessons} lezioni").format(
+                    people=len(rows), lessons=len(lessons)))
         self._update_buttons()
 
-    def eligibility_text(self, row: RegisterRow) -> str:
+    def eligibility_text(self, row: vouchers.GridRow) -> str:
         if row.certificate_eligible:
             return self.tr("sì")
         if row.minimum_reached:
@@ -911,62 +866,26 @@ class RegisterTab(QWidget):
             item.setForeground(QColor(colour))
         self.table.setItem(row, column, item)
 
-    def _changed_rows(self) -> list[tuple[RegisterRow, float]]:
-        changed = []
-        for row, spin in zip(self.rows, self.spins, strict=True):
-            if spin is not None and spin.value() != (
-                row.session_hours if row.session_hours is not None else -1
-            ):
-                if row.session_hours is None and spin.value() == 0 and not spin.property("touched"):
-                    continue
-                changed.append((row, spin.value()))
-        return changed
-
-    def _touched(self, spin: QDoubleSpinBox) -> None:
-        spin.setProperty("touched", True)
-        self._update_buttons()
+    def changed_cells(self) -> dict[tuple[int, int], bool]:
+        return {key: box.isChecked() for key, box in self.boxes.items()
+                if box.isChecked() != bool(box.property("recorded"))}
 
     def _update_buttons(self) -> None:
-        editable = any(spin is not None for spin in self.spins)
-        self.all_button.setEnabled(editable)
-        self.save_button.setEnabled(bool(self._changed_rows()))
-
-    def set_hours(self, voucher_id: int, hours: float) -> None:
-        """Type ``hours`` for a worker (as the clerk does in the spin box)."""
-        for row, spin in zip(self.rows, self.spins, strict=True):
-            if row.voucher_id == voucher_id and spin is not None:
-                spin.setProperty("touched", True)
-                spin.setValue(hours)
-
-    def all_present(self) -> None:
-        lesson_hours = self.session.hours if self.session else 0.0
-        for spin in self.spins:
-            if spin is not None:
-                spin.setProperty("touched", True)
-                spin.setValue(lesson_hours)
+        self.save_button.setEnabled(bool(self.changed_cells()))
 
     def save(self) -> int:
-        """Record every changed line; a refusal stops and is shown (what was saved stays)."""
-        if self.session is None:
+        """Save every changed cell in one transaction; a refusal saves nothing and is shown."""
+        if self.grid is None:
             return 0
-        saved = 0
-        for row, hours in self._changed_rows():
-            try:
-                vouchers.record_attendance(self.ctx, self.session.id, row.voucher_id, hours)
-            except SportelloError as exc:
-                self.message.show_error(
-                    self.tr("{worker}: {error}").format(worker=row.worker_name, error=exc)
-                )
-                break
-            saved += 1
-        else:
-            self.message.show_info(
-                plural(
-                    saved,
-                    self.tr("Presenze salvate: 1 lavoratore."),
-                    self.tr("Presenze salvate: {n} lavoratori."),
-                )
-            )
+        cells = self.changed_cells()
+        try:
+            saved = vouchers.record_attendance_grid(self.ctx, self.grid.course_id, cells)
+        except SportelloError as exc:
+            self.message.show_error(str(exc))
+            return 0
+        self.message.show_info(
+            plural(saved, self.tr("Presenze salvate: 1 casella."),
+                   self.tr("Presenze salvate: {n} caselle.")))
         self._course_changed()
         if saved:
             self.changed.emit()

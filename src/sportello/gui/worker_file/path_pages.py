@@ -59,7 +59,11 @@ from sportello.gui.paths.pathway_dialogs import (
     ClosePathwayDialog,
     NewPathwayDialog,
 )
-from sportello.gui.paths.training_dialogs import VoucherRequestDialog, VoucherStatusDialog
+from sportello.gui.paths.training_dialogs import (
+    VoucherRequestDialog,
+    VoucherStatusDialog,
+    confirm_approval,
+)
 
 
 class PathPage(QWidget):
@@ -428,6 +432,8 @@ class VouchersPage(PathPage):
     def approve(self) -> bool:
         row = selected_row(self.list)
         if row is None or "approvato" not in row.next_statuses:
+            return False
+        if not confirm_approval(self, self.ctx, row, self.message):
             return False
         try:
             vouchers.approve(self.ctx, row.id, expected_version=row.version)

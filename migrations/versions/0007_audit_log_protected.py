@@ -1,7 +1,7 @@
 """audit log protected in the database: UPDATE and DELETE refused without a permit
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-06 01:10:00
 
 The ORM guard in ``services.audit`` stops the program's own code; these triggers stop
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
