@@ -209,4 +209,4 @@ def test_journey_1_region_list_to_vertenza_and_cohort(  # type: ignore[no-untype
     assert [workers_area.model.index(r, 0).data() for r in range(4)] == [
         "Bianchi", "FERRARI", "Galli", "Rossi"]
     assert workers_area.count_label.text() == "4 lavoratori trovati"
-    # (the main window's own fit to 1024x600 is issue 11's point 9, tested with it)
+    assert screens.outside(window, screens.SMALL) == []  # and on a 1024x600 screen

@@ -42,15 +42,8 @@ pytestmark = pytest.mark.gui
 TODAY = dt.date.today()
 NASPI_END = TODAY + dt.timedelta(days=20)
 
-# Point 9 of issue 11 (the file window is 16 px taller than a 600-pixel screen, because of
-# the Lavoro e impresa tab) is fixed on another branch. Until it is merged, only that is
-# tolerated: the window's own height and its bottom bar.
-_POINT_9 = ("workerFileWindow: ", "fileMessage ", "accessRequestButton ", "statusButton ",
-            "reloadButton ", "saveButton ", "closeButton ")
-
-
 def outside_small(window: QWidget) -> list[str]:
-    return [p for p in screens.outside(window, screens.SMALL) if not p.startswith(_POINT_9)]
+    return screens.outside(window, screens.SMALL)
 
 
 @pytest.fixture

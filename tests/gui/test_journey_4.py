@@ -256,6 +256,7 @@ def test_journey_4_training_from_the_catalogue_to_the_printed_certificate(  # ty
 
     # 5. The attestato, from the worker's file: issued, protocolled, saved as a PDF.
     window = open_window(qtbot, office["boss"], office["worker"], size=screens.SMALL)
+    assert screens.outside(window, screens.SMALL) == []
     bar = window.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
                      pos=bar.tabRect(window.tabs.indexOf(window.letters)).center())

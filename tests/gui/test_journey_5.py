@@ -99,6 +99,7 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     ctx = office_ctx
     day = office["day"]
     window = open_window(qtbot, ctx, office["worker"], size=screens.SMALL)
+    assert screens.outside(window, screens.SMALL) == []
 
     # 1. Book the Sportello Unico meeting from the file (the booking dialog is modal).
     booked: list[str] = []
@@ -239,6 +240,7 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
 
     # The person's pathways now show the self-employment outcome.
     window = open_window(qtbot, ctx, office["worker"], size=screens.SMALL)
+    assert screens.outside(window, screens.SMALL) == []
     page = window.pathways
     qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
                      pos=window.tabs.tabBar().tabRect(window.tabs.indexOf(page)).center())

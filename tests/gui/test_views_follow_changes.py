@@ -244,12 +244,18 @@ def test_an_outcome_recorded_in_the_agenda_clears_the_deadline_at_once(  # type:
 
 def test_a_voucher_approved_in_the_training_area_shows_in_the_deadlines(  # type: ignore[no-untyped-def]
         qtbot, office_ctx, catalogue) -> None:
-    from test_paths_areas import click, select
+    from test_paths_areas import answer_box, click, select
 
     from sportello.core.services import vouchers
     from sportello.gui.areas import TrainingArea
 
-    vouchers.request(office_ctx, worker_id=catalogue["rossi"], course_id=catalogue["course"],
+    from sportello.core.services import training
+
+    course = training.create_course(office_ctx, training.CourseForm(
+        provider_id=catalogue["provider"], title="Lavorare con l'IA", hours=8, seats=5,
+        cost_cents=1_000_00, starts_on=dt.date.today() + dt.timedelta(days=2),
+        ends_on=dt.date.today() + dt.timedelta(days=30), min_attendance_pct=75))
+    vouchers.request(office_ctx, worker_id=catalogue["rossi"], course_id=course,
                      fund_id=catalogue["fund"])  # expires when the course ends, in 30 days
     window = MainWindow(office_ctx)
     qtbot.addWidget(window)
@@ -268,6 +274,7 @@ def test_a_voucher_approved_in_the_training_area_shows_in_the_deadlines(  # type
     tab = area.vouchers_tab
     qtbot.waitUntil(lambda: tab.table.model() is not None and tab.table.model().rowCount() == 1)
     select(tab.table, 1, "Rossi Mario")
+    answer_box(qtbot, "approveConfirm", "Approva")  # the approval asks first
     click(qtbot, tab.approve_button)
     qtbot.waitUntil(lambda: not panel.loading and panel.groups().get("voucher") == ["Rossi Mario"],
                     timeout=10000)
