@@ -245,6 +245,6 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     qtbot.mouseClick(window.tabs.tabBar(), Qt.MouseButton.LeftButton,
                      pos=window.tabs.tabBar().tabRect(window.tabs.indexOf(page)).center())
     rows = {r[0]: (r[1], r[4]) for r in page.rows()}
-    assert rows == {"GOL 1 — reinserimento lavorativo": ("Concluso", "Autoimpiego"),
+    assert rows == {"GOL 1 – Reinserimento lavorativo": ("Concluso", "Autoimpiego"),
                     "Autoimpiego": ("Concluso", "Autoimpiego")}, rows
     close_all()

@@ -941,7 +941,7 @@ def test_opening_a_business_shows_the_autoimpiego_outcome_in_the_pathways(  # ty
         page = window.pathways
         window.tabs.setCurrentWidget(page)
         rows = {r[0]: r for r in page.rows()}
-        assert set(rows) == {"GOL 1 — reinserimento lavorativo", "Autoimpiego"}, rows
+        assert set(rows) == {"GOL 1 – Reinserimento lavorativo", "Autoimpiego"}, rows
         for row in rows.values():  # kind, status, start, end, outcome
             assert (row[1], row[3], row[4]) == ("Concluso", f"{TODAY:%d/%m/%Y}",
                                                 "Autoimpiego"), rows

@@ -580,8 +580,29 @@ def count_by_status(ctx: Context, flt: VoucherFilter) -> dict[str, int]:
         return counts
 
 
+class _Attendance:
+    """Attendance figures of a register row (the fields come from the dataclass)."""
+
+    hours_attended: float
+    course_hours: float
+    min_attendance_pct: int
+    status: str
+
+    @property
+    def attendance_pct(self) -> float:
+        return _pct(self.hours_attended, self.course_hours)
+
+    @property
+    def minimum_reached(self) -> bool:
+        return self.attendance_pct >= self.min_attendance_pct
+
+    @property
+    def certificate_eligible(self) -> bool:
+        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
+
+
 @dataclass(frozen=True)
-class RegisterRow:
+class RegisterRow(_Attendance):
     """One worker (through their voucher) in the attendance register of one lesson."""
 
     voucher_id: int
@@ -595,17 +616,6 @@ class RegisterRow:
     min_attendance_pct: int
     editable: bool  # attendance can be recorded (approved or in progress)
 
-    @property
-    def attendance_pct(self) -> float:
-        return _pct(self.hours_attended, self.course_hours)
-
-    @property
-    def minimum_reached(self) -> bool:
-        return self.attendance_pct >= self.min_attendance_pct
-
-    @property
-    def certificate_eligible(self) -> bool:
-        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
 
 
 REGISTER_STATUSES = (S.APPROVATO, S.IN_CORSO, S.CONCLUSO, S.RITIRATO, S.RENDICONTATO)
@@ -651,7 +661,7 @@ class GridCell:
 
 
 @dataclass(frozen=True)
-class GridRow:
+class GridRow(_Attendance):
     voucher_id: int
     code: str | None
     worker_id: int
@@ -662,17 +672,6 @@ class GridRow:
     min_attendance_pct: int
     cells: dict[int, GridCell]  # by lesson id
 
-    @property
-    def attendance_pct(self) -> float:
-        return _pct(self.hours_attended, self.course_hours)
-
-    @property
-    def minimum_reached(self) -> bool:
-        return self.attendance_pct >= self.min_attendance_pct
-
-    @property
-    def certificate_eligible(self) -> bool:
-        return certificate_earned(self.attendance_pct, self.min_attendance_pct, self.status)
 
 
 @dataclass(frozen=True)
