@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="it_IT">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+512"/>
+        <source>Approva voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approvare il voucher {code} di {worker}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Si impegnano {amount} sul fondo «{fund}» per il corso «{course}».
+Oggi il fondo ha {remaining} disponibili: dopo l&apos;approvazione ne resteranno {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Approva e impegna {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulla</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AccessRequest</name>
     <message>
         <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+45"/>
@@ -54,7 +83,7 @@
 <context>
     <name>AdvanceStageDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+232"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+233"/>
         <source>Avanza fase</source>
         <translation>Advance stage</translation>
     </message>
@@ -87,7 +116,7 @@
 <context>
     <name>AgendaArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+75"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+81"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -97,7 +126,7 @@
         <translation>The operators&apos; appointments, by day or by week: bookings in free slots, interview outcomes and cancellations.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Periodo precedente</source>
         <translation>Previous period</translation>
     </message>
@@ -127,7 +156,7 @@
         <translation>Week</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Di chi mostrare gli appuntamenti</source>
         <translation>Whose appointments to show</translation>
     </message>
@@ -142,27 +171,27 @@
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Presente</source>
-        <translation>Present</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Assente</source>
-        <translation>Absent</translation>
+        <location line="+4"/>
+        <source>&amp;Presente</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Giustificato</source>
-        <translation>Excused</translation>
+        <source>A&amp;ssente</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Registra l&apos;esito dell&apos;appuntamento selezionato</source>
-        <translation>Record the outcome of the selected appointment</translation>
+        <location line="+1"/>
+        <source>&amp;Giustificato</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Registra l&apos;esito dell&apos;appuntamento selezionato (tasto {key} sugli appuntamenti)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nota sull&apos;esito (facoltativa)</source>
         <translation>Note on the outcome (optional)</translation>
     </message>
@@ -177,12 +206,12 @@
         <translation>Cancel appointment…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+50"/>
         <source>Tutto l&apos;ufficio</source>
         <translation>Whole office</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Settimana {week}: {start} – {end}</source>
         <translation>Week {week}: {start} – {end}</translation>
     </message>
@@ -215,7 +244,7 @@
         <translation>No appointments</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Selezionare un appuntamento per registrarne l&apos;esito o annullarlo.</source>
         <translation>Select an appointment to record its outcome or cancel it.</translation>
     </message>
@@ -429,7 +458,7 @@
 <context>
     <name>AtecoField</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-202"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-203"/>
         <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
         <translation>Code or words of the activity, e.g. 56.30 or “bar”</translation>
     </message>
@@ -437,7 +466,7 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+47"/>
+        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+48"/>
         <source>fascicolo</source>
         <translation>file</translation>
     </message>
@@ -532,12 +561,7 @@
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Filtra</source>
-        <translation>&amp;Filter</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>&amp;Operatore</source>
         <translation>&amp;Operator</translation>
     </message>
@@ -618,7 +642,12 @@
         <translation>Export the log</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-140"/>
+        <source>Fil&amp;tra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+132"/>
         <source>Cartella di lavoro Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -764,7 +793,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BatchLettersDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="+456"/>
+        <location filename="../../src/sportello/gui/letters.py" line="+485"/>
         <source>Lettere per una selezione</source>
         <translation>Letters for a selection</translation>
     </message>
@@ -842,7 +871,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/booking.py" line="+57"/>
+        <location filename="../../src/sportello/gui/dialogs/booking.py" line="+59"/>
         <source>Nuovo appuntamento</source>
         <translation>New appointment</translation>
     </message>
@@ -867,7 +896,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Giorno:</source>
         <translation>&amp;Day:</translation>
     </message>
@@ -892,12 +921,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>D&amp;uration:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Ora:</source>
-        <translation>&amp;Time:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Colloquio di orientamento</source>
         <translation>Guidance interview</translation>
     </message>
@@ -932,14 +956,39 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;Purpose:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>es. Sportello 2, piano terra</source>
         <translation>e.g. Desk 2, ground floor</translation>
     </message>
     <message>
+        <location line="-27"/>
+        <source>O&amp;ra:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Centro per l&apos;Impiego</source>
+        <translation type="unfinished">Job centre (CPI)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>&amp;Luogo:</source>
-        <translation>&amp;Place:</translation>
+        <source>Sportello Unico (autoimprenditorialità)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Con chi è l&apos;incontro: l&apos;«Invito allo Sportello Unico» usa il prossimo appuntamento dello Sportello Unico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ser&amp;vizio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L&amp;uogo:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -972,7 +1021,27 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>First {shown} of {total}: refine the search.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+48"/>
+        <source>Scrivere il giorno dell&apos;appuntamento (es. 07/12/2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scrivere l&apos;ora dell&apos;appuntamento (es. 09:30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Scrivere il giorno come gg/mm/aaaa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>orario {hours}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Giorno di chiusura: nessun posto libero.</source>
         <translation>Closed day: no free slots.</translation>
     </message>
@@ -984,11 +1053,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+28"/>
         <location line="+7"/>
+        <location line="+5"/>
         <source>Prenotazione</source>
         <translation>Booking</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-11"/>
         <source>Scegliere il lavoratore da convocare.</source>
         <translation>Choose the worker to call in.</translation>
     </message>
@@ -998,7 +1068,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Choose the operator.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Giorno di chiusura</source>
         <translation>Closed day</translation>
     </message>
@@ -1016,7 +1086,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BusinessArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/business.py" line="+88"/>
+        <location filename="../../src/sportello/gui/areas/business.py" line="+90"/>
         <source>Sportello Unico</source>
         <translation>Business Desk</translation>
     </message>
@@ -1041,7 +1111,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>New project…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
@@ -1088,12 +1158,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+187"/>
+        <location line="+197"/>
         <source>Apri impresa…</source>
         <translation>Open business…</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-185"/>
         <source>Quando</source>
         <translation>When</translation>
     </message>
@@ -1194,7 +1264,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Funding</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>1 progetto</source>
         <translation>1 project</translation>
     </message>
@@ -1287,17 +1357,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CallInDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="+8"/>
+        <location filename="../../src/sportello/gui/letters.py" line="+12"/>
         <source>Convoca i lavoratori</source>
         <translation>Call workers in</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori indicati (orari d&apos;apertura, festivi e appuntamenti già presi rispettati) e la lettera di convocazione. Tutto o niente: se i posti non bastano, nulla è prenotato.</source>
-        <translation>Each chosen worker gets an appointment in the free slots of the chosen operators (opening hours, holidays and existing bookings respected) and the convocation letter. All or nothing: if there are not enough slots, nothing is booked.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>&amp;Modello</source>
         <translation>&amp;Template</translation>
     </message>
@@ -1322,42 +1387,92 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;For</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source> minuti</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Durata del &amp;colloquio</source>
-        <translation>&amp;Interview length</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Prenota e stampa</source>
-        <translation>Book and print</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+115"/>
         <source>Prenotazione e convocazione di {n} lavoratori…</source>
         <translation>Booking and calling in {n} workers…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-46"/>
         <source>Scegliere almeno un operatore per i colloqui.</source>
         <translation>Choose at least one operator for the interviews.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-101"/>
+        <source>Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori indicati (orari d&apos;apertura, festivi e appuntamenti già presi rispettati) e la lettera di convocazione. Prima si vede il piano; nulla è prenotato finché non lo si conferma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Colloqui di {minutes} minuti negli orari d&apos;apertura dell&apos;ufficio (File → Impostazioni → Orari e appuntamenti).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Durata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lavoratore</source>
+        <translation type="unfinished">Worker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giorno</source>
+        <translation type="unfinished">Day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ora</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operatore</source>
+        <translation type="unfinished">Operator</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>‹ &amp;Indietro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Avanti: piano delle convocazioni ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scrivere il primo giorno delle convocazioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} appuntamenti dal {first} al {last}. Controllare chi riceve quale posto: «Prenota e stampa» li prenota tutti ed emette le convocazioni.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Prenota e stampa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nessun piano da confermare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Annullato: nessun appuntamento prenotato, nessuna lettera emessa.</source>
         <translation>Cancelled: no appointment booked, no letter issued.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.</source>
         <translation>{n} workers called in from {first} to {last}; protocol numbers {p1} to {p2}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Convocazioni — {n}</source>
         <translation>Convocations — {n}</translation>
     </message>
@@ -1365,7 +1480,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+102"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+107"/>
         <source>Cerca corso (titolo, area, codice)</source>
         <translation>Search course (title, area, code)</translation>
     </message>
@@ -1764,7 +1879,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+116"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-407"/>
         <source>Modifica corso</source>
         <translation>Edit course</translation>
     </message>
@@ -1873,7 +1988,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DayColumn</name>
     <message>
-        <location filename="../../src/sportello/gui/agenda/views.py" line="+317"/>
+        <location filename="../../src/sportello/gui/agenda/views.py" line="+340"/>
         <source>(motivo non indicato)</source>
         <translation>(no purpose given)</translation>
     </message>
@@ -1891,7 +2006,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DayView</name>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Ora</source>
         <translation>Time</translation>
     </message>
@@ -1924,7 +2039,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+69"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+135"/>
         <source>Scadenze</source>
         <translation>Deadlines</translation>
     </message>
@@ -2009,7 +2124,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+113"/>
         <source>Caricamento…</source>
         <translation>Loading…</translation>
     </message>
@@ -2035,7 +2150,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DecideFundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+300"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+301"/>
         <source>Esito del finanziamento</source>
         <translation>Funding decision</translation>
     </message>
@@ -2196,7 +2311,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+65"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+66"/>
         <source>Nuova azienda</source>
         <translation>New employer</translation>
     </message>
@@ -2499,8 +2614,8 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Formato:</source>
-        <translation>F&amp;ormat:</translation>
+        <source>F&amp;ormato:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2595,7 +2710,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+214"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+196"/>
         <source>Il file da importare</source>
         <translation>The file to import</translation>
     </message>
@@ -2615,7 +2730,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Choose a file or drag it here</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Sfoglia…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -2640,7 +2755,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Foglio «{sheet}»: intestazione trovata nella riga {row}, {mapped} colonne riconosciute su {total}.</source>
         <translation>Sheet “{sheet}”: header found in row {row}, {mapped} of {total} columns recognised.</translation>
     </message>
@@ -2911,7 +3026,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+659"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+655"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -2939,7 +3054,22 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Tutte (fondo nazionale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Un fondo regionale paga solo i voucher di chi è della sua Regione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regione</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Anno</source>
         <translation>Year</translation>
     </message>
@@ -2974,7 +3104,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Save fund</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Anno non valido.</source>
         <translation>Invalid year.</translation>
     </message>
@@ -3025,7 +3155,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+17"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+19"/>
         <source>Fondo</source>
         <translation>Fund</translation>
     </message>
@@ -3096,6 +3226,14 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/guide.py" line="+31"/>
+        <source>Guida di Sportello</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HireDialog</name>
     <message>
         <location filename="../../src/sportello/gui/paths/offers.py" line="+102"/>
@@ -3147,7 +3285,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/history.py" line="+47"/>
+        <location filename="../../src/sportello/gui/exchange/history.py" line="+51"/>
         <source>N.</source>
         <translation>No.</translation>
     </message>
@@ -3222,7 +3360,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>No imports or exports so far.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A&amp;nnulla importazione…</source>
         <translation>U&amp;ndo import…</translation>
     </message>
@@ -3302,7 +3440,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportTables</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+543"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+565"/>
         <location line="+30"/>
         <source>Riga</source>
         <translation>Row</translation>
@@ -3366,7 +3504,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-754"/>
+        <location line="-783"/>
         <source>Importa un elenco di lavoratori</source>
         <translation>Import a list of workers</translation>
     </message>
@@ -3409,7 +3547,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="-565"/>
+        <location filename="../../src/sportello/gui/letters.py" line="-679"/>
         <source>Nuova lettera — {worker}</source>
         <translation>New letter — {worker}</translation>
     </message>
@@ -3484,12 +3622,27 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>The most recent (default)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source> · Sportello Unico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Il prossimo allo Sportello Unico (predefinito)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Il prossimo prenotato (predefinito)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Revisione {n} — {status}</source>
         <translation>Revision {n} — {status}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Non si può stampare: mancano
 {list}</source>
         <translation>Cannot be printed: missing
@@ -3669,8 +3822,8 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="+2"/>
-        <source>Esci dall&apos;&amp;account</source>
-        <translation>Sign &amp;out</translation>
+        <source>Es&amp;ci dall&apos;account</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3739,6 +3892,16 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Guida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I percorsi di lavoro passo per passo, con le immagini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Informazioni su Sportello</source>
         <translation>&amp;About Sportello</translation>
     </message>
@@ -3753,12 +3916,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Cerca lavoratore</source>
         <translation>Find worker</translation>
     </message>
@@ -3783,17 +3946,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Database: {location}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Lingua</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>La nuova lingua sarà usata dal prossimo avvio di Sportello.</source>
-        <translation>The new language will be used from the next start of Sportello.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+52"/>
         <source>&lt;h3&gt;Sportello {version}&lt;/h3&gt;&lt;p&gt;Fascicoli dei lavoratori per il Centro per l&apos;Impiego e lo Sportello Unico.&lt;/p&gt;&lt;p&gt;Database: &lt;code&gt;{database}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Python {python}, PySide6 {pyside}. Licenza EUPL-1.2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sportello {version}&lt;/h3&gt;&lt;p&gt;Workers&apos; files for the job centre and the business desk.&lt;/p&gt;&lt;p&gt;Database: &lt;code&gt;{database}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Python {python}, PySide6 {pyside}. Licence EUPL-1.2.&lt;/p&gt;</translation>
     </message>
@@ -3806,7 +3959,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+310"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+339"/>
         <source>Le colonne</source>
         <translation>The columns</translation>
     </message>
@@ -4162,12 +4315,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OffersTab</name>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>Tutte le offerte</source>
         <translation>All offers</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Nuova azienda…</source>
         <translation>New employer…</translation>
     </message>
@@ -4353,9 +4506,77 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
 </context>
 <context>
+    <name>OfficeHoursSettings</name>
+    <message>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+156"/>
+        <source>Lunedì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Martedì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mercoledì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giovedì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venerdì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sabato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domenica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gli orari in cui l&apos;ufficio riceve, per giorno: uno o più intervalli separati da virgola (es. 09:00-12:30, 14:30-16:30); vuoto se chiuso. Le prenotazioni, i posti liberi e le convocazioni li rispettano. Li modifica un responsabile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>chiuso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> minuti</source>
+        <translation type="unfinished"> minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Durata di un appuntamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva l&apos;orario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Orario salvato: le prossime prenotazioni lo rispetteranno.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+49"/>
+        <location line="-168"/>
         <source>Nome dell&apos;ufficio</source>
         <translation>Office name</translation>
     </message>
@@ -4483,7 +4704,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OpenBusinessDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-77"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-78"/>
         <source>Apri impresa</source>
         <translation>Open business</translation>
     </message>
@@ -4529,11 +4750,11 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="+4"/>
-        <source>Con l&apos;apertura il progetto passa ad «Avvio impresa» e il percorso di autoimpiego si chiude con esito «autoimpiego».</source>
-        <translation>With the opening the project moves to “Business start-up” and the self-employment pathway closes with the outcome “self-employed”.</translation>
+        <source>Con l&apos;apertura il progetto passa ad «Avvio impresa»; il percorso di autoimpiego (registrato ora, se manca) e i percorsi di reinserimento aperti (GOL 1, GOL 5) si chiudono con esito «autoimpiego».</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Registra apertura</source>
         <translation>Record opening</translation>
     </message>
@@ -4577,8 +4798,8 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="+1"/>
-        <source>Ripeti la &amp;password</source>
-        <translation>Repeat the pass&amp;word</translation>
+        <source>Ripe&amp;ti la password</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4715,8 +4936,8 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
     <message>
         <location line="+2"/>
-        <source>Reimposta &amp;password…</source>
-        <translation>Reset &amp;password…</translation>
+        <source>Reimposta pass&amp;word…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4747,7 +4968,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../src/sportello/gui/widgets/fields.py" line="+137"/>
+        <location filename="../../src/sportello/gui/widgets/fields.py" line="+156"/>
         <source>gg/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -4758,9 +4979,192 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
 </context>
 <context>
+    <name>PactDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+55"/>
+        <source>Nuovo patto di servizio — {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifica bozza del patto — {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revisione del patto di servizio — {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>La nuova revisione parte dal patto in vigore (revisione {n}), che resta in vigore finché la nuova non è firmata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Un impegno per riga, es.
+partecipare al corso di aggiornamento
+cercare attivamente lavoro e riferirne ai colloqui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Impegni del lavoratore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— nessuno —</source>
+        <translation type="unfinished">— none —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Percorso GOL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verifica il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crea bozza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Salva bozza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crea revisione</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PactsPage</name>
+    <message>
+        <location line="+70"/>
+        <source>&amp;Nuovo patto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redige il patto di servizio: impegni, percorso, data di verifica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>M&amp;odifica…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modifica la bozza selezionata (un patto firmato si revisiona)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revisiona…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepara una nuova versione del patto in vigore; quella in vigore resta finché la nuova non è firmata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segna come &amp;firmato…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra la data in cui il lavoratore ha firmato la bozza selezionata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;tampa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La lettera del patto per la revisione selezionata: anteprima, oppure emissione con protocollo e stampa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revisione</source>
+        <translation type="unfinished">Revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stato</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmato il</source>
+        <translation type="unfinished">Signed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percorso GOL</source>
+        <translation type="unfinished">GOL pathway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifica il</source>
+        <translation type="unfinished">Review on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impegni</source>
+        <translation type="unfinished">Commitments</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nessun patto di servizio per questo fascicolo: «Nuovo patto…» per redigerlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Bozza del patto creata: stamparla per la firma, poi «Segna come firmato».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bozza del patto salvata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nuova revisione in bozza; la revisione {n} resta in vigore finché questa non è firmata.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patto firmato: la revisione {n} è ora in vigore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patto emesso: protocollo {protocol}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PathwaysArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/pathways.py" line="+30"/>
+        <location filename="../../src/sportello/gui/areas/pathways.py" line="+31"/>
         <location line="+11"/>
         <source>Percorsi</source>
         <translation>Pathways</translation>
@@ -4779,7 +5183,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PathwaysPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+134"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+152"/>
         <source>Nuovo percorso…</source>
         <translation>New pathway…</translation>
     </message>
@@ -4857,7 +5261,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PathwaysTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+66"/>
+        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+69"/>
         <source>Cerca lavoratore (nome, codice fiscale…)</source>
         <translation>Search worker (name, tax code…)</translation>
     </message>
@@ -4882,7 +5286,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>All crisis cases</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
@@ -5046,7 +5450,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/pdf_preview.py" line="+86"/>
+        <location filename="../../src/sportello/gui/dialogs/pdf_preview.py" line="+106"/>
         <source>Riduci (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
@@ -5091,13 +5495,32 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>1 page · zoom {zoom}%</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
+        <location line="+6"/>
+        <location line="+37"/>
         <location line="+13"/>
+        <location line="+14"/>
+        <location line="+29"/>
         <source>Stampa</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-92"/>
+        <source>Le pagine scelte non sono nel documento (pagine 1–{last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Impossibile preparare la stampa: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>La stampante «{printer}» non ha accettato il documento: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Stampa in corso…</source>
         <translation>Printing…</translation>
     </message>
@@ -5123,7 +5546,8 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-85"/>
+        <location line="+95"/>
         <source>Impossibile salvare «{path}»: {error}</source>
         <translation>Cannot save “{path}”: {error}</translation>
     </message>
@@ -5247,6 +5671,11 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Repeated rows (same tax code) merged: {n}.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Nota: la riga {row} {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Attenzione: questo stesso file è già stato importato (importazione n. {id}, {when}).</source>
         <translation>Note: this same file has already been imported (import no. {id}, {when}).</translation>
@@ -5344,7 +5773,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+59"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+131"/>
         <source>I programmi tra cui scegliere nelle richieste di finanziamento dei progetti d&apos;impresa. Un programma ritirato non si propone più; le richieste già fatte lo conservano.</source>
         <translation>The programmes to choose from in the funding requests of business projects. A retired programme is no longer offered; requests already made keep it.</translation>
     </message>
@@ -5424,7 +5853,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-232"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-250"/>
         <source>Modifica ente</source>
         <translation>Edit provider</translation>
     </message>
@@ -5497,97 +5926,68 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+295"/>
-        <source>Corso</source>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Lezione</source>
-        <translation>Lesson</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+382"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stato</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ore a questa lezione</source>
-        <translation>Hours at this lesson</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ore totali</source>
-        <translation>Total hours</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Frequenza</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Attestato</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>L&apos;attestato spetta con la frequenza minima del corso, a voucher concluso.</source>
-        <translation>The certificate is earned with the course&apos;s minimum attendance, once the voucher is concluded.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tutti presenti</source>
-        <translation>All present</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Salva presenze</source>
-        <translation>Save attendance</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-40"/>
         <source>{title} — {provider} ({start})</source>
         <translation>{title} — {provider} ({start})</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{when} — {hours} ore</source>
-        <translation>{when} — {hours} hours</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source> ore</source>
-        <translation> hours</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+56"/>
         <source>{hours} ore</source>
         <translation>{hours} hours</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{done} su {hours}</source>
-        <translation>{done} of {hours}</translation>
+        <location line="-100"/>
+        <source>&amp;Corso</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
+        <source>Spuntare chi era presente (tutta la lezione). L&apos;attestato spetta con la frequenza minima del corso, a corso finito e voucher concluso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Salva presenze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{day}
+{hours} ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{worker}, lezione del {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{pct} (min. {min}%)</source>
         <translation>{pct} (min. {min}%)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Nessuna lezione in calendario per questo corso.</source>
         <translation>No lessons scheduled for this course.</translation>
     </message>
@@ -5597,12 +5997,22 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>No approved vouchers on this course.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{topic} · {registered} presenze registrate su {people} iscritti</source>
-        <translation>{topic} · attendance recorded for {registered} of {people} enrolled</translation>
+        <location line="+3"/>
+        <source>{people} iscritti · {lessons} lezioni</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+35"/>
+        <source>Presenze salvate: 1 casella.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presenze salvate: {n} caselle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>sì</source>
         <translation>yes</translation>
     </message>
@@ -5615,21 +6025,6 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <location line="+1"/>
         <source>no</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>{worker}: {error}</source>
-        <translation>{worker}: {error}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Presenze salvate: 1 lavoratore.</source>
-        <translation>Attendance saved: 1 worker.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Presenze salvate: {n} lavoratori.</source>
-        <translation>Attendance saved: {n} workers.</translation>
     </message>
 </context>
 <context>
@@ -5651,8 +6046,8 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
     <message>
         <location line="+1"/>
-        <source>Ripeti la &amp;password</source>
-        <translation>Repeat the pass&amp;word</translation>
+        <source>Ripe&amp;ti la password</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5904,8 +6299,13 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
     <message>
         <location line="+3"/>
-        <source>Solo chi non ha un appuntamento prenotato</source>
-        <translation>Only those without a booked appointment</translation>
+        <source>Solo chi è senza appuntamento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Esclude chi ha un appuntamento futuro e chi si è già presentato a un colloquio; chi era assente va convocato di nuovo.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5975,9 +6375,14 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Ufficio e lettere</source>
         <translation>&amp;Office and letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Orari e appuntamenti</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5993,7 +6398,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-833"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-836"/>
         <source>Foglio e riga di intestazione</source>
         <translation>Sheet and header row</translation>
     </message>
@@ -6036,6 +6441,29 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <location line="+3"/>
         <source>Non trovo l&apos;intestazione in questo foglio: indicare la riga dei titoli delle colonne (per esempio «Codice fiscale», «Cognome», «Nome»).</source>
         <translation>No header found in this sheet: indicate the row with the column titles (for example “Codice fiscale”, “Cognome”, “Nome”).</translation>
+    </message>
+</context>
+<context>
+    <name>SignPactDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="-160"/>
+        <source>Patto firmato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revisione {n} del patto, redatta il {day}. Firmata, diventa il patto in vigore; quella che sostituisce resta nel fascicolo come «sostituito».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Firmato il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segna come firmato</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6105,9 +6533,17 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <location filename="../../src/sportello/gui/widgets/fields.py" line="+67"/>
+        <source>hh:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/training.py" line="+30"/>
+        <location filename="../../src/sportello/gui/areas/training.py" line="+31"/>
         <source>Formazione</source>
         <translation>Training</translation>
     </message>
@@ -6193,13 +6629,13 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>VoucherRequestDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+84"/>
-        <location line="+45"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+103"/>
+        <location line="+43"/>
         <source>Richiedi voucher</source>
         <translation>Request voucher</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-37"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
@@ -6214,27 +6650,37 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Course</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>{name} — restano {remaining}</source>
         <translation>{name} — {remaining} left</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-30"/>
         <source>Fondo</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Importo (€)</source>
         <translation>Amount (€)</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Il giorno della richiesta (anche se registrata dopo): le presenze contano da lì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Richiesto il</source>
+        <translation type="unfinished">Requested on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>L&apos;importo proposto è il costo del corso. Il voucher impegna il fondo solo all&apos;approvazione.</source>
         <translation>The amount proposed is the course cost. The voucher commits the fund only when approved.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>Scegliere il lavoratore.</source>
         <translation>Choose the worker.</translation>
     </message>
@@ -6252,7 +6698,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>VoucherSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-139"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-141"/>
         <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
         <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
     </message>
@@ -6280,7 +6726,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>VoucherStatusDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+20"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+21"/>
         <source>Cambia stato del voucher</source>
         <translation>Change voucher status</translation>
     </message>
@@ -6403,7 +6849,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Voucher requested: a team leader approves it, in the Training area or here.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».</source>
         <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”.</translation>
     </message>
@@ -6416,7 +6862,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-519"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-414"/>
         <source>Cerca lavoratore</source>
         <translation>Search worker</translation>
     </message>
@@ -6426,7 +6872,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Codice</source>
         <translation>Code</translation>
     </message>
@@ -6546,7 +6992,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Voucher {code} requested: awaiting approval.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», restano {remaining}.</source>
         <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”, {remaining} left.</translation>
     </message>
@@ -6559,7 +7005,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="-226"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="-228"/>
         <source>Offerte aperte adatte</source>
         <translation>Open offers that fit</translation>
     </message>
@@ -6730,43 +7176,12 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>WorkerFileWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/window.py" line="+111"/>
-        <source>Revisione</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+9"/>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+119"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Firmato il</source>
-        <translation>Signed on</translation>
-    </message>
-    <message>
         <location line="+0"/>
-        <source>Percorso GOL</source>
-        <translation>GOL pathway</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verifica il</source>
-        <translation>Review on</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Impegni</source>
-        <translation>Commitments</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nessun patto di servizio per questo fascicolo.</source>
-        <translation>No service pact for this file.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>Esito</source>
         <translation>Outcome</translation>
     </message>
@@ -6867,23 +7282,23 @@ The data is in the database; make a manual backup at the next start (File → Ad
     </message>
     <message>
         <location line="+2"/>
-        <location line="+124"/>
+        <location line="+136"/>
         <source>Ricarica</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-134"/>
         <source>Rilegge il fascicolo dal database</source>
         <translation>Read the file again from the database</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+562"/>
+        <location line="+567"/>
         <source>Salva</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-560"/>
+        <location line="-565"/>
         <source>Salva le modifiche (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
@@ -6898,7 +7313,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Close the window (Esc)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>Scartare le modifiche non salvate e rileggere il fascicolo?</source>
         <translation>Discard the unsaved changes and read the file again?</translation>
     </message>
@@ -7086,7 +7501,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Saved version read again, with your changes on top: check and save.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di chiudere?</source>
         <translation>The new file has not been saved yet. Save it before closing?</translation>
     </message>
@@ -7172,7 +7587,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkerPicker</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+134"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="+147"/>
         <source>Cognome e nome, codice fiscale o telefono</source>
         <translation>Surname and name, tax code or phone</translation>
     </message>
@@ -7200,7 +7615,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkersArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+95"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+100"/>
         <source>Lavoratori</source>
         <translation>Workers</translation>
     </message>
@@ -7221,23 +7636,23 @@ The existing file opens; the data typed here were not saved.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Nuovo fascicolo</source>
         <translation>New file</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Crea il fascicolo di un nuovo lavoratore (Ctrl+N)</source>
         <translation>Create the file of a new worker (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Unisci fascicoli…</source>
         <translation>Merge files…</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>Selezionare due fascicoli della stessa persona per unirli in uno</source>
         <translation>Select two files of the same person to merge them into one</translation>
     </message>
@@ -7253,6 +7668,11 @@ The existing file opens; the data typed here were not saved.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Senza percorso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tutti gli stati</source>
         <translation>All statuses</translation>
     </message>
@@ -7292,7 +7712,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Open file</translation>
     </message>
     <message numerus="yes">
-        <location line="+112"/>
+        <location line="+130"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln worker found</numerusform>
@@ -7323,7 +7743,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Fascicolo creato.</source>
         <translation>File created.</translation>
     </message>
@@ -7352,7 +7772,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
         <translation>One of the two files is open with unsaved changes: save them or close it, then merge.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Fascicoli uniti: resta quello di {name} ({cf}).</source>
         <translation>Files merged: the file of {name} ({cf}) remains.</translation>
     </message>
@@ -7476,7 +7896,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>close_buttons</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-253"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-266"/>
         <source>Chiudi</source>
         <translation>Close</translation>
     </message>
@@ -7484,12 +7904,17 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../src/sportello/gui/widgets/fields.py" line="-51"/>
+        <location filename="../../src/sportello/gui/widgets/fields.py" line="-137"/>
         <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/1978).</source>
         <translation>Invalid date: write day/month/year (e.g. 03/04/1978).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Ora non valida: scrivere ore e minuti (es. 09:30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Numero non valido: scrivere ad esempio 0,62 oppure 38.</source>
         <translation>Invalid number: write for example 0.62 or 38.</translation>
     </message>
@@ -7497,50 +7922,50 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/labels.py" line="+27"/>
+        <location filename="../../src/sportello/gui/worker_file/labels.py" line="+40"/>
         <source>Aperto</source>
         <translation>Open</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+7"/>
         <source>Sospeso</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+38"/>
+        <location line="-6"/>
+        <location line="+21"/>
         <source>Chiuso</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-33"/>
         <source>GOL 1 – Reinserimento lavorativo</source>
         <translation>GOL 1 – Return to work</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>GOL 2 – Aggiornamento (upskilling)</source>
         <translation>GOL 2 – Upskilling</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>GOL 3 – Riqualificazione (reskilling)</source>
         <translation>GOL 3 – Reskilling</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>GOL 4 – Lavoro e inclusione</source>
         <translation>GOL 4 – Work and inclusion</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>GOL 5 – Ricollocazione collettiva</source>
         <translation>GOL 5 – Collective outplacement</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+19"/>
         <source>Autoimpiego</source>
         <translation>Self-employment</translation>
     </message>
@@ -7705,64 +8130,12 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-525"/>
-        <source>GOL 1 — reinserimento lavorativo</source>
-        <translation>GOL 1 — job reinsertion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 2 — aggiornamento</source>
-        <translation>GOL 2 — upskilling</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 3 — riqualificazione</source>
-        <translation>GOL 3 — reskilling</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 4 — lavoro e inclusione</source>
-        <translation>GOL 4 — work and inclusion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 5 — ricollocazione collettiva</source>
-        <translation>GOL 5 — collective redeployment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location line="+11"/>
+        <location filename="../../src/sportello/gui/paths/common.py" line="-502"/>
         <source>Autoimpiego</source>
         <translation>Self-employment</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <source>GOL 1 reinserimento</source>
-        <translation>GOL 1 reinsertion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 2 aggiornamento</source>
-        <translation>GOL 2 upskilling</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 3 riqualificazione</source>
-        <translation>GOL 3 reskilling</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 4 inclusione</source>
-        <translation>GOL 4 inclusion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GOL 5 ricollocazione</source>
-        <translation>GOL 5 redeployment</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>Proposto</source>
         <translation>Proposed</translation>
     </message>
@@ -8067,7 +8440,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
         <translation>Paid out</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
         <translation>Invalid date: write day/month/year (e.g. 03/04/2027).</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AgendaArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+337"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+366"/>
         <source>%n appuntamenti</source>
         <translation>
             <numerusform>%n appuntamento</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DeadlinesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+247"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+355"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n scadenza</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>OffersTab</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+502"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+510"/>
         <source>%n candidati suggeriti</source>
         <translation>
             <numerusform>%n candidato suggerito</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>WorkersArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+339"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+363"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln lavoratore trovato</numerusform>
