@@ -185,7 +185,11 @@ def main() -> int:
         tabs.setCurrentWidget(tab)
         if name == "4-registro":
             settle(0.5)
-            tab.pick_first_with_vouchers()
+            for index in range(tab.course_combo.count()):  # a course with people in it
+                tab.course_combo.setCurrentIndex(index)
+                settle(0.3)
+                if tab.table.rowCount() > 0:
+                    break
         shot(window, name)
 
     # journey 5: self-employment
