@@ -6,28 +6,29 @@
     <message>
         <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+512"/>
         <source>Approva voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve voucher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approvare il voucher {code} di {worker}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve voucher {code} for {worker}?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Si impegnano {amount} sul fondo «{fund}» per il corso «{course}».
 Oggi il fondo ha {remaining} disponibili: dopo l&apos;approvazione ne resteranno {after}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} will be committed on the fund “{fund}” for the course “{course}”.
+Today the fund has {remaining} available: after approval {after} will remain.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Approva e impegna {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approve and commit {amount}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Annulla</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -173,22 +174,22 @@ Oggi il fondo ha {remaining} disponibili: dopo l&apos;approvazione ne resteranno
     <message>
         <location line="+4"/>
         <source>&amp;Presente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Present</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;ssente</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Absent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Giustificato</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excused</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Registra l&apos;esito dell&apos;appuntamento selezionato (tasto {key} sugli appuntamenti)</source>
-        <translation type="unfinished"></translation>
+        <translation>Records the outcome of the selected appointment (key {key} on the appointments)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -644,7 +645,7 @@ Oggi il fondo ha {remaining} disponibili: dopo l&apos;approvazione ne resteranno
     <message>
         <location line="-140"/>
         <source>Fil&amp;tra</source>
-        <translation type="unfinished"></translation>
+        <translation>Fi&amp;lter</translation>
     </message>
     <message>
         <location line="+132"/>
@@ -963,32 +964,32 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="-27"/>
         <source>O&amp;ra:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Time:</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Centro per l&apos;Impiego</source>
-        <translation type="unfinished">Job centre (CPI)</translation>
+        <translation>Job centre (CPI)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sportello Unico (autoimprenditorialità)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello Unico (self-employment)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Con chi è l&apos;incontro: l&apos;«Invito allo Sportello Unico» usa il prossimo appuntamento dello Sportello Unico</source>
-        <translation type="unfinished"></translation>
+        <translation>Who the meeting is with: the “Invito allo Sportello Unico” letter uses the next Sportello Unico appointment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ser&amp;vizio:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Service:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>L&amp;uogo:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Location:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1023,22 +1024,22 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+48"/>
         <source>Scrivere il giorno dell&apos;appuntamento (es. 07/12/2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the day of the appointment (e.g. 07/12/2026).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Scrivere l&apos;ora dell&apos;appuntamento (es. 09:30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the time of the appointment (e.g. 09:30).</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Scrivere il giorno come gg/mm/aaaa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the day as dd/mm/yyyy.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>orario {hours}</source>
-        <translation type="unfinished"></translation>
+        <translation>opening hours {hours}</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1399,67 +1400,67 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="-101"/>
         <source>Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori indicati (orari d&apos;apertura, festivi e appuntamenti già presi rispettati) e la lettera di convocazione. Prima si vede il piano; nulla è prenotato finché non lo si conferma.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each chosen worker gets an appointment in the free slots of the selected operators (opening hours, public holidays and appointments already booked are respected) and the convocation letter. The plan is shown first; nothing is booked until you confirm it.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Colloqui di {minutes} minuti negli orari d&apos;apertura dell&apos;ufficio (File → Impostazioni → Orari e appuntamenti).</source>
-        <translation type="unfinished"></translation>
+        <translation>Interviews of {minutes} minutes within the office&apos;s opening hours (File → Settings → Hours and appointments).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Durata</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Lavoratore</source>
-        <translation type="unfinished">Worker</translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Giorno</source>
-        <translation type="unfinished">Day</translation>
+        <translation>Day</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ora</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Operatore</source>
-        <translation type="unfinished">Operator</translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>‹ &amp;Indietro</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ &amp;Back</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>&amp;Avanti: piano delle convocazioni ›</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next: convocation plan ›</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Scrivere il primo giorno delle convocazioni.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the first day of the convocations.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{n} appuntamenti dal {first} al {last}. Controllare chi riceve quale posto: «Prenota e stampa» li prenota tutti ed emette le convocazioni.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} appointments from {first} to {last}. Check who gets which slot: “Book and print” books them all and issues the convocations.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Prenota e stampa</source>
-        <translation type="unfinished"></translation>
+        <translation>Book and &amp;print</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Nessun piano da confermare.</source>
-        <translation type="unfinished"></translation>
+        <translation>No plan to confirm.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2615,7 +2616,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+2"/>
         <source>F&amp;ormato:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormat:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3056,17 +3057,17 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location line="+3"/>
         <source>Tutte (fondo nazionale)</source>
-        <translation type="unfinished"></translation>
+        <translation>All (national fund)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Un fondo regionale paga solo i voucher di chi è della sua Regione</source>
-        <translation type="unfinished"></translation>
+        <translation>A regional fund only pays the vouchers of people from its Region</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regione</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3230,7 +3231,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     <message>
         <location filename="../../src/sportello/gui/dialogs/guide.py" line="+31"/>
         <source>Guida di Sportello</source>
-        <translation type="unfinished"></translation>
+        <translation>Sportello Guide</translation>
     </message>
 </context>
 <context>
@@ -3624,17 +3625,17 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+11"/>
         <source> · Sportello Unico</source>
-        <translation type="unfinished"></translation>
+        <translation> · Sportello Unico</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Il prossimo allo Sportello Unico (predefinito)</source>
-        <translation type="unfinished"></translation>
+        <translation>The next one at the Sportello Unico (default)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Il prossimo prenotato (predefinito)</source>
-        <translation type="unfinished"></translation>
+        <translation>The next one booked (default)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3823,7 +3824,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+2"/>
         <source>Es&amp;ci dall&apos;account</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3893,12 +3894,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+1"/>
         <source>&amp;Guida</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>I percorsi di lavoro passo per passo, con le immagini</source>
-        <translation type="unfinished"></translation>
+        <translation>Step-by-step work procedures, with pictures</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4510,67 +4511,67 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location filename="../../src/sportello/gui/dialogs/settings.py" line="+156"/>
         <source>Lunedì</source>
-        <translation type="unfinished"></translation>
+        <translation>Monday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Martedì</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuesday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mercoledì</source>
-        <translation type="unfinished"></translation>
+        <translation>Wednesday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Giovedì</source>
-        <translation type="unfinished"></translation>
+        <translation>Thursday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Venerdì</source>
-        <translation type="unfinished"></translation>
+        <translation>Friday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sabato</source>
-        <translation type="unfinished"></translation>
+        <translation>Saturday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Domenica</source>
-        <translation type="unfinished"></translation>
+        <translation>Sunday</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Gli orari in cui l&apos;ufficio riceve, per giorno: uno o più intervalli separati da virgola (es. 09:00-12:30, 14:30-16:30); vuoto se chiuso. Le prenotazioni, i posti liberi e le convocazioni li rispettano. Li modifica un responsabile.</source>
-        <translation type="unfinished"></translation>
+        <translation>The hours when the office receives the public, by day: one or more ranges separated by commas (e.g. 09:00-12:30, 14:30-16:30); empty if closed. Bookings, free slots and convocations respect them. A team leader changes them.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>chiuso</source>
-        <translation type="unfinished"></translation>
+        <translation>closed</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> minuti</source>
-        <translation type="unfinished"> minutes</translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Durata di un appuntamento</source>
-        <translation type="unfinished"></translation>
+        <translation>Length of an appointment</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Salva l&apos;orario</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the hours</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Orario salvato: le prossime prenotazioni lo rispetteranno.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours saved: the next bookings will respect them.</translation>
     </message>
 </context>
 <context>
@@ -4751,7 +4752,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+4"/>
         <source>Con l&apos;apertura il progetto passa ad «Avvio impresa»; il percorso di autoimpiego (registrato ora, se manca) e i percorsi di reinserimento aperti (GOL 1, GOL 5) si chiudono con esito «autoimpiego».</source>
-        <translation type="unfinished"></translation>
+        <translation>With the opening the project moves to “Business start-up”; the self-employment pathway (recorded now, if missing) and the open reinsertion pathways (GOL 1, GOL 5) are closed with the outcome “self-employment”.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4799,7 +4800,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     <message>
         <location line="+1"/>
         <source>Ripe&amp;ti la password</source>
-        <translation type="unfinished"></translation>
+        <translation>Repea&amp;t the password</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4937,7 +4938,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location line="+2"/>
         <source>Reimposta pass&amp;word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset pass&amp;word…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4983,69 +4984,71 @@ The data is in the database; make a manual backup at the next start (File → Ad
     <message>
         <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+55"/>
         <source>Nuovo patto di servizio — {worker}</source>
-        <translation type="unfinished"></translation>
+        <translation>New service pact — {worker}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Modifica bozza del patto — {worker}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit draft pact — {worker}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revisione del patto di servizio — {worker}</source>
-        <translation type="unfinished"></translation>
+        <translation>Service pact revision — {worker}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>La nuova revisione parte dal patto in vigore (revisione {n}), che resta in vigore finché la nuova non è firmata.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new revision starts from the pact in force (revision {n}), which stays in force until the new one is signed.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Un impegno per riga, es.
 partecipare al corso di aggiornamento
 cercare attivamente lavoro e riferirne ai colloqui</source>
-        <translation type="unfinished"></translation>
+        <translation>One commitment per line, e.g.
+attend the refresher course
+look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Impegni del lavoratore</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker&apos;s &amp;commitments</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>— nessuno —</source>
-        <translation type="unfinished">— none —</translation>
+        <translation>— none —</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Percorso GOL</source>
-        <translation type="unfinished"></translation>
+        <translation>GOL &amp;pathway</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Verifica il</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Review on</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Crea bozza</source>
-        <translation type="unfinished"></translation>
+        <translation>Create draft</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Salva bozza</source>
-        <translation type="unfinished"></translation>
+        <translation>Save draft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Crea revisione</source>
-        <translation type="unfinished"></translation>
+        <translation>Create revision</translation>
     </message>
 </context>
 <context>
@@ -5053,112 +5056,112 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+70"/>
         <source>&amp;Nuovo patto…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New pact…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redige il patto di servizio: impegni, percorso, data di verifica</source>
-        <translation type="unfinished"></translation>
+        <translation>Drafts the service pact: commitments, pathway, review date</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>M&amp;odifica…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ed&amp;it…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Modifica la bozza selezionata (un patto firmato si revisiona)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edits the selected draft (a signed pact is revised)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revisiona…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prepara una nuova versione del patto in vigore; quella in vigore resta finché la nuova non è firmata</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepares a new version of the pact in force; the one in force stays until the new one is signed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Segna come &amp;firmato…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as si&amp;gned…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registra la data in cui il lavoratore ha firmato la bozza selezionata</source>
-        <translation type="unfinished"></translation>
+        <translation>Records the date on which the worker signed the selected draft</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>S&amp;tampa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prin&amp;t…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>La lettera del patto per la revisione selezionata: anteprima, oppure emissione con protocollo e stampa</source>
-        <translation type="unfinished"></translation>
+        <translation>The pact letter for the selected revision: preview, or issue with protocol number and print</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Revisione</source>
-        <translation type="unfinished">Revision</translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stato</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Firmato il</source>
-        <translation type="unfinished">Signed on</translation>
+        <translation>Signed on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Percorso GOL</source>
-        <translation type="unfinished">GOL pathway</translation>
+        <translation>GOL pathway</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verifica il</source>
-        <translation type="unfinished">Review on</translation>
+        <translation>Review on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Impegni</source>
-        <translation type="unfinished">Commitments</translation>
+        <translation>Commitments</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nessun patto di servizio per questo fascicolo: «Nuovo patto…» per redigerlo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No service pact for this file: “New pact…” to draft it.</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Bozza del patto creata: stamparla per la firma, poi «Segna come firmato».</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft pact created: print it for signing, then “Mark as signed”.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Bozza del patto salvata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft pact saved.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Nuova revisione in bozza; la revisione {n} resta in vigore finché questa non è firmata.</source>
-        <translation type="unfinished"></translation>
+        <translation>New revision in draft; revision {n} stays in force until this one is signed.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Patto firmato: la revisione {n} è ora in vigore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pact signed: revision {n} is now in force.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Patto emesso: protocollo {protocol}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pact issued: protocol {protocol}.</translation>
     </message>
 </context>
 <context>
@@ -5507,17 +5510,17 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="-92"/>
         <source>Le pagine scelte non sono nel documento (pagine 1–{last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen pages are not in the document (pages 1–{last}).</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Impossibile preparare la stampa: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot prepare for printing: {error}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>La stampante «{printer}» non ha accettato il documento: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer “{printer}” did not accept the document: {error}</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -5673,7 +5676,7 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+3"/>
         <source>Nota: la riga {row} {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: row {row} {why}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5958,28 +5961,29 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="-100"/>
         <source>&amp;Corso</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Course</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Spuntare chi era presente (tutta la lezione). L&apos;attestato spetta con la frequenza minima del corso, a corso finito e voucher concluso.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick who was present (for the whole lesson). The certificate is due with the course&apos;s minimum attendance, once the course has ended and the voucher is concluded.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Salva presenze</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save attendance</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>{day}
 {hours} ore</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}
+{hours} hours</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>{worker}, lezione del {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{worker}, lesson of {day}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5999,17 +6003,17 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+3"/>
         <source>{people} iscritti · {lessons} lezioni</source>
-        <translation type="unfinished"></translation>
+        <translation>{people} enrolled · {lessons} lessons</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Presenze salvate: 1 casella.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance saved: 1 tick box.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presenze salvate: {n} caselle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance saved: {n} tick boxes.</translation>
     </message>
     <message>
         <location line="-30"/>
@@ -6047,7 +6051,7 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+1"/>
         <source>Ripe&amp;ti la password</source>
-        <translation type="unfinished"></translation>
+        <translation>Repea&amp;t the password</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6300,12 +6304,12 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+3"/>
         <source>Solo chi è senza appuntamento</source>
-        <translation type="unfinished"></translation>
+        <translation>Only people without an appointment</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Esclude chi ha un appuntamento futuro e chi si è già presentato a un colloquio; chi era assente va convocato di nuovo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaves out people with a future appointment and people who have already attended an interview; people who were absent need calling in again.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6382,7 +6386,7 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+1"/>
         <source>&amp;Orari e appuntamenti</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hours and appointments</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6448,22 +6452,22 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="-160"/>
         <source>Patto firmato</source>
-        <translation type="unfinished"></translation>
+        <translation>Pact signed</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Revisione {n} del patto, redatta il {day}. Firmata, diventa il patto in vigore; quella che sostituisce resta nel fascicolo come «sostituito».</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision {n} of the pact, drafted on {day}. Once signed, it becomes the pact in force; the one it replaces stays in the file as “superseded”.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Firmato il</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signed on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Segna come firmato</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as signed</translation>
     </message>
 </context>
 <context>
@@ -6537,7 +6541,7 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location filename="../../src/sportello/gui/widgets/fields.py" line="+67"/>
         <source>hh:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>hh:mm</translation>
     </message>
 </context>
 <context>
@@ -6667,12 +6671,12 @@ cercare attivamente lavoro e riferirne ai colloqui</source>
     <message>
         <location line="+5"/>
         <source>Il giorno della richiesta (anche se registrata dopo): le presenze contano da lì</source>
-        <translation type="unfinished"></translation>
+        <translation>The day of the request (even if recorded later): attendance counts from then</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Richiesto il</source>
-        <translation type="unfinished">Requested on</translation>
+        <translation>Requested on</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7669,7 +7673,7 @@ The existing file opens; the data typed here were not saved.</translation>
     <message>
         <location line="+3"/>
         <source>Senza percorso</source>
-        <translation type="unfinished"></translation>
+        <translation>No pathway</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7911,7 +7915,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
     <message>
         <location line="+20"/>
         <source>Ora non valida: scrivere ore e minuti (es. 09:30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid time: type hours and minutes (e.g. 09:30).</translation>
     </message>
     <message>
         <location line="+16"/>
