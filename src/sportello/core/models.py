@@ -370,6 +370,7 @@ class Worker(IdMixin, VersionedMixin, Base):
         Index("ix_worker_surname_name", "surname", "name"),
         # Sorting the worker list by any column stays an index walk at 100,000 files.
         Index("ix_worker_name_surname", "name", "surname"),
+        # (the default, alphabetical order has its SQLite-only index: search.SORT_INDEX, 0008)
         Index("ix_worker_residence_comune", "residence_comune"),
         Index("ix_worker_mobile", "mobile"),
         Index("ix_worker_updated_at", "updated_at"),

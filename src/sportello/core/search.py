@@ -60,6 +60,8 @@ from sportello.core.models import Worker
 
 FTS_TABLE = "worker_fts"
 TRGM_INDEX = "ix_worker_search_text_trgm"
+# SQLite only (migration 0008): the worker list's alphabetical order, search_text first
+SORT_INDEX = "ix_worker_alphabetical"
 MIN_TRIGRAM_CHARS = 3
 SEARCH_TEXT_MAX = Worker.__table__.c.search_text.type.length or 400
 
@@ -265,13 +267,14 @@ def _sqlite_conditions(session: Session, words: list[str]) -> list[ColumnElement
 
 
 def is_search_index_object(name: str | None, type_: str) -> bool:
-    """The FTS table, its shadow tables and the trigram index: built by 0002, not models."""
+    """The FTS table, its shadow tables and the trigram index (0002), and the SQLite index
+    of the alphabetical order (0008): built by migrations, not by the models."""
     if not name:
         return False
     if type_ == "table":
         return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
     if type_ == "index":
-        return name == TRGM_INDEX
+        return name in (TRGM_INDEX, SORT_INDEX)
     return False
 
 
