@@ -210,6 +210,14 @@ def defaults(ctx: Context, worker_id: int, *, today: dt.date | None = None) -> P
 # --------------------------------------------------------------------------- writes
 
 
+def _refuse_second_draft(draft: ServicePact | None) -> None:
+    """One draft at a time: a second would leave two versions to sign."""
+    if draft is not None:
+        raise ValidationError(
+            f"C'è già una bozza del patto (revisione {draft.revision}): modificarla o "
+            "segnarla come firmata.", "status")
+
+
 def new_draft(ctx: Context, worker_id: int, form: PactForm | None = None, *,
               today: dt.date | None = None) -> PactInfo:
     """Draw up the first revision (or a new one after the pact was closed) as a draft."""
@@ -220,10 +228,7 @@ def new_draft(ctx: Context, worker_id: int, form: PactForm | None = None, *,
         _writable(s, ctx, worker_id, "redigere un patto di servizio")
         rows = _revisions(s, worker_id)
         draft, current = _draft(rows), _in_force(rows)
-        if draft is not None:
-            raise ValidationError(
-                f"C'è già una bozza del patto (revisione {draft.revision}): modificarla o "
-                "segnarla come firmata.", "status")
+        _refuse_second_draft(draft)
         if current is not None:
             raise ValidationError(
                 f"Il patto revisione {current.revision} è in vigore: usare «Revisiona» per "
@@ -247,10 +252,7 @@ def revise(ctx: Context, worker_id: int, form: PactForm | None = None, *,
         _writable(s, ctx, worker_id, "revisionare un patto di servizio")
         rows = _revisions(s, worker_id)
         draft, current = _draft(rows), _in_force(rows)
-        if draft is not None:
-            raise ValidationError(
-                f"C'è già una bozza del patto (revisione {draft.revision}): modificarla o "
-                "segnarla come firmata.", "status")
+        _refuse_second_draft(draft)
         if current is None:
             raise ValidationError(
                 "Nessun patto firmato in vigore da revisionare: redigere un nuovo patto.",
