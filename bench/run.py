@@ -37,6 +37,8 @@ def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["SPORTELLO_HOME"] = str(home)
+    # the windows' settings (column order, geometry) in the bench's own folder, not the user's
+    env["XDG_CONFIG_HOME"] = str(home / "config")
     env["PYTHONDONTWRITEBYTECODE"] = "0"
     return env
 
