@@ -237,6 +237,32 @@ def test_same_sheet_twice_changes_nothing(ctx, tmp_path: Path) -> None:  # type:
     assert _count(ctx, EmploymentSituation) == len(PEOPLE)
 
 
+def test_a_reimport_that_changes_nothing_takes_no_safety_copy(sqlite_url: str, tmp_path: Path) -> None:
+    """A safety copy is the whole database (3 s at 100,000 files): only when data changes."""
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import backups, setup
+
+    ctx = bootstrap(sqlite_url)
+    try:
+        ctx = ctx.acting_as(setup.initialise(
+            ctx, setup.OfficeData(code="CPI-AT", name="CPI Asti"),
+            setup.AdminData(username="admin", full_name="Anna Admin", password="prova1234")))
+        path = _sheet(tmp_path, worker_rows())
+        imports.import_file(ctx, path, vertenza=imports.VertenzaChoice("V1", create=True))
+        copies = [b for b in backups.list_backups(ctx) if b.kind == backups.PRE_IMPORT]
+        assert len(copies) == 1
+        second = imports.import_file(ctx, path, vertenza=imports.VertenzaChoice("V1"))
+        assert (second.inserted, second.updated) == (0, 0) and second.exchange_id is not None
+        assert [b for b in backups.list_backups(ctx) if b.kind == backups.PRE_IMPORT] == copies
+        changed = worker_rows()
+        changed[0][6] = "3330001111"  # a new mobile: data changes, a copy is taken
+        imports.import_file(ctx, _sheet(tmp_path, changed, "nuova.xlsx"),
+                            vertenza=imports.VertenzaChoice("V1"), overwrite_conflicts=True)
+        assert len([b for b in backups.list_backups(ctx) if b.kind == backups.PRE_IMPORT]) == 2
+    finally:
+        ctx.close()
+
+
 def test_update_only_carried_fields_and_conflicts(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code = code_of(PEOPLE[0])
     imports.import_file(ctx, _sheet(tmp_path, worker_rows()))

@@ -1225,10 +1225,12 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
                             + "\n".join(e.text() for e in analysis.errors), analysis.errors)
     actor = ctx.actor
     result: ImportResult | None = None
-    if not dry_run:  # a safety copy of the SQLite file first (no-op on PostgreSQL)
-        from sportello.core.services import backups
+    creates_vertenza = analysis.vertenza is not None and analysis.vertenza_id is None
+    changes_data = analysis.to_insert or analysis.to_update or creates_vertenza
+    if not dry_run and changes_data:  # a safety copy of the SQLite file first (no-op on
+        from sportello.core.services import backups  # PostgreSQL); none when only the
 
-        backups.before_import(ctx)
+        backups.before_import(ctx)  # import's own record would be written
 
     class _Rollback(Exception):
         pass
