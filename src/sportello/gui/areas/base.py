@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QIcon, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QFont, QIcon, QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from sportello.gui import changes
 from sportello.gui.icons import icon
 
 MARGIN = 24
@@ -42,6 +43,50 @@ class Area(QWidget):
         layout.addWidget(about)
         layout.addSpacing(10)
         return layout
+
+
+class TabbedArea(Area):
+    """An area of tabs that read when first shown, and again after any write in the program.
+
+    Subclasses put their tabs in ``self.tabs`` (``build_tabs``); each tab has ``reload()``,
+    and ``prepare_tab(tab)`` may read what a tab needs once more first (its filters).
+    """
+
+    def build_tabs(self, layout: QVBoxLayout, object_name: str) -> QTabWidget:
+        self._loaded: set[int] = set()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName(object_name)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        changes.hub().changed.connect(self._data_changed)  # any write anywhere (gui.changes)
+        return self.tabs
+
+    def prepare_tab(self, tab: QWidget) -> None:
+        """Before ``tab.reload()``: read what the tab's filters offer (nothing by default)."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self._tab_shown(self.tabs.currentIndex()))
+
+    def _tab_shown(self, index: int) -> None:
+        if index in self._loaded or index < 0 or not self.isVisible():
+            return  # nothing is read until the area is on screen
+        self._loaded.add(index)
+        tab = self.tabs.widget(index)
+        self.prepare_tab(tab)
+        tab.reload()  # type: ignore[attr-defined]
+
+    def _data_changed(self, _kinds: object, source: object) -> None:
+        """Every tab reads again when next shown; the one on screen now, unless it is the
+        one that wrote (it has read again already)."""
+        current = self.tabs.currentIndex()
+        writer = self.tabs.widget(current) if self.isVisible() else None
+        self._loaded.clear()
+        if writer is not None and changes.comes_from(writer, source):
+            self._loaded.add(current)
+        elif writer is not None:
+            self._tab_shown(current)
 
 
 class ComingSoonArea(Area):
