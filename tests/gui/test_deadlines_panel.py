@@ -51,11 +51,12 @@ def panel(qtbot, office_ctx, workers) -> DeadlinesPanel:  # type: ignore[no-unty
     dock = DeadlinesPanel(office_ctx, host)
     host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     host.resize(900, 600)
-    with qtbot.waitSignal(dock.loaded, timeout=5000):  # shown -> read in the background
+    # generous waits: on a loaded 2-core machine a background read took over 5 s once
+    with qtbot.waitSignal(dock.loaded, timeout=20000):  # shown -> read in the background
         host.show()
-    qtbot.waitUntil(lambda: not dock.loading)  # the read's thread has ended too
+    qtbot.waitUntil(lambda: not dock.loading, timeout=20000)  # the read's thread has ended too
     yield dock
-    qtbot.waitUntil(lambda: not dock.loading)  # no thread left reading a closed database
+    qtbot.waitUntil(lambda: not dock.loading, timeout=20000)  # no thread left reading a closed database
 
 
 def test_lists_what_ends_within_n_days_and_follows_n(qtbot, panel: DeadlinesPanel) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +95,7 @@ def test_only_mine_and_the_choices_are_remembered(qtbot, office_ctx, panel: Dead
 def test_refresh_button_reads_again(qtbot, office_ctx, panel: DeadlinesPanel) -> None:  # type: ignore[no-untyped-def]
     add_worker(office_ctx, "Neri", "Anna", 3)
     assert "Neri Anna" not in panel.groups()["cigs"]
-    with qtbot.waitSignal(panel.loaded, timeout=5000):
+    with qtbot.waitSignal(panel.loaded, timeout=20000):
         qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)
     assert panel.groups()["cigs"][0] == "Neri Anna"  # soonest first
 
