@@ -138,7 +138,7 @@ def test_outside_opening_hours_at_night_or_in_the_past_is_refused(ctx, people) -
 
 
 def test_office_hours_and_slot_length_rule_bookings_and_free_slots(ctx, people) -> None:  # type: ignore[no-untyped-def]
-    from sportello.core.bootstrap import Actor
+    from sportello.core.context import Actor
     from sportello.core.errors import PermissionDenied
     from sportello.core.services import setup
 

@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
 from sportello.core import db, paths
-from sportello.core.bootstrap import Actor, Context, bootstrap
+from sportello.core.bootstrap import bootstrap
+from sportello.core.context import Actor, Context
 from sportello.core.errors import PermissionDenied
 from sportello.core.models import AuditLog, Role, Worker
 from sportello.core.services import audit, backups, operators, setup, workers

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied, ValidationError
 from sportello.core.models import AuditLog, Operator, Role
 from sportello.core.services import audit, operators, workers

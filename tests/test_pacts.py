@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.codice_fiscale import encode
 from sportello.core.letters import italian
 from sportello.core.errors import NotFound, PermissionDenied, ValidationError

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
 from sportello.core import db
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied, ValidationError
 from sportello.core.models import (
     AuditLog,

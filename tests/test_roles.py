@@ -12,7 +12,7 @@ from fixtures.import_sheets import HEADERS, worker_rows, write
 from sqlalchemy import select
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied
 from sportello.core.models import AuditLog, FundKind, Office, Role
 from sportello.core.services import audit, imports, letters, operators, training, workers

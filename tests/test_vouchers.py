@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied, ValidationError
 from sportello.core.models import (
     Course, CourseSession, Fund, Operator, Role, TrainingProvider, Voucher, VoucherStatusChange,

@@ -155,7 +155,7 @@ def test_merge_keeps_all_history_and_needs_a_responsabile(ctx) -> None:  # type:
         clerk = Operator(office_id=ctx.actor.office_id, username="clerk", full_name="Carlo Sportello",
                          role=Role.OPERATORE)
         s.add(clerk)
-    from sportello.core.bootstrap import Actor
+    from sportello.core.context import Actor
 
     as_clerk = ctx.acting_as(Actor(clerk.id, "clerk", "Carlo Sportello", "operatore", clerk.office_id))
     with pytest.raises(PermissionDenied):

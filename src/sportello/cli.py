@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sportello.core.paths import write_atomically
 
 if TYPE_CHECKING:
-    from sportello.core.bootstrap import Context
+    from sportello.core.context import Context
     from sportello.core.services.pacts import PactForm, PactInfo
 
 EXIT_OK = 0

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sportello.core import db
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.models import FileStatus, Worker
 from sportello.core.services import audit, backups, operators
 from sportello.core.services.operators import OperatorData

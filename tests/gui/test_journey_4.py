@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.models import Office, Operator, Role, Voucher
 from sportello.core.services import training, vouchers, workers
 from sportello.gui.areas.training import TrainingArea

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.models import (
     Application,
     BusinessProject,

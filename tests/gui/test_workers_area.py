@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, insert, select
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.models import Operator, Role, Vertenza, Worker
 from sportello.core.services import worker_file, workers
 from sportello.gui.areas.workers import SEARCH_DELAY_MS, WorkersArea

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from shiboken6 import isValid
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.services import deadlines
 from sportello.core.services.deadlines import Deadline
 from sportello.gui import changes

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sportello.core.bootstrap import Actor, Context
+from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.models import OfficeKind
 from sportello.core.services import passwords, setup

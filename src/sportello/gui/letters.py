@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, letters, pathways, vouchers, worker_file
 from sportello.core.services.letters import Refs, TemplateInfo

@@ -29,7 +29,7 @@ from sportello.gui import i18n
 from sportello.gui.icons import icon
 
 if TYPE_CHECKING:  # the database side is imported by attach(), after the window is shown
-    from sportello.core.bootstrap import Context
+    from sportello.core.context import Context
 
 # The side bar as it shows before the database is open; attach() puts the areas' own
 # (translated) titles in place.

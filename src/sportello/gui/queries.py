@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from sportello.core import db
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.models import Office, WorkerLanguage
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.models import FileStatus
 from sportello.core.services import workers
 from sportello.core.services.workers import ListFilter, WorkerRow

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.codes import pathway_kind_label
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.models import (

@@ -26,7 +26,7 @@ from functools import cache
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import ConflictError, NotFound, ValidationError
 from sportello.core.models import (
     Appointment,

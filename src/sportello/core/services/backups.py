@@ -45,7 +45,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sportello.core import db, paths
-from sportello.core.bootstrap import Actor, Context
+from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import Operator, Role
 from sportello.core.services import audit, maintenance, permissions

@@ -20,7 +20,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sportello.core import paths
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
     BusinessProject,

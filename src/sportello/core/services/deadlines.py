@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, select
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.models import (
     Appointment,
     AppointmentStatus,

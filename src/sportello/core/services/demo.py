@@ -58,7 +58,7 @@ from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
 from sportello.core import db, search
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.models import (
     AppointmentOutcome,

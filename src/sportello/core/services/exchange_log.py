@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.models import ExchangeKind, ExchangeRecord, ExchangeStatus, Operator, Vertenza
 
 

@@ -55,7 +55,7 @@ from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
 from sportello.core import postcodes
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import ConflictError, NotFound, SportelloError, ValidationError
 from sportello.core.exchange import sheet_reader, values
 from sportello.core.exchange.profiles import (

@@ -31,7 +31,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from sportello.core import paths
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.letters import fields
 from sportello.core.letters.template import Cancelled, LetterTemplate, fill, load

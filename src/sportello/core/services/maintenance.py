@@ -23,7 +23,7 @@ from sqlalchemy import Engine, ForeignKeyConstraint, inspect, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from sportello.core import db
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.models import Base
 
 MAX_LISTED = 5  # problems spelled out per item; the rest are counted

@@ -30,7 +30,7 @@ from functools import cache
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from sportello.core.bootstrap import Actor, Context
+from sportello.core.context import Actor, Context
 from sportello.core.errors import NotFound, PermissionDenied, ValidationError
 from sportello.core.models import Office, Operator, Role, Setting, utcnow
 from sportello.core.services import audit, passwords, permissions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sportello.core.bootstrap import Actor
+from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied
 from sportello.core.models import Role
 

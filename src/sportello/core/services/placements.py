@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
     Application,

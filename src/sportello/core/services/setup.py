@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sportello.core.bootstrap import Actor, Context
+from sportello.core.context import Actor, Context
 from sportello.core.errors import ConflictError, ValidationError
 from sportello.core.models import Office, OfficeKind, Operator, Role, Worker
 from sportello.core.services import agenda, passwords, permissions

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
 from sportello.core import regions
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.models import (
     Attendance,

@@ -19,7 +19,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core import regions
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import ConflictError, NotFound, ValidationError
 from sportello.core.models import (
     Attendance,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
 from sportello.core import postcodes
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.rules import fields
 from sportello.core.models import (

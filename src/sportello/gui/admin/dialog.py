@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.gui.admin.backups_tab import BackupsTab
 from sportello.gui.admin.operators_tab import OperatorsTab
 from sportello.gui.admin.privacy_tab import PrivacyTab

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import operators
 from sportello.core.services.operators import SecurityPolicy

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 
 WORKER_FILE_MODULE = "sportello.gui.worker_file"
 WORKER_FILE_OPENER = "open_worker_file"  # open_worker_file(ctx, worker_id, parent)

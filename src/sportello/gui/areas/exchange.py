@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.gui.areas.base import Area
 from sportello.gui.exchange.export_dialog import ExportDialog
 from sportello.gui.exchange.history import HistoryPanel

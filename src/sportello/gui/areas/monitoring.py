@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.gui.areas.base import ComingSoonArea
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import FileStatus, PathwayKind
 from sportello.core.services import worker_file, workers

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Actor, Context
+from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import operators
 from sportello.gui.paths.common import FormDialog, InvalidInput, MessageBar, muted_label

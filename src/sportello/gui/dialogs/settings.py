@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.exchange import sheet_reader
 from sportello.core.exchange.profiles import FIELDS

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import business
 from sportello.core.services.business import FilingRow, FundingRow, ProjectDetail

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core import codes
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import workers
 from sportello.core.services.vouchers import euro

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import pathways
 from sportello.core.services.pathways import PathwayInfo, PathwayRow

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow

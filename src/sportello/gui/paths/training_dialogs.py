@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core import regions
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import training, vouchers
 from sportello.core.services.training import (

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from sportello.core.bootstrap import Context
+    from sportello.core.context import Context
     from sportello.gui.worker_file.window import WorkerFileWindow
 
 

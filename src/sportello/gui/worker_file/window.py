@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.bootstrap import Context
+from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.models import (
     AppointmentOutcome,
