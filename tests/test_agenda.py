@@ -167,9 +167,9 @@ def test_office_hours_and_slot_length_rule_bookings_and_free_slots(ctx, people) 
     hours = setup.set_office_hours(ctx, {"mon": "8.30-12", "fri": "9:00-11:15"}, 45)
     assert hours.text("mon") == "08:30-12:00" and hours.text("wed") == ""
     assert agenda.office_hours(ctx) == hours
-    from sportello.core.services import audit
+    from sportello.core.services import audit_log
 
-    [change] = [r for r in audit.query(ctx).rows if r.entity == "office" and r.action == "update"]
+    [change] = [r for r in audit_log.query(ctx).rows if r.entity == "office" and r.action == "update"]
     assert change.changes["preferences"][1]["slot_minutes"] == 45  # audited
     slots = agenda.free_slots(ctx, [op1], [MONDAY + dt.timedelta(days=i) for i in range(5)],
                               now=NOW)

@@ -12,8 +12,10 @@ from sportello.cli import main
 from sportello.core import codice_fiscale as cf
 from sportello.core.exchange.export import rows_of
 from sportello.core.models import AuditLog
-from sportello.core.services import audit, operators, workers
-from sportello.core.services.audit import AuditFilter, AuditTampering
+from sportello.core import audit
+from sportello.core.services import audit_log, operators, workers
+from sportello.core.audit import AuditTampering
+from sportello.core.services.audit_log import AuditFilter
 
 PASSWORD = "sportello2026"
 
@@ -46,7 +48,7 @@ def test_audit_rows_cannot_be_changed_or_deleted_through_the_orm(ctx) -> None:  
     # appending is what the log is for
     with ctx.write() as s:
         audit.record(s, "letter", worker_id=wid, detail="convocazione")
-    assert audit.query(ctx, AuditFilter(action="letter")).total == 1
+    assert audit_log.query(ctx, AuditFilter(action="letter")).total == 1
 
 
 def test_the_database_itself_refuses_changes_that_skip_the_orm(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -93,31 +95,31 @@ def test_query_filters_and_pages(ctx) -> None:  # type: ignore[no-untyped-def]
     for _ in range(5):
         workers.get(as_marco, a)
     workers.get(ctx, b)
-    page = audit.query(ctx, AuditFilter(operator_username="m.conti", action="open"), limit=2)
+    page = audit_log.query(ctx, AuditFilter(operator_username="m.conti", action="open"), limit=2)
     assert page.total == 5 and len(page.rows) == 2
     assert page.rows[0].id > page.rows[1].id  # newest first
     assert {r.operator_name for r in page.rows} == {"Marco Conti"}
-    rest = audit.query(ctx, AuditFilter(operator_username="m.conti", action="open"), offset=4,
-                       limit=2)
+    rest = audit_log.query(ctx, AuditFilter(operator_username="m.conti", action="open"), offset=4,
+                           limit=2)
     assert len(rest.rows) == 1
     code_b = cf.encode("Serra", "Dario", "M", dt.date(1975, 6, 4), "L219")
-    about_b = audit.query(ctx, AuditFilter(worker_cf=code_b.lower()))
+    about_b = audit_log.query(ctx, AuditFilter(worker_cf=code_b.lower()))
     assert {r.worker_id for r in about_b.rows} == {b}
     assert {r.action for r in about_b.rows} == {"create", "open"}
     assert about_b.rows[0].worker_name == "Serra Dario"
-    assert audit.query(ctx, AuditFilter(operator_id=info.id, action="login")).total == 1
+    assert audit_log.query(ctx, AuditFilter(operator_id=info.id, action="login")).total == 1
     today = dt.date.today()
-    everything = audit.query(ctx).total  # each consultation leaves one trace, after counting
-    assert audit.query(ctx, AuditFilter(since=today, until=today)).total == everything + 1
-    views = audit.query(ctx, AuditFilter(action="audit_view"))
+    everything = audit_log.query(ctx).total  # each consultation leaves one trace, after counting
+    assert audit_log.query(ctx, AuditFilter(since=today, until=today)).total == everything + 1
+    views = audit_log.query(ctx, AuditFilter(action="audit_view"))
     assert views.total >= 5 and views.rows[0].operator_name == ctx.actor.full_name
     assert "operatore m.conti, azione open" in views.rows[-1].detail
-    audit.query(ctx, AuditFilter(action="audit_view"), offset=1)  # a later page: no trace
-    assert audit.query(ctx, AuditFilter(action="audit_view")).total == views.total + 1
-    assert audit.query(ctx, AuditFilter(until=today - dt.timedelta(days=1))).total == 0
-    assert "open" in audit.actions(ctx)
+    audit_log.query(ctx, AuditFilter(action="audit_view"), offset=1)  # a later page: no trace
+    assert audit_log.query(ctx, AuditFilter(action="audit_view")).total == views.total + 1
+    assert audit_log.query(ctx, AuditFilter(until=today - dt.timedelta(days=1))).total == 0
+    assert "open" in audit_log.actions(ctx)
     with pytest.raises(Exception, match="inesistente"):
-        audit.query(ctx, AuditFilter(operator_username="nessuno"))
+        audit_log.query(ctx, AuditFilter(operator_username="nessuno"))
 
 
 def test_update_rows_show_old_and_new_values(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -126,7 +128,7 @@ def test_update_rows_show_old_and_new_values(ctx) -> None:  # type: ignore[no-un
     form = detail.form
     form.mobile = "347 123 4567"
     workers.save(ctx, wid, detail.version, form)
-    row = audit.query(ctx, AuditFilter(worker_id=wid, action="update")).rows[0]
+    row = audit_log.query(ctx, AuditFilter(worker_id=wid, action="update")).rows[0]
     assert row.changes["mobile"] == [None, "347 123 4567"]
     assert "mobile: — → 347 123 4567" in row.changes_text()
 
@@ -136,7 +138,7 @@ def test_export_is_safe_and_audited(ctx, tmp_path: Path) -> None:  # type: ignor
     with ctx.write() as s:
         audit.record(s, "letter", worker_id=wid, detail="=HYPERLINK(\"http://x\")")
     out = tmp_path / "registro.xlsx"
-    result = audit.export_xlsx(ctx, AuditFilter(worker_id=wid), out)
+    result = audit_log.export_xlsx(ctx, AuditFilter(worker_id=wid), out)
     rows = list(rows_of(out))
     assert rows[0][0] == "N." and len(rows) == result.rows + 1 == 3
     letter = rows[-1]
@@ -146,10 +148,10 @@ def test_export_is_safe_and_audited(ctx, tmp_path: Path) -> None:  # type: ignor
     wb = load_workbook(out)
     cell = wb.active.cell(row=3, column=11)
     assert cell.data_type == "s"  # text, never a formula
-    assert audit.query(ctx, AuditFilter(action="export")).rows[0].detail.startswith(
+    assert audit_log.query(ctx, AuditFilter(action="export")).rows[0].detail.startswith(
         "registro attività: 2 righe")
     with pytest.raises(Exception, match=".xlsx"):
-        audit.export_xlsx(ctx, None, tmp_path / "registro.csv")
+        audit_log.export_xlsx(ctx, None, tmp_path / "registro.csv")
 
 
 def test_cli_audit(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -24,7 +24,8 @@ from sportello.core.bootstrap import bootstrap
 from sportello.core.context import Actor, Context
 from sportello.core.errors import PermissionDenied
 from sportello.core.models import AuditLog, Role, Worker
-from sportello.core.services import audit, backups, operators, setup, workers
+from sportello.core import audit
+from sportello.core.services import backups, operators, setup, workers
 
 PASSWORD = "sportello2026"
 DAY0 = dt.datetime(2026, 1, 5, 18, 30)  # a Monday

@@ -114,7 +114,7 @@ def test_every_limit_fits_its_database_column() -> None:
 def test_an_old_control_character_does_not_break_the_exports(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A value stored before these rules (or by another program) is dropped of what xlsx
     cannot hold instead of crashing the export."""
-    from sportello.core.services import audit, privacy
+    from sportello.core.services import audit_log, privacy
 
     wid = workers.create(ctx, _form(notes="nota pulita"))
     with ctx.write() as s:
@@ -123,5 +123,5 @@ def test_an_old_control_character_does_not_break_the_exports(ctx, tmp_path: Path
     out = export.export(ctx, "workers", tmp_path / "lavoratori.xlsx").path
     cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
     assert any(isinstance(c, str) and "ViaRoma 1" in c for c in cells), cells
-    assert audit.export_xlsx(ctx, None, tmp_path / "registro.xlsx").rows > 0
+    assert audit_log.export_xlsx(ctx, None, tmp_path / "registro.xlsx").rows > 0
     assert privacy.access_request(ctx, wid, tmp_path / "accesso").xlsx.exists()

@@ -11,7 +11,7 @@ from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied, ValidationError
 from sportello.core.models import AuditLog, Operator, Role
-from sportello.core.services import audit, operators, workers
+from sportello.core.services import audit_log, operators, workers
 from sportello.core.services.operators import (
     AccountInactive,
     AccountLocked,
@@ -269,12 +269,12 @@ def test_only_a_responsabile_reads_the_audit(ctx, role, tmp_path) -> None:  # ty
     acting = _as(ctx, role)
     if role == Role.OPERATORE:
         with pytest.raises(PermissionDenied, match="responsabile"):
-            audit.query(acting)
+            audit_log.query(acting)
         with pytest.raises(PermissionDenied, match="responsabile"):
-            audit.export_xlsx(acting, None, tmp_path / "a.xlsx")
+            audit_log.export_xlsx(acting, None, tmp_path / "a.xlsx")
     else:
-        assert audit.query(acting).total > 0
-        assert audit.export_xlsx(acting, None, tmp_path / "a.xlsx").rows > 0
+        assert audit_log.query(acting).total > 0
+        assert audit_log.export_xlsx(acting, None, tmp_path / "a.xlsx").rows > 0
 
 
 @pytest.mark.parametrize("role", ROLES)

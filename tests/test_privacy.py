@@ -25,7 +25,7 @@ from sportello.core.models import (
     Vertenza,
     Worker,
 )
-from sportello.core.services import audit, deadlines, operators, pathways, privacy, workers
+from sportello.core.services import audit_log, deadlines, operators, pathways, privacy, workers
 
 PASSWORD = "sportello2026"
 TODAY = dt.date(2026, 11, 24)
@@ -131,7 +131,7 @@ def test_access_request_exports_everything_about_one_person(ctx, people, tmp_pat
     text = "".join(page.extract_text() for page in PdfReader(result.pdf).pages)
     assert "Bertolino Ludovica" in text and CF_A in text and "Konecta Asti" in text
     assert "teme il trasferimento" in text
-    assert audit.query(ctx, audit.AuditFilter(action="access_request")).rows[0].worker_id == old
+    assert audit_log.query(ctx, audit_log.AuditFilter(action="access_request")).rows[0].worker_id == old
 
 
 @pytest.mark.parametrize("role", [Role.OPERATORE, Role.RESPONSABILE, Role.AMMINISTRATORE])

@@ -15,7 +15,7 @@ from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
 from sportello.core.errors import PermissionDenied
 from sportello.core.models import AuditLog, FundKind, Office, Role
-from sportello.core.services import audit, imports, letters, operators, training, workers
+from sportello.core.services import audit_log, imports, letters, operators, training, workers
 
 PASSWORD = "sportello2026"
 
@@ -66,7 +66,7 @@ def test_reading_the_log_and_previewing_a_letter_leave_a_trace(ctx) -> None:  # 
         office.signatory_name, office.signatory_role = "Laura Bertolino", "La Responsabile"
     clerk = _as(ctx, Role.OPERATORE)
     letters.preview(clerk, "generica", wid, letters.Refs(subject="Prova", text="Testo"))
-    audit.query(ctx, audit.AuditFilter(worker_id=wid))
+    audit_log.query(ctx, audit_log.AuditFilter(worker_id=wid))
     with ctx.read() as s:
         rows = s.execute(select(AuditLog.action, AuditLog.operator_id, AuditLog.worker_id)
                          .where(AuditLog.action.in_(["letter_preview", "audit_view"]))).all()

@@ -4,7 +4,7 @@ Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06 01:10:00
 
-The ORM guard in ``services.audit`` stops the program's own code; these triggers stop
+The ORM guard in ``core.audit`` stops the program's own code; these triggers stop
 everything else that talks SQL to the file or the server (a bulk API that skips the
 ORM events, a tool, a script). Only a transaction that holds a row of
 ``audit_rewrite`` (a merge or an anonymisation, through ``audit.rewriting``) may change

@@ -260,16 +260,16 @@ _id_arg = _bounded_int(1, 2**63 - 1, "identificativo")
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from sportello.core.services import audit
+    from sportello.core.services import audit_log
 
     with _context(args) as ctx:
-        flt = audit.AuditFilter(since=args.since, until=args.until, worker_cf=args.worker,
-                                operator_username=args.operator_name, action=args.action)
+        flt = audit_log.AuditFilter(since=args.since, until=args.until, worker_cf=args.worker,
+                                    operator_username=args.operator_name, action=args.action)
         if args.out:
-            result = audit.export_xlsx(ctx, flt, args.out)
+            result = audit_log.export_xlsx(ctx, flt, args.out)
             print(f"Esportate {result.rows} righe del registro attività in {result.path}")
             return EXIT_OK
-        page = audit.query(ctx, flt, limit=args.limit)
+        page = audit_log.query(ctx, flt, limit=args.limit)
         for row in reversed(page.rows):
             who = row.operator_username or "-"
             what = row.action_label

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sportello.core import db
 from sportello.core.context import Actor
 from sportello.core.models import FileStatus, Worker
-from sportello.core.services import audit, backups, operators
+from sportello.core.services import audit_log, backups, operators
 from sportello.core.services.operators import OperatorData
 from sportello.gui import app
 from sportello.gui.admin.backups_tab import BackupsTab
@@ -329,7 +329,7 @@ def test_access_request_from_the_worker_file_writes_xlsx_and_pdf(qtbot, office_c
     box = window.findChild(QMessageBox, "accessRequestDone")
     assert box is not None and str(result.pdf) in box.text()
     box.close()
-    page = audit.query(office_ctx, audit.AuditFilter(action="access_request"))
+    page = audit_log.query(office_ctx, audit_log.AuditFilter(action="access_request"))
     assert page.total == 1
 
 

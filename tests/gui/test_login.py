@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sportello.core.services import audit, operators
+from sportello.core.services import audit_log, operators
 from sportello.core.services.operators import OperatorData, SecurityPolicy
 from sportello.gui import app
 from sportello.gui.dialogs.login import ChangePasswordDialog, LoginDialog
@@ -109,7 +109,7 @@ def test_login_opens_the_window_for_that_operator(qtbot, office_ctx) -> None:  #
     assert seen, "the login dialog was not shown"
     assert window.isVisible()
     assert operator_label(window) == "Operatore: Mario Rossi"
-    page = audit.query(office_ctx, audit.AuditFilter(action="login"))
+    page = audit_log.query(office_ctx, audit_log.AuditFilter(action="login"))
     assert [r.operator_username for r in page.rows] == ["mario.rossi"]
     close_window(qtbot, window)
 
@@ -191,7 +191,7 @@ def test_logout_returns_to_the_login_and_another_operator_works(qtbot, office_ct
     qtbot.addWidget(new)
     assert seen and gone(window)
     assert new.isVisible() and operator_label(new) == "Operatore: Mario Rossi"
-    page = audit.query(office_ctx, audit.AuditFilter(action="logout"))
+    page = audit_log.query(office_ctx, audit_log.AuditFilter(action="logout"))
     assert [r.operator_username for r in page.rows] == ["admin"]
     close_window(qtbot, new)
 
@@ -222,7 +222,7 @@ def test_idle_lock_covers_the_window_and_unlocks_with_the_password(qtbot, office
     assert not session.locked
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lockCover") is None)
     assert session.idle.active  # counting again
-    page = audit.query(office_ctx, audit.AuditFilter(action="unlock"))
+    page = audit_log.query(office_ctx, audit_log.AuditFilter(action="unlock"))
     assert page.total == 1
     close_window(qtbot, window)
 
@@ -241,7 +241,7 @@ def test_another_operator_can_log_the_locked_one_out(qtbot, office_ctx, monkeypa
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     qtbot.waitUntil(lambda: gone(window))
     assert not session.locked and session.window is None
-    page = audit.query(office_ctx, audit.AuditFilter(action="logout"))
+    page = audit_log.query(office_ctx, audit_log.AuditFilter(action="logout"))
     assert page.total == 1
 
 

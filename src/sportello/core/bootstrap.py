@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sportello.core import db
 from sportello.core.context import Context
-from sportello.core.services import audit
+from sportello.core import audit
 
 
 def bootstrap(database: str | None = None, *, migrate: bool = True, backup: bool = True) -> Context:

@@ -993,7 +993,7 @@ class AuditRewrite(IdMixin, Base):
     """A permit to rewrite ``audit_log``, held only inside the transaction that needs it.
 
     Database triggers (migration 0007) refuse every UPDATE and DELETE of ``audit_log``
-    unless a row is here; ``services.audit.rewriting`` inserts it for a merge or an
+    unless a row is here; ``core.audit.rewriting`` inserts it for a merge or an
     anonymisation and deletes it before the transaction ends, so it is never committed.
     """
 

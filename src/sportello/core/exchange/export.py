@@ -41,7 +41,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.paths import output_file, replaced_atomically
-from sportello.core.services import audit
+from sportello.core import audit
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

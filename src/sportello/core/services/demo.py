@@ -89,7 +89,8 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.search import worker_search_text
-from sportello.core.services import agenda, audit, passwords
+from sportello.core import audit
+from sportello.core.services import agenda, passwords
 
 T = TypeVar("T")
 ProgressFn = Callable[[int, int], bool]

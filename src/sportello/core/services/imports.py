@@ -85,7 +85,8 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import index_inserts_at_end, worker_search_text
-from sportello.core.services import audit, permissions
+from sportello.core import audit
+from sportello.core.services import permissions
 
 Progress = Callable[[int, int], bool]
 

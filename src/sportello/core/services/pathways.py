@@ -27,7 +27,7 @@ from sportello.core.models import (
 )
 from sportello.core.codes import pathway_kind_label
 from sportello.core.search import search_worker_ids
-from sportello.core.services import audit
+from sportello.core import audit
 
 OPEN = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
 # The file's closing reason that follows from an outcome.

@@ -86,7 +86,8 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import FTS_TABLE, has_fts, worker_search_text
-from sportello.core.services import audit, permissions
+from sportello.core import audit
+from sportello.core.services import audit_log, permissions
 
 PRIVACY_KEY = "privacy"
 DEFAULT_RETENTION_DAYS = 5 * 365 + 1
@@ -328,10 +329,10 @@ def collect(ctx: Context, worker_id: int) -> AccessReport:
             Letter.worker_id == worker_id).order_by(Letter.id))[0])
 
         def audit_extra(obj: AuditLog, row: dict[str, Any]) -> None:
-            row["action"] = audit.ACTION_LABELS.get(obj.action, obj.action)
-            row["changes"] = audit.AuditRow(obj.id, obj.at, None, None, None, obj.action,
-                                            None, None, None, None, None, obj.changes,
-                                            None).changes_text() or None
+            row["action"] = audit_log.ACTION_LABELS.get(obj.action, obj.action)
+            row["changes"] = audit_log.AuditRow(obj.id, obj.at, None, None, None, obj.action,
+                                                None, None, None, None, None, obj.changes,
+                                                None).changes_text() or None
 
         sections.append(_section(s, "Registro accessi e modifiche", AuditLog, select(AuditLog).where(
             AuditLog.worker_id == worker_id).order_by(AuditLog.id), audit_extra)[0])

@@ -45,7 +45,8 @@ from sportello.core.models import (
     WorkerLanguage,
 )
 from sportello.core.search import fold, search_worker_ids
-from sportello.core.services import audit, permissions
+from sportello.core import audit
+from sportello.core.services import permissions
 from sportello.core.services.records import update_record
 
 

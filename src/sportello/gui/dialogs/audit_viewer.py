@@ -1,8 +1,8 @@
 """Registro attività: who did what and when, filtered, paged, exported; never edited.
 
-Reading is a responsabile's (``audit.query`` refuses others with its message). Rows come
+Reading is a responsabile's (``audit_log.query`` refuses others with its message). Rows come
 a page at a time as the table scrolls; the selected row's old → new values show in the
-pane below. "Esporta…" writes the filtered log to .xlsx through ``audit.export_xlsx``.
+pane below. "Esporta…" writes the filtered log to .xlsx through ``audit_log.export_xlsx``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.core.services import audit, operators
+from sportello.core.services import audit_log, operators
 from sportello.gui.paths.common import (
     Column,
     MessageBar,
@@ -65,7 +65,7 @@ class AuditViewer(QDialog):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.filter = audit.AuditFilter()
+        self.filter = audit_log.AuditFilter()
         self.total = 0
         self.task: Task | None = None
         self.setObjectName("auditViewer")
@@ -165,7 +165,7 @@ class AuditViewer(QDialog):
         self._fill_choices()
         self.apply()
 
-    def _entity_text(self, row: audit.AuditRow) -> str:
+    def _entity_text(self, row: audit_log.AuditRow) -> str:
         if not row.entity:
             return ""
         name = self.tr(ENTITIES[row.entity]) if row.entity in ENTITIES else row.entity
@@ -175,14 +175,14 @@ class AuditViewer(QDialog):
         try:
             for op in operators.list_operators(self.ctx):
                 self.operator_combo.addItem(f"{op.full_name} ({op.username})", op.id)
-            for action in audit.actions(self.ctx):
-                self.action_combo.addItem(audit.ACTION_LABELS.get(action, action), action)
+            for action in audit_log.actions(self.ctx):
+                self.action_combo.addItem(audit_log.ACTION_LABELS.get(action, action), action)
         except SportelloError:
             pass  # apply() shows the refusal
 
-    def current_filter(self) -> audit.AuditFilter:
+    def current_filter(self) -> audit_log.AuditFilter:
         code = self.worker_edit.text().strip()
-        return audit.AuditFilter(
+        return audit_log.AuditFilter(
             since=pydate(self.since_edit.date()) if self.since_check.isChecked() else None,
             until=pydate(self.until_edit.date()) if self.until_check.isChecked() else None,
             operator_id=self.operator_combo.currentData(),
@@ -194,7 +194,7 @@ class AuditViewer(QDialog):
         self.message.clear_message()
         flt = self.current_filter()
         try:
-            first = audit.query(self.ctx, flt, offset=0, limit=1)
+            first = audit_log.query(self.ctx, flt, offset=0, limit=1)
         except SportelloError as exc:
             self.model.set_rows([])
             self.count_label.setText("")
@@ -205,13 +205,13 @@ class AuditViewer(QDialog):
         self.export_button.setEnabled(first.total > 0)
         self.count_label.setText(plural(first.total, self.tr("1 riga"), self.tr("{n} righe")))
         ctx = self.ctx
-        self.model.set_pager(lambda offset, limit: audit.query(
+        self.model.set_pager(lambda offset, limit: audit_log.query(
             ctx, flt, offset=offset, limit=limit).rows)
         self.detail.clear()
         return True
 
     def show_detail(self) -> None:
-        row: audit.AuditRow | None = selected_row(self.table)
+        row: audit_log.AuditRow | None = selected_row(self.table)
         if row is None:
             self.detail.clear()
             return
@@ -233,7 +233,7 @@ class AuditViewer(QDialog):
             if not out.lower().endswith(".xlsx"):
                 out += ".xlsx"
         ctx, flt, total = self.ctx, self.filter, self.total
-        task = Task(lambda progress: audit.export_xlsx(
+        task = Task(lambda progress: audit_log.export_xlsx(
             ctx, flt, out, progress=lambda done: progress(done, total)), self)
         dialog = progress_dialog(self, task, self.tr("Esporta il registro"),
                                  self.tr("Scrittura del foglio Excel…"))
