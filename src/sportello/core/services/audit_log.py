@@ -166,7 +166,7 @@ def _row(r) -> AuditRow:  # type: ignore[no-untyped-def]
 
 def _require_viewer(ctx) -> None:  # type: ignore[no-untyped-def]
     from sportello.core.models import Role
-    from sportello.core.services import permissions
+    from sportello.core import permissions
 
     permissions.require(ctx.actor, Role.RESPONSABILE, "consultare il registro delle attività")
 

@@ -48,8 +48,8 @@ from sportello.core import db, paths
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import Operator, Role
-from sportello.core import audit
-from sportello.core.services import maintenance, permissions
+from sportello.core import audit, permissions
+from sportello.core.services import maintenance
 
 Clock = Callable[[], dt.datetime]  # local naive time: file names and rotation are local days
 

@@ -41,7 +41,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.search import fold, search_worker_ids
-from sportello.core.services import permissions
+from sportello.core import permissions
 from sportello.core.services.pathways import OPEN, close_pathway_in
 
 STAGES = list(BusinessStage)

@@ -85,8 +85,7 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import index_inserts_at_end, worker_search_text
-from sportello.core import audit
-from sportello.core.services import permissions
+from sportello.core import audit, permissions
 
 Progress = Callable[[int, int], bool]
 

@@ -59,8 +59,8 @@ from sportello.core.models import (
     VoucherStatus,
     Worker,
 )
-from sportello.core import audit
-from sportello.core.services import agenda, permissions
+from sportello.core import audit, permissions
+from sportello.core.services import agenda
 from sportello.core.services.vouchers import certificate_earned, course_over
 
 if TYPE_CHECKING:

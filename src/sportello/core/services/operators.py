@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 from sportello.core.context import Actor, Context
 from sportello.core.errors import NotFound, PermissionDenied, ValidationError
 from sportello.core.models import Office, Operator, Role, Setting, utcnow
-from sportello.core import audit
-from sportello.core.services import passwords, permissions
+from sportello.core import audit, permissions
+from sportello.core.services import passwords
 from sportello.core.services.records import update_record
 
 Clock = Callable[[], dt.datetime]

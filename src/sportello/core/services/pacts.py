@@ -36,8 +36,7 @@ from sportello.core.models import (
     ServicePact,
     Worker,
 )
-from sportello.core import audit
-from sportello.core.services import permissions
+from sportello.core import audit, permissions
 from sportello.core.services.records import update_record
 
 REVIEW_DAYS = 90  # the usual review of a pact, from the day it is drawn up

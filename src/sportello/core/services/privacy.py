@@ -86,8 +86,8 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import FTS_TABLE, has_fts, worker_search_text
-from sportello.core import audit
-from sportello.core.services import audit_log, permissions
+from sportello.core import audit, permissions
+from sportello.core.services import audit_log
 
 PRIVACY_KEY = "privacy"
 DEFAULT_RETENTION_DAYS = 5 * 365 + 1

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sportello.core.context import Actor, Context
 from sportello.core.errors import ConflictError, ValidationError
 from sportello.core.models import Office, OfficeKind, Operator, Role, Worker
-from sportello.core.services import agenda, passwords, permissions
+from sportello.core import permissions
+from sportello.core.services import agenda, passwords
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.search import fold
-from sportello.core.services import permissions
+from sportello.core import permissions
 from sportello.core.services.business import check_partita_iva
 from sportello.core.services.records import update_record
 from sportello.core.services.vouchers import euro, fund_refusal, worker_region

@@ -38,8 +38,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.search import search_worker_ids
-from sportello.core import audit
-from sportello.core.services import permissions
+from sportello.core import audit, permissions
 
 S = VoucherStatus
 APPROVAL_THRESHOLD_KEY = "voucher.soglia_approvazione_responsabile"

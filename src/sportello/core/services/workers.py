@@ -45,8 +45,7 @@ from sportello.core.models import (
     WorkerLanguage,
 )
 from sportello.core.search import fold, search_worker_ids
-from sportello.core import audit
-from sportello.core.services import permissions
+from sportello.core import audit, permissions
 from sportello.core.services.records import update_record
 
 
