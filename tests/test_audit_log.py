@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
-from sportello.core.exchange.export import rows_of
+from sportello.core.exchange.xlsx import rows_of
 from sportello.core.models import AuditLog
 from sportello.core import audit
 from sportello.core.services import audit_log, operators, workers

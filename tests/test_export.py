@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
-from sportello.core.exchange import export
+from sportello.core.exchange import export, xlsx
 from sportello.core.services import demo, workers
 
 
@@ -48,8 +48,8 @@ def test_workers_keep_cf_and_phone_as_text_and_filter_by_vertenza(demo_db: str, 
     all_out, asti_out = tmp_path / "all.xlsx", tmp_path / "asti.xlsx"
     assert main(["--db", demo_db, "export", "workers", str(all_out)]) == 0
     assert main(["--db", demo_db, "export", "workers", str(asti_out), "--vertenza", "KON-AT"]) == 0
-    rows = list(export.rows_of(all_out))[1:]
-    asti = list(export.rows_of(asti_out))[1:]
+    rows = list(xlsx.rows_of(all_out))[1:]
+    asti = list(xlsx.rows_of(asti_out))[1:]
     assert 0 < len(asti) < len(rows)
     assert all(r[15] == "Konecta Asti" or "Asti" in str(r[15]) for r in asti)
     assert all(cf.is_valid(r[0]) for r in rows)
@@ -90,7 +90,7 @@ def test_region_layout_and_blank_template_from_the_cli(demo_db: str, tmp_path: P
     out = tmp_path / "regione.xlsx"
     assert main(["--db", demo_db, "export", "workers", str(out), "--profile", profile]) == 0
     assert "profilo «Emilia-Romagna CIGS 2020" in capsys.readouterr().out
-    rows = list(export.rows_of(out))
+    rows = list(xlsx.rows_of(out))
     assert rows[0][:4] == ("Codice fiscale", "Cognome", "Nome", "Sesso") and len(rows[0]) == 21
     assert len(rows) == 121  # every demo worker
     assert main(["--db", demo_db, "export", "pathways", str(out), "--profile", profile]) == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sportello.core.errors import ValidationError
-from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
+from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 from sportello.core.exchange.sheet_reader import column_letter
 
 if TYPE_CHECKING:

@@ -235,7 +235,7 @@ def export_xlsx(ctx, flt: AuditFilter | None, out,  # type: ignore[no-untyped-de
     from openpyxl.utils import get_column_letter
 
     from sportello.core.errors import SportelloError, ValidationError
-    from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
+    from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 
     _require_viewer(ctx)
     flt = flt or AuditFilter()

@@ -439,7 +439,7 @@ def _write_xlsx(report: AccessReport, path: Path) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from sportello.core.exchange.export import looks_like_formula, save_atomically, sheet_text, text_cell
+    from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
