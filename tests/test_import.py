@@ -24,7 +24,7 @@ from sportello.core.models import (
     Vertenza,
     Worker,
 )
-from sportello.core.services import imports, workers
+from sportello.core.services import imports, profile_store, workers
 
 REGION = Path("/work/shared/region-samples")
 REGION_SAMPLE = REGION / "Anagrafica_lavoratore.xls"
@@ -96,7 +96,7 @@ def test_region_sample_as_it_is(ctx, tmp_path: Path, capsys) -> None:  # type: i
 
 def test_region_layout_filled_with_codes(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The Region's own 21 columns, codes as in Codifiche.xls (Belfiore, 000, O/I, F/P)."""
-    profile = imports.load_profile(ctx, "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore")
+    profile = profile_store.load_profile(ctx, "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore")
     headers = [c.header for c in profile.columns]
     p = PEOPLE[0]
     row = [code_of(p), p[0].upper(), p[1].upper(), "M", "A479", "03/04/1980", 0, "A479",
@@ -371,10 +371,10 @@ def test_profiles_are_data(ctx, tmp_path: Path) -> None:  # type: ignore[no-unty
     settings = imports.inspect_file(ctx, path).sheets[0].settings
     col = next(c for c in settings.columns if c.header == "Cellulare")
     settings = settings.with_field(col.index, "phone")
-    imports.save_profile(ctx, settings, "Piemonte Konecta")
-    names = [p.name for p in imports.list_profiles(ctx)]
+    profile_store.save_profile(ctx, settings, "Piemonte Konecta")
+    names = [p.name for p in profile_store.list_profiles(ctx)]
     assert names[0] == "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore" and "Piemonte Konecta" in names
-    loaded = imports.load_profile(ctx, "Piemonte Konecta")
+    loaded = profile_store.load_profile(ctx, "Piemonte Konecta")
     assert [c.header for c in loaded.columns] == HEADERS and loaded.header_row == 4
     assert next(c for c in loaded.columns if c.header == "Cellulare").field == "phone"
     imports.import_file(ctx, path, profile="Piemonte Konecta")
@@ -469,7 +469,7 @@ def test_an_import_takes_a_safety_copy_first_and_a_dry_run_does_not(ctx, tmp_pat
 def test_our_export_fills_the_region_layout_and_it_imports_back(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Export in the Region's 21 columns with its codes; a new database imports it back."""
     name = "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore"
-    profile = imports.load_profile(ctx, name)
+    profile = profile_store.load_profile(ctx, name)
     headers = [c.header for c in profile.columns]
     p = PEOPLE[0]
     row = [code_of(p), p[0], p[1], "M", "A479", "03/04/1980", 0, "A479", "Via Roma 1", "L219",

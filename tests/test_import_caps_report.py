@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sportello.core import codice_fiscale as cf
 from sportello.core import postcodes
 from sportello.core.models import Worker
-from sportello.core.services import imports, letters, workers
+from sportello.core.services import imports, letters, profile_store, workers
 
 ER_PROFILE = "Emilia-Romagna CIGS 2020 - Anagrafica lavoratore"
 CAP_LABEL = "CAP di residenza del lavoratore"
@@ -37,7 +37,7 @@ def _er_row(surname: str, name: str, residence: str) -> list[object]:
 
 
 def test_imported_region_rows_get_the_cap_of_a_one_cap_comune(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    headers = [c.header for c in imports.load_profile(ctx, ER_PROFILE).columns]
+    headers = [c.header for c in profile_store.load_profile(ctx, ER_PROFILE).columns]
     rows = [_er_row("Ferrari", "Luca", "I462"),   # Sassuolo: one CAP
             _er_row("Rinaldi", "Paolo", "L219"),  # Torino: many
             _er_row("Galli", "Marco", "H501")]    # Roma: many

@@ -216,10 +216,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_profiles(args: argparse.Namespace) -> int:
-    from sportello.core.services import imports
+    from sportello.core.services import profile_store
 
     with _context(args) as ctx:
-        for info in imports.list_profiles(ctx):
+        for info in profile_store.list_profiles(ctx):
             print(f"{info.name} ({info.origin}, {info.columns} colonne)")
         return EXIT_OK
 

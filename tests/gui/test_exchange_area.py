@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButto
 from sqlalchemy import func, select
 
 from sportello.core.models import EmploymentSituation, ExchangeRecord, Vertenza, Worker
-from sportello.core.services import imports
+from sportello.core.services import imports, profile_store
 from sportello.gui.areas import ExchangeArea
 from sportello.gui.exchange import import_wizard
 from sportello.gui.exchange.common import table_texts
@@ -143,7 +143,7 @@ def test_messy_sheet_refused_whole_then_valid_rows_imported_with_report(  # type
     qtbot.mouseClick(mapping.save_profile, Qt.MouseButton.LeftButton)
     assert mapping.status.text() == "Profilo «Elenco Konecta» salvato."
     assert mapping.profile_combo.currentData() == "Elenco Konecta"
-    assert "Elenco Konecta" in [p.name for p in imports.list_profiles(office_ctx)]
+    assert "Elenco Konecta" in [p.name for p in profile_store.list_profiles(office_ctx)]
 
     _next(qtbot, wizard)  # vertenza: none exists yet, so a new one is proposed
     vpage = wizard.vertenza_page

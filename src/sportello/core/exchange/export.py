@@ -256,9 +256,9 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
     from sqlalchemy import and_, literal
 
     from sportello.core.exchange.profiles import FIELDS
-    from sportello.core.services import imports
+    from sportello.core.services import profile_store
 
-    profile = imports.load_profile(ctx, name)
+    profile = profile_store.load_profile(ctx, name)
     if profile.kind != "workers":
         raise ValidationError(f"Il profilo «{name}» non è un elenco di lavoratori.", "profile")
     situation = aliased(EmploymentSituation)
@@ -369,14 +369,14 @@ def blank_template(ctx: Context, out: Path | str, *, profile: str | None = None)
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from sportello.core.exchange.profiles import DEFAULT_CODE_LISTS, FIELDS
-    from sportello.core.services import imports
+    from sportello.core.services import profile_store
 
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
     output_file(out)  # a folder in the way is said before the workbook is built
     if profile:
-        chosen = imports.load_profile(ctx, profile)
+        chosen = profile_store.load_profile(ctx, profile)
         columns = [(c.header, c.field, c.codes, chosen.code_list(c.codes)) for c in chosen.columns]
         title = chosen.sheet or "Lavoratori"
     else:

@@ -33,6 +33,7 @@ and little words such as "di" ignored) against each field's synonyms, then by si
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from sportello.core.errors import ValidationError
+from sportello.core.exchange.sheet_reader import column_letter
 
 FORMAT = "sportello-profile/1"
 
@@ -311,3 +313,56 @@ def shipped_profiles() -> list[Profile]:
         data = json.loads(path.read_text(encoding="utf-8"))
         found.append(profile_from_json(data, origin="predefinito"))
     return found
+
+
+# --------------------------------------------------------------------------- a sheet's mapping
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """One column of the sheet and the field it goes to (``field`` None: not imported)."""
+
+    index: int  # 1-based Excel column number
+    header: str
+    field: str | None
+    confidence: float = 1.0
+    codes: str | None = None  # code list name, or "belfiore"
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    """What the clerk confirms in the wizard: sheet, header row, column mapping."""
+
+    sheet: str
+    header_row: int  # 1-based, as Excel shows it
+    columns: tuple[ColumnMapping, ...]
+    profile: str | None = None
+    code_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def with_field(self, index: int, field_key: str | None, codes: str | None = None) -> ImportSettings:
+        """A copy with column ``index`` mapped to ``field_key`` (a GUI combo box change)."""
+        if field_key is not None and field_key not in FIELDS:
+            raise ValidationError(f"Campo sconosciuto: {field_key}.", "field")
+        cols = []
+        for c in self.columns:
+            if c.index == index:
+                c = dataclasses.replace(c, field=field_key, confidence=1.0, codes=codes)
+            elif field_key is not None and c.field == field_key:
+                c = dataclasses.replace(c, field=None, confidence=0.0, codes=None)
+            cols.append(c)
+        return dataclasses.replace(self, columns=tuple(cols))
+
+
+def profile_from_settings(name: str, settings: ImportSettings, *, source: str | None = None) -> Profile:
+    """A profile from the mapping confirmed in the wizard (every column, in sheet order)."""
+    cols = tuple(ProfileColumn(c.header or c.letter, c.field, c.codes)
+                 for c in sorted(settings.columns, key=lambda c: c.index))
+    lists = {k: v for k, v in settings.code_lists.items()
+             if any(c.codes == k for c in cols)}
+    return profile_from_json(Profile(name=name, columns=cols, sheet=settings.sheet,
+                                     header_row=settings.header_row, source=source,
+                                     code_lists=lists).to_json())

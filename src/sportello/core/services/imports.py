@@ -61,14 +61,15 @@ from sportello.core.exchange import sheet_reader, values
 from sportello.core.exchange.profiles import (
     DEFAULT_CODE_LISTS,
     FIELDS,
+    ColumnMapping,
+    ImportSettings,
     Profile,
-    ProfileColumn,
     match_header,
     normalise_header,
     profile_from_json,
     shipped_profiles,
 )
-from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile, column_letter
+from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile
 from sportello.core.models import (
     AuditLog,
     EmploymentSituation,
@@ -86,6 +87,7 @@ from sportello.core.models import (
 )
 from sportello.core.search import index_inserts_at_end, worker_search_text
 from sportello.core import audit, permissions
+from sportello.core.services.profile_store import load_profile
 
 Progress = Callable[[int, int], bool]
 
@@ -120,45 +122,6 @@ class ImportCancelled(SportelloError):
 
 
 # --------------------------------------------------------------------------- plain data
-
-
-@dataclass(frozen=True)
-class ColumnMapping:
-    """One column of the sheet and the field it goes to (``field`` None: not imported)."""
-
-    index: int  # 1-based Excel column number
-    header: str
-    field: str | None
-    confidence: float = 1.0
-    codes: str | None = None  # code list name, or "belfiore"
-
-    @property
-    def letter(self) -> str:
-        return column_letter(self.index)
-
-
-@dataclass(frozen=True)
-class ImportSettings:
-    """What the clerk confirms in the wizard: sheet, header row, column mapping."""
-
-    sheet: str
-    header_row: int  # 1-based, as Excel shows it
-    columns: tuple[ColumnMapping, ...]
-    profile: str | None = None
-    code_lists: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def with_field(self, index: int, field_key: str | None, codes: str | None = None) -> ImportSettings:
-        """A copy with column ``index`` mapped to ``field_key`` (a GUI combo box change)."""
-        if field_key is not None and field_key not in FIELDS:
-            raise ValidationError(f"Campo sconosciuto: {field_key}.", "field")
-        cols = []
-        for c in self.columns:
-            if c.index == index:
-                c = dataclasses.replace(c, field=field_key, confidence=1.0, codes=codes)
-            elif field_key is not None and c.field == field_key:
-                c = dataclasses.replace(c, field=None, confidence=0.0, codes=None)
-            cols.append(c)
-        return dataclasses.replace(self, columns=tuple(cols))
 
 
 @dataclass(frozen=True)
@@ -330,87 +293,6 @@ class UndoResult:
     exchange_id: int
     deleted: int
     restored: int
-
-
-@dataclass(frozen=True)
-class ProfileInfo:
-    name: str
-    origin: str  # "predefinito" or "utente"
-    columns: int
-    source: str | None
-
-
-# --------------------------------------------------------------------------- profiles
-
-
-def list_profiles(ctx: Context) -> list[ProfileInfo]:
-    """Shipped profiles first, then the ones saved by clerks."""
-    found = [ProfileInfo(p.name, p.origin, len(p.columns), p.source) for p in shipped_profiles()]
-    with ctx.read() as s:
-        for row in s.scalars(select(MappingProfile).where(MappingProfile.kind == "workers")
-                             .order_by(MappingProfile.name)):
-            try:
-                p = profile_from_json(row.definition)
-            except ValidationError:
-                continue
-            found.append(ProfileInfo(row.name, "utente", len(p.columns), p.source))
-    return found
-
-
-def load_profile(ctx: Context, name: str) -> Profile:
-    with ctx.read() as s:
-        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
-        if row is not None:
-            return profile_from_json(row.definition)
-    folded = normalise_header(name)
-    for p in shipped_profiles():
-        if p.name == name or normalise_header(p.name) == folded:
-            return p
-    names = ", ".join(p.name for p in list_profiles(ctx))
-    raise NotFound(f"Profilo «{name}» non trovato. Profili disponibili: {names}.")
-
-
-def profile_from_settings(name: str, settings: ImportSettings, *, source: str | None = None) -> Profile:
-    """A profile from the mapping confirmed in the wizard (every column, in sheet order)."""
-    cols = tuple(ProfileColumn(c.header or c.letter, c.field, c.codes)
-                 for c in sorted(settings.columns, key=lambda c: c.index))
-    lists = {k: v for k, v in settings.code_lists.items()
-             if any(c.codes == k for c in cols)}
-    return profile_from_json(Profile(name=name, columns=cols, sheet=settings.sheet,
-                                     header_row=settings.header_row, source=source,
-                                     code_lists=lists).to_json())
-
-
-def save_profile(ctx: Context, profile: Profile | ImportSettings, name: str | None = None) -> int:
-    """Store (or replace) a clerk's profile in the database; returns its id."""
-    if isinstance(profile, ImportSettings):
-        if not name:
-            raise ValidationError("Dare un nome al profilo.", "name")
-        profile = profile_from_settings(name, profile)
-    elif name:
-        profile = dataclasses.replace(profile, name=name)
-    name = profile.name.strip()
-    if any(p.name == name for p in shipped_profiles()):
-        raise ValidationError(f"«{name}» è il nome di un profilo predefinito: sceglierne un altro.",
-                              "name")
-    definition = profile_from_json(profile.to_json()).to_json()
-    with ctx.write() as s:
-        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
-        if row is None:
-            row = MappingProfile(name=name, kind="workers", definition=definition)
-            s.add(row)
-        else:
-            row.definition = definition
-        s.flush()
-        return row.id
-
-
-def delete_profile(ctx: Context, name: str) -> None:
-    with ctx.write() as s:
-        row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
-        if row is None:
-            raise NotFound(f"Profilo «{name}» non trovato tra quelli salvati.")
-        s.delete(row)
 
 
 # --------------------------------------------------------------------------- header & mapping

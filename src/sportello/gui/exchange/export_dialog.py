@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.exchange import export
-from sportello.core.services import exchange_log, imports
+from sportello.core.services import exchange_log, profile_store
 from sportello.gui.exchange.common import kind_labels, run_task
 
 
@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
         self.profile_combo.setObjectName("exportProfile")
         self.profile_combo.addItem(self.tr("Standard di Sportello"), None)
         try:
-            for info in imports.list_profiles(ctx):
+            for info in profile_store.list_profiles(ctx):
                 self.profile_combo.addItem(info.name, info.name)
         except SportelloError:
             pass

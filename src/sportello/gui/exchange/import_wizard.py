@@ -45,7 +45,7 @@ from sportello.core.exchange import sheet_reader
 from sportello.core.exchange.profiles import FIELDS
 from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.sheet_reader import SheetData, column_letter
-from sportello.core.services import exchange_log, imports
+from sportello.core.services import exchange_log, imports, profile_store
 from sportello.gui import changes
 from sportello.gui.exchange.common import (
     ERROR_FILL,
@@ -546,7 +546,7 @@ class MappingPage(QWizardPage):
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("— proposta automatica —"), None)
         try:
-            profiles = imports.list_profiles(self.w.ctx)
+            profiles = profile_store.list_profiles(self.w.ctx)
         except SportelloError:
             profiles = []
         for info in profiles:
@@ -699,7 +699,7 @@ class MappingPage(QWizardPage):
         if not ok or not name:
             return
         try:
-            imports.save_profile(self.w.ctx, settings, name)
+            profile_store.save_profile(self.w.ctx, settings, name)
         except SportelloError as exc:
             _status(self.status, str(exc), error=True)
             return
