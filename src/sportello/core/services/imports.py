@@ -66,7 +66,6 @@ from sportello.core.exchange.profiles import (
     Profile,
     match_header,
     normalise_header,
-    profile_from_json,
     shipped_profiles,
 )
 from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile
@@ -78,7 +77,6 @@ from sportello.core.models import (
     ExchangeStatus,
     FileStatus,
     ImportChange,
-    MappingProfile,
     Role,
     Vertenza,
     VertenzaStatus,
@@ -87,7 +85,7 @@ from sportello.core.models import (
 )
 from sportello.core.search import index_inserts_at_end, worker_search_text
 from sportello.core import audit, permissions
-from sportello.core.services.profile_store import load_profile
+from sportello.core.services import profile_store
 
 Progress = Callable[[int, int], bool]
 
@@ -425,15 +423,10 @@ def _profiles_for(ctx: Context | None, profile: str | Profile | None) -> list[Pr
             if not found:
                 raise NotFound(f"Profilo «{profile}» non trovato.")
             return found
-        return [load_profile(ctx, profile)]
+        return [profile_store.load_profile(ctx, profile)]
     found = shipped_profiles()
     if ctx is not None:
-        with ctx.read() as s:
-            for row in s.scalars(select(MappingProfile).where(MappingProfile.kind == "workers")):
-                try:
-                    found.append(profile_from_json(row.definition))
-                except ValidationError:
-                    continue
+        found.extend(profile_store.saved_profiles(ctx))
     return found
 
 

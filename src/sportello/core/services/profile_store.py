@@ -48,6 +48,19 @@ def list_profiles(ctx: Context) -> list[ProfileInfo]:
     return found
 
 
+def saved_profiles(ctx: Context) -> list[Profile]:
+    """The workers profiles saved by clerks, oldest first (an unreadable one is left out)."""
+    found = []
+    with ctx.read() as s:
+        for row in s.scalars(select(MappingProfile).where(MappingProfile.kind == "workers")
+                             .order_by(MappingProfile.id)):
+            try:
+                found.append(profile_from_json(row.definition))
+            except ValidationError:
+                continue
+    return found
+
+
 def load_profile(ctx: Context, name: str) -> Profile:
     with ctx.read() as s:
         row = s.scalar(select(MappingProfile).where(MappingProfile.name == name))
