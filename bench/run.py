@@ -411,8 +411,7 @@ def bench_export(db_path: Path, home: Path, repeats: int) -> list[Metric]:
     from openpyxl import Workbook
 
     from sportello.core.bootstrap import bootstrap
-    from sportello.core.exchange import export
-    from sportello.core.services import setup
+    from sportello.core.services import export, setup
 
     ctx = bootstrap(f"sqlite:///{db_path}", backup=False)
     ctx = ctx.acting_as(setup.default_actor(ctx))

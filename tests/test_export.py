@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
-from sportello.core.exchange import export, xlsx
-from sportello.core.services import demo, workers
+from sportello.core.exchange import xlsx
+from sportello.core.services import demo, export, workers
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from sportello.core.errors import ValidationError
-from sportello.core.exchange import export, values
+from sportello.core.exchange import values
 from sportello.core.models import Worker
 from sportello.core.rules import fields
-from sportello.core.services import agenda, pathways, workers
+from sportello.core.services import agenda, export, pathways, workers
 
 CODE = code_of(PEOPLE[0])
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
 from sportello.core.errors import SportelloError, ValidationError
-from sportello.core.exchange import export, profiles, values
+from sportello.core.exchange import profiles, values
 from sportello.core.exchange.sheet_reader import UnreadableFile
 from sportello.core.models import (
     AuditLog,
@@ -24,7 +24,7 @@ from sportello.core.models import (
     Vertenza,
     Worker,
 )
-from sportello.core.services import imports, profile_store, workers
+from sportello.core.services import export, imports, profile_store, workers
 
 REGION = Path("/work/shared/region-samples")
 REGION_SAMPLE = REGION / "Anagrafica_lavoratore.xls"

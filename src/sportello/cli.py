@@ -145,7 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from sportello.core.exchange import export
+    from sportello.core.services import export
 
     with _context(args) as ctx:
         result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza,
@@ -156,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from sportello.core.exchange import export
+    from sportello.core.services import export
 
     with _context(args) as ctx:
         path = export.blank_template(ctx, args.out, profile=args.profile)

@@ -12,9 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sportello.core import codes, codice_fiscale
-from sportello.core.exchange import export
 from sportello.core.models import Office, PathwayKind
-from sportello.core.services import letters, pathways, workers
+from sportello.core.services import export, letters, pathways, workers
 from sportello.gui import i18n
 from sportello.gui.areas.workers import WorkersArea
 from sportello.gui.paths.pathway_dialogs import NewPathwayDialog

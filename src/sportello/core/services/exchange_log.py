@@ -1,7 +1,7 @@
 """The read side of the Import/Export area: past imports and exports, and vertenze.
 
 Plain rows for lists (no ORM object leaves the session). The writes (import, undo,
-export) are in ``services.imports`` and ``exchange.export``.
+export) are in ``services.imports`` and ``services.export``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 "Importa un elenco…" (or a spreadsheet dropped on the area) opens the import wizard;
 "Esporta in Excel…" the export dialog. Below, every past import and export, where a whole
-import can be undone. The rules are in ``services.imports`` and ``exchange.export``.
+import can be undone. The rules are in ``services.imports`` and ``services.export``.
 Nothing is read at start-up: the history is read when the area is first shown.
 """
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.core.exchange import export
-from sportello.core.services import exchange_log, profile_store
+from sportello.core.services import exchange_log, export, profile_store
 from sportello.gui.exchange.common import kind_labels, run_task
 
 
