@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sportello.core import db
+from sportello.core import audit, db
 from sportello.core.context import Context
-from sportello.core import audit
 
 
 def bootstrap(database: str | None = None, *, migrate: bool = True, backup: bool = True) -> Context:

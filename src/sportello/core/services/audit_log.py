@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from sportello.core.audit import record
 from sportello.core.models import AuditLog
 
-
 # What each action means, for the viewer and the export.
 ACTION_LABELS = {
     "create": "creazione", "update": "modifica", "delete": "cancellazione",
@@ -165,8 +164,8 @@ def _row(r) -> AuditRow:  # type: ignore[no-untyped-def]
 
 
 def _require_viewer(ctx) -> None:  # type: ignore[no-untyped-def]
-    from sportello.core.models import Role
     from sportello.core import permissions
+    from sportello.core.models import Role
 
     permissions.require(ctx.actor, Role.RESPONSABILE, "consultare il registro delle attività")
 
@@ -235,7 +234,12 @@ def export_xlsx(ctx, flt: AuditFilter | None, out,  # type: ignore[no-untyped-de
     from openpyxl.utils import get_column_letter
 
     from sportello.core.errors import SportelloError, ValidationError
-    from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
+    from sportello.core.exchange.xlsx import (
+        looks_like_formula,
+        save_atomically,
+        sheet_text,
+        text_cell,
+    )
 
     _require_viewer(ctx)
     flt = flt or AuditFilter()

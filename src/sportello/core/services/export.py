@@ -1,10 +1,9 @@
-"""Excel exports in our standard layout: one sheet, one header row, real Excel types.
+"""Excel exports: what each kind of export reads, streamed into a sheet in our layout.
 
-Dates are dates, amounts are numbers in euro, codici fiscali and phones are text; the
-header is bold and frozen with an autofilter; no cell is ever a formula: text starting with
-= + - @, tab, CR or LF is written as a string cell with Excel's "quote prefix" set, so it
-shows exactly as typed and stays text even when the cell is edited.
-Written with openpyxl's write-only mode, streaming rows from the database.
+The sheet itself (types, formats, no formulas) is written by ``exchange.sheet_writer``;
+this module chooses the rows (``KINDS``, or the workers in a mapping profile's layout),
+streams them from the database, and records the export (``ExchangeRecord`` with the
+file's hash, and an audit row).
 """
 
 from __future__ import annotations
@@ -16,9 +15,13 @@ from pathlib import Path
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
-from sportello.core.context import Context
+from sportello.core import audit
 from sportello.core.codes import pathway_kind_label
-from sportello.core.errors import SportelloError, ValidationError
+from sportello.core.context import Context
+from sportello.core.errors import ValidationError
+from sportello.core.exchange import sheet_writer
+from sportello.core.exchange.profiles import DEFAULT_CODE_LISTS, FIELDS
+from sportello.core.exchange.sheet_writer import Column
 from sportello.core.models import (
     Appointment,
     BusinessProject,
@@ -38,15 +41,8 @@ from sportello.core.models import (
     Voucher,
     Worker,
 )
-from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 from sportello.core.paths import output_file
-from sportello.core import audit
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    kind: str = "text"  # text, date, datetime, int, number, euro, bool
-    width: float = 16
+from sportello.core.services import profile_store
 
 
 @dataclass(frozen=True)
@@ -198,53 +194,6 @@ class ExportResult:
     rows: int
 
 
-def _cell_value(column: Column, value: object) -> object:
-    if value is None:
-        return None
-    if column.kind == "euro":
-        return int(value) / 100  # type: ignore[call-overload]
-    if column.kind == "bool":
-        return "sì" if value else "no"
-    if column.kind in ("date", "datetime", "int", "number"):
-        return value
-    return str(value)
-
-
-def _converter(ws, column: Column,  # type: ignore[no-untyped-def]
-               encode: Callable[[object], object] | None) -> Callable[[object], object]:
-    """value -> what ``ws.append`` takes, for one column (built once: 100,000 rows call it).
-
-    A formatted column (dates, money) reuses one styled cell: the write-only sheet writes
-    each cell as it is appended, so the next row may refill it.
-    """
-    from openpyxl.cell import WriteOnlyCell
-
-    styled: WriteOnlyCell | None = None
-    if column.kind in ("date", "datetime", "euro"):
-        styled = WriteOnlyCell(ws)
-        styled.number_format = _FORMATS[column.kind]
-
-    def convert(value: object) -> object:
-        if encode is not None:
-            value = encode(value)
-        value = _cell_value(column, value)
-        if value is None:
-            return None
-        if styled is not None:
-            styled.value = value
-            return styled
-        value = sheet_text(value)
-        if isinstance(value, str) and looks_like_formula(value):
-            return text_cell(ws, value)
-        return value
-
-    return convert
-
-
-_FORMATS = {"date": "DD/MM/YYYY", "datetime": "DD/MM/YYYY HH:MM", "euro": '#,##0.00 "€"',
-            "number": "0.##", "int": "0", "text": "@", "bool": "@"}
-
-
 # --------------------------------------------------------------------------- mapping profiles
 
 _PROFILE_KINDS = {"date": "date", "number": "number"}
@@ -254,9 +203,6 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
     """The workers export in a mapping profile's layout (e.g. the Region's template): its
     headers in its order, codes written back as codes (qualifica "I", comuni as Belfiore)."""
     from sqlalchemy import and_, literal
-
-    from sportello.core.exchange.profiles import FIELDS
-    from sportello.core.services import profile_store
 
     profile = profile_store.load_profile(ctx, name)
     if profile.kind != "workers":
@@ -299,11 +245,6 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
 
     ``profile``: the workers in that mapping profile's layout instead of ours.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     spec = KINDS.get(kind)
     if spec is None:
         raise ValidationError(f"Tipo di esportazione sconosciuto: {kind}. Possibili: "
@@ -318,31 +259,10 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
     output_file(out)  # a folder in the way is said before the workbook is built
     vertenza_id = _vertenza_id(ctx, vertenza)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(spec.title)
-    for i, column in enumerate(spec.columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = column.width
-    ws.freeze_panes = "A2"
-    last = get_column_letter(len(spec.columns))
-    bold = Font(bold=True)
-    header = []
-    for column in spec.columns:
-        cell = WriteOnlyCell(ws, value=column.header)
-        cell.font = bold
-        header.append(cell)
-    ws.append(header)
-    converters = [_converter(ws, column, encode)
-                  for column, encode in zip(spec.columns, spec.encoders or
-                                            (None,) * len(spec.columns), strict=True)]
-    count = 0
+    sheet = sheet_writer.SheetWriter(spec.title, spec.columns, spec.encoders)
     with ctx.read() as s:
-        for row in s.execute(spec.query(vertenza_id)).yield_per(2000):
-            ws.append([convert(value) for convert, value in zip(converters, row)])
-            count += 1
-            if progress and count % 2000 == 0 and not progress(count):
-                raise SportelloError("Esportazione annullata: nessun file scritto.")
-    ws.auto_filter.ref = f"A1:{last}{count + 1}"
-    save_atomically(wb, out)
+        count = sheet.write(s.execute(spec.query(vertenza_id)).yield_per(2000), progress)
+    sheet.save(out)
     import hashlib
 
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -356,21 +276,10 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
 
 # --------------------------------------------------------------------------- blank templates
 
-_LIST_LIMIT = 200  # longer code lists (the comuni) are checked on import, not offered
-
-
 def blank_template(ctx: Context, out: Path | str, *, profile: str | None = None) -> Path:
     """An empty workers sheet to hand out: our import layout or a profile's, with drop-down
     lists on the coded columns (sex, qualifica, orario...) and dates formatted day-first.
     Whatever is typed in it imports without mapping."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from sportello.core.exchange.profiles import DEFAULT_CODE_LISTS, FIELDS
-    from sportello.core.services import profile_store
-
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
@@ -383,48 +292,7 @@ def blank_template(ctx: Context, out: Path | str, *, profile: str | None = None)
         columns = [(spec.label, spec.key, spec.codes, DEFAULT_CODE_LISTS.get(spec.codes or ""))
                    for spec in FIELDS.values()]
         title = "Lavoratori"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    codes_ws = wb.create_sheet("Codifiche")
-    bold = Font(bold=True)
-    rows = 2000
-    list_column = 0
-    for index, (header, key, codes, table) in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        cell = ws.cell(row=1, column=index, value=header)
-        cell.font = bold
-        ws.column_dimensions[letter].width = max(12, min(30, len(header) + 4))
-        spec = FIELDS.get(key or "")
-        if spec is not None and spec.kind == "date":
-            for row in range(2, rows + 2):
-                ws.cell(row=row, column=index).number_format = "DD/MM/YYYY"
-        values: list[str] = []
-        if spec is not None and spec.key == "sex":
-            values = ["M", "F"]
-        elif table and len(table) <= _LIST_LIMIT:
-            values = list(table)
-        if not values:
-            continue
-        list_column += 1
-        code_letter = get_column_letter(list_column)
-        codes_ws.cell(row=1, column=list_column, value=header).font = bold
-        for row, value in enumerate(values, start=2):
-            codes_ws.cell(row=row, column=list_column, value=value)
-        described = ", ".join(f"{k} = {v}" for k, v in (table or {}).items())[:250]
-        check = DataValidation(type="list", allow_blank=True, showErrorMessage=True,
-                               formula1=f"=Codifiche!${code_letter}$2:${code_letter}$"
-                                        f"{len(values) + 1}",
-                               errorTitle="Valore non previsto",
-                               error=f"Scegliere un valore dall'elenco. {described}".strip(),
-                               promptTitle=header[:32], prompt=described or "M o F")
-        check.add(f"{letter}2:{letter}{rows + 1}")
-        ws.add_data_validation(check)
-    ws.freeze_panes = "A2"
-    if not list_column:
-        wb.remove(codes_ws)
-    save_atomically(wb, out)
-    return out
+    return sheet_writer.write_blank_template(out, title, columns)
 
 
 def _vertenza_id(ctx: Context, vertenza: str | None) -> int | None:
