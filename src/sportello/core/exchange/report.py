@@ -12,20 +12,59 @@ do).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sportello.core.errors import ValidationError
+from sportello.core.exchange.sheet_reader import SheetData, column_letter
 from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
-from sportello.core.exchange.sheet_reader import column_letter
-
-if TYPE_CHECKING:
-    from sportello.core.services.imports import Analysis
 
 RESULT_HEADER = "Esito importazione"
 
 
-def write_error_report(analysis: Analysis, out: Path | str) -> Path:
+class Finding(Protocol):
+    """One remark on a row (``services.imports.Issue``)."""
+
+    @property
+    def row(self) -> int: ...  # as Excel numbers it
+
+    @property
+    def column(self) -> str | None: ...  # letter
+
+    @property
+    def header(self) -> str | None: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def level(self) -> str: ...  # "errore", "avviso" or "nota"
+
+
+class HeaderRow(Protocol):
+    @property
+    def header_row(self) -> int: ...  # 1-based, as Excel shows it
+
+
+class Checked(Protocol):
+    """What the report needs of an analysed sheet (``services.imports.Analysis``): the
+    report takes it as plain data and never imports the service."""
+
+    @property
+    def sheet(self) -> SheetData: ...
+
+    @property
+    def settings(self) -> HeaderRow: ...
+
+    @property
+    def row_issues(self) -> Mapping[int, Sequence[Finding]]: ...
+
+    @property
+    def skipped(self) -> Sequence[Finding]: ...
+
+
+def write_error_report(analysis: Checked, out: Path | str) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
