@@ -38,7 +38,8 @@ from sportello.core.models import (
     VoucherStatus,
     Worker,
 )
-from sportello.core.search import search_worker_ids, worker_search_text
+from sportello.core.search import search_worker_ids
+from sportello.core.text import worker_search_text
 from sportello.core.services import agenda, demo, maintenance, setup
 
 N = 120

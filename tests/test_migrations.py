@@ -34,6 +34,7 @@ from sportello.core.models import (
     VoucherStatusChange,
     Worker,
 )
+from sportello.core.text import fold, worker_search_text
 
 REPO = Path(__file__).resolve().parent.parent
 CF_ROSSI = "RSSNCL80A01A479X"
@@ -318,14 +319,14 @@ def test_a_fresh_database_is_migrated_without_backup(sqlite_url: str) -> None:
 
 
 def test_fold_and_search_text() -> None:
-    assert search.fold("  Niccolò   ROSSI ") == "niccolo rossi"
-    assert search.fold("D'Agostino") == search.fold("D’AGOSTINO") == "dagostino"
-    assert search.fold("D´Amico") == "damico"
-    assert search.fold("Łukasz Øster Straße") == "lukasz oster strasse"
-    assert search.fold(None) == ""
+    assert fold("  Niccolò   ROSSI ") == "niccolo rossi"
+    assert fold("D'Agostino") == fold("D’AGOSTINO") == "dagostino"
+    assert fold("D´Amico") == "damico"
+    assert fold("Łukasz Øster Straße") == "lukasz oster strasse"
+    assert fold(None) == ""
     row = {"surname": "D'Agostino", "name": "Maria", "codice_fiscale": CF_DAGOSTINO,
            "phone": "0141 12.34.56", "mobile": "3471234567.0", "email": "Maria.D@Esempio.IT"}
-    assert search.worker_search_text(row) == (
+    assert worker_search_text(row) == (
         "dagostino maria dgsmra75c41l219k 0141123456 3471234567 maria.d@esempio.it"
     )
 
@@ -333,8 +334,8 @@ def test_fold_and_search_text() -> None:
         surname = "Bianchi"
         name = "Giuseppe"
 
-    assert search.worker_search_text(Partial()) == "bianchi giuseppe"
-    assert len(search.worker_search_text({"surname": "x" * 300, "name": "y" * 300})) == 400
+    assert worker_search_text(Partial()) == "bianchi giuseppe"
+    assert len(worker_search_text({"surname": "x" * 300, "name": "y" * 300})) == 400
     assert search.query_words('NICCOLÒ "  347-123 -') == ["niccolo", '"', "347123", "-"]
 
 
@@ -455,7 +456,7 @@ def test_search_follows_updates_and_deletes(engine: Engine, people: dict[str, in
     with engine.begin() as conn:
         values = {"codice_fiscale": CF_ROSSI, "surname": "Rossetti", "name": "Niccolò",
                   "privacy_consent": False, "status": "aperto"}
-        conn.execute(insert(Worker).values(**values, search_text=search.worker_search_text(values)))
+        conn.execute(insert(Worker).values(**values, search_text=worker_search_text(values)))
         conn.execute(delete(Worker).where(Worker.id == people["bianchi"]))
     assert len(_find(engine, "rossett nicc")) == 1
     assert _find(engine, "giusep") == []

@@ -30,7 +30,7 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-from sportello.core.search import worker_search_text
+from sportello.core.text import worker_search_text
 
 revision = '0002'
 down_revision = '0001'

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from sportello.core.errors import ValidationError
+from sportello.core.text import normalise_header
 
 __all__ = [
     "DecodedCF",
@@ -126,8 +127,9 @@ def _date_or_none(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
-def _places() -> dict[str, tuple[_Place, ...]]:
-    """Read python-codicefiscale's municipalities and countries once (about 0.2 s)."""
+def places() -> dict[str, tuple[_Place, ...]]:
+    """Belfiore code -> its periods (created, deleted, name, province): python-codicefiscale's
+    municipalities and countries, read once (about 0.2 s)."""
     global _PLACES
     if _PLACES is None:
         with _PLACES_LOCK:
@@ -159,7 +161,7 @@ def _resolve_place(belfiore: str, on: dt.date) -> _Place | None:
     data errors); else the first period created after the date (codes assigned after
     birth); else nothing.
     """
-    periods = _places().get(belfiore)
+    periods = places().get(belfiore)
     if not periods:
         return None
     for period in periods:
@@ -187,15 +189,32 @@ def birthplace(belfiore: str, on: dt.date | None = None) -> tuple[str, str] | No
     if on is not None:
         found = _resolve_place(code, on)
         return (found[2], found[3]) if found else None
-    periods = _places().get(code)
+    periods = places().get(code)
     return (periods[-1][2], periods[-1][3]) if periods else None
 
 
 def known_belfiore(belfiore: str) -> bool:
-    return normalise(belfiore) in _places()
+    return normalise(belfiore) in places()
 
 
 # --------------------------------------------------------------------------- encoding
+
+
+@lru_cache(maxsize=1)
+def places_by_name() -> dict[str, list[tuple[str, str, str]]]:
+    """Folded comune/country name -> [(belfiore, name, province)], current periods first."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for belfiore, periods in places().items():
+        last = periods[-1]
+        for period in reversed(periods):
+            entry = (belfiore, period[2], period[3])
+            bucket = table.setdefault(normalise_header(period[2]), [])
+            if entry not in bucket:
+                if period is last and period[1] is None:
+                    bucket.insert(0, entry)
+                else:
+                    bucket.append(entry)
+    return table
 
 
 def normalise(text: str | None) -> str:

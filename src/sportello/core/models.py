@@ -29,9 +29,20 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Mapper,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
+
+from sportello.core.text import SEARCH_TEXT_MAX, worker_search_text
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -418,7 +429,7 @@ class Worker(IdMixin, VersionedMixin, Base):
     closing_reason: Mapped[Optional[str]] = mapped_column(String(30))
     notes: Mapped[Optional[str]] = mapped_column(Text)
     # Lower-case, accent-free "surname name cf phone email" for search.
-    search_text: Mapped[Optional[str]] = mapped_column(String(400))
+    search_text: Mapped[Optional[str]] = mapped_column(String(SEARCH_TEXT_MAX))
     anonymised_at: Mapped[Optional[dt.datetime]]
 
     languages: Mapped[list[WorkerLanguage]] = relationship(
@@ -1002,5 +1013,12 @@ class AuditRewrite(IdMixin, Base):
     reason: Mapped[str] = mapped_column(String(30))
 
 
-# Keeps Worker.search_text filled on every ORM insert/update (listeners live in search.py).
-from sportello.core import search as _search  # noqa: E402, F401
+
+# Keeps Worker.search_text filled on every ORM insert and update (bulk Core writes, which
+# bypass these events, call ``text.worker_search_text`` for each row themselves).
+@event.listens_for(Worker, "before_insert")
+@event.listens_for(Worker, "before_update")
+def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Worker) -> None:
+    value = worker_search_text(target)
+    if target.search_text != value:  # unchanged: no UPDATE, no version bump
+        target.search_text = value

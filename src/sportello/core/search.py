@@ -1,26 +1,15 @@
-"""Search as you type over worker files: folding, the ``search_text`` column, the query.
+"""Search as you type over worker files: the query over ``worker.search_text``.
 
 ``worker.search_text`` holds one folded line per worker: "surname name cf phone mobile
-email". Folding (``fold``) makes the search case- and accent-insensitive:
-
-- NFKD decomposition, combining marks stripped, lower-cased ("Niccolò" -> "niccolo");
-- letters that NFKD does not decompose are spelled out ("ł" -> "l", "ß" -> "ss", ...);
-- apostrophes are *removed*, not turned into spaces: "D'Agostino" -> "dagostino", so both
-  "agost" and "dagost" are substrings of it (with a space, "dagost" would find nothing);
-- runs of white space become one space.
-
-Phone numbers are stored as their digits only ("347 123.4567" -> "3471234567"), and a
-typed word made of digits and separators is reduced the same way.
+email" (``text.worker_search_text``; folding, ``text.fold``, ignores case, accents and
+apostrophes). A typed word made of digits and separators is reduced to its digits, as the
+phone numbers in the column are.
 
 How the column is kept filled:
-- ORM writes: ``before_insert``/``before_update`` listeners on ``Worker``, registered when
-  this module is imported; ``sportello.core.models`` imports it at its bottom, so they are
-  active whenever the models are.
+- ORM writes: ``before_insert``/``before_update`` listeners on ``Worker`` in
+  ``sportello.core.models``, so they are active whenever the models are.
 - Bulk Core inserts and updates (demo data, large imports), which bypass the ORM
-  events, call ``worker_search_text`` for each row themselves.
-
-Changing ``fold`` or ``worker_search_text`` needs a migration that recomputes the column
-(as 0002 does).
+  events, call ``text.worker_search_text`` for each row themselves.
 
 The index behind the query (migration 0002):
 - SQLite: the FTS5 external-content table ``worker_fts`` with the ``trigram`` tokenizer,
@@ -35,7 +24,6 @@ used by migrations/env.py).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -46,91 +34,26 @@ from sqlalchemy import (
     Select,
     any_,
     column,
-    event,
     func,
     literal_column,
     select,
     table,
     text,
 )
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Mapper, Session, aliased
+from sqlalchemy.orm import Session, aliased
 
 from sportello.core.models import Worker
+from sportello.core.text import fold
 
 FTS_TABLE = "worker_fts"
 TRGM_INDEX = "ix_worker_search_text_trgm"
 # SQLite only (migration 0008): the worker list's alphabetical order, search_text first
 SORT_INDEX = "ix_worker_alphabetical"
 MIN_TRIGRAM_CHARS = 3
-SEARCH_TEXT_MAX = Worker.__table__.c.search_text.type.length or 400
 
-# Removed before decomposition (U+00B4 would otherwise decompose to a space).
-_APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
-# Letters without a canonical decomposition that people still type without the mark.
-_SPELLED = {
-    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
-    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
-    "ı": "i", "ħ": "h", "Ħ": "h",
-}
-_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES, None), **_SPELLED})
 _PHONE_WORD = re.compile(r"\+?[\d./()-]*\d[\d./()-]*")
 _PHONE_DROP = re.compile(r"[^\d+]")
-_FLOAT_PHONE = re.compile(r"(\d+)\.0")  # Excel turned the number into a float
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # pasted junk; PostgreSQL refuses NUL in text
-
-
-def fold(value: str | None) -> str:
-    """Lower-case, accent-free, apostrophe-free text with single spaces."""
-    if not value:
-        return ""
-    value = value.translate(_TABLE)
-    if not value.isascii():
-        value = "".join(
-            c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
-        )
-    return " ".join(value.lower().split())
-
-
-def _phone(value: str | None) -> str:
-    if not value:
-        return ""
-    value = value.strip()
-    float_form = _FLOAT_PHONE.fullmatch(value)
-    if float_form:
-        value = float_form.group(1)
-    return _PHONE_DROP.sub("", value)
-
-
-def _field(worker_like: Any, key: str) -> Any:
-    if isinstance(worker_like, Mapping):
-        return worker_like.get(key)
-    return getattr(worker_like, key, None)
-
-
-def worker_search_text(worker_like: Any) -> str:
-    """The ``search_text`` of a worker given as an ORM object, any object or a dict.
-
-    Reads ``surname``, ``name``, ``codice_fiscale``, ``phone``, ``mobile``, ``email``
-    (missing ones count as empty).
-    """
-    parts = (
-        fold(_field(worker_like, "surname")),
-        fold(_field(worker_like, "name")),
-        fold(_field(worker_like, "codice_fiscale")),
-        _phone(_field(worker_like, "phone")),
-        _phone(_field(worker_like, "mobile")),
-        fold(_field(worker_like, "email")),
-    )
-    return " ".join(p for p in parts if p)[:SEARCH_TEXT_MAX]
-
-
-@event.listens_for(Worker, "before_insert")
-@event.listens_for(Worker, "before_update")
-def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Worker) -> None:
-    value = worker_search_text(target)
-    if target.search_text != value:  # unchanged: no UPDATE, no version bump
-        target.search_text = value
 
 
 # --------------------------------------------------------------------------- query

@@ -36,14 +36,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sportello.core import codice_fiscale as cf
 from sportello.core.errors import ValidationError
+from sportello.core.text import normalise_header
 from sportello.core.exchange.sheet_reader import column_letter
 
 FORMAT = "sportello-profile/1"
@@ -135,22 +135,6 @@ CODE_ALIASES: dict[str, dict[str, str]] = {
                "tempo parziale": "P", "part time": "P", "parttime": "P", "part": "P"},
     "qualifica": {"operaia": "O", "impiegata": "I", "dirigente": "Q"},
 }
-
-_STOPWORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d", "de",
-                        "il", "la", "lo", "le", "i", "gli", "l", "e", "n", "nr", "num"})
-
-
-@lru_cache(maxsize=4096)
-def normalise_header(text: object) -> str:
-    """Compact comparable form: "Data di Nascita:" -> "datanascita", "C.F." -> "cf"."""
-    if text is None:
-        return ""
-    raw = unicodedata.normalize("NFKD", str(text))
-    raw = "".join(c for c in raw if not unicodedata.combining(c)).lower()
-    words = [w for w in re.split(r"[^a-z0-9]+", raw) if w]
-    kept = [w for w in words if w not in _STOPWORDS] or words
-    return "".join(kept)
-
 
 @lru_cache(maxsize=1)
 def _synonym_index() -> dict[str, str]:
@@ -244,9 +228,7 @@ class Profile:
 
 def belfiore_of(place_name: str) -> str | None:
     """The Belfiore code of a comune or country name, when unambiguous."""
-    from sportello.core.exchange import values
-
-    found = values.places_by_name().get(normalise_header(place_name))
+    found = cf.places_by_name().get(normalise_header(place_name))
     return found[0][0] if found and len({f[0] for f in found}) == 1 else None
 
 

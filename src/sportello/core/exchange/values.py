@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.exchange.profiles import CODE_ALIASES, normalise_header
+from sportello.core.exchange.profiles import CODE_ALIASES
+from sportello.core.text import normalise_header
 from sportello.core.rules import fields
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap bug)
@@ -282,23 +282,6 @@ def code(value: object, table: dict[str, str], list_name: str) -> tuple[str, str
 # --------------------------------------------------------------------------- places
 
 
-@lru_cache(maxsize=1)
-def places_by_name() -> dict[str, list[tuple[str, str, str]]]:
-    """Folded comune/country name -> [(belfiore, name, province)], current periods first."""
-    table: dict[str, list[tuple[str, str, str]]] = {}
-    for belfiore, periods in cf._places().items():  # noqa: SLF001 - the shared table
-        last = periods[-1]
-        for period in reversed(periods):
-            entry = (belfiore, period[2], period[3])
-            bucket = table.setdefault(normalise_header(period[2]), [])
-            if entry not in bucket:
-                if period is last and period[1] is None:
-                    bucket.insert(0, entry)
-                else:
-                    bucket.append(entry)
-    return table
-
-
 def place(value: object, on: dt.date | None = None) -> tuple[str, str | None, str | None]:
     """(name, belfiore, province) from a Belfiore code or a comune/country name."""
     raw = text(value, allow_numbers=False)
@@ -312,7 +295,7 @@ def place(value: object, on: dt.date | None = None) -> tuple[str, str | None, st
         if found is None:
             raise CellError(f"«{raw}» non è un codice di comune o stato conosciuto")
         return found[0], upper, found[1]
-    matches = places_by_name().get(normalise_header(raw))
+    matches = cf.places_by_name().get(normalise_header(raw))
     if matches:
         codes = {m[0] for m in matches}
         belfiore, name_, prov = matches[0]

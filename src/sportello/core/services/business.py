@@ -40,7 +40,8 @@ from sportello.core.models import (
     SuapOutcome,
     Worker,
 )
-from sportello.core.search import fold, search_worker_ids
+from sportello.core.search import search_worker_ids
+from sportello.core.text import fold
 from sportello.core import permissions
 from sportello.core.services.pathways import OPEN, close_pathway_in
 

@@ -88,7 +88,7 @@ from sportello.core.models import (
     VoucherStatus,
     Worker,
 )
-from sportello.core.search import worker_search_text
+from sportello.core.text import worker_search_text
 from sportello.core import audit
 from sportello.core.services import agenda, passwords
 

@@ -83,7 +83,8 @@ from sportello.core.models import (
     Worker,
     utcnow,
 )
-from sportello.core.search import index_inserts_at_end, worker_search_text
+from sportello.core.search import index_inserts_at_end
+from sportello.core.text import worker_search_text
 from sportello.core import audit, permissions
 from sportello.core.services import profile_store
 
@@ -998,13 +999,13 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
     cancelled = (lambda: not progress(0, 0)) if progress is not None else None
     if settings is None:  # one pass of the reader: propose the mapping from the full sheets
         book = sheet_reader.read_all(path, cancelled=cancelled,
-                                     while_waiting=values.places_by_name)
+                                     while_waiting=cf.places_by_name)
         settings = _settings_from_book(ctx, book, profile=profile, sheet=sheet)
         data = next(d for d in book.sheets if d.name == settings.sheet)
         sheet_reader.refuse_formulas(data)
     else:
         data = sheet_reader.read_sheet(path, settings.sheet, cancelled=cancelled,
-                                       while_waiting=values.places_by_name)
+                                       while_waiting=cf.places_by_name)
     _check_settings(settings)
     digest = sheet_reader.sha256_of(path)
     fmt = sheet_reader.sniff(path)

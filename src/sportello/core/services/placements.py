@@ -30,7 +30,7 @@ from sportello.core.models import (
     PathwayOutcome,
     Worker,
 )
-from sportello.core.search import fold
+from sportello.core.text import fold
 from sportello.core.services.pathways import OPEN, close_pathway_in
 
 A = ApplicationStatus

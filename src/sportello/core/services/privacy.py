@@ -85,7 +85,8 @@ from sportello.core.models import (
     WorkerLanguage,
     utcnow,
 )
-from sportello.core.search import FTS_TABLE, has_fts, worker_search_text
+from sportello.core.search import FTS_TABLE, has_fts
+from sportello.core.text import worker_search_text
 from sportello.core import audit, permissions
 from sportello.core.services import audit_log
 

@@ -33,7 +33,7 @@ from sportello.core.models import (
     Voucher,
     Worker,
 )
-from sportello.core.search import fold
+from sportello.core.text import fold
 from sportello.core import permissions
 from sportello.core.services.business import check_partita_iva
 from sportello.core.services.records import update_record

@@ -44,7 +44,8 @@ from sportello.core.models import (
     Worker,
     WorkerLanguage,
 )
-from sportello.core.search import fold, search_worker_ids
+from sportello.core.search import search_worker_ids
+from sportello.core.text import fold
 from sportello.core import audit, permissions
 from sportello.core.services.records import update_record
 
