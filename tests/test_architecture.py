@@ -1,0 +1,129 @@
+"""The core's import graph has no cycle, counting imports placed inside functions.
+
+import-linter's contracts (pyproject.toml) check the layers; this test reads the same graph
+(grimp, import-linter's own library) and names the modules of any cycle in
+``sportello.core`` with the line of each import, so the failure says what to untangle.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import grimp
+import pytest
+
+CORE = "sportello.core"
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("sportello", cache_dir=None)
+
+
+def _in_core(module: str) -> bool:
+    return module == CORE or module.startswith(CORE + ".")
+
+
+def _imports(graph: grimp.ImportGraph, module: str) -> set[str]:
+    return {m for m in graph.find_modules_directly_imported_by(module) if _in_core(m)}
+
+
+def _strongly_connected(graph: grimp.ImportGraph, modules: list[str]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative: the groups of modules that import each other."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    counter = 0
+    for root in modules:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(_imports(graph, root))))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(_imports(graph, child)))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(sorted(group))
+    return groups
+
+
+def _one_cycle(graph: grimp.ImportGraph, group: list[str]) -> list[str]:
+    """The shortest way round the group from its first module (breadth first)."""
+    start, members = group[0], set(group)
+    came_from: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for child in sorted(_imports(graph, node) & members):
+            if child == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(came_from[path[-1]])
+                return [*reversed(path), start]
+            if child not in came_from:
+                came_from[child] = node
+                queue.append(child)
+    raise AssertionError(f"no way back to {start} inside {group}")
+
+
+def _described(graph: grimp.ImportGraph, cycle: list[str]) -> str:
+    steps = []
+    for importer, imported in zip(cycle, cycle[1:]):
+        lines = sorted(d["line_number"] for d in graph.get_import_details(
+            importer=importer, imported=imported))
+        steps.append(f"  {importer} -> {imported} (line {', '.join(map(str, lines))})")
+    return "\n".join(steps)
+
+
+def test_the_core_has_no_import_cycle(graph: grimp.ImportGraph) -> None:
+    modules = sorted(m for m in graph.modules if _in_core(m))
+    assert len(modules) > 40  # the graph really holds the core
+    cycles = [g for g in _strongly_connected(graph, modules) if len(g) > 1]
+    report = [f"{len(group)} modules import each other: {', '.join(group)}\n"
+              + _described(graph, _one_cycle(graph, group)) for group in cycles]
+    assert not report, "Import cycles in sportello.core:\n" + "\n".join(report)
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    """The checks above would see a cycle: a graph with one is reported, with its lines."""
+    made = grimp.ImportGraph()
+    for module in ("sportello.core.a", "sportello.core.b", "sportello.core.c"):
+        made.add_module(module)
+    made.add_import(importer="sportello.core.a", imported="sportello.core.b", line_number=3,
+                    line_contents="from sportello.core import b")
+    made.add_import(importer="sportello.core.b", imported="sportello.core.c", line_number=7,
+                    line_contents="from sportello.core import c")
+    made.add_import(importer="sportello.core.c", imported="sportello.core.a", line_number=40,
+                    line_contents="    from sportello.core import a")
+    groups = [g for g in _strongly_connected(made, sorted(made.modules)) if len(g) > 1]
+    assert groups == [["sportello.core.a", "sportello.core.b", "sportello.core.c"]]
+    cycle = _one_cycle(made, groups[0])
+    assert cycle == ["sportello.core.a", "sportello.core.b", "sportello.core.c",
+                     "sportello.core.a"]
+    assert "sportello.core.c -> sportello.core.a (line 40)" in _described(made, cycle)
