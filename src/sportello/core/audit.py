@@ -35,7 +35,8 @@ _SKIP = {"version", "updated_at", "created_at", "search_text", "password_hash", 
 _NOT_AUDITED = {"audit_log", "import_change", "protocol_counter"}
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A value as the log stores it: enums by value, dates in ISO form, bytes by size."""
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (dt.date, dt.datetime)):
@@ -61,14 +62,14 @@ def _column_changes(obj: Base, created: bool, deleted: bool) -> dict[str, Any]:
         if created or deleted:
             value = getattr(obj, key)
             if value is not None:
-                changes[key] = [None, _plain(value)] if created else [_plain(value), None]
+                changes[key] = [None, plain_value(value)] if created else [plain_value(value), None]
         else:
             hist = state.attrs[key].history
             if hist.has_changes():
                 old = hist.deleted[0] if hist.deleted else None
                 new = hist.added[0] if hist.added else None
                 if old != new:
-                    changes[key] = [_plain(old), _plain(new)]
+                    changes[key] = [plain_value(old), plain_value(new)]
     return changes
 
 

@@ -1014,6 +1014,17 @@ class AuditRewrite(IdMixin, Base):
 
 
 
+# Every table that points at a worker, and the column that does.
+WORKER_CHILDREN = (
+    (WorkerLanguage, WorkerLanguage.worker_id), (EmploymentSituation, EmploymentSituation.worker_id),
+    (ServicePact, ServicePact.worker_id), (Pathway, Pathway.worker_id),
+    (DiaryEntry, DiaryEntry.worker_id), (Appointment, Appointment.worker_id),
+    (Application, Application.worker_id), (Hire, Hire.worker_id),
+    (BusinessProject, BusinessProject.worker_id), (Voucher, Voucher.worker_id),
+    (Letter, Letter.worker_id),
+)
+
+
 # Keeps Worker.search_text filled on every ORM insert and update (bulk Core writes, which
 # bypass these events, call ``text.worker_search_text`` for each row themselves).
 @event.listens_for(Worker, "before_insert")

@@ -267,7 +267,7 @@ class _LetterStart(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        canv._sp_letter = (self.index, self.letter, self.draft)  # type: ignore[attr-defined]
+        canv.sportello_letter = (self.index, self.letter, self.draft)  # type: ignore[attr-defined]
         if self.progress is not None:
             self.progress(self.index)
 
@@ -286,12 +286,12 @@ class _LetterCanvas(Canvas):
     def save(self) -> None:
         counts: dict[int, int] = {}
         for state in self._sp_pages:
-            key = state["_sp_letter"][0]  # type: ignore[index]
+            key = state["sportello_letter"][0]  # type: ignore[index]
             counts[key] = counts.get(key, 0) + 1
         seen: dict[int, int] = {}
         for state in self._sp_pages:
             self.__dict__.update(state)
-            key = state["_sp_letter"][0]  # type: ignore[index]
+            key = state["sportello_letter"][0]  # type: ignore[index]
             seen[key] = seen.get(key, 0) + 1
             if counts[key] > 1:
                 self.setFont(FONT, 7.5)
@@ -304,7 +304,7 @@ class _LetterCanvas(Canvas):
 
 def _on_page_end(first: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
     def draw(canv: Canvas, _doc: BaseDocTemplate) -> None:
-        _index, letter, draft = canv._sp_letter  # type: ignore[attr-defined]
+        _index, letter, draft = canv.sportello_letter  # type: ignore[attr-defined]
         head = letter.head
         if first:
             _form(canv, f"LH{head.key}", lambda: _draw_letterhead(canv, head))

@@ -381,7 +381,7 @@ def book(ctx: Context, **kwargs: object) -> AppointmentRow:
     """Book one appointment (see ``book_in_session`` for the arguments)."""
     with ctx.write() as s:
         appointment = book_in_session(s, **kwargs)  # type: ignore[arg-type]
-        return _rows(s, [appointment.id])[0]
+        return appointment_rows(s, [appointment.id])[0]
 
 
 def record_outcome(ctx: Context, appointment_id: int, outcome: str, note: str | None = None,
@@ -401,7 +401,7 @@ def record_outcome(ctx: Context, appointment_id: int, outcome: str, note: str | 
         appointment.outcome = outcome
         appointment.outcome_note = note
         s.flush()
-        return _rows(s, [appointment.id])[0]
+        return appointment_rows(s, [appointment.id])[0]
 
 
 def cancel(ctx: Context, appointment_id: int, note: str | None = None) -> None:
@@ -473,7 +473,8 @@ def next_free_slot(ctx: Context, operator_id: int, *, minutes: int | None = None
     return found[0] if found else None
 
 
-def _rows(session: Session, ids: Sequence[int]) -> list[AppointmentRow]:
+def appointment_rows(session: Session, ids: Sequence[int]) -> list[AppointmentRow]:
+    """The appointments ``ids`` as rows, in time order (inside the caller's session)."""
     if not ids:
         return []
     query = (

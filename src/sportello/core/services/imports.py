@@ -70,6 +70,7 @@ from sportello.core.exchange.profiles import (
 )
 from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile
 from sportello.core.models import (
+    WORKER_CHILDREN,
     AuditLog,
     EmploymentSituation,
     ExchangeKind,
@@ -86,6 +87,7 @@ from sportello.core.models import (
 from sportello.core.search import index_inserts_at_end
 from sportello.core.text import worker_search_text
 from sportello.core import audit, permissions
+from sportello.core.audit import plain_value
 from sportello.core.services import profile_store
 
 Progress = Callable[[int, int], bool]
@@ -778,10 +780,6 @@ def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, Colum
 # --------------------------------------------------------------------------- database plan
 
 
-def _plain(value: object) -> object:
-    return audit._plain(value)  # noqa: SLF001 - the audit log's own representation
-
-
 def _same(a: object, b: object) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         try:
@@ -887,7 +885,7 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
         if local is None or overwrite:
             changes[key], before[key] = value, old
             continue
-        if local is not _UNKNOWN and _same(local[1], _plain(value)):  # type: ignore[index]
+        if local is not _UNKNOWN and _same(local[1], plain_value(value)):  # type: ignore[index]
             continue  # the sheet still says what the import wrote: the local edit is newer
         col = rec.source.get(key)
         conflicts.append(Conflict(rec.row, col.letter if col else None, col.header if col else None,
@@ -1191,11 +1189,11 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
                                 "durante l'importazione: nessun dato scritto, riprovare.")
         changes_rows.append({"exchange_id": ex_id, "entity": "worker", "entity_id": wid,
                              "action": "update",
-                             "before": {"values": {k: _plain(v) for k, v in before.items()},
+                             "before": {"values": {k: plain_value(v) for k, v in before.items()},
                                         "version": version + 1}})
         audit_rows.append({"at": now, "operator_id": actor_id, "action": "import_update",
                            "entity": "worker", "entity_id": wid, "worker_id": wid,
-                           "changes": {k: [_plain(before[k]), _plain(v)] for k, v in changes.items()},
+                           "changes": {k: [plain_value(before[k]), plain_value(v)] for k, v in changes.items()},
                            "detail": f"Importazione n. {ex_id} ({analysis.file_name}), riga {rec.row}"})
     tick(len(plan.updates))
     # employment situations
@@ -1235,11 +1233,11 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
                                 "durante l'importazione: nessun dato scritto, riprovare.")
         changes_rows.append({"exchange_id": ex_id, "entity": "employment_situation",
                              "entity_id": es_id, "action": "update",
-                             "before": {"values": {k: _plain(v) for k, v in before.items()},
+                             "before": {"values": {k: plain_value(v) for k, v in before.items()},
                                         "version": version + 1}})
         audit_rows.append({"at": now, "operator_id": actor_id, "action": "import_update",
                            "entity": "employment_situation", "entity_id": es_id, "worker_id": wid,
-                           "changes": {k: [_plain(before[k]), _plain(v)] for k, v in changes.items()},
+                           "changes": {k: [plain_value(before[k]), plain_value(v)] for k, v in changes.items()},
                            "detail": f"Importazione n. {ex_id} ({analysis.file_name}), riga {rec.row}"})
     tick(len(plan.es_updates))
     for chunk in _chunks(changes_rows, 5000):
@@ -1399,8 +1397,6 @@ def _typed(column: Any, value: object) -> object:
 def _undo_blockers(s: Session, ex: ExchangeRecord, inserted: list[int],
                    changes: list[Any]) -> list[str]:
     """Files the import created or changed that were edited afterwards."""
-    from sportello.core.services.workers import _CHILDREN
-
     found: list[str] = []
     for chunk in _chunks(inserted):
         for wid, surname, name, updated in s.execute(
@@ -1408,7 +1404,7 @@ def _undo_blockers(s: Session, ex: ExchangeRecord, inserted: list[int],
                 .where(Worker.id.in_(chunk))):
             if updated > ex.at:
                 found.append(f"{surname} {name}")
-        for model, column in _CHILDREN:
+        for model, column in WORKER_CHILDREN:
             if model is EmploymentSituation:
                 continue
             for wid in s.scalars(select(column).where(column.in_(chunk)).distinct()):

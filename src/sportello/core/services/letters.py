@@ -938,7 +938,7 @@ def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
             _refuse_missing(tpl, prepared)
             batch = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=True,
                                     progress=progress, offset=len(ids), total=total)
-            rows = agenda._rows(s, list(appointment_for.values()))
+            rows = agenda.appointment_rows(s, list(appointment_for.values()))
             operator_ids = list(dict.fromkeys(p.operator_id for p in plan))
             audit.record(s, "call_in", entity="letter", entity_id=batch.letters[0].id,
                          changes={"workers": len(ids), "operators": operator_ids,

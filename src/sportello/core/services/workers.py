@@ -23,16 +23,12 @@ from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.rules import fields
 from sportello.core.models import (
-    Appointment,
+    WORKER_CHILDREN,
     Application,
     AuditLog,
-    BusinessProject,
-    DiaryEntry,
     EmploymentSituation,
     FileStatus,
-    Hire,
     ImportChange,
-    Letter,
     Operator,
     Pathway,
     PathwayStatus,
@@ -40,7 +36,6 @@ from sportello.core.models import (
     ServicePact,
     Sex,
     Vertenza,
-    Voucher,
     Worker,
     WorkerLanguage,
 )
@@ -463,17 +458,6 @@ def rows(ctx: Context, ids: Sequence[int]) -> list[WorkerRow]:
 # --------------------------------------------------------------------------- merge
 
 
-# Every table that points at a worker, and the column that does.
-_CHILDREN = (
-    (WorkerLanguage, WorkerLanguage.worker_id), (EmploymentSituation, EmploymentSituation.worker_id),
-    (ServicePact, ServicePact.worker_id), (Pathway, Pathway.worker_id),
-    (DiaryEntry, DiaryEntry.worker_id), (Appointment, Appointment.worker_id),
-    (Application, Application.worker_id), (Hire, Hire.worker_id),
-    (BusinessProject, BusinessProject.worker_id), (Voucher, Voucher.worker_id),
-    (Letter, Letter.worker_id),
-)
-
-
 def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
     """Merge two files of the same person: all history moves to ``keep``; nothing is lost.
 
@@ -487,7 +471,7 @@ def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
         keep, drop = s.get(Worker, keep_id), s.get(Worker, drop_id)
         if keep is None or drop is None:
             raise NotFound("Fascicolo non trovato.")
-        snapshot = {k: audit._plain(getattr(drop, k)) for k in FORM_FIELDS}
+        snapshot = {k: audit.plain_value(getattr(drop, k)) for k in FORM_FIELDS}
         filled = {}
         for key in FORM_FIELDS:
             if key == "codice_fiscale":
@@ -495,7 +479,7 @@ def merge(ctx: Context, keep_id: int, drop_id: int) -> WorkerDetail:
             if getattr(keep, key) in (None, "", False) and getattr(drop, key) not in (None, "", False):
                 filled[key] = getattr(drop, key)
         moved: dict[str, int] = {}
-        for model, column in _CHILDREN:
+        for model, column in WORKER_CHILDREN:
             if model is WorkerLanguage:
                 have = set(s.scalars(select(WorkerLanguage.language).where(column == keep_id)))
                 for lang in s.scalars(select(WorkerLanguage).where(column == drop_id)):
