@@ -1,13 +1,212 @@
-"""How stored codes read for people: one table per code list, in Italian.
+"""The coded values Sportello stores, and how they read for people.
 
-No ORM and no Qt here, so that every side prints the same words: the services' messages,
-the letters, the exports and, translated (context ``labels``), the windows. The keys are
-the stored values (``models.PathwayKind`` is a ``StrEnum`` of them).
+The ``StrEnum``s are the values of the coded columns (``models`` checks them with a CHECK
+constraint and uses them as defaults); the tables below say how a code reads, in Italian.
+No ORM and no Qt here, so that every side uses the same codes and prints the same words:
+the services' messages, the letters, the exports and, translated (context ``labels``),
+the windows, which need no models for it.
 """
 
 from __future__ import annotations
 
-# models.PathwayKind, as the file, the pathway lists, the patto and the exports call it.
+import enum
+
+# --------------------------------------------------------------------------- stored codes
+
+
+class Role(enum.StrEnum):
+    OPERATORE = "operatore"
+    RESPONSABILE = "responsabile"
+    AMMINISTRATORE = "amministratore"
+
+
+class OfficeKind(enum.StrEnum):
+    CPI = "cpi"
+    SPORTELLO_UNICO = "sportello_unico"
+
+
+class Sex(enum.StrEnum):
+    M = "M"
+    F = "F"
+
+
+class FileStatus(enum.StrEnum):
+    APERTO = "aperto"
+    SOSPESO = "sospeso"
+    CHIUSO = "chiuso"
+
+
+class ClosingReason(enum.StrEnum):
+    RICOLLOCATO = "ricollocato"
+    AUTOIMPIEGO = "autoimpiego"
+    PENSIONE = "pensione"
+    TRASFERITO = "trasferito"
+    RINUNCIA = "rinuncia"
+    DECADENZA = "decadenza"
+    ALTRO = "altro"
+
+
+class VertenzaStatus(enum.StrEnum):
+    APERTA = "aperta"
+    CHIUSA = "chiusa"
+
+
+class BenefitKind(enum.StrEnum):
+    CIGS = "cigs"
+    NASPI = "naspi"
+
+
+class DidStatus(enum.StrEnum):
+    ATTIVA = "attiva"
+    SOSPESA = "sospesa"
+    DECADUTA = "decaduta"
+
+
+class PactStatus(enum.StrEnum):
+    BOZZA = "bozza"
+    FIRMATO = "firmato"
+    SOSTITUITO = "sostituito"
+    CHIUSO = "chiuso"
+
+
+class PathwayKind(enum.StrEnum):
+    GOL1_REINSERIMENTO = "gol1"
+    GOL2_AGGIORNAMENTO = "gol2"
+    GOL3_RIQUALIFICAZIONE = "gol3"
+    GOL4_LAVORO_INCLUSIONE = "gol4"
+    GOL5_RICOLLOCAZIONE_COLLETTIVA = "gol5"
+    AUTOIMPIEGO = "autoimpiego"
+
+
+class PathwayStatus(enum.StrEnum):
+    PROPOSTO = "proposto"
+    ATTIVO = "attivo"
+    SOSPESO = "sospeso"
+    CONCLUSO = "concluso"
+    INTERROTTO = "interrotto"
+
+
+class PathwayOutcome(enum.StrEnum):
+    RICOLLOCATO = "ricollocato"
+    AUTOIMPIEGO = "autoimpiego"
+    FORMATO = "formato"
+    NESSUN_ESITO = "nessun_esito"
+    RITIRATO = "ritirato"
+
+
+class DiaryKind(enum.StrEnum):
+    COLLOQUIO = "colloquio"
+    TELEFONATA = "telefonata"
+    EMAIL = "email"
+    NOTA = "nota"
+    INCONTRO = "incontro"
+
+
+class AppointmentStatus(enum.StrEnum):
+    PRENOTATO = "prenotato"
+    ANNULLATO = "annullato"
+
+
+class AppointmentOutcome(enum.StrEnum):
+    PRESENTE = "presente"
+    ASSENTE = "assente"
+    GIUSTIFICATO = "giustificato"
+
+
+class ContractType(enum.StrEnum):
+    INDETERMINATO = "tempo_indeterminato"
+    DETERMINATO = "tempo_determinato"
+    APPRENDISTATO = "apprendistato"
+    SOMMINISTRAZIONE = "somministrazione"
+    COLLABORAZIONE = "collaborazione"
+    TIROCINIO = "tirocinio"
+
+
+class JobOfferStatus(enum.StrEnum):
+    APERTA = "aperta"
+    COPERTA = "coperta"
+    CHIUSA = "chiusa"
+
+
+class ApplicationStatus(enum.StrEnum):
+    PROPOSTA = "proposta"
+    INVIATA = "inviata"
+    COLLOQUIO = "colloquio"
+    ASSUNTO = "assunto"
+    NON_SELEZIONATO = "non_selezionato"
+    RITIRATA = "ritirata"
+
+
+class BusinessStage(enum.StrEnum):
+    PRE_ACCOGLIENZA = "pre_accoglienza"
+    ACCOMPAGNAMENTO_EX_ANTE = "accompagnamento_ex_ante"
+    BUSINESS_PLAN_VALIDATO = "business_plan_validato"
+    AVVIO_IMPRESA = "avvio_impresa"
+    TUTORAGGIO_EX_POST = "tutoraggio_ex_post"
+
+
+class LegalForm(enum.StrEnum):
+    DITTA_INDIVIDUALE = "ditta_individuale"
+    SNC = "snc"
+    SAS = "sas"
+    SRL = "srl"
+    SRLS = "srls"
+    COOPERATIVA = "cooperativa"
+    LAVORO_AUTONOMO = "lavoro_autonomo"
+
+
+class SuapOutcome(enum.StrEnum):
+    IN_ATTESA = "in_attesa"
+    EFFICACE = "efficace"
+    INTEGRAZIONE = "richiesta_integrazione"
+    RESPINTA = "respinta"
+
+
+class FundingStatus(enum.StrEnum):
+    BOZZA = "bozza"
+    PRESENTATA = "presentata"
+    AMMESSA = "ammessa"
+    RESPINTA = "respinta"
+    EROGATA = "erogata"
+
+
+class FundKind(enum.StrEnum):
+    FONDO_NUOVE_COMPETENZE = "fnc"
+    FONDO_INTERPROFESSIONALE = "interprofessionale"
+    GOL = "gol"
+    REGIONALE = "regionale"
+
+
+class VoucherStatus(enum.StrEnum):
+    RICHIESTO = "richiesto"
+    APPROVATO = "approvato"
+    IN_CORSO = "in_corso"
+    CONCLUSO = "concluso"
+    RITIRATO = "ritirato"
+    REVOCATO = "revocato"
+    RENDICONTATO = "rendicontato"
+
+
+class CourseStatus(enum.StrEnum):
+    PROGRAMMATO = "programmato"
+    IN_CORSO = "in_corso"
+    CONCLUSO = "concluso"
+    ANNULLATO = "annullato"
+
+
+class ExchangeKind(enum.StrEnum):
+    IMPORT = "import"
+    EXPORT = "export"
+
+
+class ExchangeStatus(enum.StrEnum):
+    COMPLETATO = "completato"
+    ANNULLATO = "annullato"
+
+
+# --------------------------------------------------------------------------- labels
+
+# PathwayKind, as the file, the pathway lists, the patto and the exports call it.
 PATHWAY_KINDS: dict[str, str] = {
     "gol1": "GOL 1 – Reinserimento lavorativo",
     "gol2": "GOL 2 – Aggiornamento (upskilling)",
