@@ -40,7 +40,8 @@ from sportello.core.models import (
 )
 from sportello.core.search import search_worker_ids
 from sportello.core.text import worker_search_text
-from sportello.core.services import agenda, demo, maintenance, setup
+from sportello import demo
+from sportello.core.services import agenda, maintenance, setup
 
 N = 120
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sportello.cli import main
 from sportello.core import codice_fiscale as cf
 from sportello.core.exchange import xlsx
-from sportello.core.services import demo, export, workers
+from sportello.core.services import export, workers
 
 
 @pytest.fixture(scope="module")

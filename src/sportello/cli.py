@@ -114,7 +114,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sportello.core.services import demo
+    from sportello import demo
 
     with _context(args, create=True) as ctx:
         last = [-1]

@@ -225,7 +225,7 @@ def test_cancelling_the_wizard_exits_cleanly_without_saving(qtbot, sqlite_url: s
 def test_demo_data_load_off_the_gui_thread(qtbot, wizard: FirstRunWizard, empty_ctx) -> None:  # type: ignore[no-untyped-def]
     import threading
 
-    from sportello.core.services import demo
+    from sportello import demo
 
     real_generate = demo.generate
     threads: list[threading.Thread] = []
@@ -264,7 +264,7 @@ def test_cancelling_demo_data_keeps_the_office_and_writes_no_workers(
 
     from PySide6.QtWidgets import QPushButton
 
-    from sportello.core.services import demo
+    from sportello import demo
 
     real_generate = demo.generate
     cancel_clicked = threading.Event()
@@ -350,7 +350,7 @@ def test_a_refused_demo_load_is_reported_and_the_office_stays(
     import unittest.mock
 
     from sportello.core.errors import SportelloError
-    from sportello.core.services import demo
+    from sportello import demo
 
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise SportelloError("Il database contiene già dei lavoratori.")

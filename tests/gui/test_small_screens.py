@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from sqlalchemy import func, select
 
 from sportello.core.models import Pathway, Voucher, Worker
-from sportello.core.services import demo, pathways, setup, vouchers
+from sportello import demo
+from sportello.core.services import pathways, setup, vouchers
 
 pytestmark = pytest.mark.gui
 

@@ -37,7 +37,7 @@ from sportello.core.services import passwords, setup
 from sportello.gui import queries
 from sportello.gui.tasks import Task, progress_dialog
 
-DEMO_MODULE = "sportello.core.services.demo"
+DEMO_MODULE = "sportello.demo"
 DEFAULT_DEMO_WORKERS = 300
 MAX_DEMO_WORKERS = 100_000
 ERROR_COLOR = "#b3261e"
@@ -428,7 +428,7 @@ class FirstRunWizard(QWizard):
         super().keyPressEvent(event)
 
     def _start_demo(self) -> None:
-        from sportello.core.services import demo  # heavy: only when asked for
+        from sportello import demo  # heavy: only when asked for
 
         ctx = self.ctx.acting_as(self.actor)  # the thread opens its own sessions
         workers = self.demo_workers.value()
