@@ -45,6 +45,7 @@ from sportello.core import codice_fiscale as cf
 from sportello.core.errors import ValidationError
 from sportello.core.text import normalise_header
 from sportello.core.exchange.sheet_reader import column_letter
+from sportello.core.paths import resource
 
 FORMAT = "sportello-profile/1"
 
@@ -284,8 +285,6 @@ def profile_from_json(data: object, *, origin: str = "utente") -> Profile:
 
 def shipped_profiles() -> list[Profile]:
     """Profiles shipped in resources/profiles (known Region layouts)."""
-    from sportello.core.paths import resource
-
     try:
         folder = resource("profiles")
     except FileNotFoundError:

@@ -7,13 +7,23 @@ leaves its own row in the log. Written by ``core.audit`` (the hook), read here.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sportello.core import codice_fiscale as cf
+from sportello.core import permissions
 from sportello.core.audit import record
-from sportello.core.models import AuditLog
+from sportello.core.codes import Role
+from sportello.core.context import Context
+from sportello.core.errors import SportelloError, ValidationError
+from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
+from sportello.core.models import AuditLog, Operator, Worker
 
 # What each action means, for the viewer and the export.
 ACTION_LABELS = {
@@ -94,8 +104,6 @@ def _shown(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, (dict, list)):
-        import json
-
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
@@ -106,12 +114,6 @@ def _utc_bound(day: dt.date, end: bool) -> dt.datetime:
 
 
 def _where(session: Session, flt: AuditFilter):  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from sportello.core import codice_fiscale as cf
-    from sportello.core.errors import ValidationError
-    from sportello.core.models import Operator, Worker
-
     conds = []
     if flt.since and flt.until and flt.since > flt.until:
         raise ValidationError("La data iniziale è dopo quella finale.", "since")
@@ -143,10 +145,6 @@ def _where(session: Session, flt: AuditFilter):  # type: ignore[no-untyped-def]
 
 
 def _select_rows():  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from sportello.core.models import Operator, Worker
-
     return (
         select(AuditLog.id, AuditLog.at, AuditLog.operator_id, Operator.username,
                Operator.full_name, AuditLog.action, AuditLog.entity, AuditLog.entity_id,
@@ -163,18 +161,13 @@ def _row(r) -> AuditRow:  # type: ignore[no-untyped-def]
                     r[12], r[13])
 
 
-def _require_viewer(ctx) -> None:  # type: ignore[no-untyped-def]
-    from sportello.core import permissions
-    from sportello.core.models import Role
-
+def _require_viewer(ctx: Context) -> None:
     permissions.require(ctx.actor, Role.RESPONSABILE, "consultare il registro delle attività")
 
 
-def query(ctx, flt: AuditFilter | None = None, *, offset: int = 0,  # type: ignore[no-untyped-def]
+def query(ctx: Context, flt: AuditFilter | None = None, *, offset: int = 0,
           limit: int = 200) -> AuditPage:
     """One page of audit rows, newest first, with the total for the pager."""
-    from sqlalchemy import func, select
-
     _require_viewer(ctx)
     flt = flt or AuditFilter()
     limit = max(1, min(int(limit), 5000))
@@ -201,10 +194,8 @@ def _described(flt: AuditFilter) -> str:
     return ", ".join(parts) or "senza filtri"
 
 
-def actions(ctx) -> list[str]:  # type: ignore[no-untyped-def]
+def actions(ctx: Context) -> list[str]:
     """The actions present in the log (for the viewer's filter)."""
-    from sqlalchemy import select
-
     _require_viewer(ctx)
     with ctx.read() as s:
         return sorted(s.scalars(select(AuditLog.action).distinct()))
@@ -223,23 +214,13 @@ AUDIT_COLUMNS = (
 )
 
 
-def export_xlsx(ctx, flt: AuditFilter | None, out,  # type: ignore[no-untyped-def]
-                *, progress=None) -> AuditExport:
+def export_xlsx(ctx: Context, flt: AuditFilter | None, out: Path | str, *,
+                progress: Callable[[int], bool] | None = None) -> AuditExport:
     """The filtered log to ``out`` (.xlsx); no cell is ever a formula; the export is audited."""
-    from pathlib import Path
-
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-
-    from sportello.core.errors import SportelloError, ValidationError
-    from sportello.core.exchange.xlsx import (
-        looks_like_formula,
-        save_atomically,
-        sheet_text,
-        text_cell,
-    )
 
     _require_viewer(ctx)
     flt = flt or AuditFilter()

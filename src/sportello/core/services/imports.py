@@ -58,6 +58,7 @@ from sportello.core import postcodes
 from sportello.core.context import Context
 from sportello.core.errors import ConflictError, NotFound, SportelloError, ValidationError
 from sportello.core.exchange import sheet_reader, values
+from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.profiles import (
     DEFAULT_CODE_LISTS,
     FIELDS,
@@ -88,7 +89,7 @@ from sportello.core.search import index_inserts_at_end
 from sportello.core.text import worker_search_text
 from sportello.core import audit, permissions
 from sportello.core.audit import plain_value
-from sportello.core.services import profile_store
+from sportello.core.services import backups, profile_store
 
 Progress = Callable[[int, int], bool]
 
@@ -1102,9 +1103,8 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
     creates_vertenza = analysis.vertenza is not None and analysis.vertenza_id is None
     changes_data = analysis.to_insert or analysis.to_update or creates_vertenza
     if not dry_run and changes_data:  # a safety copy of the SQLite file first (no-op on
-        from sportello.core.services import backups  # PostgreSQL); none when only the
-
-        backups.before_import(ctx)  # import's own record would be written
+        backups.before_import(ctx)  # PostgreSQL); none when only the import's own record
+        # would be written
 
     class _Rollback(Exception):
         pass
@@ -1434,8 +1434,6 @@ def import_file(ctx: Context, path: Path | str, *, profile: str | Profile | None
     analysis = analyse(ctx, path, profile=profile, sheet=sheet, vertenza=vertenza,
                        overwrite_conflicts=overwrite_conflicts, progress=progress)
     if report is not None and (analysis.errors or analysis.warnings or analysis.conflicts):
-        from sportello.core.exchange.report import write_error_report
-
         write_error_report(analysis, report)
     return apply(ctx, analysis, valid_only=valid_only, dry_run=dry_run,
                  overwrite_conflicts=overwrite_conflicts, progress=progress)

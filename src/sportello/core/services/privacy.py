@@ -55,6 +55,7 @@ from sportello.core import codice_fiscale as cf
 from sportello.core import db, paths
 from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
+from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 from sportello.core.models import (
     Application,
     ApplicationStatusChange,
@@ -72,6 +73,7 @@ from sportello.core.models import (
     Hire,
     ImportChange,
     Letter,
+    Office,
     Operator,
     Pathway,
     Role,
@@ -391,8 +393,6 @@ def _worker_id(ctx: Context, worker: int | str) -> int:
 
 
 def _office_name(ctx: Context) -> str:
-    from sportello.core.models import Office
-
     with ctx.read() as s:
         office_id = ctx.actor.office_id if ctx.actor else None
         office = s.get(Office, office_id) if office_id else None
@@ -439,8 +439,6 @@ def _write_xlsx(report: AccessReport, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-
-    from sportello.core.exchange.xlsx import looks_like_formula, save_atomically, sheet_text, text_cell
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
