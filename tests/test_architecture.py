@@ -3,16 +3,22 @@
 import-linter's contracts (pyproject.toml) check the layers; this test reads the same graph
 (grimp, import-linter's own library) and names the modules of any cycle in
 ``sportello.core`` with the line of each import, so the failure says what to untangle.
+It also finds the calls of the builtin ``__import__``, which ruff's banned-api rule (TID251,
+the ban on ``importlib.import_module``) cannot see: a module imported by a name built at run
+time is invisible to the contracts.
 """
 
 from __future__ import annotations
 
+import ast
 from collections import deque
+from pathlib import Path
 
 import grimp
 import pytest
 
 CORE = "sportello.core"
+SRC = Path(__file__).resolve().parent.parent / "src" / "sportello"
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +133,22 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycle == ["sportello.core.a", "sportello.core.b", "sportello.core.c",
                      "sportello.core.a"]
     assert "sportello.core.c -> sportello.core.a (line 40)" in _described(made, cycle)
+
+
+def _builtin_import_calls(source: str) -> list[int]:
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "__import__"]
+
+
+def test_no_module_is_imported_by_a_name_through_the_builtin() -> None:
+    files = sorted(SRC.rglob("*.py"))
+    assert len(files) > 100  # the program's sources, not an empty folder
+    found = [f"{path.relative_to(SRC.parent)}:{line}" for path in files
+             for line in _builtin_import_calls(path.read_text(encoding="utf-8"))]
+    assert not found, "__import__ called in: " + ", ".join(found)
+
+
+def test_the_builtin_import_finder_finds_one() -> None:
+    source = 'import os\nmodule = __import__("sportello.core." + name)\nos.getcwd()\n'
+    assert _builtin_import_calls(source) == [2]

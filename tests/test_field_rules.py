@@ -5,7 +5,6 @@ verdict from the file window's service and the import."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest

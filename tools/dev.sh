@@ -2,7 +2,7 @@
 # One command to set up and run Sportello, one to set up and run the whole test suite.
 #
 #   bash tools/dev.sh run  [sportello arguments]   # starts the app (embedded SQLite default)
-#   bash tools/dev.sh test [pytest arguments]      # import contract + every test
+#   bash tools/dev.sh test [pytest arguments]      # import contracts, ruff, every test
 #
 # Both create .venv (Python 3.11+), install the project and, on Debian/Ubuntu, the system
 # libraries Qt needs when they are missing. `test` also starts a throw-away PostgreSQL
@@ -113,8 +113,10 @@ case "$MODE" in
     setup_venv
     start_postgres
     export QT_QPA_PLATFORM=offscreen
-    say "Controllo il contratto delle importazioni (il core non importa Qt)"
+    say "Controllo i contratti delle importazioni (livelli, nessun ciclo, il core non importa Qt)"
     "$VENV/bin/lint-imports"
+    say "Controllo con ruff (nomi privati tra moduli, importazioni per nome)"
+    "$VENV/bin/ruff" check src tests
     say "Eseguo i test"
     set +e
     "$VENV/bin/python" -m pytest "$@"

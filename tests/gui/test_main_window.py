@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from sportello.core.models import Worker
 from sportello.gui.areas import AREAS, AgendaArea, ExchangeArea, WorkersArea
 from sportello.gui.main_window import MainWindow
-from sportello.gui.worker_model import WorkerListModel
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from test_paths_areas import catalogue  # noqa: F401 - the fixture
 
 from sportello.core import codice_fiscale as cf
-from sportello.core.services import imports, pathways, workers
+from sportello.core.services import pathways, workers
 from sportello.gui.areas import ExchangeArea, WorkersArea
 from sportello.gui.exchange.import_wizard import ImportWizard
 from sportello.gui.main_window import MainWindow
