@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.import_sheets import PEOPLE, code_of
+from fixtures.import_sheets import HEADERS, PEOPLE, code_of, worker_rows, write_xlsx
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
@@ -16,7 +16,7 @@ from sportello.core.errors import ValidationError
 from sportello.core.exchange import values
 from sportello.core.models import Worker
 from sportello.core.rules import fields
-from sportello.core.services import agenda, export, pathways, workers
+from sportello.core.services import agenda, export, imports, pathways, workers
 
 CODE = code_of(PEOPLE[0])
 
@@ -100,6 +100,21 @@ def test_the_form_and_the_import_give_the_same_verdict(key: str, raw: str, conve
     except values.CellError:
         import_ok = False
     assert form_ok == import_ok
+
+
+def test_a_birth_date_in_the_future_gets_the_same_refusal_from_the_form_and_the_import(  # type: ignore[no-untyped-def]
+        ctx, tmp_path: Path) -> None:
+    born = PEOPLE[0][3]
+    future = born.replace(year=born.year + 100)  # the same last two digits as in the CF
+    with pytest.raises(ValidationError) as refused:
+        workers.normalise_form(_form(birth_date=future))
+    assert refused.value.field == "birth_date"
+    row = worker_rows(PEOPLE[:1])[0]
+    row[HEADERS.index("Data di nascita")] = future
+    analysis = imports.analyse(ctx, write_xlsx(tmp_path / "futuro.xlsx", [HEADERS, row]))
+    assert [(e.header, e.message) for e in analysis.errors] == [
+        ("Data di nascita", str(refused.value))]
+    assert fields.birth_date(born) == born
 
 
 def test_every_limit_fits_its_database_column() -> None:

@@ -3,8 +3,9 @@
 Each converter takes the raw cell (str, int, float, bool, date, datetime, time,
 timedelta or None, as calamine returns it) and returns the clean value, or raises
 ``CellError`` with a message that names the problem (the caller adds row and column).
-They follow the rules of ``services.workers.normalise_form`` (same messages where the
-rule is the same), written for speed: 20,000 rows x 25 columns pass through here.
+The rules themselves are ``core.rules.fields``, the ones the file window's service applies
+(same verdicts, same messages); what is here is reading a cell, written for speed: 20,000
+rows x 25 columns pass through here.
 """
 
 from __future__ import annotations

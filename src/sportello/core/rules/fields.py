@@ -1,4 +1,4 @@
-"""Text, lengths, e-mail, phone, CAP and province: the rules every writer applies.
+"""Text, lengths, e-mail, phone, CAP, province, birth date: the rules every writer applies.
 
 Lengths: each field has a limit (``LIMITS``) at or below its database column, checked
 here so that PostgreSQL never answers with a raw truncation error and a letter never
@@ -10,6 +10,7 @@ PDF or database writer can carry them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -119,3 +120,10 @@ def province(value: object) -> str | None:
     if not _PROVINCE.fullmatch(found):
         raise RuleError(f"«{_short(found)}»: indicare la sigla di 2 lettere")
     return found
+
+
+def birth_date(value: dt.date | None, today: dt.date | None = None) -> dt.date | None:
+    """A birth date that is not in the future (``today`` defaults to the local date)."""
+    if value is not None and value > (today or dt.date.today()):
+        raise RuleError("La data di nascita è nel futuro")
+    return value

@@ -70,6 +70,7 @@ from sportello.core.exchange.profiles import (
     shipped_profiles,
 )
 from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile
+from sportello.core.rules import fields as rules
 from sportello.core.models import (
     WORKER_CHILDREN,
     AuditLog,
@@ -765,10 +766,12 @@ def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, Colum
             col = source.get(key)
             warnings.append(Issue(rownum, col.letter if col else None, col.header if col else None,
                                   problem, "avviso"))
-    if birth is not None and birth > today:
+    try:
+        rules.birth_date(birth, today)
+    except rules.RuleError as exc:
         col = source.get("birth_date")
         row_errors.append(Issue(rownum, col.letter if col else None, col.header if col else None,
-                                "La data di nascita è nel futuro."))
+                                f"{exc}."))
     fill = {"sex": decoded.sex, "birth_date": decoded.birth_date,
             "birth_place": decoded.birthplace, "birth_place_code": decoded.belfiore,
             "birth_province": decoded.province}

@@ -251,8 +251,11 @@ def normalise_form(form: WorkerForm) -> WorkerForm:
     for key in ("phone", "mobile"):
         values[key] = _checked(key, fields.phone, values[key])
     birth = values["birth_date"]
-    if isinstance(birth, dt.date) and birth > dt.date.today():
-        raise ValidationError("La data di nascita è nel futuro.", "birth_date")
+    if isinstance(birth, dt.date):
+        try:
+            fields.birth_date(birth)
+        except fields.RuleError as exc:
+            raise ValidationError(f"{exc}.", "birth_date") from None
     if values["privacy_consent"] and not values["privacy_consent_on"]:
         values["privacy_consent_on"] = dt.date.today()
     return WorkerForm(**values)  # type: ignore[arg-type]
