@@ -12,6 +12,7 @@ from fixtures.import_sheets import HEADERS, PEOPLE, code_of, worker_rows, write_
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
+from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.exchange import values
 from sportello.core.models import Worker
@@ -102,8 +103,8 @@ def test_the_form_and_the_import_give_the_same_verdict(key: str, raw: str, conve
     assert form_ok == import_ok
 
 
-def test_a_birth_date_in_the_future_gets_the_same_refusal_from_the_form_and_the_import(  # type: ignore[no-untyped-def]
-        ctx, tmp_path: Path) -> None:
+def test_a_birth_date_in_the_future_gets_the_same_refusal_from_the_form_and_the_import(
+        ctx: Context, tmp_path: Path) -> None:
     born = PEOPLE[0][3]
     future = born.replace(year=born.year + 100)  # the same last two digits as in the CF
     with pytest.raises(ValidationError) as refused:
