@@ -220,10 +220,11 @@ def _find(session: Session, username: str) -> Operator | None:
 
 
 def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = utcnow,
-                 action: str = "login") -> Actor:
+                 action: str = "login", detail: str | None = None) -> Actor:
     """The operator behind ``username``/``password``, or a refusal (``LoginFailed``).
 
-    ``action`` names the audit row: "login" at start, "unlock" for the idle screen lock.
+    ``action`` names the audit row: "login" at start, "unlock" for the idle screen lock;
+    ``detail`` replaces its default wording (the command line says where the login came from).
     The failure bookkeeping is committed even though the call raises.
     """
     now = clock()
@@ -270,7 +271,8 @@ def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = u
                           .values(failed_logins=0, locked_until=None, last_login_at=now)
                           .execution_options(synchronize_session=False))
                 audit.record(s, action, entity="operator", entity_id=op.id,
-                             detail="accesso" if action == "login" else "sblocco dello schermo")
+                             detail=detail or ("accesso" if action == "login"
+                                               else "sblocco dello schermo"))
                 return _actor(op)
     assert refusal is not None
     raise refusal
