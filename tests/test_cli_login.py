@@ -330,3 +330,17 @@ def test_login_at_a_real_terminal(office, tmp_path: Path) -> None:  # type: igno
     code, screen = _talk(["--db", _db(office), "export", "workers", str(tmp_path / "x.xlsx")],
                          env, [])
     assert code == 0 and "Esportate 1 righe" in screen, screen
+
+
+@pytest.mark.parametrize("username", ["a" * 6000, "ad\x01min\x1b[2J", "admin' OR '1'='1", " "])
+def test_hostile_user_names_are_a_plain_refusal(office, username: str, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPORTELLO_PASSWORD", CLI_PASSWORD)
+    code, err = _export(capsys, _db(office), tmp_path / "x.xlsx", "--operator", username)
+    assert code == 1 and "Traceback" not in err and "Errore interno" not in err
+    assert "Nome utente o password errati" in err or "nome utente" in err.lower()
+    assert not (tmp_path / "x.xlsx").exists()
+    with office.read() as s:  # what the log keeps of the attempt is short and printable
+        detail = s.scalars(sql_select(AuditLog.detail).order_by(AuditLog.id.desc())).first()
+    assert detail is not None and len(detail) < 120 and detail.isprintable()

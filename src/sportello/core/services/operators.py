@@ -212,6 +212,12 @@ def _actor(op: Operator) -> Actor:
 # --------------------------------------------------------------------------- login
 
 
+def _shown(username: str | None) -> str:
+    """A typed user name as the log keeps it: short, control characters as "?" (a name
+    with terminal escapes must not redraw the screen of whoever reads the log)."""
+    return "".join(c if c.isprintable() else "?" for c in (username or "").strip()[:60])
+
+
 def _find(session: Session, username: str) -> Operator | None:
     name = (username or "").strip().lower()
     if not name:
@@ -236,7 +242,7 @@ def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = u
             passwords.verify_password(_dummy_hash(), password or "")
             s.info["actor_id"] = None
             audit.record(s, "login_failed", entity="operator",
-                         detail=f"nome utente sconosciuto: «{(username or '').strip()[:60]}»")
+                         detail=f"nome utente sconosciuto: «{_shown(username)}»")
             refusal = WrongCredentials()
         else:
             s.info["actor_id"] = op.id
