@@ -344,3 +344,15 @@ def test_hostile_user_names_are_a_plain_refusal(office, username: str, tmp_path:
     with office.read() as s:  # what the log keeps of the attempt is short and printable
         detail = s.scalars(sql_select(AuditLog.detail).order_by(AuditLog.id.desc())).first()
     assert detail is not None and len(detail) < 120 and detail.isprintable()
+
+
+def test_a_forced_change_is_asked_on_the_terminal(office, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    operators.create_operator(office, operators.OperatorData(
+        username="l.bianchi", full_name="Lucia Bianchi", password="iniziale12"))
+    keyboard = Keyboard(monkeypatch, "l.bianchi", "iniziale12", "bianchi2026", "bianchi2026")
+    code, err = _export(capsys, _db(office), tmp_path / "x.xlsx")
+    assert code == 0, err
+    assert keyboard.prompts[2:] == ["Nuova password: ", "Ripetere la nuova password: "]
+    assert operators.authenticate(office, "l.bianchi", "bianchi2026").username == "l.bianchi"

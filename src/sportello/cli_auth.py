@@ -166,6 +166,11 @@ def authenticate(ctx: Context, operator: str | None, *, allow_password_change: b
     username, password = credentials(operator)
     actor = operators.authenticate(ctx, username, password, detail=detail)
     if not allow_password_change:
+        if interactive() and os.environ.get(ENV_PASSWORD) is None \
+                and operators.must_change_password(ctx, actor):
+            print(f"La password di '{actor.username}' va cambiata prima di continuare.",
+                  file=sys.stderr)
+            change_password(ctx, actor, old=password)
         _check_password_change(ctx, actor)
     return actor
 
