@@ -34,7 +34,8 @@ from sportello.core.services import business, pathways, training, vouchers, work
 from sportello.gui.areas.business import BusinessArea
 from sportello.gui.areas.pathways import PathwaysArea
 from sportello.gui.areas.training import TrainingArea
-from sportello.gui.paths.common import RowsModel, parse_euro
+from sportello.gui.kit.formats import parse_euro
+from sportello.gui.kit.tables import RowsModel
 
 pytestmark = pytest.mark.gui
 

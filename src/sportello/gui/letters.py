@@ -49,20 +49,12 @@ from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
 from sportello.gui import changes
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
-from sportello.gui.paths.common import (
-    ERROR_COLOUR,
-    PATHWAY_KINDS,
-    PATHWAY_STATUSES,
-    VOUCHER_STATUSES,
-    Column,
-    MessageBar,
-    fmt_date,
-    label,
-    muted_label,
-    selected_row,
-)
+from sportello.gui.kit.formats import fmt_date
+from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
+from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit
+from sportello.gui.kit.tables import Column, selected_row
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
 from sportello.gui.tasks import Task, progress_dialog
-from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit
 from sportello.gui.worker_file.path_pages import PathPage
 
 SETTINGS_FOLDER = "letters/each_folder"

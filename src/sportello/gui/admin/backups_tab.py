@@ -23,15 +23,9 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import backups
 from sportello.core.services.backups import BackupInfo
-from sportello.gui.paths.common import (
-    Column,
-    MessageBar,
-    RowsModel,
-    fmt_datetime,
-    make_table,
-    muted_label,
-    selected_row,
-)
+from sportello.gui.kit.formats import fmt_datetime
+from sportello.gui.kit.forms import MessageBar, muted_label
+from sportello.gui.kit.tables import Column, RowsModel, make_table, selected_row
 from sportello.gui.tasks import Task, progress_dialog
 
 

@@ -18,18 +18,9 @@ from sportello.core.errors import SportelloError
 from sportello.core.models import Role
 from sportello.core.services import operators
 from sportello.core.services.operators import OperatorData, OperatorInfo
-from sportello.gui.paths.common import (
-    Column,
-    FormDialog,
-    InvalidInput,
-    MessageBar,
-    RowsModel,
-    fmt_datetime,
-    make_table,
-    muted_label,
-    select_id,
-    selected_row,
-)
+from sportello.gui.kit.formats import InvalidInput, fmt_datetime
+from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
 ROLES = (
     (Role.OPERATORE, QT_TRANSLATE_NOOP("OperatorsTab", "Operatore")),

@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
-from sportello.gui.paths.common import (
-    Column,
-    MessageBar,
-    RowsModel,
-    close_buttons,
-    fmt_date,
-    make_table,
-    muted_label,
-    plural,
-)
+from sportello.gui.kit.formats import fmt_date, plural
+from sportello.gui.kit.forms import MessageBar, close_buttons, muted_label
+from sportello.gui.kit.tables import Column, RowsModel, make_table
 from sportello.gui.tasks import Task, progress_dialog
 
 

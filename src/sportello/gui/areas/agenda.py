@@ -46,7 +46,7 @@ from sportello.gui.agenda.common import (
 )
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
-from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.kit.flow_layout import FlowLayout
 
 SETTINGS_MODE = "agenda/mode"
 SETTINGS_OPERATOR = "agenda/operator"

@@ -35,6 +35,16 @@ from sportello.core.services.business import (
 )
 from sportello.gui import changes
 from sportello.gui.areas.base import Area
+from sportello.gui.kit.formats import fmt_date, fmt_datetime, fmt_euro, plural
+from sportello.gui.kit.forms import (
+    MessageBar,
+    fill_combo,
+    heading_label,
+    label,
+    muted_label,
+    show_dialog,
+)
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 from sportello.gui.paths.business_dialogs import (
     AdvanceStageDialog,
     DecideFundingDialog,
@@ -46,28 +56,13 @@ from sportello.gui.paths.business_dialogs import (
     SciaOutcomeDialog,
 )
 from sportello.gui.paths.business_widgets import StageTimeline
-from sportello.gui.paths.common import (
+from sportello.gui.shared.labels import (
     BUSINESS_STAGES,
     FUNDING_STATUSES,
     LEGAL_FORMS,
     SUAP_OUTCOMES,
-    Column,
-    MessageBar,
-    RowsModel,
-    fill_combo,
-    fmt_date,
-    fmt_datetime,
-    fmt_euro,
-    heading_label,
-    label,
-    make_table,
-    muted_label,
-    open_worker_file,
-    plural,
-    select_id,
-    selected_row,
-    show_dialog,
 )
+from sportello.gui.shared.navigation import open_worker_file
 
 OUTCOME_COLOURS = {
     "efficace": "#1e7b34",

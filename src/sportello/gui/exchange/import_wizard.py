@@ -59,8 +59,8 @@ from sportello.gui.exchange.common import (
     split_message,
     spreadsheet_filter,
 )
+from sportello.gui.kit.screen_fit import resize_within_screen
 from sportello.gui.tasks import Task
-from sportello.gui.widgets.screen_fit import resize_within_screen
 
 PREVIEW_SCAN = imports.HEADER_SCAN_ROWS + imports.PREVIEW_ROWS + 5
 

@@ -22,30 +22,30 @@ from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
+from sportello.gui.kit.formats import (
+    date_edit,
+    fmt_date,
+    fmt_number,
+    parse_date,
+    parse_number,
+    pydate,
+)
+from sportello.gui.kit.forms import (
+    FormDialog,
+    MessageBar,
+    fill_combo,
+    label,
+    muted_label,
+    read_field,
+    select_data,
+    show_dialog,
+)
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
+from sportello.gui.shared.labels import (
     APPLICATION_STATUSES,
     CONTRACT_TYPES,
     OFFER_STATUSES,
     QUALIFICHE,
-    Column,
-    FormDialog,
-    MessageBar,
-    RowsModel,
-    date_edit,
-    fill_combo,
-    fmt_date,
-    fmt_number,
-    label,
-    make_table,
-    muted_label,
-    parse_date,
-    parse_number,
-    pydate,
-    read_field,
-    select_data,
-    select_id,
-    selected_row,
-    show_dialog,
 )
 from sportello.gui.tasks import Task, start_kept
 

@@ -8,19 +8,10 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import pathways
 from sportello.core.services.pathways import PathwayInfo, PathwayRow
-from sportello.gui.paths.common import (
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    FormDialog,
-    WorkerPicker,
-    date_edit,
-    fill_combo,
-    fmt_date,
-    label,
-    muted_label,
-    pydate,
-)
+from sportello.gui.kit.formats import date_edit, fmt_date, pydate
+from sportello.gui.kit.forms import FormDialog, fill_combo, label, muted_label
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_OUTCOMES, PATHWAY_STATUSES
+from sportello.gui.shared.worker_picker import WorkerPicker
 
 
 class NewPathwayDialog(FormDialog):

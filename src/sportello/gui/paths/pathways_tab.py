@@ -19,29 +19,17 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    Column,
-    MessageBar,
-    RowsModel,
-    fill_combo,
-    fmt_date,
-    label,
-    make_table,
-    open_worker_file,
-    plural,
-    select_id,
-    selected_row,
-    show_dialog,
-)
+from sportello.gui.kit.flow_layout import FlowLayout
+from sportello.gui.kit.formats import fmt_date, plural
+from sportello.gui.kit.forms import MessageBar, fill_combo, label, show_dialog
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 from sportello.gui.paths.pathway_dialogs import (
     CloseFileDialog,
     ClosePathwayDialog,
     NewPathwayDialog,
 )
-from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_OUTCOMES, PATHWAY_STATUSES
+from sportello.gui.shared.navigation import open_worker_file
 
 STATUS_COLOURS = {
     "attivo": "#1e7b34",

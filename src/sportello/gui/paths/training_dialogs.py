@@ -30,28 +30,28 @@ from sportello.core.services.training import (
     ProviderRow,
 )
 from sportello.core.services.vouchers import VoucherInfo, VoucherRow
-from sportello.gui.paths.common import (
-    COURSE_STATUSES,
-    FUND_KINDS,
-    VOUCHER_STATUSES,
-    FormDialog,
-    MessageBar,
-    WorkerPicker,
+from sportello.gui.kit.formats import (
     date_edit,
     euro_text,
-    fill_combo,
     fmt_date,
     fmt_euro,
     fmt_number,
-    label,
-    muted_label,
     parse_date,
     parse_euro,
     parse_number,
     pydate,
+)
+from sportello.gui.kit.forms import (
+    FormDialog,
+    MessageBar,
+    fill_combo,
+    label,
+    muted_label,
     read_field,
     select_data,
 )
+from sportello.gui.shared.labels import COURSE_STATUSES, FUND_KINDS, VOUCHER_STATUSES
+from sportello.gui.shared.worker_picker import WorkerPicker
 
 CERTIFICATE_TYPES = (
     "Attestato di frequenza",

@@ -29,28 +29,22 @@ from sportello.core.services import training, vouchers
 from sportello.core.services.training import CourseRow, FundRow
 from sportello.core.services.vouchers import VoucherFilter, VoucherRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
-    COURSE_STATUSES,
-    FUND_KINDS,
-    VOUCHER_STATUSES,
-    Column,
+from sportello.gui.kit.formats import fmt_date, fmt_datetime, fmt_euro, fmt_number, fmt_pct, plural
+from sportello.gui.kit.forms import (
     MessageBar,
+    fill_combo,
+    label,
+    muted_label,
+    select_data,
+    show_dialog,
+)
+from sportello.gui.kit.tables import (
+    Column,
     ProgressDelegate,
     RowsModel,
-    fill_combo,
-    fmt_date,
-    fmt_datetime,
-    fmt_euro,
-    fmt_number,
-    fmt_pct,
-    label,
     make_table,
-    muted_label,
-    plural,
-    select_data,
     select_id,
     selected_row,
-    show_dialog,
 )
 from sportello.gui.paths.training_dialogs import (
     CourseDialog,
@@ -61,6 +55,7 @@ from sportello.gui.paths.training_dialogs import (
     VoucherStatusDialog,
     confirm_approval,
 )
+from sportello.gui.shared.labels import COURSE_STATUSES, FUND_KINDS, VOUCHER_STATUSES
 
 VOUCHER_COLOURS = {
     "richiesto": "#b45309",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.gui.widgets import (
+from sportello.gui.kit.inputs import (
     InvalidInput,
     NumberEdit,
     OptionalDateEdit,

@@ -21,20 +21,10 @@ from sportello.core.errors import SportelloError
 from sportello.core.models import PactStatus, PathwayKind
 from sportello.core.services import pacts
 from sportello.core.services.pacts import PactForm, PactInfo
+from sportello.gui.kit.formats import date_edit, fmt_date, pydate, qdate
+from sportello.gui.kit.forms import FormDialog, muted_label, show_dialog
+from sportello.gui.kit.tables import Column, RowsModel, select_id, selected_row
 from sportello.gui.letters import LetterDialog
-from sportello.gui.paths.common import (
-    Column,
-    FormDialog,
-    RowsModel,
-    date_edit,
-    fmt_date,
-    muted_label,
-    pydate,
-    qdate,
-    select_id,
-    selected_row,
-    show_dialog,
-)
 from sportello.gui.worker_file.labels import choices, label
 from sportello.gui.worker_file.path_pages import PathPage
 

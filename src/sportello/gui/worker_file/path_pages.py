@@ -29,30 +29,17 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import business, pathways, placements, vouchers
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
-from sportello.gui.paths.business_dialogs import NewProjectDialog
-from sportello.gui.paths.common import (
-    APPLICATION_STATUSES,
-    BUSINESS_STAGES,
-    CONTRACT_TYPES,
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    VOUCHER_STATUSES,
-    Column,
+from sportello.gui.kit.formats import fmt_date, fmt_euro, fmt_number, fmt_pct
+from sportello.gui.kit.forms import (
     MessageBar,
-    RowsModel,
     fill_combo,
-    fmt_date,
-    fmt_euro,
-    fmt_number,
-    fmt_pct,
     heading_label,
     label,
-    make_table,
     muted_label,
-    selected_row,
     show_dialog,
 )
+from sportello.gui.kit.tables import Column, RowsModel, make_table, selected_row
+from sportello.gui.paths.business_dialogs import NewProjectDialog
 from sportello.gui.paths.offers import HireDialog
 from sportello.gui.paths.pathway_dialogs import (
     CloseFileDialog,
@@ -63,6 +50,15 @@ from sportello.gui.paths.training_dialogs import (
     VoucherRequestDialog,
     VoucherStatusDialog,
     confirm_approval,
+)
+from sportello.gui.shared.labels import (
+    APPLICATION_STATUSES,
+    BUSINESS_STAGES,
+    CONTRACT_TYPES,
+    PATHWAY_KINDS,
+    PATHWAY_OUTCOMES,
+    PATHWAY_STATUSES,
+    VOUCHER_STATUSES,
 )
 
 

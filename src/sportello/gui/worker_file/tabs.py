@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.models import DidStatus, Sex
 from sportello.core.services.worker_file import QUALIFICA_CODES
-from sportello.gui.widgets import NumberEdit, OptionalDateEdit
+from sportello.gui.kit.inputs import NumberEdit, OptionalDateEdit
 from sportello.gui.worker_file import labels
 from sportello.gui.worker_file.binder import FieldBinder
 

@@ -44,8 +44,8 @@ from sportello.core.services.workers import (
     WorkerForm,
 )
 from sportello.gui import changes, queries
+from sportello.gui.kit.inputs import format_date, format_datetime
 from sportello.gui.letters import LettersPage
-from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
