@@ -54,8 +54,8 @@ from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit
 from sportello.gui.kit.tables import Column, selected_row
 from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
+from sportello.gui.shared.path_page import PathPage
 from sportello.gui.tasks import Task, progress_dialog
-from sportello.gui.worker_file.path_pages import PathPage
 
 SETTINGS_FOLDER = "letters/each_folder"
 

@@ -25,8 +25,8 @@ from sportello.gui.kit.formats import date_edit, fmt_date, pydate, qdate
 from sportello.gui.kit.forms import FormDialog, muted_label, show_dialog
 from sportello.gui.kit.tables import Column, RowsModel, select_id, selected_row
 from sportello.gui.letters import LetterDialog
+from sportello.gui.shared.path_page import PathPage
 from sportello.gui.worker_file.labels import choices, label
-from sportello.gui.worker_file.path_pages import PathPage
 
 
 def _one_line(text: str | None) -> str:
