@@ -49,9 +49,8 @@ from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
 from sportello.gui import changes
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
-from sportello.gui.kit.formats import fmt_date
 from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
-from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit
+from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date
 from sportello.gui.kit.tables import Column, selected_row
 from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
 from sportello.gui.shared.path_page import PathPage
@@ -196,7 +195,7 @@ class LetterDialog(QDialog):
     def _pathways(self) -> list[tuple[int, str]]:
         found = pathways.list_pathways(self.ctx, PathwayFilter(worker_id=self.worker_id))
         return [(p.id, f"{label(PATHWAY_KINDS, p.kind)} — {label(PATHWAY_STATUSES, p.status)}"
-                       f", {fmt_date(p.start_on)}") for p in found]
+                       f", {format_date(p.start_on)}") for p in found]
 
     def _pacts(self) -> list[tuple[int, str]]:
         return [(p.id, self.tr("Revisione {n} — {status}").format(n=p.revision, status=p.status))

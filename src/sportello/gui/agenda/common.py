@@ -13,11 +13,12 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from sportello.core.bootstrap import Context
+from sportello.gui.kit.inputs import qdate
 
 WORKER_FILE_MODULE = "sportello.gui.worker_file"
 WORKER_FILE_OPENER = "open_worker_file"  # open_worker_file(ctx, worker_id, parent)
@@ -55,22 +56,6 @@ def mix(first: QColor, second: QColor, weight: float) -> QColor:
 
 
 # --------------------------------------------------------------------------- dates
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def pytime(time: QTime) -> dt.time:
-    return dt.time(time.hour(), time.minute())
-
-
-def qtime(time: dt.time) -> QTime:
-    return QTime(time.hour, time.minute)
 
 
 def day_text(day: dt.date, pattern: str = "dd/MM/yyyy") -> str:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,14 +38,13 @@ from sportello.gui.agenda.common import (
     long_date,
     open_worker_file,
     outcome_label,
-    pydate,
-    qdate,
     short_date,
     worker_file_opener,
 )
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
 from sportello.gui.kit.flow_layout import FlowLayout
+from sportello.gui.kit.inputs import date_edit, pydate, qdate
 
 SETTINGS_MODE = "agenda/mode"
 SETTINGS_OPERATOR = "agenda/operator"
@@ -138,13 +136,10 @@ class AgendaArea(Area):
         self.next_button.setToolTip(self.tr("Periodo successivo"))
         self.next_button.clicked.connect(lambda: self.step(1))
 
-        self.date_edit = QDateEdit(qdate(self.current_day))
+        self.date_edit = date_edit(self.current_day)
         self.date_edit.setObjectName("agendaDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setToolTip(self.tr("Vai al giorno"))
         calendar = self.date_edit.calendarWidget()
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.currentPageChanged.connect(self._mark_holidays)
         self.date_edit.dateChanged.connect(lambda value: self.go_to(pydate(value)))
 

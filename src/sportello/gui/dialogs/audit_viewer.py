@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import audit, operators
-from sportello.gui.kit.formats import date_edit, plural, pydate
 from sportello.gui.kit.forms import MessageBar, close_buttons
+from sportello.gui.kit.inputs import date_edit, plural, pydate
 from sportello.gui.kit.screen_fit import resize_within_screen
 from sportello.gui.kit.tables import Column, RowsModel, make_table, selected_row
 from sportello.gui.tasks import Task, progress_dialog

@@ -27,8 +27,8 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow
-from sportello.gui.kit.formats import InvalidInput, euro_text, fmt_euro, parse_euro
 from sportello.gui.kit.forms import MessageBar, TabsDialog, muted_label
+from sportello.gui.kit.inputs import InvalidInput, euro_text, format_euro, parse_euro
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
 
@@ -252,7 +252,8 @@ class VoucherSettings(QWidget):
             self.load()
             return False
         self.load()
-        self.message.show_info(self.tr("Soglia salvata: {amount}.").format(amount=fmt_euro(cents)))
+        self.message.show_info(
+            self.tr("Soglia salvata: {amount}.").format(amount=format_euro(cents)))
         return True
 
 

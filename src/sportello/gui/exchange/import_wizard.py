@@ -59,6 +59,7 @@ from sportello.gui.exchange.common import (
     split_message,
     spreadsheet_filter,
 )
+from sportello.gui.kit.inputs import format_datetime
 from sportello.gui.kit.screen_fit import resize_within_screen
 from sportello.gui.tasks import Task
 
@@ -1008,7 +1009,7 @@ class PreviewPage(QWizardPage):
         for ex_id, at in a.already_imported:
             lines.append(self.tr(
                 "Attenzione: questo stesso file è già stato importato (importazione n. {id}, "
-                "{when}).").format(id=ex_id, when=at.strftime("%d/%m/%Y %H:%M")))
+                "{when}).").format(id=ex_id, when=format_datetime(at)))
         _status(self.status, "\n".join(lines))
         self._actions(True)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.gui import changes
-from sportello.gui.kit.formats import InvalidInput
+from sportello.gui.kit.inputs import InvalidInput
 
 ERROR_COLOUR = "#b42318"
 OK_COLOUR = "#1e7b34"

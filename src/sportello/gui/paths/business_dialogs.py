@@ -19,7 +19,6 @@ from sportello.core.bootstrap import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import business
 from sportello.core.services.business import FilingRow, FundingRow, ProjectDetail
-from sportello.gui.kit.formats import date_edit, euro_text, fmt_euro, parse_euro, pydate
 from sportello.gui.kit.forms import (
     FormDialog,
     fill_combo,
@@ -28,6 +27,7 @@ from sportello.gui.kit.forms import (
     read_field,
     select_data,
 )
+from sportello.gui.kit.inputs import date_edit, euro_text, format_euro, parse_euro, pydate
 from sportello.gui.shared.labels import (
     BUSINESS_STAGES,
     FUNDING_STATUSES,
@@ -358,7 +358,7 @@ class DecideFundingDialog(FormDialog):
         self.form.addRow(
             QLabel(
                 self.tr("{programme}: richiesti {amount}").format(
-                    programme=request.programme, amount=fmt_euro(request.requested_cents)
+                    programme=request.programme, amount=format_euro(request.requested_cents)
                 )
             )
         )

@@ -24,7 +24,6 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import business, pathways, placements, vouchers
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
-from sportello.gui.kit.formats import fmt_date, fmt_euro, fmt_number, fmt_pct
 from sportello.gui.kit.forms import (
     fill_combo,
     heading_label,
@@ -32,6 +31,7 @@ from sportello.gui.kit.forms import (
     muted_label,
     show_dialog,
 )
+from sportello.gui.kit.inputs import fmt_number, fmt_pct, format_date, format_euro
 from sportello.gui.kit.tables import Column, RowsModel, selected_row
 from sportello.gui.paths.business_dialogs import NewProjectDialog
 from sportello.gui.paths.offers import HireDialog
@@ -86,8 +86,8 @@ class PathwaysPage(PathPage):
         self.list = self.table([
             Column(self.tr("Percorso"), lambda r: label(PATHWAY_KINDS, r.kind)),
             Column(self.tr("Stato"), lambda r: label(PATHWAY_STATUSES, r.status)),
-            Column(self.tr("Inizio"), lambda r: fmt_date(r.start_on)),
-            Column(self.tr("Fine"), lambda r: fmt_date(r.end_on)),
+            Column(self.tr("Inizio"), lambda r: format_date(r.start_on)),
+            Column(self.tr("Fine"), lambda r: format_date(r.end_on)),
             Column(self.tr("Esito"), lambda r: label(PATHWAY_OUTCOMES, r.outcome)),
         ], "filePathwayTable", [260, 100, 90, 90])
         self.layout_.addWidget(self.list, 1)
@@ -169,7 +169,7 @@ class WorkPage(PathPage):
         self.application_list = self.table([
             Column(self.tr("Ruolo"), lambda a: a.role),
             Column(self.tr("Azienda"), lambda a: a.employer),
-            Column(self.tr("Data"), lambda a: fmt_date(a.applied_on)),
+            Column(self.tr("Data"), lambda a: format_date(a.applied_on)),
             Column(self.tr("Stato"), lambda a: label(APPLICATION_STATUSES, a.status)),
         ], "fileApplicationTable", [180, 170, 90])
         self.layout_.addWidget(self.application_list, 2)
@@ -194,8 +194,8 @@ class WorkPage(PathPage):
         self.layout_.addWidget(heading_label(self.tr("Assunzioni")))
         self.hire_list = self.table([
             Column(self.tr("Azienda"), lambda h: h.employer),
-            Column(self.tr("Dal"), lambda h: fmt_date(h.hired_on)),
-            Column(self.tr("Al"), lambda h: fmt_date(h.end_on)),
+            Column(self.tr("Dal"), lambda h: format_date(h.hired_on)),
+            Column(self.tr("Al"), lambda h: format_date(h.end_on)),
             Column(self.tr("Contratto"), lambda h: label(CONTRACT_TYPES, h.contract_type)),
             Column(self.tr("Ore"), lambda h: fmt_number(h.weekly_hours), align_right=True),
             Column(self.tr("Qualifica"), lambda h: h.qualifica or ""),
@@ -208,7 +208,7 @@ class WorkPage(PathPage):
             Column(self.tr("Fase"), lambda p: label(BUSINESS_STAGES, p.stage)),
             Column(self.tr("Impresa"), lambda p: p.company_name or ""),
             Column(self.tr("ATECO"), lambda p: p.ateco_code or ""),
-            Column(self.tr("Aperta il"), lambda p: fmt_date(p.opened_on)),
+            Column(self.tr("Aperta il"), lambda p: format_date(p.opened_on)),
         ], "fileProjectTable", [200, 170, 160, 80])
         self.layout_.addWidget(self.project_list, 1)
         row = QHBoxLayout()
@@ -321,12 +321,12 @@ class VouchersPage(PathPage):
             Column(self.tr("Codice"), lambda v: v.code or ""),
             Column(self.tr("Corso"), lambda v: v.course_title),
             Column(self.tr("Fondo"), lambda v: v.fund_name),
-            Column(self.tr("Importo"), lambda v: fmt_euro(v.amount_cents), align_right=True),
+            Column(self.tr("Importo"), lambda v: format_euro(v.amount_cents), align_right=True),
             Column(self.tr("Stato"), lambda v: label(VOUCHER_STATUSES, v.status)),
             Column(self.tr("Frequenza"), lambda v: fmt_pct(v.attendance_pct), align_right=True,
                    tooltip=lambda v: self.tr("{done} ore su {total}").format(
                        done=fmt_number(v.hours_attended), total=fmt_number(v.course_hours))),
-            Column(self.tr("Richiesto il"), lambda v: fmt_date(v.requested_on)),
+            Column(self.tr("Richiesto il"), lambda v: format_date(v.requested_on)),
         ], "fileVoucherTable", [110, 220, 150, 90, 90, 80])
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessun voucher per questo fascicolo."))
@@ -366,7 +366,7 @@ class VouchersPage(PathPage):
             self.refused(exc)
             return False
         self.done(self.tr("Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».").format(
-            code=row.code or "", amount=fmt_euro(row.amount_cents), fund=row.fund_name))
+            code=row.code or "", amount=format_euro(row.amount_cents), fund=row.fund_name))
         return True
 
     def change_status(self) -> VoucherStatusDialog | None:
