@@ -9,19 +9,11 @@ service's business.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
-from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
 
-from sportello.core.bootstrap import Context
 from sportello.gui.kit.inputs import qdate
-
-WORKER_FILE_MODULE = "sportello.gui.worker_file"
-WORKER_FILE_OPENER = "open_worker_file"  # open_worker_file(ctx, worker_id, parent)
 
 _OUTCOMES = {
     "presente": QT_TRANSLATE_NOOP("agenda", "Presente"),
@@ -70,32 +62,3 @@ def short_date(day: dt.date | None) -> str:
 def long_date(day: dt.date) -> str:
     """"martedì 8 dicembre 2026"."""
     return day_text(day, "dddd d MMMM yyyy")
-
-
-# --------------------------------------------------------------------------- worker file
-
-
-def worker_file_available() -> bool:
-    """True when the worker file windows are installed (checked without importing them)."""
-    try:
-        return importlib.util.find_spec(WORKER_FILE_MODULE) is not None
-    except ImportError:
-        return False
-
-
-def worker_file_opener() -> Callable[..., object] | None:
-    """``sportello.gui.worker_file.open_worker_file`` if it exists (imported on first use)."""
-    if not worker_file_available():
-        return None
-    module = importlib.import_module(WORKER_FILE_MODULE)
-    opener = getattr(module, WORKER_FILE_OPENER, None)
-    return opener if callable(opener) else None
-
-
-def open_worker_file(ctx: Context, worker_id: int, parent: QWidget | None = None) -> bool:
-    """Open the worker's file window; False when there is no file window to open."""
-    opener = worker_file_opener()
-    if opener is None:
-        return False
-    opener(ctx, worker_id, parent)
-    return True
