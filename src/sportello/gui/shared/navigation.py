@@ -4,8 +4,8 @@ The agenda, the path areas and the Scadenze panel offer "Apri fascicolo", but th
 file window sits above them (it imports their dialogs), so they cannot import it. The
 shell registers each destination once at start-up (``sportello.gui.routes.install``, run
 by the main window) and the widgets look it up here: no import upwards and no module
-named in a string. A destination that is not registered (a widget shown on its own) is
-not offered: ``open_worker_file`` answers False and the caller keeps its button hidden.
+named in a string. A destination that is not registered (a widget shown on its own)
+leads nowhere: ``open_worker_file`` answers False (the agenda then hides its button).
 """
 
 from __future__ import annotations
