@@ -115,6 +115,8 @@ case "$MODE" in
     export QT_QPA_PLATFORM=offscreen
     say "Controllo il contratto delle importazioni (il core non importa Qt)"
     "$VENV/bin/lint-imports"
+    say "Controllo la GUI: nomi privati usati da altri moduli, moduli importati per nome (ruff)"
+    "$VENV/bin/ruff" check --select SLF001,TID251 src
     say "Eseguo i test"
     set +e
     "$VENV/bin/python" -m pytest "$@"

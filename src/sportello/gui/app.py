@@ -170,7 +170,7 @@ def start(db: str | None = None, *, login: bool = False,
         summary, failure = wizard.demo_summary, wizard.demo_error
         wizard.deleteLater()
 
-    from sportello.gui.dialogs.session import OperatorSession
+    from sportello.gui.session import OperatorSession
 
     session = OperatorSession(ctx, quit_when_closed=quit_when_closed)
     session.setParent(app)

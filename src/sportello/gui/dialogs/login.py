@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from sportello.core.bootstrap import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import operators
-from sportello.gui.paths.common import FormDialog, InvalidInput, MessageBar, muted_label
+from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui.kit.inputs import InvalidInput
 
 
 def _password_edit(name: str) -> QLineEdit:
