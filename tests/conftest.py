@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_login import CLI_PASSWORD, CLI_USER
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,7 +27,12 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SPORTELLO_HOME", str(home))
     monkeypatch.delenv("SPORTELLO_DB", raising=False)
+    monkeypatch.setenv("SPORTELLO_OPERATOR", CLI_USER)
+    monkeypatch.setenv("SPORTELLO_PASSWORD", CLI_PASSWORD)
+    for name in ("SPORTELLO_NEW_PASSWORD", "SPORTELLO_ADMIN_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
     return home
+
 
 
 def _pg_admin_url() -> str | None:

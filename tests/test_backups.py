@@ -242,8 +242,9 @@ def _corrupt(path: Path) -> None:
         handle.write(os.urandom(size // 3))
 
 
-def test_startup_check_finds_damage_and_the_latest_good_copy(sqlite_url: str,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_startup_check_finds_damage_and_the_latest_good_copy(
+        sqlite_url: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     ctx = bootstrap(sqlite_url)
     actor = setup.initialise(
         ctx, setup.OfficeData(code="CPI-AT", name="CPI Asti"),
@@ -262,8 +263,15 @@ def test_startup_check_finds_damage_and_the_latest_good_copy(sqlite_url: str,
     start = backups.startup_check(str(live))
     assert not start.ok and "non viene aperto in scrittura" in start.problem
     assert start.latest_good is not None and start.latest_good.path == older.path
-    # the command line restores over the damaged file, the copy saying who is administrator
+    # the command line restores over the damaged file, the copy saying who is administrator:
+    # only with that administrator's password in the copy
+    damaged = live.read_bytes()
     capsys.readouterr()
+    monkeypatch.setenv("SPORTELLO_PASSWORD", "indovina1")
+    assert main(["--db", str(live), "restore", str(older.path)]) == 1
+    assert "nulla è stato ripristinato" in capsys.readouterr().err
+    assert live.read_bytes() == damaged
+    monkeypatch.setenv("SPORTELLO_PASSWORD", "prova1234")
     assert main(["--db", str(live), "restore", str(older.path)]) == 0
     out, err = capsys.readouterr()
     assert "Attenzione" in err and "Ripristinata la copia" in out
@@ -302,7 +310,7 @@ def test_postgresql_says_backups_are_the_servers_job() -> None:
 def test_cli_backup_backups_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "ufficio.db"
-    monkeypatch.setenv("SPORTELLO_ADMIN_PASSWORD", PASSWORD)
+    monkeypatch.setenv("SPORTELLO_PASSWORD", PASSWORD)
     assert main(["--db", str(path), "init", "--office-code", "CPI-AT", "--office-name", "CPI Asti",
                  "--admin", "admin", "--admin-name", "Anna Admin"]) == 0
     capsys.readouterr()
@@ -327,6 +335,9 @@ def test_cli_backup_backups_restore(tmp_path: Path, capsys: pytest.CaptureFixtur
     operators.create_operator(ctx, operators.OperatorData(
         username="m.neri", full_name="Mario Neri", password=PASSWORD))
     ctx.close()
+    monkeypatch.setenv("SPORTELLO_NEW_PASSWORD", PASSWORD + "n")  # the first change, forced
+    assert main(["--db", str(path), "--operator", "m.neri", "password"]) == 0
+    monkeypatch.setenv("SPORTELLO_PASSWORD", PASSWORD + "n")
     assert main(["--db", str(path), "--operator", "m.neri", "restore",
                  str(tmp_path / "fuori.db")]) == 1
     assert "Solo un amministratore" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_login import cli_demo
 
 from sportello.cli import main
 
@@ -31,8 +32,7 @@ def _usage_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, st
 @pytest.fixture
 def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     path = tmp_path / "demo.db"
-    code, out, _err = _run(capsys, "--db", str(path), "demo", "--workers", "50")
-    assert code == 0, out
+    assert cli_demo(path, "--workers", "50") == 0, capsys.readouterr()
     return path
 
 
@@ -49,10 +49,10 @@ def test_init_creates_the_database(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_init_with_office_and_admin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "ufficio.db"
-    monkeypatch.delenv("SPORTELLO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("SPORTELLO_PASSWORD", raising=False)
     code, _out, err = _run(capsys, "--db", str(path), "init", *ADMIN_ARGS)
-    assert code == 1 and "SPORTELLO_ADMIN_PASSWORD" in err  # no terminal to ask on
-    monkeypatch.setenv("SPORTELLO_ADMIN_PASSWORD", "torino2026")
+    assert code == 1 and "SPORTELLO_PASSWORD" in err  # no terminal to ask on
+    monkeypatch.setenv("SPORTELLO_PASSWORD", "torino2026")
     code, out, _err = _run(capsys, "--db", str(path), "init", *ADMIN_ARGS)
     assert code == 0 and "Ufficio CPI-TO configurato; amministratore: m.rossi" in out
     code, _out, err = _run(capsys, "--db", str(path), "init", *ADMIN_ARGS)
@@ -160,11 +160,15 @@ def test_db_option_and_environment_select_the_file(tmp_path: Path, capsys: pytes
     assert code == 0 and str(from_env) in out
 
 
-def test_unknown_operator_is_refused(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = _run(capsys, "--db", str(demo_db), "--operator", "nobody", "init")
-    assert code == 1 and "Operatore 'nobody' inesistente" in err
-    code, out, _err = _run(capsys, "--db", str(demo_db), "--operator", "admin", "init")
-    assert code == 0 and "Database pronto" in out
+def test_unknown_operator_is_refused(demo_db: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "x.xlsx"
+    code, _out, err = _run(capsys, "--db", str(demo_db), "--operator", "nobody", "export",
+                           "workers", str(out_file))
+    assert code == 1 and "Nome utente o password errati" in err and not out_file.exists()
+    code, out, _err = _run(capsys, "--db", str(demo_db), "--operator", "admin", "export",
+                           "workers", str(out_file))
+    assert code == 0 and "Esportate 50 righe" in out
 
 
 def test_check_as_a_process_without_traceback(tmp_path: Path) -> None:
@@ -180,8 +184,7 @@ def test_check_as_a_process_without_traceback(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_demo_and_check_on_postgresql(pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _err = _run(capsys, "--db", pg_url, "demo", "--workers", "50")
-    assert code == 0, out
+    assert cli_demo(pg_url, "--workers", "50") == 0, capsys.readouterr()
     code, out, _err = _run(capsys, "--db", pg_url, "check")
     assert code == 0, out
     assert "Riferimenti tra tabelle: nessun riferimento orfano" in out

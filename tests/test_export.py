@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from cli_login import cli_demo
 from openpyxl import load_workbook
 
 from sportello.cli import main
@@ -17,7 +18,7 @@ from sportello.core.services import export, workers
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("exp") / "demo.db"
-    assert main(["--db", str(path), "demo", "--workers", "120"]) == 0
+    assert cli_demo(path, "--workers", "120") == 0
     return str(path)
 
 

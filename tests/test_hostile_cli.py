@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_login import cli_demo
 
 from sportello.cli import main
 
@@ -16,7 +17,7 @@ BIG = "9" * 20
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ostile") / "demo.db"
-    assert main(["--db", str(path), "demo", "--workers", "12"]) == 0
+    assert cli_demo(path, "--workers", "12") == 0
     return path
 
 
@@ -90,6 +91,10 @@ def test_hostile_command_is_refused_cleanly(name: str, demo_db: Path, tmp_path: 
                                             capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SPORTELLO_DEBUG", raising=False)
+    # logged in as a clerk is: one session, so a refused command writes nothing at all
+    assert main(["--db", str(demo_db), "login"]) == 0
+    monkeypatch.delenv("SPORTELLO_OPERATOR")
+    monkeypatch.delenv("SPORTELLO_PASSWORD")
     args, words = next((a, w) for n, a, w in _cases(tmp_path, _cf(demo_db)) if n == name)
     before = _state(demo_db)
     capsys.readouterr()

@@ -89,7 +89,8 @@ def test_region_sample_as_it_is(ctx, tmp_path: Path, capsys) -> None:  # type: i
     with pytest.raises(UnreadableFile, match="non contiene righe di dati"):
         imports.analyse(ctx, REGION_SAMPLE)
     db = tmp_path / "r.db"
-    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "init", "--office-code", "CPI-BO", "--office-name", "CPI Bologna",
+                 "--admin", "admin", "--admin-name", "Anna Admin"]) == 0
     assert main(["--db", str(db), "import", str(REGION_SAMPLE)]) == 1
     assert "non contiene righe di dati" in capsys.readouterr().err
 
@@ -412,7 +413,7 @@ def test_round_trip_from_our_export(ctx, tmp_path: Path) -> None:  # type: ignor
 
 def test_cli_import_dry_run_refusal_and_undo(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "cli.db")
-    monkeypatch.setenv("SPORTELLO_ADMIN_PASSWORD", "prova1234")
+    monkeypatch.setenv("SPORTELLO_PASSWORD", "prova1234")
     assert main(["--db", db, "init", "--office-code", "CPI-AT", "--office-name", "CPI Asti",
                  "--admin", "admin", "--admin-name", "Anna Admin"]) == 0
     rows = worker_rows()

@@ -21,6 +21,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from cli_login import cli_demo
 from fixtures.import_sheets import region_list
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -76,7 +77,7 @@ def _count(db: Path, sql: str, *params: object) -> int:
 @pytest.fixture
 def setting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, dict[str, str]]:
     db = tmp_path / "ufficio.db"
-    assert main(["--db", str(db), "demo", "--workers", "150"]) == 0
+    assert cli_demo(db, "--workers", "150") == 0
     capsys.readouterr()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return db, env

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_login import cli_demo
 from pypdf import PdfReader
 
 from sportello.cli import main
@@ -21,8 +22,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 @pytest.fixture
 def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str, str]:
     path = tmp_path / "demo.db"
-    code, out, _err = _run(capsys, "--db", str(path), "demo", "--workers", "120")
-    assert code == 0, out
+    assert cli_demo(path, "--workers", "120") == 0, capsys.readouterr()
     with sqlite3.connect(path) as con:
         cf1, cf2 = [r[0] for r in con.execute(
             "SELECT codice_fiscale FROM worker WHERE residence_address IS NOT NULL "

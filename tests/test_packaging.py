@@ -36,6 +36,15 @@ def test_frozen_bundle_migrates_fills_and_checks_a_database(tmp_path: Path) -> N
     demo = run("demo", "--workers", "30")  # migrations from the bundle, CF data, ATECO data
     assert demo.returncode == 0, demo.stderr[-3000:]
     assert "schema vuoto ->" in demo.stderr
+    # the demo administrator's forced first password change, then a session, as a clerk does
+    env.update(SPORTELLO_OPERATOR="admin", SPORTELLO_PASSWORD="sportello2026",
+               SPORTELLO_NEW_PASSWORD="Frozen-2026")
+    assert run("password").returncode == 0
+    env.update(SPORTELLO_PASSWORD="Frozen-2026")
+    login = run("login")
+    assert login.returncode == 0 and "Accesso eseguito come admin" in login.stdout, login.stderr
+    for name in ("SPORTELLO_OPERATOR", "SPORTELLO_PASSWORD", "SPORTELLO_NEW_PASSWORD"):
+        env.pop(name)
     check = run("check")
     assert check.returncode == 0, check.stdout
     assert "Database integro." in check.stdout

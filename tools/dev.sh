@@ -115,7 +115,7 @@ case "$MODE" in
     export QT_QPA_PLATFORM=offscreen
     say "Controllo i contratti delle importazioni (livelli, nessun ciclo, il core non importa Qt)"
     "$VENV/bin/lint-imports"
-    say "Controllo con ruff (nomi privati tra moduli, importazioni per nome)"
+    say "Controllo con ruff: nomi privati usati da altri moduli, moduli importati per nome, pyflakes"
     "$VENV/bin/ruff" check src tests
     say "Eseguo i test"
     set +e

@@ -53,9 +53,10 @@ def _require_database(database: str | None) -> None:
 
 
 def _context(args: argparse.Namespace, *, migrate: bool = True,  # type: ignore[no-untyped-def]
-             create: bool = False):
+             create: bool = False, login: bool = True):
+    """The database, upgraded, acting as the operator who logged in (``cli_auth``)."""
+    from sportello import cli_auth
     from sportello.core.bootstrap import bootstrap
-    from sportello.core.services import setup
 
     if migrate and not create:  # without migrate (check) nothing is created: it reports itself
         _require_database(args.db)
@@ -64,18 +65,48 @@ def _context(args: argparse.Namespace, *, migrate: bool = True,  # type: ignore[
         before = ctx.upgrade.before or "vuoto"
         note = f" (copia di sicurezza: {ctx.upgrade.backup})" if ctx.upgrade.backup else ""
         _print_err(f"Database aggiornato: schema {before} -> {ctx.upgrade.after}{note}")
-    if migrate:
-        actor = setup.default_actor(ctx, args.operator)
-        if args.operator and actor is None:
+    if login:
+        try:
+            ctx = ctx.acting_as(cli_auth.identify(ctx, args.operator))
+        except BaseException:
             ctx.close()
-            from sportello.core.errors import SportelloError
-
-            raise SportelloError(f"Operatore '{args.operator}' inesistente o disattivato.")
-        ctx = ctx.acting_as(actor)
+            raise
     return ctx
 
 
 # --------------------------------------------------------------------------- commands
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from sportello import cli_auth
+
+    with _context(args, login=False) as ctx:
+        opened = cli_auth.login(ctx, args.operator, hours=args.hours)
+        print(f"Accesso eseguito come {opened.actor.username} ({opened.actor.full_name}). "
+              f"La sessione vale fino alle {opened.expires_local:%H:%M del %d/%m/%Y}; "
+              "per chiuderla prima: sportello logout")
+        return EXIT_OK
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from sportello import cli_auth
+
+    with _context(args, login=False) as ctx:
+        if cli_auth.logout(ctx):
+            print("Sessione chiusa.")
+        else:
+            print("Nessuna sessione aperta per questo database.")
+        return EXIT_OK
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    from sportello import cli_auth
+
+    with _context(args, login=False) as ctx:
+        actor = cli_auth.new_password(ctx, args.operator)
+        print(f"Password di {actor.username} cambiata. Le sessioni aperte con la vecchia "
+              "password sono chiuse.")
+        return EXIT_OK
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -87,7 +118,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from sportello.core.services import setup
 
-    with _context(args, create=True) as ctx:
+    with _context(args, create=True, login=False) as ctx:
         print(f"Database pronto: {ctx.url}")
         if args.office_code or args.admin:
             if not (args.office_code and args.office_name and args.admin and args.admin_name):
@@ -96,12 +127,17 @@ def cmd_init(args: argparse.Namespace) -> int:
                     "--admin-name."
                 )
                 return EXIT_USAGE
-            password = os.environ.get("SPORTELLO_ADMIN_PASSWORD")
+            # SPORTELLO_ADMIN_PASSWORD: the name this variable had before the CLI login
+            password = (os.environ.get("SPORTELLO_PASSWORD")
+                        or os.environ.get("SPORTELLO_ADMIN_PASSWORD"))
             if password is None:
                 if not sys.stdin.isatty():
-                    _print_err("Password mancante: impostare SPORTELLO_ADMIN_PASSWORD.")
+                    _print_err("Password mancante: impostare SPORTELLO_PASSWORD.")
                     return EXIT_REFUSED
-                password = getpass.getpass("Password dell'amministratore: ")
+                password = getpass.getpass(f"Password di {args.admin}: ")
+                if getpass.getpass("Ripetere la password: ") != password:
+                    _print_err("Le due password non coincidono: nulla è stato configurato.")
+                    return EXIT_REFUSED
             actor = setup.initialise(
                 ctx,
                 setup.OfficeData(code=args.office_code, name=args.office_name),
@@ -114,9 +150,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sportello import demo
+    from sportello import cli_auth, demo
+    from sportello.core.services import setup
 
-    with _context(args, create=True) as ctx:
+    with _context(args, create=True, login=False) as ctx:
+        if setup.is_initialised(ctx):  # only an empty database needs no login
+            ctx = ctx.acting_as(cli_auth.identify(ctx, args.operator))
         last = [-1]
 
         def progress(done: int, total: int) -> bool:
@@ -133,9 +172,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from sportello.core.services import maintenance
+    from sportello import cli_auth
+    from sportello.core.services import maintenance, setup
 
-    with _context(args, migrate=False) as ctx:
+    with _context(args, migrate=False, login=False) as ctx:
+        # The check shows no personal data but needs a login like every command, except
+        # where nobody could log in: a database not yet configured, or one whose operators
+        # cannot be read (then the check is what says what is wrong).
+        from sportello.core import db
+
+        path = db.sqlite_path(ctx.engine)
+        try:
+            configured = (path is None or path.exists()) and setup.is_initialised(ctx)
+        except Exception:  # noqa: BLE001 - unreadable: the check below says what is wrong
+            configured = False
+        if configured:
+            ctx = ctx.acting_as(cli_auth.identify(ctx, args.operator))
         report = maintenance.check(ctx)
         for item in report.items:
             mark = "OK " if item.ok else "KO "
@@ -348,11 +400,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         ctx = _context(args)
     else:
         # The damaged database cannot say who is an administrator: the copy does.
+        from sportello import cli_auth
+
         _print_err(f"Attenzione: {start.problem}")
-        actor = backups.actor_from_file(args.file, args.operator)
+        _print_err("Per ripristinare serve un amministratore della copia, con la password "
+                   "che aveva allora.")
+        username, password = cli_auth.credentials(args.operator)
+        actor = backups.actor_from_file(args.file, username, password)
         if actor is None:
-            raise SportelloError("Nella copia non c'è un amministratore attivo"
-                                 + (f" di nome '{args.operator}'." if args.operator else "."))
+            raise SportelloError("Nella copia non c'è un amministratore attivo con questo "
+                                 "nome utente e questa password: nulla è stato ripristinato.")
         ctx = bootstrap(args.db, migrate=False).acting_as(actor)
     try:
         result = backups.restore(ctx, args.file)
@@ -810,13 +867,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--operator", metavar="UTENTE",
-        help="operatore per conto del quale agire (predefinito: il primo amministratore)",
+        help="operatore che accede (chiede la password, o la legge da SPORTELLO_PASSWORD); "
+        "senza: la sessione di 'sportello login', oppure SPORTELLO_OPERATOR per gli script",
     )
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="apre la finestra del programma (predefinito)")
     p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser(
+        "login", help="accede (chiede utente e password) e apre una sessione di 8 ore per "
+        "questo utente del computer e questo database")
+    p.add_argument("--hours", type=_bounded_int(1, 8, "--hours"), default=8,
+                   help="durata della sessione in ore (da 1 a 8; predefinito 8)")
+    p.set_defaults(func=cmd_login)
+    p = sub.add_parser("logout", help="chiude la sessione aperta con 'sportello login'")
+    p.set_defaults(func=cmd_logout)
+    p = sub.add_parser(
+        "password", help="cambia la propria password (chiede quella attuale e la nuova; per "
+        "gli script: SPORTELLO_PASSWORD e SPORTELLO_NEW_PASSWORD)")
+    p.set_defaults(func=cmd_password)
 
     p = sub.add_parser("init", help="crea o aggiorna il database")
     p.add_argument("--office-code", help="codice dell'ufficio (es. CPI-AT)")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from sportello.core import db
 from sportello.core.context import Actor
@@ -218,13 +218,34 @@ def test_damaged_database_at_start_offers_the_latest_good_copy(qtbot, office_ctx
             QTimer.singleShot(20, restore)
             return
         seen.append(box.text() + "\n" + box.informativeText())
+        QTimer.singleShot(0, log_in)
         next(b for b in box.buttons() if b.text().startswith("&Ripristina")).click()
+
+    def log_in() -> None:  # an administrator of the copy, with the password it had then
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "restoreLogin":
+            QTimer.singleShot(20, log_in)
+            return
+        user = dialog.findChild(QLineEdit, "loginUsername")
+        password = dialog.findChild(QLineEdit, "loginPassword")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        if not seen[1:]:  # first a wrong password: refused, the dialog stays
+            qtbot.keyClicks(user, "admin")
+            qtbot.keyClicks(password, "sbagliata1")
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            seen.append(dialog.findChild(QLabel, "loginMessage").text())
+            QTimer.singleShot(0, log_in)
+            return
+        password.clear()
+        qtbot.keyClicks(password, "prova1234")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, restore)
     window = app.start(url)
     assert not isinstance(window, int), window
     qtbot.addWidget(window)
     assert "danneggiato" in seen[0]
+    assert "nome utente e questa password" in seen[1]
     assert f"{good.created_at:%d/%m/%Y %H:%M}" in seen[0] and str(good.path) in seen[0]
     assert backups.startup_check(url).ok
     window.areas[0].refresh_count()

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from sportello.core import codice_fiscale
 from sportello.core.models import Operator, Role, Worker
 from sportello.core.services import agenda
-from sportello.gui.agenda import common
 from sportello.gui.areas.agenda import AgendaArea
 from sportello.gui.dialogs.booking import BookingDialog
+from sportello.gui.shared import navigation
 
 pytestmark = pytest.mark.gui
 
@@ -294,9 +294,9 @@ def test_double_click_opens_the_workers_file(qtbot, office_ctx, people, area, mo
     agenda.book(office_ctx, worker_id=people["bianchi"], operator_id=people["me"],
                 starts_at=dt.datetime.combine(FUTURE, dt.time(9, 0)))
     opened: list[tuple[object, int, object]] = []
-    monkeypatch.setattr(
-        common, "worker_file_opener",
-        lambda: lambda ctx, worker_id, parent: opened.append((ctx, worker_id, parent)))
+    monkeypatch.setitem(
+        navigation.ROUTES, navigation.WORKER_FILE,
+        lambda ctx, worker_id, parent: opened.append((ctx, worker_id, parent)))
     area.set_operator(people["me"])
     area.go_to(FUTURE)
     area.set_mode("week")

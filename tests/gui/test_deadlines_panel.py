@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from sportello.core import codice_fiscale
 from sportello.core.models import EmploymentSituation, Operator, Role, Worker
-from sportello.gui.agenda import common
 from sportello.gui.deadlines_panel import DeadlinesPanel
 from sportello.gui.main_window import MainWindow
+from sportello.gui.shared import navigation
 
 pytestmark = pytest.mark.gui
 
@@ -102,8 +102,9 @@ def test_refresh_button_reads_again(qtbot, office_ctx, panel: DeadlinesPanel) ->
 
 def test_double_click_opens_the_workers_file(qtbot, office_ctx, workers, panel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     opened: list[int] = []
-    monkeypatch.setattr(common, "worker_file_opener",
-                        lambda: lambda ctx, worker_id, parent: opened.append(worker_id))
+    monkeypatch.setitem(
+        navigation.ROUTES, navigation.WORKER_FILE,
+        lambda ctx, worker_id, parent: opened.append(worker_id))
     item = panel.tree.topLevelItem(0).child(0)
     rect = panel.tree.visualItemRect(item)
     viewport = panel.tree.viewport()

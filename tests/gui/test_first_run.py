@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from sportello.core.bootstrap import bootstrap
 from sportello.core.errors import ValidationError
 from sportello.core.services import setup
-from sportello.gui.first_run import FirstRunWizard, demo_available
+from sportello.gui.first_run import FirstRunWizard
 
 pytestmark = pytest.mark.gui
 
@@ -221,7 +221,6 @@ def test_cancelling_the_wizard_exits_cleanly_without_saving(qtbot, sqlite_url: s
         ctx.close()
 
 
-@pytest.mark.skipif(not demo_available(), reason="servizio dei dati dimostrativi non presente")
 def test_demo_data_load_off_the_gui_thread(qtbot, wizard: FirstRunWizard, empty_ctx) -> None:  # type: ignore[no-untyped-def]
     import threading
 
@@ -255,7 +254,6 @@ def test_demo_data_load_off_the_gui_thread(qtbot, wizard: FirstRunWizard, empty_
     assert any("lavoratori: 12" in line for line in wizard.demo_summary)
 
 
-@pytest.mark.skipif(not demo_available(), reason="servizio dei dati dimostrativi non presente")
 def test_cancelling_demo_data_keeps_the_office_and_writes_no_workers(
     qtbot, wizard: FirstRunWizard, empty_ctx  # type: ignore[no-untyped-def]
 ) -> None:
@@ -298,7 +296,6 @@ def test_cancelling_demo_data_keeps_the_office_and_writes_no_workers(
     )
 
 
-@pytest.mark.skipif(not demo_available(), reason="servizio dei dati dimostrativi non presente")
 def test_first_start_with_demo_data_opens_the_window_on_those_workers(
     qtbot, sqlite_url: str  # type: ignore[no-untyped-def]
 ) -> None:
@@ -343,7 +340,6 @@ def test_first_start_with_demo_data_opens_the_window_on_those_workers(
         window.ctx.close()
 
 
-@pytest.mark.skipif(not demo_available(), reason="servizio dei dati dimostrativi non presente")
 def test_a_refused_demo_load_is_reported_and_the_office_stays(
     qtbot, wizard: FirstRunWizard, empty_ctx  # type: ignore[no-untyped-def]
 ) -> None:

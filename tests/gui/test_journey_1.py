@@ -103,7 +103,7 @@ def figure(page, key: str) -> str:  # type: ignore[no-untyped-def]
 def test_journey_1_region_list_to_vertenza_and_cohort(  # type: ignore[no-untyped-def]
         qtbot, office_ctx, tmp_path: Path, monkeypatch) -> None:
     # a clerk typed Rossi's file before the list came, with his own mobile number
-    workers.create(office_ctx, workers.WorkerForm(
+    rossi = workers.create(office_ctx, workers.WorkerForm(
         codice_fiscale=ROSSI, surname="Rossi", name="Mario", mobile="3331234567"))
     sheet = region_sheet(tmp_path / "Elenco CIGS Sassuolo.xlsx")
     window = MainWindow(office_ctx)
@@ -185,6 +185,13 @@ def test_journey_1_region_list_to_vertenza_and_cohort(  # type: ignore[no-untype
     assert ws.cell(12, 1).value == "Totale lavoratori: 6"
     assert all(ws.cell(12, c).fill.fill_type is None for c in range(1, 11))  # not an error
     assert "non importata" in ws.cell(12, 10).value and "ERRORE" not in ws.cell(12, 10).value
+    # the conflict's file opens from the result as from the list: the Lavoratori area's window
+    result.tabs.setCurrentWidget(result.conflicts)
+    result.conflicts.selectRow(0)
+    click(qtbot, result.open_button)
+    [opened] = window.workers_area.open_windows()
+    assert opened.worker_id == rossi
+    opened.close()
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
 
     # the vertenza and its cohort exist; Sassuolo's only CAP filled; Rossi's mobile kept

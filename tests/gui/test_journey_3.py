@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import screens
 import shiboken6
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,16 +25,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from pypdf import PdfReader
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import EmploymentSituation, Letter, Office, Pathway
 from sportello.core.services import pacts, workers
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
+from sportello.gui.kit.inputs import format_date
 from sportello.gui.letters import LetterDialog
 from sportello.gui.main_window import MainWindow
 from sportello.gui.paths.pathway_dialogs import NewPathwayDialog
-from sportello.gui.widgets import format_date
 from sportello.gui.worker_file.pact_page import PactDialog, SignPactDialog
 from sportello.gui.worker_file.window import WorkerFileWindow
 

@@ -13,7 +13,7 @@ from sportello.core.services import audit_log, operators
 from sportello.core.services.operators import OperatorData, SecurityPolicy
 from sportello.gui import app
 from sportello.gui.dialogs.login import ChangePasswordDialog, LoginDialog
-from sportello.gui.dialogs.session import LockDialog
+from sportello.gui.session import LockDialog
 
 pytestmark = pytest.mark.gui
 

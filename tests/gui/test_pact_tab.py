@@ -8,16 +8,16 @@ import io
 import pytest
 import screens
 from file_windows import open_window
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
-from pypdf import PdfReader
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import Office
 from sportello.core.services import pacts, pathways, workers
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
+from sportello.gui.kit.inputs import format_date
 from sportello.gui.letters import LetterDialog
-from sportello.gui.widgets import format_date
 from sportello.gui.worker_file.pact_page import PactDialog, SignPactDialog
 
 pytestmark = pytest.mark.gui

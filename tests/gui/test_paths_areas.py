@@ -34,7 +34,14 @@ from sportello.core.services import business, pathways, training, vouchers, work
 from sportello.gui.areas.business import BusinessArea
 from sportello.gui.areas.pathways import PathwaysArea
 from sportello.gui.areas.training import TrainingArea
-from sportello.gui.paths.common import RowsModel, parse_euro
+from sportello.gui.kit.inputs import (
+    OptionalDateEdit,
+    euro_text,
+    format_euro,
+    parse_euro,
+)
+from sportello.gui.kit.tables import RowsModel
+from sportello.gui.paths.training_dialogs import CourseDialog
 
 pytestmark = pytest.mark.gui
 
@@ -612,6 +619,37 @@ def test_euro_input_is_read_the_italian_way() -> None:
         1_250_00,
         None,
     ]
+
+
+def test_money_is_shown_the_way_the_letters_and_the_services_write_it() -> None:
+    for cents in (0, 5, 99, 100, 1_250_00, 250_000_00, 123_456_789, -3_50, -1_250_00):
+        assert format_euro(cents) == vouchers.euro(cents)
+    assert format_euro(None) == "" and euro_text(1_250_00) == "1.250,00"
+
+
+def test_a_date_typed_in_a_path_dialog_reads_the_year_as_the_file_does(  # type: ignore[no-untyped-def]
+    qtbot, office_ctx, catalogue, training_area
+) -> None:
+    """A two-digit year means the same year in every dialog: "03/04/78" is 1978 in the course
+    dialog as in the worker's file (the path dialogs read it as 2078 before, after the start)."""
+    tab = training_area.catalog_tab
+    click(qtbot, tab.findChild(QPushButton, "courseNew"))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, CourseDialog)
+    assert isinstance(dialog.starts_edit, OptionalDateEdit)
+    qtbot.keyClicks(dialog.title_edit, "Paghe e contributi")
+    qtbot.keyClicks(dialog.hours_edit, "20")
+    qtbot.keyClicks(dialog.starts_edit, "1/2/27")
+    qtbot.keyClicks(dialog.ends_edit, "03/04/78")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "precede l'inizio" in dialog.error_text("ends_on")
+    dialog.ends_edit.clear()
+    qtbot.keyClicks(dialog.ends_edit, "30/4/27")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    row = next(c for c in training.list_courses(office_ctx) if c.title == "Paghe e contributi")
+    assert (row.form.starts_on, row.form.ends_on) == (D(2027, 2, 1), D(2027, 4, 30))
 
 
 # --------------------------------------------------------------------------- pathways

@@ -18,8 +18,8 @@ from sportello.core import codice_fiscale as cf
 from sportello.core.models import Pathway, ServicePact, Vertenza, Worker
 from sportello.core.services import worker_file, workers
 from sportello.gui.areas.workers import WorkersArea
+from sportello.gui.dialogs.booking import BookingDialog
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
-from sportello.gui.worker_file.tabs import BOOKING_MODULE, booking_available
 from sportello.gui.worker_file.window import WorkerFileWindow
 
 pytestmark = pytest.mark.gui
@@ -405,29 +405,17 @@ def test_history_tabs_list_pacts_and_pathways_the_italian_way(qtbot, office_ctx,
     assert window.letters.rows() == [] and window.letters.empty.isVisibleTo(window)
 
 
-def test_booking_button_follows_the_booking_dialog_module(qtbot, office_ctx, niccolo) -> None:  # type: ignore[no-untyped-def]
-    import importlib.util
-
-    window = open_window(qtbot, office_ctx, niccolo)
-    try:
-        present = importlib.util.find_spec(BOOKING_MODULE) is not None
-    except ImportError:
-        present = False
-    assert booking_available() is present
-    assert window.book_button.isHidden() is not present
-
-
 def test_prenota_opens_the_booking_dialog_and_refreshes_the_appointments(  # type: ignore[no-untyped-def]
     qtbot, office_ctx, niccolo, monkeypatch
 ) -> None:
-    booking = pytest.importorskip(BOOKING_MODULE)
     asked: list[int | None] = []
-    monkeypatch.setattr(booking.BookingDialog, "exec",
+    monkeypatch.setattr(BookingDialog, "exec",
                         lambda dialog: (asked.append(dialog.worker_id), 0)[1])
     window = open_window(qtbot, office_ctx, niccolo)
     window.tabs.setCurrentWidget(window.appointments)
     assert window.appointments.loaded and window.appointments.rows() == []
     window.appointments.loaded = False
+    assert window.book_button.isVisibleTo(window)
     window.book_button.click()
     assert asked == [niccolo]
     assert window.appointments.loaded  # read again after the dialog

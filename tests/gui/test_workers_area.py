@@ -350,7 +350,7 @@ def test_saving_a_file_updates_the_list(qtbot, area, ids) -> None:  # type: igno
 
 
 def test_other_areas_open_files_through_the_list(qtbot, area, ids) -> None:  # type: ignore[no-untyped-def]
-    from sportello.gui.worker_file import open_worker_file
+    from sportello.gui.routes import open_worker_file
 
     first = open_worker_file(area.ctx, ids["Verdi Giuseppe"], area.table)
     assert first is not None and first.worker_id == ids["Verdi Giuseppe"]

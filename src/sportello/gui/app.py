@@ -86,7 +86,7 @@ def start(db: str | None = None, *, login: bool = False,
 
     ``login``: on a configured database the login dialog asks who works (``run`` asks,
     so ``sportello gui`` and the bundle always do). Without it the window opens as the
-    first active administrator, as the command line acts: that is for code calling
+    first active administrator: that is only for code calling
     ``start()`` directly (tests, ``bench/run.py``) and for ``run`` under
     ``SPORTELLO_BENCH_EXIT_WHEN_SHOWN``, which quits as soon as the window is ready.
     Right after the first-run wizard the administrator it created works, no second login.
@@ -170,7 +170,7 @@ def start(db: str | None = None, *, login: bool = False,
         summary, failure = wizard.demo_summary, wizard.demo_error
         wizard.deleteLater()
 
-    from sportello.gui.dialogs.session import OperatorSession
+    from sportello.gui.session import OperatorSession
 
     session = OperatorSession(ctx, quit_when_closed=quit_when_closed)
     session.setParent(app)
@@ -211,6 +211,7 @@ def _offer_restore(window: QWidget, db: str | None, check) -> int | None:  # typ
     Returns None when the copy was restored (the start goes on), else an exit code.
     """
     from sportello.core.bootstrap import bootstrap
+    from sportello.core.context import Actor
     from sportello.core.services import backups
 
     good = check.latest_good
@@ -236,12 +237,26 @@ def _offer_restore(window: QWidget, db: str | None, check) -> int | None:  # typ
     box.exec()
     if box.clickedButton() is not restore:
         return EXIT_OK
-    # The damaged file cannot say who is an administrator: the copy does.
-    actor = backups.actor_from_file(good.path)
-    try:
-        if actor is None:
+    # The damaged file cannot say who is an administrator: the copy does, with the
+    # password each administrator had then.
+    from sportello.gui.dialogs.login import LoginDialog
+
+    def copy_admin(username: str, password: str) -> Actor:
+        found = backups.actor_from_file(good.path, username, password)
+        if found is None:
             raise backups.RestoreRefused(QCoreApplication.translate(
-                "app", "Nella copia non c'è un amministratore attivo: impossibile ripristinarla."))
+                "app", "Nella copia non c'è un amministratore attivo con questo nome utente e "
+                "questa password."))
+        return found
+
+    login = LoginDialog(None, window, check=copy_admin, intro=QCoreApplication.translate(
+        "app", "Per ripristinare la copia serve un amministratore: nome utente e password "
+        "che aveva in quella copia."))
+    login.setObjectName("restoreLogin")
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return EXIT_OK
+    actor = login.actor
+    try:
         ctx = bootstrap(db, migrate=False).acting_as(actor)
         try:
             backups.restore(ctx, good.path)

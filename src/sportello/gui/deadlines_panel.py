@@ -46,14 +46,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from shiboken6 import isValid
 
 from sportello.core.context import Context
 from sportello.core.services import deadlines
 from sportello.core.services.deadlines import Deadline
 from sportello.gui import changes
-from sportello.gui.agenda.common import open_worker_file, short_date
+from sportello.gui.agenda.common import short_date
+from sportello.gui.shared.navigation import open_worker_file
 from sportello.gui.tasks import Task, start_kept
 
 SETTINGS_DAYS = "deadlines/days"

@@ -10,7 +10,6 @@ nothing is saved; the wizard stays open.
 from __future__ import annotations
 
 import html
-import importlib.util
 from collections.abc import Callable
 from typing import Any
 
@@ -37,15 +36,9 @@ from sportello.core.services import passwords, setup
 from sportello.gui import queries
 from sportello.gui.tasks import Task, progress_dialog
 
-DEMO_MODULE = "sportello.demo"
 DEFAULT_DEMO_WORKERS = 300
 MAX_DEMO_WORKERS = 100_000
 ERROR_COLOR = "#b3261e"
-
-
-def demo_available() -> bool:
-    """True when this build ships the demo-data service (checked without importing it)."""
-    return importlib.util.find_spec(DEMO_MODULE) is not None
 
 
 class _Page(QWizardPage):
@@ -272,10 +265,6 @@ class FirstRunWizard(QWizard):
         page.form.addRow(self.demo_box)
         page.form.addRow(self.tr("Numero di lavoratori"), self.demo_workers)
         page.form.addRow(note)
-        if not demo_available():
-            self.demo_box.setChecked(False)
-            for widget in (self.demo_box, self.demo_workers, note):
-                page.form.setRowVisible(widget, False)
 
     def _update_summary(self, page_id: int) -> None:
         if page_id != self.FINISH:
@@ -406,7 +395,7 @@ class FirstRunWizard(QWizard):
             except SportelloError as exc:
                 self.show_validation_error(ValidationError(str(exc)))
                 return
-        if self.demo_box.isChecked() and demo_available():
+        if self.demo_box.isChecked():
             self._start_demo()
             return
         super().accept()

@@ -49,21 +49,12 @@ from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
 from sportello.gui import changes
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
-from sportello.gui.paths.common import (
-    ERROR_COLOUR,
-    PATHWAY_KINDS,
-    PATHWAY_STATUSES,
-    VOUCHER_STATUSES,
-    Column,
-    MessageBar,
-    fmt_date,
-    label,
-    muted_label,
-    selected_row,
-)
+from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
+from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date, format_datetime
+from sportello.gui.kit.tables import Column, selected_row
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
+from sportello.gui.shared.path_page import PathPage
 from sportello.gui.tasks import Task, progress_dialog
-from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit
-from sportello.gui.worker_file.path_pages import PathPage
 
 SETTINGS_FOLDER = "letters/each_folder"
 
@@ -183,7 +174,7 @@ class LetterDialog(QDialog):
         """Booked appointments, next first; only those of ``service`` when given."""
         found = sorted(worker_file.appointments(self.ctx, self.worker_id),
                        key=lambda a: a.starts_at)
-        return [(a.id, f"{a.starts_at:%d/%m/%Y %H:%M} — {a.operator_name}"
+        return [(a.id, f"{format_datetime(a.starts_at)} — {a.operator_name}"
                        f" ({a.purpose or a.status})"
                        + (self.tr(" · Sportello Unico") if a.at_sportello_unico else ""))
                 for a in found if a.status == "prenotato"
@@ -204,7 +195,7 @@ class LetterDialog(QDialog):
     def _pathways(self) -> list[tuple[int, str]]:
         found = pathways.list_pathways(self.ctx, PathwayFilter(worker_id=self.worker_id))
         return [(p.id, f"{label(PATHWAY_KINDS, p.kind)} — {label(PATHWAY_STATUSES, p.status)}"
-                       f", {fmt_date(p.start_on)}") for p in found]
+                       f", {format_date(p.start_on)}") for p in found]
 
     def _pacts(self) -> list[tuple[int, str]]:
         return [(p.id, self.tr("Revisione {n} — {status}").format(n=p.revision, status=p.status))
@@ -300,7 +291,7 @@ class LettersPage(PathPage):
             Column(self.tr("Protocollo"), lambda r: r.protocol),
             Column(self.tr("Modello"), lambda r: self._template_title(r.template)),
             Column(self.tr("Oggetto"), lambda r: r.subject or ""),
-            Column(self.tr("Emessa il"), lambda r: f"{r.issued_at:%d/%m/%Y %H:%M}"),
+            Column(self.tr("Emessa il"), lambda r: format_datetime(r.issued_at)),
         ], "fileLetterTable", [100, 200, 300])
         self.list.doubleClicked.connect(lambda _index: self.reprint())
         self.layout_.addWidget(self.list, 1)
@@ -386,13 +377,14 @@ class SelectionForm(QObject):
         form.addRow(self.tr("&Fascicoli"), self.status_combo)
         form.addRow("", self.without_check)
         form.addRow("", self.count_label)
-        self.vertenza_combo.currentIndexChanged.connect(lambda _i: self._changed())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self._changed())
-        self.without_check.toggled.connect(lambda _c: self._changed())
+        self.vertenza_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.without_check.toggled.connect(lambda _c: self.refresh())
         self.worker_ids: list[int] = []
-        self._changed()
+        self.refresh()
 
-    def _changed(self) -> None:
+    def refresh(self) -> None:
+        """Choose again the workers the filters select (after a call-in, too)."""
         try:
             self.worker_ids = letters.select_workers(
                 self.ctx, vertenza=self.vertenza_combo.currentData(),
@@ -713,8 +705,9 @@ class CallInDialog(_TaskDialog):
         self.plan_table.setRowCount(len(plan))
         for row, booking in enumerate(plan):
             day = booking.starts_at.date()
-            texts = (booking.worker_name, f"{agenda.WEEKDAY_NAMES_IT[day.weekday()][:3]} "
-                     f"{day:%d/%m/%Y}", f"{booking.starts_at:%H:%M}–{booking.ends_at:%H:%M}",
+            weekday = agenda.WEEKDAY_NAMES_IT[day.weekday()][:3]
+            texts = (booking.worker_name, f"{weekday} {format_date(day)}",
+                     f"{booking.starts_at:%H:%M}–{booking.ends_at:%H:%M}",
                      booking.operator_name)
             for column, text in enumerate(texts):
                 self.plan_table.setItem(row, column, QTableWidgetItem(text))
@@ -724,8 +717,8 @@ class CallInDialog(_TaskDialog):
         self.plan_label.setText(self.tr(
             "{n} appuntamenti dal {first} al {last}. Controllare chi riceve quale posto: "
             "«Prenota e stampa» li prenota tutti ed emette le convocazioni.").format(
-            n=len(plan), first=f"{plan[0].starts_at:%d/%m/%Y}",
-            last=f"{plan[-1].starts_at:%d/%m/%Y}"))
+            n=len(plan), first=format_date(plan[0].starts_at),
+            last=format_date(plan[-1].starts_at)))
         self.pages.setCurrentWidget(self.plan_page)
         self.back_button.setVisible(True)
         self.ok_button().setText(self.tr("&Prenota e stampa"))
@@ -765,11 +758,11 @@ class CallInDialog(_TaskDialog):
                                            "lettera emessa."))
             return
         first, last = outcome.appointments[0].starts_at, outcome.appointments[-1].starts_at
-        self.selection._changed()  # those called in now have an appointment
+        self.selection.refresh()  # those called in now have an appointment
         self.show_choice()
         self.message.show_info(self.tr(
             "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
-            n=len(outcome.appointments), first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}",
+            n=len(outcome.appointments), first=format_date(first), last=format_date(last),
             p1=batch.first_protocol, p2=batch.last_protocol))
         if batch.pdf:
             show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-import importlib
 import platform
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -105,9 +105,10 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: Context) -> None:
         """Open the window on the database: title, areas, Scadenze dock, status bar."""
-        from sportello.gui import queries
+        from sportello.gui import queries, routes
         from sportello.gui.areas import AREAS
 
+        routes.install()  # "open a worker's file" and the like, for every area
         self.ctx = ctx
         office = queries.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
         self.setWindowTitle(
@@ -224,26 +225,30 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(about_qt)
 
-    def _open_dialog(self, module: str, name: str) -> QDialog | None:
-        """Open ``module.name(ctx, self)`` window-modal, deleted when closed; None before
-        the database is open. The dialogs' modules load on first use (a light start)."""
+    def _open_dialog(self, factory: Callable[[Context, QWidget], QDialog]) -> QDialog | None:
+        """Open ``factory(ctx, self)`` window-modal, deleted when closed; None before the
+        database is open. Each caller imports its dialog's module on first use (a light
+        start)."""
         if self.ctx is None:
             return None
-        factory = getattr(importlib.import_module(module), name)
-        dialog: QDialog = factory(self.ctx, self)
+        dialog = factory(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def show_settings(self) -> QDialog | None:
         """Impostazioni: thresholds and lists, each change checked by its service."""
-        return self._open_dialog("sportello.gui.dialogs.settings", "SettingsDialog")
+        from sportello.gui.dialogs.settings import SettingsDialog
+
+        return self._open_dialog(SettingsDialog)
 
     def change_password(self) -> QDialog | None:
         """The operator's own password (the current one asked again)."""
         if self.ctx is None or self.ctx.actor is None:
             return None
-        dialog = self._open_dialog("sportello.gui.dialogs.login", "ChangePasswordDialog")
+        from sportello.gui.dialogs.login import ChangePasswordDialog
+
+        dialog = self._open_dialog(ChangePasswordDialog)
         if dialog is not None:
             dialog.saved.connect(lambda _r: self.statusBar().showMessage(  # type: ignore[attr-defined]
                 self.tr("Password cambiata."), 8000))
@@ -252,19 +257,27 @@ class MainWindow(QMainWindow):
     def show_admin(self) -> QDialog | None:
         """Amministrazione: operators, access rules, backups, privacy (the services decide
         who may change what)."""
-        return self._open_dialog("sportello.gui.admin.dialog", "AdminDialog")
+        from sportello.gui.admin.dialog import AdminDialog
+
+        return self._open_dialog(AdminDialog)
 
     def show_audit(self) -> QDialog | None:
         """Registro attività: who did what and when (read-only)."""
-        return self._open_dialog("sportello.gui.dialogs.audit_viewer", "AuditViewer")
+        from sportello.gui.dialogs.audit_viewer import AuditViewer
+
+        return self._open_dialog(AuditViewer)
 
     def call_in(self) -> QDialog | None:
         """Convoca: book a selection into free slots and print the convocations."""
-        return self._open_dialog("sportello.gui.letters", "CallInDialog")
+        from sportello.gui.letters import CallInDialog
+
+        return self._open_dialog(CallInDialog)
 
     def batch_letters(self) -> QDialog | None:
         """One letter for each worker of a selection, one PDF to print."""
-        return self._open_dialog("sportello.gui.letters", "BatchLettersDialog")
+        from sportello.gui.letters import BatchLettersDialog
+
+        return self._open_dialog(BatchLettersDialog)
 
     def _build_deadlines_panel(self) -> None:
         """The "Scadenze" dock on the right, toggled with F9 (its state saved with the window's)."""

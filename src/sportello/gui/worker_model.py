@@ -28,7 +28,7 @@ from sportello.core.context import Context
 from sportello.core.models import FileStatus
 from sportello.core.services import workers
 from sportello.core.services.workers import ListFilter, WorkerRow
-from sportello.gui.widgets import format_date
+from sportello.gui.kit.inputs import format_date
 from sportello.gui.worker_file.labels import label
 
 PAGE_SIZE = 200

@@ -30,6 +30,7 @@ ACTION_LABELS = {
     "create": "creazione", "update": "modifica", "delete": "cancellazione",
     "open": "apertura fascicolo", "merge": "unione fascicoli", "close_file": "chiusura fascicolo",
     "login": "accesso", "logout": "uscita", "unlock": "sblocco schermo",
+    "cli_session": "sessione da riga di comando",
     "login_failed": "accesso fallito", "login_refused": "accesso rifiutato",
     "password_change": "cambio password", "password_reset": "password reimpostata",
     "import": "importazione", "export": "esportazione", "letter": "lettera",

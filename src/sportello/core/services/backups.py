@@ -49,7 +49,7 @@ from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import Operator, Role
 from sportello.core import audit, permissions
-from sportello.core.services import maintenance
+from sportello.core.services import maintenance, passwords
 
 Clock = Callable[[], dt.datetime]  # local naive time: file names and rotation are local days
 
@@ -680,22 +680,25 @@ def restore(ctx: Context, file: Path | str, *, now: dt.datetime | None = None) -
     return RestoreResult(candidate, safety, check.schema, schema_after)
 
 
-def actor_from_file(path: Path | str, username: str | None = None) -> Actor | None:
-    """The named (else first) active administrator of a database file, read-only.
+def actor_from_file(path: Path | str, username: str, password: str) -> Actor | None:
+    """The active administrator ``username`` of a database file if ``password`` is theirs.
 
-    For restoring over a damaged database, whose own operators cannot be read.
+    Read-only: for restoring over a damaged database, whose own operators cannot be read
+    (the copy's administrators, with the passwords they had then, vouch for the restore).
     """
     conn = _connect_ro(Path(path))
     try:
-        query = ("SELECT id, username, full_name, role, office_id FROM operator "
-                 "WHERE active = 1 AND role = 'amministratore'")
-        params: tuple[object, ...] = ()
-        if username:
-            query += " AND username = ?"
-            params = (username.strip().lower(),)
-        row = conn.execute(query + " ORDER BY id LIMIT 1", params).fetchone()
+        row = conn.execute(
+            "SELECT id, username, full_name, role, office_id, password_hash FROM operator "
+            "WHERE active = 1 AND role = 'amministratore' AND username = ?",
+            ((username or "").strip().lower(),)).fetchone()
     except sqlite3.DatabaseError:
         return None
     finally:
         conn.close()
-    return Actor(*row) if row else None
+    if row is None:
+        passwords.verify_password(passwords.hash_password("-"), password or "")  # same time
+        return None
+    if not passwords.verify_password(row[5], password or ""):
+        return None
+    return Actor(*row[:5])

@@ -213,6 +213,12 @@ def _actor(op: Operator) -> Actor:
 # --------------------------------------------------------------------------- login
 
 
+def _shown(username: str | None) -> str:
+    """A typed user name as the log keeps it: short, control characters as "?" (a name
+    with terminal escapes must not redraw the screen of whoever reads the log)."""
+    return "".join(c if c.isprintable() else "?" for c in (username or "").strip()[:60])
+
+
 def _find(session: Session, username: str) -> Operator | None:
     name = (username or "").strip().lower()
     if not name:
@@ -221,10 +227,11 @@ def _find(session: Session, username: str) -> Operator | None:
 
 
 def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = utcnow,
-                 action: str = "login") -> Actor:
+                 action: str = "login", detail: str | None = None) -> Actor:
     """The operator behind ``username``/``password``, or a refusal (``LoginFailed``).
 
-    ``action`` names the audit row: "login" at start, "unlock" for the idle screen lock.
+    ``action`` names the audit row: "login" at start, "unlock" for the idle screen lock;
+    ``detail`` replaces its default wording (the command line says where the login came from).
     The failure bookkeeping is committed even though the call raises.
     """
     now = clock()
@@ -236,7 +243,7 @@ def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = u
             passwords.verify_password(_dummy_hash(), password or "")
             s.info["actor_id"] = None
             audit.record(s, "login_failed", entity="operator",
-                         detail=f"nome utente sconosciuto: «{(username or '').strip()[:60]}»")
+                         detail=f"nome utente sconosciuto: «{_shown(username)}»")
             refusal = WrongCredentials()
         else:
             s.info["actor_id"] = op.id
@@ -271,7 +278,8 @@ def authenticate(ctx: Context, username: str, password: str, *, clock: Clock = u
                           .values(failed_logins=0, locked_until=None, last_login_at=now)
                           .execution_options(synchronize_session=False))
                 audit.record(s, action, entity="operator", entity_id=op.id,
-                             detail="accesso" if action == "login" else "sblocco dello schermo")
+                             detail=detail or ("accesso" if action == "login"
+                                               else "sblocco dello schermo"))
                 return _actor(op)
     assert refusal is not None
     raise refusal

@@ -109,7 +109,7 @@ def initialise(ctx: Context, office: OfficeData, admin: AdminData) -> Actor:
 
 
 def default_actor(ctx: Context, username: str | None = None) -> Actor | None:
-    """The named active operator, else the first administrator (the CLI acts as them)."""
+    """The named active operator, else the first administrator (a look-up: no password)."""
     with ctx.read() as s:
         query = select(Operator).where(Operator.active.is_(True))
         if username:

@@ -23,15 +23,9 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import backups
 from sportello.core.services.backups import BackupInfo
-from sportello.gui.paths.common import (
-    Column,
-    MessageBar,
-    RowsModel,
-    fmt_datetime,
-    make_table,
-    muted_label,
-    selected_row,
-)
+from sportello.gui.kit.forms import MessageBar, muted_label
+from sportello.gui.kit.inputs import format_datetime
+from sportello.gui.kit.tables import Column, RowsModel, make_table, selected_row
 from sportello.gui.tasks import Task, progress_dialog
 
 
@@ -53,7 +47,7 @@ class BackupsTab(QWidget):
             "non vengono mai cancellate."))
         layout.addWidget(self.intro)
         self.model = RowsModel([
-            Column(self.tr("Data"), lambda b: fmt_datetime(b.created_at)),
+            Column(self.tr("Data"), lambda b: format_datetime(b.created_at)),
             Column(self.tr("Tipo"), lambda b: b.kind_label),
             Column(self.tr("Dimensione"), lambda b: size_text(b.size), align_right=True),
             Column(self.tr("Verificata"), lambda b: self.tr("sì") if b.verified else self.tr("no"),
@@ -123,7 +117,7 @@ class BackupsTab(QWidget):
         if info is None:
             self.message.show_error(self.tr("Selezionare nell'elenco la copia da ripristinare."))
             return False
-        return self.restore(info.path, fmt_datetime(info.created_at))
+        return self.restore(info.path, format_datetime(info.created_at))
 
     def restore_from_file(self) -> bool:
         name, _ = QFileDialog.getOpenFileName(
@@ -139,7 +133,7 @@ class BackupsTab(QWidget):
             return False
         from datetime import datetime
 
-        return self.restore(path, fmt_datetime(datetime.fromtimestamp(path.stat().st_mtime)))
+        return self.restore(path, format_datetime(datetime.fromtimestamp(path.stat().st_mtime)))
 
     def confirm(self, path: Path, when: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Ripristina copia di sicurezza"),

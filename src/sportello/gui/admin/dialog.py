@@ -9,7 +9,7 @@ from sportello.gui.admin.backups_tab import BackupsTab
 from sportello.gui.admin.operators_tab import OperatorsTab
 from sportello.gui.admin.privacy_tab import PrivacyTab
 from sportello.gui.admin.security_tab import SecurityTab
-from sportello.gui.paths.common import TabsDialog
+from sportello.gui.kit.forms import TabsDialog
 
 
 class AdminDialog(TabsDialog):

@@ -18,18 +18,9 @@ from sportello.core.errors import SportelloError
 from sportello.core.models import Role
 from sportello.core.services import operators
 from sportello.core.services.operators import OperatorData, OperatorInfo
-from sportello.gui.paths.common import (
-    Column,
-    FormDialog,
-    InvalidInput,
-    MessageBar,
-    RowsModel,
-    fmt_datetime,
-    make_table,
-    muted_label,
-    select_id,
-    selected_row,
-)
+from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui.kit.inputs import InvalidInput, format_datetime
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
 ROLES = (
     (Role.OPERATORE, QT_TRANSLATE_NOOP("OperatorsTab", "Operatore")),
@@ -152,7 +143,7 @@ class OperatorsTab(QWidget):
                    colour=lambda o: None if o.active else "#6b7280"),
             Column(self.tr("Bloccato fino a"), self._locked_text,
                    colour=lambda o: "#b3261e" if o.is_locked() else None),
-            Column(self.tr("Ultimo accesso"), lambda o: fmt_datetime(
+            Column(self.tr("Ultimo accesso"), lambda o: format_datetime(
                 operators.local_time(o.last_login_at) if o.last_login_at else None)),
         ], self)
         self.table = make_table(self.model, "operatorsTable", (120, 200, 120, 60, 120), stretch=1)
@@ -185,7 +176,7 @@ class OperatorsTab(QWidget):
     def _locked_text(self, o: OperatorInfo) -> str:
         if not o.is_locked() or o.locked_until is None:
             return ""
-        return fmt_datetime(operators.local_time(o.locked_until))
+        return format_datetime(operators.local_time(o.locked_until))
 
     def load(self, select: int | None = None) -> None:
         try:

@@ -21,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.gui.paths.common import (
-    Column,
-    MessageBar,
-    RowsModel,
-    close_buttons,
-    fmt_date,
-    make_table,
-    muted_label,
-    plural,
-)
+from sportello.gui.kit.forms import MessageBar, close_buttons, muted_label
+from sportello.gui.kit.inputs import format_date, plural
+from sportello.gui.kit.tables import Column, RowsModel, make_table
 from sportello.gui.tasks import Task, progress_dialog
 
 
@@ -82,11 +75,11 @@ class AnonymiseDialog(QDialog):
             "Fascicoli chiusi entro il {cutoff}: nome, codice fiscale, recapiti e testi liberi "
             "saranno cancellati per sempre; restano i dati codificati (percorsi, esiti, "
             "voucher) per le statistiche. L'operazione non si può annullare.").format(
-            cutoff=fmt_date(result.cutoff))))
+            cutoff=format_date(result.cutoff))))
         self.model = RowsModel([
             Column(self.tr("Codice fiscale"), lambda c: c.codice_fiscale),
             Column(self.tr("Nome"), lambda c: c.full_name),
-            Column(self.tr("Chiuso il"), lambda c: fmt_date(c.closed_on)),
+            Column(self.tr("Chiuso il"), lambda c: format_date(c.closed_on)),
         ], self, id_of=lambda c: c.worker_id)
         self.model.set_rows(result.candidates)
         self.table = make_table(self.model, "anonymiseTable", (170, 260), stretch=1)

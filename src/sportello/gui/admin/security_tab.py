@@ -16,7 +16,7 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import operators
 from sportello.core.services.operators import SecurityPolicy
-from sportello.gui.paths.common import MessageBar, muted_label
+from sportello.gui.kit.forms import MessageBar, muted_label
 
 
 class SecurityTab(QWidget):

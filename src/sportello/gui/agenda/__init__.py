@@ -1,2 +1,2 @@
 """Agenda widgets: the day and week views of appointments, and what the agenda area,
-the booking dialog and the deadlines panel share (dates, outcome colours, the file opener)."""
+the booking dialog and the deadlines panel share (dates, outcome colours)."""

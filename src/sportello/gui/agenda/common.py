@@ -9,18 +9,11 @@ service's business.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
-from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
 
-from sportello.core.context import Context
-
-WORKER_FILE_MODULE = "sportello.gui.worker_file"
-WORKER_FILE_OPENER = "open_worker_file"  # open_worker_file(ctx, worker_id, parent)
+from sportello.gui.kit.inputs import qdate
 
 _OUTCOMES = {
     "presente": QT_TRANSLATE_NOOP("agenda", "Presente"),
@@ -57,22 +50,6 @@ def mix(first: QColor, second: QColor, weight: float) -> QColor:
 # --------------------------------------------------------------------------- dates
 
 
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def pytime(time: QTime) -> dt.time:
-    return dt.time(time.hour(), time.minute())
-
-
-def qtime(time: dt.time) -> QTime:
-    return QTime(time.hour, time.minute)
-
-
 def day_text(day: dt.date, pattern: str = "dd/MM/yyyy") -> str:
     """``day`` in the interface locale with a Qt date pattern (weekday and month names too)."""
     return QLocale().toString(qdate(day), pattern)
@@ -85,32 +62,3 @@ def short_date(day: dt.date | None) -> str:
 def long_date(day: dt.date) -> str:
     """"martedì 8 dicembre 2026"."""
     return day_text(day, "dddd d MMMM yyyy")
-
-
-# --------------------------------------------------------------------------- worker file
-
-
-def worker_file_available() -> bool:
-    """True when the worker file windows are installed (checked without importing them)."""
-    try:
-        return importlib.util.find_spec(WORKER_FILE_MODULE) is not None
-    except ImportError:
-        return False
-
-
-def worker_file_opener() -> Callable[..., object] | None:
-    """``sportello.gui.worker_file.open_worker_file`` if it exists (imported on first use)."""
-    if not worker_file_available():
-        return None
-    module = importlib.import_module(WORKER_FILE_MODULE)
-    opener = getattr(module, WORKER_FILE_OPENER, None)
-    return opener if callable(opener) else None
-
-
-def open_worker_file(ctx: Context, worker_id: int, parent: QWidget | None = None) -> bool:
-    """Open the worker's file window; False when there is no file window to open."""
-    opener = worker_file_opener()
-    if opener is None:
-        return False
-    opener(ctx, worker_id, parent)
-    return True

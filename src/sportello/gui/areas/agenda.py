@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,16 +36,14 @@ from sportello.gui import changes
 from sportello.gui.agenda.common import (
     day_text,
     long_date,
-    open_worker_file,
     outcome_label,
-    pydate,
-    qdate,
     short_date,
-    worker_file_opener,
 )
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
-from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.kit.flow_layout import FlowLayout
+from sportello.gui.kit.inputs import date_edit, pydate, qdate
+from sportello.gui.shared import navigation
 
 SETTINGS_MODE = "agenda/mode"
 SETTINGS_OPERATOR = "agenda/operator"
@@ -138,13 +135,10 @@ class AgendaArea(Area):
         self.next_button.setToolTip(self.tr("Periodo successivo"))
         self.next_button.clicked.connect(lambda: self.step(1))
 
-        self.date_edit = QDateEdit(qdate(self.current_day))
+        self.date_edit = date_edit(self.current_day)
         self.date_edit.setObjectName("agendaDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setToolTip(self.tr("Vai al giorno"))
         calendar = self.date_edit.calendarWidget()
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         calendar.currentPageChanged.connect(self._mark_holidays)
         self.date_edit.dateChanged.connect(lambda value: self.go_to(pydate(value)))
 
@@ -263,7 +257,7 @@ class AgendaArea(Area):
             self.load_operators()
             calendar = self.date_edit.calendarWidget()
             self._mark_holidays(calendar.yearShown(), calendar.monthShown())
-            self.open_button.setVisible(worker_file_opener() is not None)
+            self.open_button.setVisible(navigation.available(navigation.WORKER_FILE))
         self.reload()
 
     def load_operators(self) -> None:
@@ -420,7 +414,7 @@ class AgendaArea(Area):
     def _activated(self, appointment_id: int) -> None:
         row = self.rows.get(appointment_id)
         if row is not None:
-            open_worker_file(self.ctx, row.worker_id, self)
+            navigation.open_worker_file(self.ctx, row.worker_id, self)
 
     # ------------------------------------------------------------------ changes
 
@@ -463,7 +457,7 @@ class AgendaArea(Area):
 
     def open_selected_file(self) -> None:
         if self.selected_row is not None:
-            open_worker_file(self.ctx, self.selected_row.worker_id, self)
+            navigation.open_worker_file(self.ctx, self.selected_row.worker_id, self)
 
     def new_appointment(self) -> AppointmentRow | None:
         from sportello.gui.dialogs.booking import BookingDialog

@@ -35,6 +35,16 @@ from sportello.core.services.business import (
 )
 from sportello.gui import changes
 from sportello.gui.areas.base import Area
+from sportello.gui.kit.forms import (
+    MessageBar,
+    fill_combo,
+    heading_label,
+    label,
+    muted_label,
+    show_dialog,
+)
+from sportello.gui.kit.inputs import format_date, format_datetime, format_euro, plural
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 from sportello.gui.paths.business_dialogs import (
     AdvanceStageDialog,
     DecideFundingDialog,
@@ -46,28 +56,13 @@ from sportello.gui.paths.business_dialogs import (
     SciaOutcomeDialog,
 )
 from sportello.gui.paths.business_widgets import StageTimeline
-from sportello.gui.paths.common import (
+from sportello.gui.shared.labels import (
     BUSINESS_STAGES,
     FUNDING_STATUSES,
     LEGAL_FORMS,
     SUAP_OUTCOMES,
-    Column,
-    MessageBar,
-    RowsModel,
-    fill_combo,
-    fmt_date,
-    fmt_datetime,
-    fmt_euro,
-    heading_label,
-    label,
-    make_table,
-    muted_label,
-    open_worker_file,
-    plural,
-    select_id,
-    selected_row,
-    show_dialog,
 )
+from sportello.gui.shared.navigation import open_worker_file
 
 OUTCOME_COLOURS = {
     "efficace": "#1e7b34",
@@ -121,7 +116,7 @@ class BusinessArea(Area):
                 Column(self.tr("Fase"), lambda p: label(BUSINESS_STAGES, p.stage)),
                 Column(self.tr("Impresa"), lambda p: p.company_name or ""),
                 Column(self.tr("ATECO"), lambda p: p.ateco_code or ""),
-                Column(self.tr("Ultimo incontro"), lambda p: fmt_date(p.last_event_at)),
+                Column(self.tr("Ultimo incontro"), lambda p: format_date(p.last_event_at)),
             ],
             self,
         )
@@ -192,7 +187,7 @@ class BusinessArea(Area):
         self.detail_tabs.setObjectName("projectTabs")
         self.event_model = RowsModel(
             [
-                Column(self.tr("Quando"), lambda e: fmt_datetime(e.at)),
+                Column(self.tr("Quando"), lambda e: format_datetime(e.at)),
                 Column(self.tr("Fase"), lambda e: label(BUSINESS_STAGES, e.stage)),
                 Column(self.tr("Operatore"), lambda e: e.operator_name or ""),
                 Column(self.tr("Nota"), lambda e: e.notes or "", tooltip=lambda e: e.notes),
@@ -205,14 +200,14 @@ class BusinessArea(Area):
         self.filing_model = RowsModel(
             [
                 Column(self.tr("Pratica"), lambda f: f"{f.kind} {f.practice_number or ''}".strip()),
-                Column(self.tr("Presentata il"), lambda f: fmt_date(f.filed_on)),
+                Column(self.tr("Presentata il"), lambda f: format_date(f.filed_on)),
                 Column(self.tr("SUAP"), lambda f: f.comune),
                 Column(
                     self.tr("Esito"),
                     lambda f: label(SUAP_OUTCOMES, f.outcome),
                     colour=lambda f: OUTCOME_COLOURS.get(f.outcome),
                 ),
-                Column(self.tr("Data esito"), lambda f: fmt_date(f.outcome_on)),
+                Column(self.tr("Data esito"), lambda f: format_date(f.outcome_on)),
             ],
             self,
         )
@@ -235,16 +230,18 @@ class BusinessArea(Area):
             [
                 Column(self.tr("Programma"), lambda r: r.programme, tooltip=lambda r: r.programme),
                 Column(
-                    self.tr("Richiesto"), lambda r: fmt_euro(r.requested_cents), align_right=True
+                    self.tr("Richiesto"), lambda r: format_euro(r.requested_cents), align_right=True
                 ),
-                Column(self.tr("Concesso"), lambda r: fmt_euro(r.granted_cents), align_right=True),
+                Column(
+                    self.tr("Concesso"), lambda r: format_euro(r.granted_cents), align_right=True
+                ),
                 Column(
                     self.tr("Stato"),
                     lambda r: label(FUNDING_STATUSES, r.status),
                     colour=lambda r: FUNDING_COLOURS.get(r.status),
                 ),
-                Column(self.tr("Presentata"), lambda r: fmt_date(r.requested_on)),
-                Column(self.tr("Decisa"), lambda r: fmt_date(r.decided_on)),
+                Column(self.tr("Presentata"), lambda r: format_date(r.requested_on)),
+                Column(self.tr("Decisa"), lambda r: format_date(r.decided_on)),
             ],
             self,
         )
@@ -346,7 +343,7 @@ class BusinessArea(Area):
                 label(LEGAL_FORMS, detail.legal_form),
                 f"ATECO {detail.ateco_code} {detail.ateco_title or ''}".strip(),
                 self.tr("P.IVA {vat}").format(vat=detail.vat_number),
-                self.tr("aperta il {date}").format(date=fmt_date(detail.opened_on)),
+                self.tr("aperta il {date}").format(date=format_date(detail.opened_on)),
                 detail.comune or "",
             ]
             self.company_label.setText(" · ".join(p for p in parts if p))

@@ -38,7 +38,7 @@ from sportello.core.services import worker_file, workers
 from sportello.core.services.workers import ListFilter
 from sportello.gui import changes
 from sportello.gui.areas.base import Area
-from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.kit.flow_layout import FlowLayout
 from sportello.gui.worker_file.dialogs import MergeDialog
 from sportello.gui.worker_file.labels import choices
 from sportello.gui.worker_file.window import WorkerFileWindow

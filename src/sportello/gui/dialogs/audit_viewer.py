@@ -29,19 +29,11 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import audit_log, operators
-from sportello.gui.paths.common import (
-    Column,
-    MessageBar,
-    RowsModel,
-    close_buttons,
-    date_edit,
-    make_table,
-    plural,
-    pydate,
-    selected_row,
-)
+from sportello.gui.kit.forms import MessageBar, close_buttons
+from sportello.gui.kit.inputs import date_edit, plural, pydate
+from sportello.gui.kit.screen_fit import resize_within_screen
+from sportello.gui.kit.tables import Column, RowsModel, make_table, selected_row
 from sportello.gui.tasks import Task, progress_dialog
-from sportello.gui.widgets.screen_fit import resize_within_screen
 
 # What the log's table names mean to a clerk (display only; unknown names shown as they are).
 ENTITIES = {

@@ -38,7 +38,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file, workers
 from sportello.core.services.agenda import AppointmentRow
 from sportello.gui import changes
-from sportello.gui.widgets.fields import InvalidInput, OptionalDateEdit, TimeEdit
+from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, TimeEdit
 
 SEARCH_MIN_CHARS = 2
 SEARCH_LIMIT = 50

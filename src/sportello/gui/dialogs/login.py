@@ -7,6 +7,8 @@ these dialogs only show its message and stay open for another try.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import operators
-from sportello.gui.paths.common import FormDialog, InvalidInput, MessageBar, muted_label
+from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui.kit.inputs import InvalidInput
 
 
 def _password_edit(name: str) -> QLineEdit:
@@ -34,12 +37,18 @@ def _password_edit(name: str) -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    """User name and password; ``actor`` once accepted. Esc/Esci means: do not start."""
+    """User name and password; ``actor`` once accepted. Esc/Esci means: do not start.
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None, *,
-                 username: str = "") -> None:
+    ``check`` replaces the login against ``ctx`` (restoring over a damaged database: the
+    copy's administrators are asked instead, see ``app``); ``intro`` replaces the text.
+    """
+
+    def __init__(self, ctx: Context | None, parent: QWidget | None = None, *,
+                 username: str = "", check: Callable[[str, str], Actor] | None = None,
+                 intro: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._check = check
         self.actor: Actor | None = None
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Sportello — accesso"))
@@ -69,7 +78,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(muted_label(self.tr(
+        layout.addWidget(muted_label(intro or self.tr(
             "Ogni operatore entra con il proprio nome utente: le attività sono registrate a "
             "suo nome.")))
         layout.addLayout(form)
@@ -86,7 +95,12 @@ class LoginDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.actor = operators.authenticate(self.ctx, username, self.password_edit.text())
+            if self._check is not None:
+                self.actor = self._check(username, self.password_edit.text())
+            else:
+                assert self.ctx is not None
+                self.actor = operators.authenticate(self.ctx, username,
+                                                    self.password_edit.text())
         except SportelloError as exc:  # wrong credentials, locked until HH:MM, inactive
             self.message.show_error(str(exc))
             self.password_edit.clear()

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.paths import write_atomically
-from sportello.gui.widgets.screen_fit import resize_within_screen
+from sportello.gui.kit.screen_fit import resize_within_screen
 
 SETTINGS_DIR = "pdf_preview/last_dir"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)

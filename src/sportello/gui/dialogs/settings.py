@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFileDialog,
-    QSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,20 +27,9 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow
-from sportello.gui.paths.common import (
-    Column,
-    InvalidInput,
-    MessageBar,
-    RowsModel,
-    TabsDialog,
-    euro_text,
-    fmt_euro,
-    make_table,
-    muted_label,
-    parse_euro,
-    select_id,
-    selected_row,
-)
+from sportello.gui.kit.forms import MessageBar, TabsDialog, muted_label
+from sportello.gui.kit.inputs import InvalidInput, euro_text, format_euro, parse_euro
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
 
 class OfficeSettings(QWidget):
@@ -263,7 +252,8 @@ class VoucherSettings(QWidget):
             self.load()
             return False
         self.load()
-        self.message.show_info(self.tr("Soglia salvata: {amount}.").format(amount=fmt_euro(cents)))
+        self.message.show_info(
+            self.tr("Soglia salvata: {amount}.").format(amount=format_euro(cents)))
         return True
 
 

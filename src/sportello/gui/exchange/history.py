@@ -27,6 +27,7 @@ from sportello.gui.exchange.common import (
     run_task,
     show_message,
 )
+from sportello.gui.kit.inputs import format_datetime
 
 
 class HistoryPanel(QWidget):
@@ -102,7 +103,7 @@ class HistoryPanel(QWidget):
             kind = labels.get(row.kind, row.kind)
             status = self.tr("Annullata") if undone else self.tr("Completata")
             cells = [
-                item(row.id, align_right=True), item(row.local_at.strftime("%d/%m/%Y %H:%M")),
+                item(row.id, align_right=True), item(format_datetime(row.local_at)),
                 item(f"{direction} · {kind}" if not row.is_import or row.kind != "workers"
                      else direction, tip=kind), item(row.file_name, tip=row.file_name),
                 item(row.vertenza or ""), item(row.operator or ""),
@@ -148,7 +149,7 @@ class HistoryPanel(QWidget):
         lines = []
         if row.undone and row.undone_at is not None:
             lines.append(self.tr("Annullata il {when}.").format(
-                when=row.undone_at.strftime("%d/%m/%Y %H:%M")))
+                when=format_datetime(row.undone_at)))
         lines.extend(row.report)
         if not lines:
             lines.append(self.tr("Nessun errore, avviso o conflitto."))
@@ -164,7 +165,7 @@ class HistoryPanel(QWidget):
                     "Fascicoli creati, che saranno eliminati: {new}. Fascicoli aggiornati, che "
                     "torneranno com'erano: {updated}. Se qualcuno li ha modificati dopo "
                     "l'importazione, l'annullamento è rifiutato e nulla cambia.").format(
-                id=row.id, file=row.file_name, when=row.local_at.strftime("%d/%m/%Y %H:%M"),
+                id=row.id, file=row.file_name, when=format_datetime(row.local_at),
                 new=row.inserted, updated=row.updated),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)

@@ -59,8 +59,10 @@ from sportello.gui.exchange.common import (
     split_message,
     spreadsheet_filter,
 )
+from sportello.gui.kit.inputs import format_datetime
+from sportello.gui.kit.screen_fit import resize_within_screen
+from sportello.gui.shared import navigation
 from sportello.gui.tasks import Task
-from sportello.gui.widgets.screen_fit import resize_within_screen
 
 PREVIEW_SCAN = imports.HEADER_SCAN_ROWS + imports.PREVIEW_ROWS + 5
 
@@ -1008,7 +1010,7 @@ class PreviewPage(QWizardPage):
         for ex_id, at in a.already_imported:
             lines.append(self.tr(
                 "Attenzione: questo stesso file è già stato importato (importazione n. {id}, "
-                "{when}).").format(id=ex_id, when=at.strftime("%d/%m/%Y %H:%M")))
+                "{when}).").format(id=ex_id, when=format_datetime(at)))
         _status(self.status, "\n".join(lines))
         self._actions(True)
 
@@ -1110,7 +1112,6 @@ class ResultPage(QWizardPage):
         self.conflicts.cellDoubleClicked.connect(lambda *_: self.open_selected())
         self.tabs.currentChanged.connect(self._selection)
         self.saved_report: Path | None = None
-        self.windows: list[QWidget] = []
 
     def initializePage(self) -> None:
         result, a = self.w.result, self.w.analysis
@@ -1153,20 +1154,18 @@ class ResultPage(QWizardPage):
         value = cell.data(Qt.ItemDataRole.UserRole) if cell else None
         return int(value) if value is not None else None
 
-    def open_selected(self) -> QWidget | None:
+    def open_selected(self) -> bool:
+        """Open the selected conflict's file, through the Lavoratori area when there is one
+        (one window per file, as from the list)."""
         worker_id = self.selected_worker()
         if worker_id is None:
-            return None
-        from sportello.gui.worker_file.window import WorkerFileWindow
-
+            return False
         try:
-            window = WorkerFileWindow(self.w.ctx, worker_id, self.w.parentWidget())
+            return navigation.open_worker_file(
+                self.w.ctx, worker_id, self.w.parentWidget() or self.w)
         except SportelloError as exc:
             show_message(self.w, QMessageBox.Icon.Warning, self.tr("Fascicolo"), str(exc))
-            return None
-        self.windows.append(window)
-        window.show()
-        return window
+            return False
 
     def _save_report(self) -> None:
         written = self.w.save_report(self)

@@ -19,25 +19,22 @@ from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import business
 from sportello.core.services.business import FilingRow, FundingRow, ProjectDetail
-from sportello.gui.paths.common import (
+from sportello.gui.kit.forms import (
+    FormDialog,
+    fill_combo,
+    label,
+    muted_label,
+    read_field,
+    select_data,
+)
+from sportello.gui.kit.inputs import date_edit, euro_text, format_euro, parse_euro, pydate
+from sportello.gui.shared.labels import (
     BUSINESS_STAGES,
     FUNDING_STATUSES,
     LEGAL_FORMS,
     SUAP_OUTCOMES,
-    FormDialog,
-    SearchKeys,
-    WorkerPicker,
-    date_edit,
-    euro_text,
-    fill_combo,
-    fmt_euro,
-    label,
-    muted_label,
-    parse_euro,
-    pydate,
-    read_field,
-    select_data,
 )
+from sportello.gui.shared.worker_picker import SearchKeys, WorkerPicker
 
 
 class AtecoField(QWidget):
@@ -361,7 +358,7 @@ class DecideFundingDialog(FormDialog):
         self.form.addRow(
             QLabel(
                 self.tr("{programme}: richiesti {amount}").format(
-                    programme=request.programme, amount=fmt_euro(request.requested_cents)
+                    programme=request.programme, amount=format_euro(request.requested_cents)
                 )
             )
         )

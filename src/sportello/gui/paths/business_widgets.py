@@ -8,7 +8,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from sportello.gui.paths.common import BUSINESS_STAGES, fmt_date, label
+from sportello.gui.kit.forms import label
+from sportello.gui.kit.inputs import format_date
+from sportello.gui.shared.labels import BUSINESS_STAGES
 
 
 class StageTimeline(QWidget):
@@ -100,6 +102,6 @@ class StageTimeline(QWidget):
                 painter.drawText(
                     QRectF(box.left(), box.bottom(), box.width(), line),
                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                    fmt_date(when),
+                    format_date(when),
                 )
         painter.end()

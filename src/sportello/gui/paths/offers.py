@@ -22,30 +22,31 @@ from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
+from sportello.gui.kit.forms import (
+    FormDialog,
+    MessageBar,
+    fill_combo,
+    label,
+    muted_label,
+    read_field,
+    select_data,
+    show_dialog,
+)
+from sportello.gui.kit.inputs import (
+    OptionalDateEdit,
+    date_edit,
+    fmt_number,
+    format_date,
+    parse_date,
+    parse_decimal,
+    pydate,
+)
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
+from sportello.gui.shared.labels import (
     APPLICATION_STATUSES,
     CONTRACT_TYPES,
     OFFER_STATUSES,
     QUALIFICHE,
-    Column,
-    FormDialog,
-    MessageBar,
-    RowsModel,
-    date_edit,
-    fill_combo,
-    fmt_date,
-    fmt_number,
-    label,
-    make_table,
-    muted_label,
-    parse_date,
-    parse_number,
-    pydate,
-    read_field,
-    select_data,
-    select_id,
-    selected_row,
-    show_dialog,
 )
 from sportello.gui.tasks import Task, start_kept
 
@@ -144,7 +145,7 @@ class OfferDialog(FormDialog):
         self.openings_spin.setObjectName("offerOpenings")
         self.openings_spin.setRange(1, 999)
         self.add_field("openings", self.tr("Posti"), self.openings_spin)
-        self.closing_edit = QLineEdit()
+        self.closing_edit = OptionalDateEdit()
         self.closing_edit.setObjectName("offerClosing")
         self.closing_edit.setPlaceholderText(self.tr("gg/mm/aaaa (facoltativa)"))
         self.add_field("closing_on", self.tr("Scadenza"), self.closing_edit)
@@ -169,7 +170,7 @@ class OfferDialog(FormDialog):
             comune=self.comune_edit.text().strip() or None,
             provincia=self.provincia_edit.text().strip() or None,
             qualifica_code=self.qualifica_combo.currentData(),
-            weekly_hours=read_field("weekly_hours", parse_number, self.hours_edit.text()),
+            weekly_hours=read_field("weekly_hours", parse_decimal, self.hours_edit.text()),
             openings=self.openings_spin.value(),
             closing_on=read_field("closing_on", parse_date, self.closing_edit.text()),
             skills=self.skills_edit.text().strip() or None,
@@ -210,7 +211,7 @@ class HireDialog(FormDialog):
         self.hours_edit = QLineEdit(fmt_number(offer.weekly_hours) if offer else "")
         self.hours_edit.setObjectName("hireHours")
         self.add_field("weekly_hours", self.tr("Ore settimanali"), self.hours_edit)
-        self.end_edit = QLineEdit()
+        self.end_edit = OptionalDateEdit()
         self.end_edit.setObjectName("hireEnd")
         self.end_edit.setPlaceholderText(self.tr("gg/mm/aaaa, per i contratti a termine"))
         self.add_field("end_on", self.tr("Fine contratto"), self.end_edit)
@@ -232,7 +233,7 @@ class HireDialog(FormDialog):
             employer_id=self.application.employer_id,
             hired_on=pydate(self.date_edit.date()),
             contract_type=self.contract_combo.currentData(),
-            weekly_hours=read_field("weekly_hours", parse_number, self.hours_edit.text()),
+            weekly_hours=read_field("weekly_hours", parse_decimal, self.hours_edit.text()),
             end_on=read_field("end_on", parse_date, self.end_edit.text()),
             application_id=self.application.id,
             qualifica=self.qualifica_edit.text().strip() or None,
@@ -296,7 +297,7 @@ class OffersTab(QWidget):
                 Column(self.tr("Ore"), lambda r: fmt_number(r.weekly_hours), align_right=True),
                 Column(self.tr("Assunti"), lambda r: f"{r.hires}/{r.openings}", align_right=True),
                 Column(self.tr("Candidature"), lambda r: str(r.applications), align_right=True),
-                Column(self.tr("Scadenza"), lambda r: fmt_date(r.closing_on)),
+                Column(self.tr("Scadenza"), lambda r: format_date(r.closing_on)),
                 Column(
                     self.tr("Stato"),
                     lambda r: label(OFFER_STATUSES, r.status),
@@ -359,7 +360,7 @@ class OffersTab(QWidget):
                     lambda a: label(APPLICATION_STATUSES, a.status),
                     colour=lambda a: APPLICATION_COLOURS.get(a.status),
                 ),
-                Column(self.tr("Dal"), lambda a: fmt_date(a.applied_on)),
+                Column(self.tr("Dal"), lambda a: format_date(a.applied_on)),
             ],
             self,
         )
@@ -464,7 +465,7 @@ class OffersTab(QWidget):
             self.candidate_model.set_rows([])
             self.application_model.set_rows([])
         else:
-            parts = [self.tr("Pubblicata il {date}").format(date=fmt_date(offer.published_on))]
+            parts = [self.tr("Pubblicata il {date}").format(date=format_date(offer.published_on))]
             if offer.qualifica_code:
                 parts.append(
                     self.tr("qualifica: {q}").format(q=label(QUALIFICHE, offer.qualifica_code))

@@ -8,19 +8,10 @@ from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import pathways
 from sportello.core.services.pathways import PathwayInfo, PathwayRow
-from sportello.gui.paths.common import (
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    FormDialog,
-    WorkerPicker,
-    date_edit,
-    fill_combo,
-    fmt_date,
-    label,
-    muted_label,
-    pydate,
-)
+from sportello.gui.kit.forms import FormDialog, fill_combo, label, muted_label
+from sportello.gui.kit.inputs import date_edit, format_date, pydate
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_OUTCOMES, PATHWAY_STATUSES
+from sportello.gui.shared.worker_picker import WorkerPicker
 
 
 class NewPathwayDialog(FormDialog):
@@ -78,7 +69,7 @@ class ClosePathwayDialog(FormDialog):
             self.tr("{worker} — {kind}, avviato il {start}").format(
                 worker=row.worker_name,
                 kind=label(PATHWAY_KINDS, row.kind),
-                start=fmt_date(row.start_on) or "—",
+                start=format_date(row.start_on) or "—",
             )
         )
         about.setWordWrap(True)

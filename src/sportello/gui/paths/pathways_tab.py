@@ -19,29 +19,17 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    Column,
-    MessageBar,
-    RowsModel,
-    fill_combo,
-    fmt_date,
-    label,
-    make_table,
-    open_worker_file,
-    plural,
-    select_id,
-    selected_row,
-    show_dialog,
-)
+from sportello.gui.kit.flow_layout import FlowLayout
+from sportello.gui.kit.forms import MessageBar, fill_combo, label, show_dialog
+from sportello.gui.kit.inputs import format_date, plural
+from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 from sportello.gui.paths.pathway_dialogs import (
     CloseFileDialog,
     ClosePathwayDialog,
     NewPathwayDialog,
 )
-from sportello.gui.widgets.flow_layout import FlowLayout
+from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_OUTCOMES, PATHWAY_STATUSES
+from sportello.gui.shared.navigation import open_worker_file
 
 STATUS_COLOURS = {
     "attivo": "#1e7b34",
@@ -117,8 +105,8 @@ class PathwaysTab(QWidget):
                     lambda r: label(PATHWAY_STATUSES, r.status),
                     colour=lambda r: STATUS_COLOURS.get(r.status),
                 ),
-                Column(self.tr("Avvio"), lambda r: fmt_date(r.start_on)),
-                Column(self.tr("Fine"), lambda r: fmt_date(r.end_on)),
+                Column(self.tr("Avvio"), lambda r: format_date(r.start_on)),
+                Column(self.tr("Fine"), lambda r: format_date(r.end_on)),
                 Column(self.tr("Esito"), lambda r: label(PATHWAY_OUTCOMES, r.outcome)),
                 Column(
                     self.tr("Vertenza"), lambda r: r.vertenza or "", tooltip=lambda r: r.vertenza
@@ -253,9 +241,9 @@ class PathwaysTab(QWidget):
             label(PATHWAY_STATUSES, row.status).lower(),
         ]
         if row.start_on:
-            parts.append(self.tr("dal {date}").format(date=fmt_date(row.start_on)))
+            parts.append(self.tr("dal {date}").format(date=format_date(row.start_on)))
         if row.end_on:
-            parts.append(self.tr("al {date}").format(date=fmt_date(row.end_on)))
+            parts.append(self.tr("al {date}").format(date=format_date(row.end_on)))
         if row.outcome:
             parts.append(
                 self.tr("esito: {outcome}").format(

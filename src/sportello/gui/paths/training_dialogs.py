@@ -30,28 +30,28 @@ from sportello.core.services.training import (
     ProviderRow,
 )
 from sportello.core.services.vouchers import VoucherInfo, VoucherRow
-from sportello.gui.paths.common import (
-    COURSE_STATUSES,
-    FUND_KINDS,
-    VOUCHER_STATUSES,
+from sportello.gui.kit.forms import (
     FormDialog,
     MessageBar,
-    WorkerPicker,
-    date_edit,
-    euro_text,
     fill_combo,
-    fmt_date,
-    fmt_euro,
-    fmt_number,
     label,
     muted_label,
-    parse_date,
-    parse_euro,
-    parse_number,
-    pydate,
     read_field,
     select_data,
 )
+from sportello.gui.kit.inputs import (
+    OptionalDateEdit,
+    date_edit,
+    euro_text,
+    fmt_number,
+    format_euro,
+    parse_date,
+    parse_decimal,
+    parse_euro,
+    pydate,
+)
+from sportello.gui.shared.labels import COURSE_STATUSES, FUND_KINDS, VOUCHER_STATUSES
+from sportello.gui.shared.worker_picker import WorkerPicker
 
 CERTIFICATE_TYPES = (
     "Attestato di frequenza",
@@ -87,10 +87,12 @@ class ProviderDialog(FormDialog):
             ("email", self.tr("Email")),
         ):
             value = getattr(form, key)
-            edit = QLineEdit(fmt_date(value) if isinstance(value, dt.date) else value or "")
-            edit.setObjectName(f"provider_{key}")
             if key == "accredited_until":
-                edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
+                edit = OptionalDateEdit()
+                edit.setDate(value)
+            else:
+                edit = QLineEdit(value or "")
+            edit.setObjectName(f"provider_{key}")
             self.edits[key] = edit
             self.add_field(key, text, edit)
         self.finish(self.tr("Salva ente"))
@@ -142,13 +144,13 @@ class CourseDialog(FormDialog):
         self.hours_edit = QLineEdit(fmt_number(form.hours) if form.hours else "")
         self.hours_edit.setObjectName("courseHours")
         self.add_field("hours", self.tr("Ore"), self.hours_edit)
-        self.starts_edit = QLineEdit(fmt_date(form.starts_on))
+        self.starts_edit = OptionalDateEdit()
+        self.starts_edit.setDate(form.starts_on)
         self.starts_edit.setObjectName("courseStarts")
-        self.starts_edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
         self.add_field("starts_on", self.tr("Inizio"), self.starts_edit)
-        self.ends_edit = QLineEdit(fmt_date(form.ends_on))
+        self.ends_edit = OptionalDateEdit()
+        self.ends_edit.setDate(form.ends_on)
         self.ends_edit.setObjectName("courseEnds")
-        self.ends_edit.setPlaceholderText(self.tr("gg/mm/aaaa"))
         self.add_field("ends_on", self.tr("Fine"), self.ends_edit)
         self.seats_spin = QSpinBox()
         self.seats_spin.setObjectName("courseSeats")
@@ -192,7 +194,7 @@ class CourseDialog(FormDialog):
             title=self.title_edit.text(),
             code=self.code_edit.text().strip() or None,
             area=self.area_edit.text().strip() or None,
-            hours=read_field("hours", parse_number, self.hours_edit.text()) or 0.0,
+            hours=read_field("hours", parse_decimal, self.hours_edit.text()) or 0.0,
             starts_on=read_field("starts_on", parse_date, self.starts_edit.text()),
             ends_on=read_field("ends_on", parse_date, self.ends_edit.text()),
             seats=self.seats_spin.value(),
@@ -250,7 +252,7 @@ class SessionDialog(FormDialog):
         starts = dt.datetime.combine(
             pydate(self.date_edit.date()), dt.time(time.hour(), time.minute())
         )
-        hours = read_field("hours", parse_number, self.hours_edit.text()) or 0.0
+        hours = read_field("hours", parse_decimal, self.hours_edit.text()) or 0.0
         return training.add_session(self.ctx, self.course.id, starts, hours, self.topic_edit.text())
 
 
@@ -294,7 +296,8 @@ class FundDialog(FormDialog):
             self.form.addRow(
                 muted_label(
                     self.tr("Impegnato {committed}, speso {spent}.").format(
-                        committed=fmt_euro(row.committed_cents), spent=fmt_euro(row.spent_cents)
+                        committed=format_euro(row.committed_cents),
+                        spent=format_euro(row.spent_cents),
                     )
                 )
             )
@@ -399,7 +402,7 @@ class VoucherRequestDialog(FormDialog):
                                         worker_id=self.picker.worker_id):
             self.fund_combo.addItem(
                 self.tr("{name} — restano {remaining}").format(
-                    name=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                    name=fund.name, remaining=format_euro(fund.remaining_cents)
                 ),
                 fund.id,
             )
@@ -447,7 +450,7 @@ class VoucherStatusDialog(FormDialog):
                 worker=row.worker_name,
                 course=row.course_title,
                 status=label(VOUCHER_STATUSES, row.status).lower(),
-                amount=fmt_euro(row.amount_cents),
+                amount=format_euro(row.amount_cents),
             )
         )
         about.setWordWrap(True)
@@ -518,11 +521,11 @@ def confirm_approval(parent: QWidget, ctx: Context, row: VoucherRow, message: Me
         "Si impegnano {amount} sul fondo «{fund}» per il corso «{course}».\n"
         "Oggi il fondo ha {remaining} disponibili: dopo l'approvazione ne resteranno "
         "{after}.").format(
-        amount=fmt_euro(row.amount_cents), fund=fund.name, course=row.course_title,
-        remaining=fmt_euro(fund.remaining_cents),
-        after=fmt_euro(fund.remaining_cents - row.amount_cents)))
+        amount=format_euro(row.amount_cents), fund=fund.name, course=row.course_title,
+        remaining=format_euro(fund.remaining_cents),
+        after=format_euro(fund.remaining_cents - row.amount_cents)))
     yes = box.addButton(tr("&Approva e impegna {amount}").format(
-        amount=fmt_euro(row.amount_cents)), QMessageBox.ButtonRole.AcceptRole)
+        amount=format_euro(row.amount_cents)), QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(tr("Annulla"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)

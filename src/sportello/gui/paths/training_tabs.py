@@ -29,28 +29,29 @@ from sportello.core.services import training, vouchers
 from sportello.core.services.training import CourseRow, FundRow
 from sportello.core.services.vouchers import VoucherFilter, VoucherRow
 from sportello.gui import changes
-from sportello.gui.paths.common import (
-    COURSE_STATUSES,
-    FUND_KINDS,
-    VOUCHER_STATUSES,
-    Column,
+from sportello.gui.kit.forms import (
     MessageBar,
-    ProgressDelegate,
-    RowsModel,
     fill_combo,
-    fmt_date,
-    fmt_datetime,
-    fmt_euro,
+    label,
+    muted_label,
+    select_data,
+    show_dialog,
+)
+from sportello.gui.kit.inputs import (
     fmt_number,
     fmt_pct,
-    label,
-    make_table,
-    muted_label,
+    format_date,
+    format_datetime,
+    format_euro,
     plural,
-    select_data,
+)
+from sportello.gui.kit.tables import (
+    Column,
+    ProgressDelegate,
+    RowsModel,
+    make_table,
     select_id,
     selected_row,
-    show_dialog,
 )
 from sportello.gui.paths.training_dialogs import (
     CourseDialog,
@@ -61,6 +62,7 @@ from sportello.gui.paths.training_dialogs import (
     VoucherStatusDialog,
     confirm_approval,
 )
+from sportello.gui.shared.labels import COURSE_STATUSES, FUND_KINDS, VOUCHER_STATUSES
 
 VOUCHER_COLOURS = {
     "richiesto": "#b45309",
@@ -121,8 +123,8 @@ class CatalogTab(QWidget):
                 Column(self.tr("Ente"), lambda c: c.provider_name),
                 Column(self.tr("Area"), lambda c: c.form.area or ""),
                 Column(self.tr("Ore"), lambda c: fmt_number(c.form.hours), align_right=True),
-                Column(self.tr("Dal"), lambda c: fmt_date(c.form.starts_on)),
-                Column(self.tr("Al"), lambda c: fmt_date(c.form.ends_on)),
+                Column(self.tr("Dal"), lambda c: format_date(c.form.starts_on)),
+                Column(self.tr("Al"), lambda c: format_date(c.form.ends_on)),
                 Column(
                     self.tr("Posti"),
                     lambda c: f"{c.seats_taken}/{c.form.seats}",
@@ -131,7 +133,9 @@ class CatalogTab(QWidget):
                         taken=c.seats_taken, seats=c.form.seats
                     ),
                 ),
-                Column(self.tr("Costo"), lambda c: fmt_euro(c.form.cost_cents), align_right=True),
+                Column(
+                    self.tr("Costo"), lambda c: format_euro(c.form.cost_cents), align_right=True
+                ),
                 Column(
                     self.tr("Freq. min."),
                     lambda c: f"{c.form.min_attendance_pct}%",
@@ -171,7 +175,7 @@ class CatalogTab(QWidget):
         sessions_layout = QVBoxLayout(self.sessions_box)
         self.session_model = RowsModel(
             [
-                Column(self.tr("Giorno e ora"), lambda s: fmt_datetime(s.starts_at)),
+                Column(self.tr("Giorno e ora"), lambda s: format_datetime(s.starts_at)),
                 Column(self.tr("Ore"), lambda s: fmt_number(s.hours), align_right=True),
                 Column(self.tr("Presenze registrate"), lambda s: str(s.recorded), align_right=True),
                 Column(self.tr("Argomento"), lambda s: s.topic or "", tooltip=lambda s: s.topic),
@@ -332,14 +336,14 @@ class FundsTab(QWidget):
             [
                 Column(self.tr("Fondo"), lambda f: f.name, tooltip=lambda f: f.name),
                 Column(self.tr("Tipo"), lambda f: label(FUND_KINDS, f.form.kind)),
-                Column(self.tr("Budget"), lambda f: fmt_euro(f.budget_cents), align_right=True),
+                Column(self.tr("Budget"), lambda f: format_euro(f.budget_cents), align_right=True),
                 Column(
-                    self.tr("Impegnato"), lambda f: fmt_euro(f.committed_cents), align_right=True
+                    self.tr("Impegnato"), lambda f: format_euro(f.committed_cents), align_right=True
                 ),
-                Column(self.tr("Speso"), lambda f: fmt_euro(f.spent_cents), align_right=True),
+                Column(self.tr("Speso"), lambda f: format_euro(f.spent_cents), align_right=True),
                 Column(
                     self.tr("Residuo"),
-                    lambda f: fmt_euro(f.remaining_cents),
+                    lambda f: format_euro(f.remaining_cents),
                     align_right=True,
                     colour=lambda f: "#b42318" if f.used_fraction >= 0.95 else None,
                 ),
@@ -390,10 +394,10 @@ class FundsTab(QWidget):
                 "Fondi attivi: budget {budget}, impegnato {committed}, speso {spent}, "
                 "residuo {left}."
             ).format(
-                budget=fmt_euro(sum(f.budget_cents for f in active)),
-                committed=fmt_euro(sum(f.committed_cents for f in active)),
-                spent=fmt_euro(sum(f.spent_cents for f in active)),
-                left=fmt_euro(sum(f.remaining_cents for f in active)),
+                budget=format_euro(sum(f.budget_cents for f in active)),
+                committed=format_euro(sum(f.committed_cents for f in active)),
+                spent=format_euro(sum(f.spent_cents for f in active)),
+                left=format_euro(sum(f.remaining_cents for f in active)),
             )
         )
         self._selected()
@@ -476,7 +480,7 @@ class VouchersTab(QWidget):
                     self.tr("Corso"), lambda v: v.course_title, tooltip=lambda v: v.course_title
                 ),
                 Column(self.tr("Fondo"), lambda v: v.fund_name, tooltip=lambda v: v.fund_name),
-                Column(self.tr("Importo"), lambda v: fmt_euro(v.amount_cents), align_right=True),
+                Column(self.tr("Importo"), lambda v: format_euro(v.amount_cents), align_right=True),
                 Column(
                     self.tr("Stato"),
                     lambda v: label(VOUCHER_STATUSES, v.status),
@@ -490,7 +494,7 @@ class VouchersTab(QWidget):
                         done=fmt_number(v.hours_attended), hours=fmt_number(v.course_hours)
                     ),
                 ),
-                Column(self.tr("Richiesto il"), lambda v: fmt_date(v.requested_on)),
+                Column(self.tr("Richiesto il"), lambda v: format_date(v.requested_on)),
             ],
             self,
         )
@@ -609,14 +613,14 @@ class VouchersTab(QWidget):
         parts = [
             f"{row.code or ''} — {row.worker_name}",
             row.course_title,
-            f"{fmt_euro(row.amount_cents)}, {label(VOUCHER_STATUSES, row.status).lower()}",
+            f"{format_euro(row.amount_cents)}, {label(VOUCHER_STATUSES, row.status).lower()}",
         ]
         if row.spent_cents is not None:
-            parts.append(self.tr("speso {amount}").format(amount=fmt_euro(row.spent_cents)))
+            parts.append(self.tr("speso {amount}").format(amount=format_euro(row.spent_cents)))
         if fund is not None:
             parts.append(
                 self.tr("fondo «{fund}»: restano {remaining}").format(
-                    fund=fund.name, remaining=fmt_euro(fund.remaining_cents)
+                    fund=fund.name, remaining=format_euro(fund.remaining_cents)
                 )
             )
         self.selection_label.setText(" · ".join(parts))
@@ -661,9 +665,9 @@ class VouchersTab(QWidget):
                 "restano {remaining}."
             ).format(
                 code=row.code,
-                amount=fmt_euro(row.amount_cents),
+                amount=format_euro(row.amount_cents),
                 fund=row.fund_name,
-                remaining=fmt_euro(remaining),
+                remaining=format_euro(remaining),
             ),
             row.id,
         )
@@ -767,7 +771,7 @@ class RegisterTab(QWidget):
                     self.tr("{title} — {provider} ({start})").format(
                         title=course.title,
                         provider=course.provider_name,
-                        start=fmt_date(course.form.starts_on),
+                        start=format_date(course.form.starts_on),
                     ),
                     course.id,
                 )
@@ -809,7 +813,7 @@ class RegisterTab(QWidget):
         for j, lesson in enumerate(lessons):
             item = self.table.horizontalHeaderItem(self.FIXED + j)
             if item is not None:
-                item.setToolTip(lesson.topic or fmt_datetime(lesson.starts_at))
+                item.setToolTip(lesson.topic or format_datetime(lesson.starts_at))
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             self._set(i, 0, row.worker_name)
@@ -824,7 +828,7 @@ class RegisterTab(QWidget):
                 box.setProperty("recorded", cell.present)
                 box.setEnabled(cell.refusal is None)
                 box.setToolTip(cell.refusal or self.tr("{worker}, lezione del {day}").format(
-                    worker=row.worker_name, day=fmt_datetime(lesson.starts_at)))
+                    worker=row.worker_name, day=format_datetime(lesson.starts_at)))
                 box.toggled.connect(lambda _on: self._update_buttons())
                 holder = QWidget()
                 inner = QHBoxLayout(holder)

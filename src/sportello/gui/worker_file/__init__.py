@@ -4,34 +4,5 @@
 shows the services' messages next to the field they name; ``tabs`` builds the pages;
 ``dialogs`` holds the conflict, similar-people and merge dialogs; ``labels`` the texts
 of the stored codes. Every rule is in the core services; this package only shows and asks.
+Other windows open a file through ``shared.navigation.open_worker_file``.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from sportello.core.context import Context
-    from sportello.gui.worker_file.window import WorkerFileWindow
-
-
-def open_worker_file(ctx: Context, worker_id: int, parent: QWidget | None = None
-                     ) -> WorkerFileWindow | None:
-    """Open (or raise) a worker's file window from anywhere: the agenda, the deadlines...
-
-    Inside the main window the Lavoratori area opens it, so that it is tracked like the
-    files opened from the list (one window per file, closed with the main window).
-    """
-    from sportello.gui.areas.workers import WorkersArea
-    from sportello.gui.worker_file.window import WorkerFileWindow
-
-    top = parent.window() if parent is not None else None
-    area = top if isinstance(top, WorkersArea) else (
-        top.findChild(WorkersArea) if top is not None else None)
-    if area is not None:
-        return area.open_file(worker_id)
-    window = WorkerFileWindow(ctx, worker_id, top)
-    window.show()
-    return window

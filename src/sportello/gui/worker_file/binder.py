@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.gui.widgets import (
+from sportello.gui.kit.inputs import (
     InvalidInput,
     NumberEdit,
     OptionalDateEdit,
     format_date,
+    format_datetime,
     format_number,
     mark_invalid,
 )
@@ -259,7 +260,7 @@ class FieldBinder(QObject):
         if isinstance(value, bool):
             return self.tr("Sì") if value else self.tr("No")
         if isinstance(value, dt.datetime):
-            return value.strftime("%d/%m/%Y %H:%M")
+            return format_datetime(value)
         if isinstance(value, dt.date):
             return format_date(value)
         if isinstance(value, float):

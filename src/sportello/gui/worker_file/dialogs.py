@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.models import FileStatus
 from sportello.core.services.workers import SimilarPerson, WorkerRow
-from sportello.gui.widgets import format_date
+from sportello.gui.kit.inputs import format_date
 from sportello.gui.worker_file.labels import label
 from sportello.gui.worker_file.tabs import fill_table, read_only_table
 

@@ -21,22 +21,12 @@ from sportello.core.errors import SportelloError
 from sportello.core.models import PactStatus, PathwayKind
 from sportello.core.services import pacts
 from sportello.core.services.pacts import PactForm, PactInfo
+from sportello.gui.kit.forms import FormDialog, muted_label, show_dialog
+from sportello.gui.kit.inputs import date_edit, format_date, pydate, qdate
+from sportello.gui.kit.tables import Column, RowsModel, select_id, selected_row
 from sportello.gui.letters import LetterDialog
-from sportello.gui.paths.common import (
-    Column,
-    FormDialog,
-    RowsModel,
-    date_edit,
-    fmt_date,
-    muted_label,
-    pydate,
-    qdate,
-    select_id,
-    selected_row,
-    show_dialog,
-)
+from sportello.gui.shared.path_page import PathPage
 from sportello.gui.worker_file.labels import choices, label
-from sportello.gui.worker_file.path_pages import PathPage
 
 
 def _one_line(text: str | None) -> str:
@@ -137,7 +127,7 @@ class SignPactDialog(FormDialog):
         about = QLabel(self.tr(
             "Revisione {n} del patto, redatta il {day}. Firmata, diventa il patto in vigore; "
             "quella che sostituisce resta nel fascicolo come «sostituito».").format(
-                n=pact.revision, day=fmt_date(pact.drafted_on)))
+                n=pact.revision, day=format_date(pact.drafted_on)))
         about.setWordWrap(True)
         self.form.addRow(about)
         self.date_edit = date_edit()
@@ -184,9 +174,9 @@ class PactsPage(PathPage):
         self.list = self.table([
             Column(self.tr("Revisione"), lambda r: str(r.revision)),
             Column(self.tr("Stato"), lambda r: label(PactStatus, r.status)),
-            Column(self.tr("Firmato il"), lambda r: fmt_date(r.signed_on)),
+            Column(self.tr("Firmato il"), lambda r: format_date(r.signed_on)),
             Column(self.tr("Percorso GOL"), lambda r: label(PathwayKind, r.gol_path)),
-            Column(self.tr("Verifica il"), lambda r: fmt_date(r.review_on)),
+            Column(self.tr("Verifica il"), lambda r: format_date(r.review_on)),
             Column(self.tr("Impegni"), lambda r: _one_line(r.commitments),
                    tooltip=lambda r: r.commitments),
         ], "filePactTable", [80, 100, 90, 220, 90])

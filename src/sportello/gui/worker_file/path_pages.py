@@ -11,17 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from sportello.core.context import Context
@@ -29,30 +24,16 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import business, pathways, placements, vouchers
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
-from sportello.gui.paths.business_dialogs import NewProjectDialog
-from sportello.gui.paths.common import (
-    APPLICATION_STATUSES,
-    BUSINESS_STAGES,
-    CONTRACT_TYPES,
-    PATHWAY_KINDS,
-    PATHWAY_OUTCOMES,
-    PATHWAY_STATUSES,
-    VOUCHER_STATUSES,
-    Column,
-    MessageBar,
-    RowsModel,
+from sportello.gui.kit.forms import (
     fill_combo,
-    fmt_date,
-    fmt_euro,
-    fmt_number,
-    fmt_pct,
     heading_label,
     label,
-    make_table,
     muted_label,
-    selected_row,
     show_dialog,
 )
+from sportello.gui.kit.inputs import fmt_number, fmt_pct, format_date, format_euro
+from sportello.gui.kit.tables import Column, RowsModel, selected_row
+from sportello.gui.paths.business_dialogs import NewProjectDialog
 from sportello.gui.paths.offers import HireDialog
 from sportello.gui.paths.pathway_dialogs import (
     CloseFileDialog,
@@ -64,73 +45,16 @@ from sportello.gui.paths.training_dialogs import (
     VoucherStatusDialog,
     confirm_approval,
 )
-
-
-class PathPage(QWidget):
-    """A tab of the file about one path: buttons, a message line, tables.
-
-    The content scrolls when the window is smaller than it (a 1024x600 screen), so a
-    page with several lists never makes the file window taller than the screen.
-    """
-
-    changed = Signal()  # this page wrote something about the worker
-
-    def __init__(self, ctx: Context, worker: Callable[[], tuple[int, str] | None]) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self._worker = worker  # (id, "Surname Name") of the file shown, read when needed
-        self.loaded = False
-        content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.layout_ = QVBoxLayout(content)
-        self.layout_.setContentsMargins(12, 12, 12, 12)
-        self.layout_.setSpacing(6)
-        self.buttons = QHBoxLayout()
-        self.layout_.addLayout(self.buttons)
-        self.message = MessageBar(f"{self.objectName() or 'path'}Message")
-        self.layout_.addWidget(self.message)
-
-    @property
-    def worker(self) -> tuple[int, str]:
-        found = self._worker()
-        assert found is not None, "the page is enabled only for a saved file"
-        return found
-
-    def button(self, name: str, text: str, tooltip: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tooltip)
-        button.clicked.connect(lambda: slot())  # not `checked` into the slot's argument
-        self.buttons.addWidget(button)
-        return button
-
-    def table(self, columns: list[Column], name: str, widths: list[int],
-              id_of: Callable[[Any], int] = lambda row: row.id) -> QTableView:
-        model = RowsModel(columns, self, id_of)
-        table = make_table(model, name, widths)
-        table.selectionModel().selectionChanged.connect(self.update_buttons)
-        return table
-
-    def load(self) -> None:  # pragma: no cover - every page overrides it
-        raise NotImplementedError
-
-    def update_buttons(self) -> None:  # pragma: no cover - every page overrides it
-        raise NotImplementedError
-
-    def done(self, text: str) -> None:
-        """After a write: read the page again, say what happened, tell the window."""
-        self.load()
-        self.message.show_info(text)
-        self.changed.emit()
-
-    def refused(self, exc: SportelloError) -> None:
-        self.message.show_error(str(exc))
+from sportello.gui.shared.labels import (
+    APPLICATION_STATUSES,
+    BUSINESS_STAGES,
+    CONTRACT_TYPES,
+    PATHWAY_KINDS,
+    PATHWAY_OUTCOMES,
+    PATHWAY_STATUSES,
+    VOUCHER_STATUSES,
+)
+from sportello.gui.shared.path_page import PathPage
 
 
 def _fill(table: QTableView, rows: list[Any]) -> None:
@@ -162,8 +86,8 @@ class PathwaysPage(PathPage):
         self.list = self.table([
             Column(self.tr("Percorso"), lambda r: label(PATHWAY_KINDS, r.kind)),
             Column(self.tr("Stato"), lambda r: label(PATHWAY_STATUSES, r.status)),
-            Column(self.tr("Inizio"), lambda r: fmt_date(r.start_on)),
-            Column(self.tr("Fine"), lambda r: fmt_date(r.end_on)),
+            Column(self.tr("Inizio"), lambda r: format_date(r.start_on)),
+            Column(self.tr("Fine"), lambda r: format_date(r.end_on)),
             Column(self.tr("Esito"), lambda r: label(PATHWAY_OUTCOMES, r.outcome)),
         ], "filePathwayTable", [260, 100, 90, 90])
         self.layout_.addWidget(self.list, 1)
@@ -245,7 +169,7 @@ class WorkPage(PathPage):
         self.application_list = self.table([
             Column(self.tr("Ruolo"), lambda a: a.role),
             Column(self.tr("Azienda"), lambda a: a.employer),
-            Column(self.tr("Data"), lambda a: fmt_date(a.applied_on)),
+            Column(self.tr("Data"), lambda a: format_date(a.applied_on)),
             Column(self.tr("Stato"), lambda a: label(APPLICATION_STATUSES, a.status)),
         ], "fileApplicationTable", [180, 170, 90])
         self.layout_.addWidget(self.application_list, 2)
@@ -270,8 +194,8 @@ class WorkPage(PathPage):
         self.layout_.addWidget(heading_label(self.tr("Assunzioni")))
         self.hire_list = self.table([
             Column(self.tr("Azienda"), lambda h: h.employer),
-            Column(self.tr("Dal"), lambda h: fmt_date(h.hired_on)),
-            Column(self.tr("Al"), lambda h: fmt_date(h.end_on)),
+            Column(self.tr("Dal"), lambda h: format_date(h.hired_on)),
+            Column(self.tr("Al"), lambda h: format_date(h.end_on)),
             Column(self.tr("Contratto"), lambda h: label(CONTRACT_TYPES, h.contract_type)),
             Column(self.tr("Ore"), lambda h: fmt_number(h.weekly_hours), align_right=True),
             Column(self.tr("Qualifica"), lambda h: h.qualifica or ""),
@@ -284,7 +208,7 @@ class WorkPage(PathPage):
             Column(self.tr("Fase"), lambda p: label(BUSINESS_STAGES, p.stage)),
             Column(self.tr("Impresa"), lambda p: p.company_name or ""),
             Column(self.tr("ATECO"), lambda p: p.ateco_code or ""),
-            Column(self.tr("Aperta il"), lambda p: fmt_date(p.opened_on)),
+            Column(self.tr("Aperta il"), lambda p: format_date(p.opened_on)),
         ], "fileProjectTable", [200, 170, 160, 80])
         self.layout_.addWidget(self.project_list, 1)
         row = QHBoxLayout()
@@ -397,12 +321,12 @@ class VouchersPage(PathPage):
             Column(self.tr("Codice"), lambda v: v.code or ""),
             Column(self.tr("Corso"), lambda v: v.course_title),
             Column(self.tr("Fondo"), lambda v: v.fund_name),
-            Column(self.tr("Importo"), lambda v: fmt_euro(v.amount_cents), align_right=True),
+            Column(self.tr("Importo"), lambda v: format_euro(v.amount_cents), align_right=True),
             Column(self.tr("Stato"), lambda v: label(VOUCHER_STATUSES, v.status)),
             Column(self.tr("Frequenza"), lambda v: fmt_pct(v.attendance_pct), align_right=True,
                    tooltip=lambda v: self.tr("{done} ore su {total}").format(
                        done=fmt_number(v.hours_attended), total=fmt_number(v.course_hours))),
-            Column(self.tr("Richiesto il"), lambda v: fmt_date(v.requested_on)),
+            Column(self.tr("Richiesto il"), lambda v: format_date(v.requested_on)),
         ], "fileVoucherTable", [110, 220, 150, 90, 90, 80])
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessun voucher per questo fascicolo."))
@@ -442,7 +366,7 @@ class VouchersPage(PathPage):
             self.refused(exc)
             return False
         self.done(self.tr("Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».").format(
-            code=row.code or "", amount=fmt_euro(row.amount_cents), fund=row.fund_name))
+            code=row.code or "", amount=format_euro(row.amount_cents), fund=row.fund_name))
         return True
 
     def change_status(self) -> VoucherStatusDialog | None:

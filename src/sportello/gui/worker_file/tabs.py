@@ -6,8 +6,6 @@ list pages show what a ``worker_file`` read service returns and are read-only.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -35,11 +33,9 @@ from PySide6.QtWidgets import (
 
 from sportello.core.models import DidStatus, Sex
 from sportello.core.services.worker_file import QUALIFICA_CODES
-from sportello.gui.widgets import NumberEdit, OptionalDateEdit
+from sportello.gui.kit.inputs import NumberEdit, OptionalDateEdit
 from sportello.gui.worker_file import labels
 from sportello.gui.worker_file.binder import FieldBinder
-
-BOOKING_MODULE = "sportello.gui.dialogs.booking"
 
 # Usual answers for the education level, offered while typing (the field stays free text:
 # imported files bring their own wording, and the value is stored as written).
@@ -331,22 +327,6 @@ class RowsPage(QWidget):
     def rows(self) -> list[list[str]]:
         return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
                 for r in range(self.table.rowCount())]
-
-
-def booking_available() -> bool:
-    """True when the booking dialog module is installed (it is built separately)."""
-    try:
-        return importlib.util.find_spec(BOOKING_MODULE) is not None
-    except ImportError:  # the parent package is missing
-        return False
-
-
-def booking_dialog_class() -> type | None:
-    try:
-        module = importlib.import_module(BOOKING_MODULE)
-    except ImportError:
-        return None
-    return getattr(module, "BookingDialog", None)
 
 
 class DiaryPage(QWidget):

@@ -44,8 +44,9 @@ from sportello.core.services.workers import (
     WorkerForm,
 )
 from sportello.gui import changes, queries
+from sportello.gui.dialogs.booking import BookingDialog
+from sportello.gui.kit.inputs import format_date, format_datetime
 from sportello.gui.letters import LettersPage
-from sportello.gui.widgets import format_date, format_datetime
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
@@ -58,8 +59,6 @@ from sportello.gui.worker_file.tabs import (
     EducationPage,
     EmploymentPage,
     RowsPage,
-    booking_available,
-    booking_dialog_class,
 )
 
 SETTINGS_GEOMETRY = "worker_file/geometry"
@@ -123,7 +122,6 @@ class WorkerFileWindow(QWidget):
         self.book_button.clicked.connect(self.book)
         self.appointments.buttons.addWidget(self.book_button)
         self.appointments.buttons.addStretch(1)
-        self.book_button.setVisible(booking_available())
         self.letters = LettersPage(ctx, self._worker_ref)
         self.vouchers = VouchersPage(ctx, self._worker_ref)
         for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
@@ -708,10 +706,9 @@ class WorkerFileWindow(QWidget):
 
     def book(self) -> None:
         """Open the booking dialog for this worker, then show the appointments again."""
-        dialog_class = booking_dialog_class()
-        if dialog_class is None or self.worker_id is None:
+        if self.worker_id is None:
             return
-        dialog = dialog_class(self.ctx, self.worker_id, self)
+        dialog = BookingDialog(self.ctx, self.worker_id, self)
         dialog.exec()
         self.appointments.load()
 

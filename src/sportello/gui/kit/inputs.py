@@ -1,11 +1,18 @@
-"""Text fields for dates, times and numbers that accept "empty", and the Italian way to show values.
+"""Reading what the clerk types and showing values the Italian way: the one place for both.
 
 Dates are typed and shown day first (``03/04/1978``); ``3/4/78``, ``3.4.1978``,
-``03041978`` and ISO ``1978-04-03`` (pasted from elsewhere) are read too. An empty field
-means "no date" (``None``), which ``QDateEdit`` cannot express. Reading a field that
-holds something unreadable raises ``InvalidInput`` with a message for the clerk; the
-form shows it next to the field. These are input formats only: what a valid value is
-(a birth date not in the future, an end after a start) is decided by the services.
+``03041978`` and ISO ``1978-04-03`` (pasted from elsewhere) are read too, by one parser
+(``parse_date``) wherever they are typed, so the same text gives the same day in every
+dialog. A two-digit year is read up to twenty years ahead (``past=True``: not after today,
+for birth dates). An empty field means "no date" (``None``), which ``QDateEdit`` cannot
+express: ``OptionalDateEdit`` is the typed date field; ``date_edit`` is the one
+configuration of Qt's sectioned date field (day, month and a four-digit year) for a day
+that must be given. Money is shown one way (``format_euro``: "€ 1.250,00", as the letters
+and the services' messages write it) and typed one way (``parse_euro``).
+
+Reading a field that holds something unreadable raises ``InvalidInput`` with a message for
+the clerk; the form shows it next to the field. These are input formats only: what a valid
+value is (a birth date not in the future, an end after a start) is decided by the services.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from sportello.gui.icons import icon
 
@@ -30,7 +37,8 @@ class InvalidInput(ValueError):
     """A field's text cannot be read as its type; ``str(exc)`` is for the clerk."""
 
 
-def format_date(value: dt.date | None) -> str:
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    """"24/11/2026" (a datetime shows its day); "" for None."""
     return value.strftime(DATE_FORMAT) if value else ""
 
 
@@ -49,10 +57,52 @@ def format_number(value: float | None, decimals: int = 2) -> str:
     return text
 
 
+def fmt_number(value: float | None, decimals: int = 1) -> str:
+    """``4.0`` -> "4", ``4.5`` -> "4,5" (Italian decimal comma, whatever the language)."""
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def fmt_pct(value: float) -> str:
+    return f"{fmt_number(value)}%"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with {n} replaced by the count (thousands with a dot)."""
+    return one if count == 1 else many.format(n=f"{count:,}".replace(",", "."))
+
+
 def format_euro(cents: int | None) -> str:
+    """"€ 1.250,00", "-€ 3,50"; "" for None. The same text as ``vouchers.euro`` in the
+    core (the letters, the services' messages): a test keeps the two equal."""
     if cents is None:
         return ""
-    return QLocale().toCurrencyString(cents / 100, "€")
+    whole, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def euro_text(cents: int | None) -> str:
+    """Cents as typed in a money field ("1.250,00", no symbol)."""
+    return format_euro(cents).replace("€", "").strip() if cents is not None else ""
+
+
+def parse_euro(text: str) -> int | None:
+    """Euro typed the Italian way ("1.250,00", "€ 1250", "1250,5") -> cents; None when empty."""
+    value = (text or "").replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if not value:
+        return None
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")
+    elif value.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", value):
+        value = value.replace(".", "")  # thousands separators only
+    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
+        raise InvalidInput(
+            QCoreApplication.translate("paths", "Importo non valido: scrivere ad esempio 1.250,00.")
+        )
+    return round(float(value) * 100)
 
 
 def _year(text: str, past: bool, today: dt.date) -> int:
@@ -128,6 +178,45 @@ def parse_number(text: str) -> float | None:
         raise InvalidInput(QCoreApplication.translate(
             "fields", "Numero non valido: scrivere ad esempio 0,62 oppure 38."))
     return number
+
+
+def parse_decimal(text: str) -> float | None:
+    """A number with a decimal comma or point ("4,5", "4.5") whatever the interface language;
+    None when empty (hours and amounts of the path areas)."""
+    value = (text or "").strip().replace(" ", "")
+    if not value:
+        return None
+    if "," in value:
+        value = value.replace(".", "").replace(",", ".")
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise InvalidInput(
+            QCoreApplication.translate(
+                "paths", "Numero non valido: scrivere ad esempio 4,5 oppure 40."
+            )
+        )
+    return number
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: dt.date | None = None) -> QDateEdit:
+    """A day that must be given: Qt's date field shown day first (four-digit year, so
+    nothing to guess), with a calendar (Monday first)."""
+    edit = QDateEdit(qdate(day or dt.date.today()))
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    return edit
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import operators
-from sportello.gui.paths.common import MessageBar, muted_label
+from sportello.gui.kit.forms import MessageBar, muted_label
 
 if TYPE_CHECKING:
     from sportello.gui.main_window import MainWindow
