@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
-from sportello.core.models import OfficeKind
+from sportello.core.codes import OfficeKind
 from sportello.core.services import passwords, setup
 from sportello.gui import queries
 from sportello.gui.tasks import Task, progress_dialog

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 
 from sportello.core.context import Context
-from sportello.core.models import FileStatus
+from sportello.core.codes import FileStatus
 from sportello.core.services import workers
 from sportello.core.services.workers import ListFilter, WorkerRow
 from sportello.gui.kit.inputs import format_date

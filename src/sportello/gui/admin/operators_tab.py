@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.core.models import Role
+from sportello.core.codes import Role
 from sportello.core.services import operators
 from sportello.core.services.operators import OperatorData, OperatorInfo
 from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.core.models import FileStatus, PathwayKind
+from sportello.core.codes import FileStatus, PathwayKind
 from sportello.core.services import worker_file, workers
 from sportello.core.services.workers import ListFilter
 from sportello.gui import changes

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.models import FileStatus
+from sportello.core.codes import FileStatus
 from sportello.core.services.workers import SimilarPerson, WorkerRow
 from sportello.gui.kit.inputs import format_date
 from sportello.gui.worker_file.labels import label

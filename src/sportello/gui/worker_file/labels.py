@@ -6,8 +6,8 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from sportello.core.codes import PATHWAY_KINDS
-from sportello.core.models import (
+from sportello.core.codes import (
+    PATHWAY_KINDS,
     AppointmentOutcome,
     AppointmentStatus,
     DiaryKind,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.core.models import PactStatus, PathwayKind
+from sportello.core.codes import PactStatus, PathwayKind
 from sportello.core.services import pacts
 from sportello.core.services.pacts import PactForm, PactInfo
 from sportello.gui.kit.forms import FormDialog, muted_label, show_dialog

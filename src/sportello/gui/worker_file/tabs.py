@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.models import DidStatus, Sex
+from sportello.core.codes import DidStatus, Sex
 from sportello.core.services.worker_file import QUALIFICA_CODES
 from sportello.gui.kit.inputs import NumberEdit, OptionalDateEdit
 from sportello.gui.worker_file import labels

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
-from sportello.core.models import (
+from sportello.core.codes import (
     AppointmentOutcome,
     AppointmentStatus,
     DiaryKind,
