@@ -321,7 +321,9 @@ def test_every_malformed_input_is_refused_cleanly(sqlite_ctx, tmp_path: Path) ->
     assert "password" in messages["zip-encrypted-flag"]
     assert "password" in messages["ooxml-encrypted-ole"] and "password" in messages["ods-encrypted"]
     assert "zip bomb" in messages["bomb-ratio"]
-    assert "formule senza valore" in messages["formula-0"]
+    # a formula without a cached value is an error of its own row, not of the sheet
+    assert "Riga 3, colonna A" in messages["formula-0"]
+    assert "formula senza valore calcolato" in messages["formula-0"]
     assert "vuoto" in messages["empty-file"]
     assert "Riga 2, colonna D" in messages["wrong-type-col3-0"]
     assert "non esiste" in messages["missing-file"]

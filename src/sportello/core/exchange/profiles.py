@@ -55,11 +55,16 @@ class FieldSpec:
     target: str = "worker"  # worker or employment
     synonyms: tuple[str, ...] = ()
     codes: str | None = None  # default code list
+    column: str | None = None  # the database column, when it is not ``key``
+
+    @property
+    def stored_in(self) -> str:
+        return self.column or self.key
 
 
 def _f(key: str, label: str, kind: str, *synonyms: str, target: str = "worker",
-       codes: str | None = None) -> FieldSpec:
-    return FieldSpec(key, label, kind, target, (label, *synonyms), codes)
+       codes: str | None = None, column: str | None = None) -> FieldSpec:
+    return FieldSpec(key, label, kind, target, (label, *synonyms), codes, column)
 
 
 FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
@@ -104,9 +109,16 @@ FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
     _f("hired_on", "Data assunzione", "date", "Data di assunzione", "Assunto il",
        target="employment"),
     _f("exit_on", "Data cessazione", "date", "Data di cessazione", "Data licenziamento",
-       "Data uscita", target="employment"),
+       "Data uscita", "Data cessazione rapporto", "Data di cessazione del rapporto",
+       "Data cessazione rapporto di lavoro", "Cessazione rapporto", "Data fine rapporto",
+       "Data fine rapporto di lavoro", "Data di uscita", target="employment"),
     _f("qualifica", "Qualifica", "code", "Qualifica professionale", "Inquadramento",
        "Codice qualifica", target="employment", codes="qualifica"),
+    # the job title as written ("Operatore call center inbound"): the same column of the
+    # situation that holds the description of a coded qualifica
+    _f("job_title", "Qualifica (descrizione)", "text", "Mansione", "Mansione svolta",
+       "Descrizione qualifica", "Qualifica descrizione", "Profilo professionale",
+       "Figura professionale", target="employment", column="qualifica"),
     _f("orario", "Orario", "code", "Tipo orario", "Orario di lavoro", "Full time/Part time",
        "Tempo pieno/parziale", "Codice orario", target="employment", codes="orario"),
     _f("weekly_hours", "Ore settimanali", "number", "Ore sett.", "Orario settimanale",
@@ -134,6 +146,27 @@ CODE_ALIASES: dict[str, dict[str, str]] = {
     "qualifica": {"operaia": "O", "impiegata": "I", "dirigente": "Q"},
 }
 
+# A code field whose column holds values of another kind is read as the field of the same
+# meaning that takes them: job titles under "Qualifica", weekly hours under "Orario".
+ALTERNATIVES: dict[str, str] = {"qualifica": "job_title", "orario": "weekly_hours"}
+
+# Headers of columns the Regions send that have no field in Sportello: why they are not
+# imported (said in the preview, the CLI summary and the import record).
+NOT_STORED: dict[str, str] = {
+    "Ammortizzatore sociale": "Sportello registra gli ammortizzatori con le date di inizio e "
+                              "fine (CIGS, NASpI), non il solo tipo",
+    "Ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
+                      "(CIGS, NASpI), non il solo tipo",
+    "Tipo ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
+                           "(CIGS, NASpI), non il solo tipo",
+    "Giornate CIG": "Sportello non tiene il conto delle giornate di cassa integrazione",
+    "Totale Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
+    "Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
+    "N.": "numero d'ordine della riga",
+    "N. progressivo": "numero d'ordine della riga",
+    "Progressivo": "numero d'ordine della riga",
+}
+
 _STOPWORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d", "de",
                         "il", "la", "lo", "le", "i", "gli", "l", "e", "n", "nr", "num"})
 
@@ -157,6 +190,16 @@ def _synonym_index() -> dict[str, str]:
         for synonym in spec.synonyms:
             index.setdefault(normalise_header(synonym), spec.key)
     return index
+
+
+@lru_cache(maxsize=1)
+def _not_stored_index() -> dict[str, str]:
+    return {normalise_header(h): why for h, why in NOT_STORED.items()}
+
+
+def not_stored_reason(header: object) -> str | None:
+    """Why a known column without a field in Sportello is not imported, else None."""
+    return _not_stored_index().get(normalise_header(header))
 
 
 def match_header(text: object) -> tuple[str | None, float]:
