@@ -24,6 +24,7 @@ Only a file whose parts cannot be decompressed or parsed at all is refused.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import math
@@ -86,9 +87,7 @@ def _read(zf: zipfile.ZipFile, name: str) -> bytes | None:
 
 
 def _unescape(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace")
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return html.unescape(raw.decode("utf-8", "replace"))
 
 
 def _column_number(letters: bytes) -> int:
@@ -257,6 +256,10 @@ class _Problems:
                 return self._ods.get(sheet, [])
             if self._parts is None:
                 self._parts = _xlsx_sheet_parts(zf)
+                # calamine can read a damaged part without noticing (a worksheet whose CRC
+                # is wrong came back as rows): the parts every sheet depends on are checked
+                for shared in ("xl/styles.xml", "xl/sharedStrings.xml"):
+                    _read(zf, shared)
             part = self._parts.get(sheet)
             data = _read(zf, part) if part else None
             return _xlsx_problems(data)[0] if data else []

@@ -322,7 +322,8 @@ def _refusal(answer: dict, path: Path) -> None:
     if "password" in low or "encrypt" in low:
         raise UnreadableFile(f"Il file {path.name} è protetto da password: toglierla e salvarlo "
                              "di nuovo.")
-    if "eof" in low or "zip" in low or "truncat" in low or "invalid" in low:
+    if any(word in low for word in ("eof", "zip", "truncat", "invalid", "corrupt", "deflate",
+                                    "checksum", "crc")):
         hint = " Il file sembra incompleto o danneggiato."
     raise UnreadableFile(f"Il file {path.name} non può essere letto come foglio di calcolo."
                          f"{hint} Aprirlo in Excel o LibreOffice, salvarlo di nuovo e riprovare.")

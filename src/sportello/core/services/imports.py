@@ -629,12 +629,12 @@ def _value_reading(sheet: SheetData, settings: ImportSettings, col: ColumnMappin
     if reverse is not None:  # a description column: decoded only when every value is a code
         if fit == n and reverse not in taken:
             return dataclasses.replace(col, field=reverse, codes=list_name, reason=(
-                f"tutti i {n} valori letti sono codici o descrizioni dell'elenco "
-                f"«{list_name}» ({codes}): decodificati (codice e descrizione)."))
+                f"{n} valori su {n} sono codici o descrizioni dell'elenco «{list_name}» "
+                f"({codes}): decodificati (codice e descrizione)."))
         return col
     if fit == n:
         return dataclasses.replace(col, reason=(
-            f"tutti i {n} valori letti sono codici o descrizioni dell'elenco «{list_name}» "
+            f"{n} valori su {n} sono codici o descrizioni dell'elenco «{list_name}» "
             f"({codes}): decodificati."))
     alternative = ALTERNATIVES.get(spec.key)
     if fit < READING_SHARE * n and alternative and alternative not in taken:
@@ -958,7 +958,10 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
         source: dict[str, ColumnMapping] = {}
         row_errors: list[Issue] = []
         empty = True
+        bad_cells = problems.get(rownum) if problems else None
         for col, j, key, target, convert, is_place, max_len in plan:
+            if bad_cells is not None and col.index in bad_cells:
+                continue  # whatever the reader made of it is not the cell's value
             raw = row[j] if j < width else None
             if raw is None or raw == "":
                 continue
@@ -1000,7 +1003,6 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                 continue
             (worker if target == "worker" else employment)[stored[key]] = value
             source[stored[key]] = col
-        bad_cells = problems.get(rownum) if problems else None
         if bad_cells:  # a formula without value, #N/A, an unreadable value: this row's error
             for col, _j, key, *_rest in plan:
                 if col.index in bad_cells:
