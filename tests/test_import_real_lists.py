@@ -60,7 +60,7 @@ def test_piedmont_list_imports_every_valid_row(ctx, tmp_path: Path, fmt: str) ->
     # 1. "Qualifica" holds job titles: read as the qualifica's description, not as codes
     qualifica = _column(analysis, "K")
     assert qualifica.field == "job_title" and qualifica.codes is None
-    assert "128 valori su 128 non sono codici" in qualifica.reason
+    assert "dei valori letti, 128 su 128 non sono codici" in qualifica.reason
     assert "testi liberi" in qualifica.reason
     assert any("K «Qualifica» -> Qualifica (descrizione)" in r for r in analysis.readings())
     # 2. the end of employment is mapped; the safety net kind is named as not imported
@@ -160,7 +160,7 @@ def test_other_spellings_any_order_and_extra_columns(ctx, tmp_path: Path, fmt: s
     assert by_header["C.F. lavoratore"].field == "codice_fiscale"
     assert by_header["Mansione"].field == "job_title"
     assert by_header["Tipo orario"].field == "orario"
-    assert "8 valori su 8 sono codici o descrizioni" in by_header["Tipo orario"].reason
+    assert "8 su 8 sono codici o descrizioni" in by_header["Tipo orario"].reason
     assert by_header["Data fine rapporto"].field == "exit_on"
     unused = {u.header: u.reason for u in analysis.unused}
     assert set(unused) == {"Livello", "Giornate CIG", ""}  # "" : values without a header
@@ -186,7 +186,7 @@ def test_code_columns_written_as_codes_or_descriptions_are_decoded(ctx, tmp_path
     analysis = imports.analyse(ctx, write(tmp_path / f"codici.{fmt}", table))
     qualifica, orario = _column(analysis, "D"), _column(analysis, "E")
     assert qualifica.field == "qualifica" and qualifica.codes == "qualifica"
-    assert "6 valori su 6 sono codici o descrizioni" in qualifica.reason
+    assert "6 su 6 sono codici o descrizioni" in qualifica.reason
     # hours under "Orario" are weekly hours, not the F/P code
     assert orario.field == "weekly_hours" and "numeri" in orario.reason
     imports.apply(ctx, analysis)
@@ -213,7 +213,7 @@ def test_a_description_column_of_codes_is_decoded_and_a_few_bad_codes_stay_error
                for i, p in enumerate(people)]]
     analysis = imports.analyse(ctx, write_xlsx(tmp_path / "qualifica.xlsx", table))
     col = _column(analysis, "D")
-    assert col.field == "qualifica" and "9 valori su 10 sono codici" in col.reason
+    assert col.field == "qualifica" and "9 su 10 sono codici" in col.reason
     assert [(e.row, e.column) for e in analysis.errors] == [(6, "D")]
     assert "Team leader" in analysis.errors[0].message
 

@@ -629,24 +629,25 @@ def _value_reading(sheet: SheetData, settings: ImportSettings, col: ColumnMappin
     if reverse is not None:  # a description column: decoded only when every value is a code
         if fit == n and reverse not in taken:
             return dataclasses.replace(col, field=reverse, codes=list_name, reason=(
-                f"{n} valori su {n} sono codici o descrizioni dell'elenco «{list_name}» "
-                f"({codes}): decodificati (codice e descrizione)."))
+                f"dei valori letti, {n} su {n} sono codici o descrizioni dell'elenco "
+                f"«{list_name}» ({codes}): decodificati (codice e descrizione)."))
         return col
     if fit == n:
         return dataclasses.replace(col, reason=(
-            f"{n} valori su {n} sono codici o descrizioni dell'elenco «{list_name}» "
-            f"({codes}): decodificati."))
+            f"dei valori letti, {n} su {n} sono codici o descrizioni dell'elenco "
+            f"«{list_name}» ({codes}): decodificati."))
     alternative = ALTERNATIVES.get(spec.key)
     if fit < READING_SHARE * n and alternative and alternative not in taken:
         other = dataclasses.replace(col, field=alternative, codes=None)
         if _fitting(_converter(other, settings), samples) >= READING_SHARE * n:
             what = "numeri" if FIELDS[alternative].kind == "number" else "testi liberi"
             return dataclasses.replace(other, reason=(
-                f"{n - fit} valori su {n} non sono codici dell'elenco «{list_name}» ({codes}) "
-                f"ma {what}: importati come «{FIELDS[alternative].label}»."))
+                f"dei valori letti, {n - fit} su {n} non sono codici dell'elenco "
+                f"«{list_name}» ({codes}) ma {what}: importati come "
+                f"«{FIELDS[alternative].label}»."))
     return dataclasses.replace(col, reason=(
-        f"{fit} valori su {n} sono codici dell'elenco «{list_name}» ({codes}): decodificati; "
-        "gli altri sono segnalati come errori."))
+        f"dei valori letti, {fit} su {n} sono codici dell'elenco «{list_name}» ({codes}): "
+        "decodificati; gli altri sono segnalati come errori."))
 
 
 def with_value_readings(sheet: SheetData, settings: ImportSettings) -> ImportSettings:
@@ -922,9 +923,8 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     offset = sheet.first_col
     plan = [(c, c.index - offset, c.field, FIELDS[c.field].target, _converter(c, settings),  # type: ignore[index]
              c.codes == "belfiore" or FIELDS[c.field].kind == "place",  # type: ignore[index]
-             _MAX_LEN.get(c.field))  # type: ignore[arg-type]
+             _MAX_LEN.get(c.field), FIELDS[c.field].stored_in)  # type: ignore[arg-type,index]
             for c in cols]
-    stored = {c.field: FIELDS[c.field].stored_in for c in cols}  # type: ignore[index]
     start = settings.header_row - sheet.first_row + 1
     data = sheet.rows[start:] if start >= 0 else sheet.rows
     total = len(data)
@@ -959,9 +959,9 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
         row_errors: list[Issue] = []
         empty = True
         bad_cells = problems.get(rownum) if problems else None
-        for col, j, key, target, convert, is_place, max_len in plan:
-            if bad_cells is not None and col.index in bad_cells:
-                continue  # whatever the reader made of it is not the cell's value
+        # a cell the reader could not read is not converted: what it made of it is no value
+        cells = plan if bad_cells is None else [p for p in plan if p[0].index not in bad_cells]
+        for col, j, key, target, convert, is_place, max_len, store in cells:
             raw = row[j] if j < width else None
             if raw is None or raw == "":
                 continue
@@ -1001,8 +1001,8 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                                         f"{FIELDS[key].label}: troppo lungo ({len(value)} "
                                         f"caratteri, al massimo {max_len})."))
                 continue
-            (worker if target == "worker" else employment)[stored[key]] = value
-            source[stored[key]] = col
+            (worker if target == "worker" else employment)[store] = value
+            source[store] = col
         if bad_cells:  # a formula without value, #N/A, an unreadable value: this row's error
             for col, _j, key, *_rest in plan:
                 if col.index in bad_cells:
@@ -1017,7 +1017,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
             row_errors.append(Issue(rownum, cf_col.letter, cf_col.header,
                                     "Codice fiscale mancante."))
         # places: Belfiore code or name; the birth date picks the code's period
-        for col, _j, key, target, _c, _p, _m in place_cols:
+        for col, _j, key, target, _c, _p, _m, _s in place_cols:
             bucket = worker if target == "worker" else employment
             if key not in bucket:
                 continue
