@@ -7,7 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.import_sheets import PIEDMONT_FORMULA_ROW, PIEDMONT_JOBS, code_of, piedmont_people, write_piedmont
+from fixtures.import_sheets import (
+    PIEDMONT_FORMULA_ROW,
+    PIEDMONT_JOBS,
+    code_of,
+    piedmont_people,
+    write_piedmont,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import select

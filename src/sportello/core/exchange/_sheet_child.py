@@ -360,20 +360,10 @@ def _answer(request: dict) -> dict:
         sheets.append({
             "name": name, "visible": visible.get(name, True), "start": start,
             "height": height, "rows": rows, "cell_problems": cells,
-            "formulas_without_value": [f"{_letters(c)}{r}" for r, c, kind, _ in cells
-                                       if kind == "formula"],
         })
     if wanted is not None and not sheets:
         return {"error": "no_sheet", "detail": wanted}
     return {"sheets": sheets}
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def main(argv: list[str] | None = None) -> int:

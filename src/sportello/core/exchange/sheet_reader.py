@@ -74,7 +74,6 @@ class SheetData:
     first_col: int = 1
     visible: bool = True
     height: int = 0
-    formulas_without_value: list[str] = field(default_factory=list)
     # (row, column) as Excel numbers them -> why that cell could not be read (Italian)
     cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -337,7 +336,6 @@ def _sheets(answer: dict) -> list[SheetData]:
             name=str(s["name"]), rows=s["rows"], first_row=int(start[0]) + 1,
             first_col=int(start[1]) + 1, visible=bool(s.get("visible", True)),
             height=int(s.get("height") or len(s["rows"])),
-            formulas_without_value=list(s.get("formulas_without_value") or []),
             cell_problems={(int(r), int(c)): problem_text(str(kind), str(detail))
                            for r, c, kind, detail in s.get("cell_problems") or ()}))
     return sheets

@@ -916,7 +916,8 @@ def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
 
 
 def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | None) -> _Rows:
-    """Rows -> records, errors, warnings; a totals row is skipped with a note."""
+    """Rows -> records, errors, warnings; a totals row, or a note above or under the list, is
+    skipped with a note; a cell the reader could not read is an error of its row."""
     _check_settings(settings)
     # the job title last: it is the qualifica's description even beside a coded qualifica
     cols = sorted((c for c in settings.columns if c.field), key=lambda c: c.field == "job_title")
