@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +75,37 @@ def _patched_xlsx(name: str, patch: Callable[[dict[str, bytes]], None]) -> Maker
             for member, data in parts.items():
                 z.writestr(member, data)
         return path
+    return make
+
+
+def _corrupt_member(src: Path, dst: Path, member: str, where: float) -> Path:
+    """A copy of ``src`` with six bytes of ``member``'s compressed stream flipped at ``where``
+    (0..1) of its length: the zip's directory stays sound, the deflate stream does not."""
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as z:
+        info = z.getinfo(member)
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    first = min(int(info.compress_size * where), info.compress_size - 1)
+    for k in range(first, min(info.compress_size, first + 6)):
+        data[start + k] ^= 0x5A
+    dst.write_bytes(bytes(data))
+    return dst
+
+
+VALID = {"xlsx": lambda p: write_xlsx(p, [HEADERS, *worker_rows()]),
+         "ods": lambda p: write_ods(p, [HEADERS, *worker_rows()])}
+# the parts the reader needs: a corrupt deflate stream in one of them refuses the file
+NEEDED = {"xlsx": ("xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                   "xl/styles.xml", "_rels/.rels"),
+          "ods": ("content.xml", "META-INF/manifest.xml", "mimetype")}
+WHERE = (0.0, 0.4, 0.9)
+
+
+def _deflate(fmt: str, member: str, where: float) -> Maker:
+    def make(tmp: Path) -> Path:
+        src = VALID[fmt](tmp / f"src.{fmt}")
+        return _corrupt_member(src, tmp / f"rotto.{fmt}", member, where)
     return make
 
 
@@ -258,6 +290,12 @@ def _corpus() -> dict[str, Maker]:
     corpus["future-birth"] = _rows_with(_set(1, 3, dt.date(2999, 1, 1)), "futuro.xlsx")
     corpus["too-long-surname"] = _rows_with(_set(1, 1, "A" * 300), "lungo.xlsx")
     corpus["missing-cf"] = _rows_with(_set(1, 0, None), "senza.xlsx")
+    # a corrupt deflate stream in each part the reader needs, at its start, middle and end
+    for fmt, members in NEEDED.items():
+        for member in members:
+            for where in WHERE:
+                name = member.replace("/", "_")
+                corpus[f"deflate-{fmt}-{name}-{where}"] = _deflate(fmt, member, where)
     corpus["a-directory"] = lambda tmp: (tmp / "cartella.xlsx").mkdir() or tmp / "cartella.xlsx"
     corpus["missing-file"] = lambda tmp: tmp / "non-esiste.xlsx"
     return corpus
@@ -321,10 +359,38 @@ def test_every_malformed_input_is_refused_cleanly(sqlite_ctx, tmp_path: Path) ->
     assert "password" in messages["zip-encrypted-flag"]
     assert "password" in messages["ooxml-encrypted-ole"] and "password" in messages["ods-encrypted"]
     assert "zip bomb" in messages["bomb-ratio"]
-    assert "formule senza valore" in messages["formula-0"]
+    # a formula without a cached value is an error of its own row, not of the sheet
+    assert "Riga 3, colonna A" in messages["formula-0"]
+    assert "formula senza valore calcolato" in messages["formula-0"]
     assert "vuoto" in messages["empty-file"]
     assert "Riga 2, colonna D" in messages["wrong-type-col3-0"]
     assert "non esiste" in messages["missing-file"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_corrupt_deflate_stream_in_any_part_of_the_zip(sqlite_ctx, tmp_path: Path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Every part of the package, damaged at its start, middle and end: the file is refused
+    with the clear message (never zlib.error or another exception), or, when the part is one
+    the reader never uses (document properties, theme), read with all of its data."""
+    src = VALID[fmt](tmp_path / f"valido.{fmt}")
+    with zipfile.ZipFile(src) as z:
+        members = z.namelist()
+    refused = []
+    for member in members:
+        for where in WHERE:
+            path = _corrupt_member(src, tmp_path / f"{member.replace('/', '_')}-{where}.{fmt}",
+                                   member, where)
+            try:
+                analysis = imports.analyse(sqlite_ctx, path)
+            except SportelloError as exc:
+                text = str(exc)
+                assert path.name in text and "Traceback" not in text, (member, text)
+                assert "danneggiato" in text or "non può essere letto" in text, (member, text)
+                refused.append(member)
+                continue
+            assert (analysis.to_insert, analysis.errors) == (len(worker_rows()), []), member
+    assert set(NEEDED[fmt]) <= set(refused)
+    assert set(refused) <= set(NEEDED[fmt])  # the others hold no data: read in full
 
 
 def test_the_child_survives_what_would_kill_the_app(tmp_path: Path) -> None:

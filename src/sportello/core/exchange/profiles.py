@@ -58,11 +58,16 @@ class FieldSpec:
     target: str = "worker"  # worker or employment
     synonyms: tuple[str, ...] = ()
     codes: str | None = None  # default code list
+    column: str | None = None  # the database column, when it is not ``key``
+
+    @property
+    def stored_in(self) -> str:
+        return self.column or self.key
 
 
 def _f(key: str, label: str, kind: str, *synonyms: str, target: str = "worker",
-       codes: str | None = None) -> FieldSpec:
-    return FieldSpec(key, label, kind, target, (label, *synonyms), codes)
+       codes: str | None = None, column: str | None = None) -> FieldSpec:
+    return FieldSpec(key, label, kind, target, (label, *synonyms), codes, column)
 
 
 FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
@@ -107,9 +112,16 @@ FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
     _f("hired_on", "Data assunzione", "date", "Data di assunzione", "Assunto il",
        target="employment"),
     _f("exit_on", "Data cessazione", "date", "Data di cessazione", "Data licenziamento",
-       "Data uscita", target="employment"),
+       "Data uscita", "Data cessazione rapporto", "Data di cessazione del rapporto",
+       "Data cessazione rapporto di lavoro", "Cessazione rapporto", "Data fine rapporto",
+       "Data fine rapporto di lavoro", "Data di uscita", target="employment"),
     _f("qualifica", "Qualifica", "code", "Qualifica professionale", "Inquadramento",
        "Codice qualifica", target="employment", codes="qualifica"),
+    # the job title as written ("Operatore call center inbound"): the same column of the
+    # situation that holds the description of a coded qualifica
+    _f("job_title", "Qualifica (descrizione)", "text", "Mansione", "Mansione svolta",
+       "Descrizione qualifica", "Qualifica descrizione", "Profilo professionale",
+       "Figura professionale", target="employment", column="qualifica"),
     _f("orario", "Orario", "code", "Tipo orario", "Orario di lavoro", "Full time/Part time",
        "Tempo pieno/parziale", "Codice orario", target="employment", codes="orario"),
     _f("weekly_hours", "Ore settimanali", "number", "Ore sett.", "Orario settimanale",
@@ -137,6 +149,28 @@ CODE_ALIASES: dict[str, dict[str, str]] = {
     "qualifica": {"operaia": "O", "impiegata": "I", "dirigente": "Q"},
 }
 
+# A code field whose column holds values of another kind is read as the field of the same
+# meaning that takes them: job titles under "Qualifica", weekly hours under "Orario".
+ALTERNATIVES: dict[str, str] = {"qualifica": "job_title", "orario": "weekly_hours"}
+
+# Headers of columns the Regions send that have no field in Sportello: why they are not
+# imported (said in the preview, the CLI summary and the import record).
+NOT_STORED: dict[str, str] = {
+    "Ammortizzatore sociale": "Sportello registra gli ammortizzatori con le date di inizio e "
+                              "fine (CIGS, NASpI), non il solo tipo",
+    "Ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
+                      "(CIGS, NASpI), non il solo tipo",
+    "Tipo ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
+                           "(CIGS, NASpI), non il solo tipo",
+    "Giornate CIG": "Sportello non tiene il conto delle giornate di cassa integrazione",
+    "Totale Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
+    "Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
+    "N.": "numero d'ordine della riga",
+    "N. progressivo": "numero d'ordine della riga",
+    "Progressivo": "numero d'ordine della riga",
+}
+
+
 @lru_cache(maxsize=1)
 def _synonym_index() -> dict[str, str]:
     index: dict[str, str] = {}
@@ -144,6 +178,16 @@ def _synonym_index() -> dict[str, str]:
         for synonym in spec.synonyms:
             index.setdefault(normalise_header(synonym), spec.key)
     return index
+
+
+@lru_cache(maxsize=1)
+def _not_stored_index() -> dict[str, str]:
+    return {normalise_header(h): why for h, why in NOT_STORED.items()}
+
+
+def not_stored_reason(header: object) -> str | None:
+    """Why a known column without a field in Sportello is not imported, else None."""
+    return _not_stored_index().get(normalise_header(header))
 
 
 def match_header(text: object) -> tuple[str | None, float]:
@@ -308,10 +352,33 @@ class ColumnMapping:
     field: str | None
     confidence: float = 1.0
     codes: str | None = None  # code list name, or "belfiore"
+    reason: str | None = None  # why the values chose this field or reading (Italian)
 
     @property
     def letter(self) -> str:
         return column_letter(self.index)
+
+    def reading(self) -> str:
+        """"K «Qualifica» -> Qualifica (descrizione): why" for a reading chosen by the values."""
+        label = FIELDS[self.field].label if self.field in FIELDS else "non importata"
+        return f"{self.letter} «{self.header}» -> {label}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class UnusedColumn:
+    """A column with a header or with values that the mapping does not import."""
+
+    index: int
+    header: str  # "" for a column with values but no header
+    reason: str
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    def text(self) -> str:
+        named = f"«{self.header}»" if self.header else "(senza intestazione)"
+        return f"{self.letter} {named}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -331,9 +398,10 @@ class ImportSettings:
         cols = []
         for c in self.columns:
             if c.index == index:
-                c = dataclasses.replace(c, field=field_key, confidence=1.0, codes=codes)
+                c = dataclasses.replace(c, field=field_key, confidence=1.0, codes=codes,
+                                        reason=None)
             elif field_key is not None and c.field == field_key:
-                c = dataclasses.replace(c, field=None, confidence=0.0, codes=None)
+                c = dataclasses.replace(c, field=None, confidence=0.0, codes=None, reason=None)
             cols.append(c)
         return dataclasses.replace(self, columns=tuple(cols))
 

@@ -12,10 +12,12 @@ Three layers, cheapest first:
    which the third layer covers).
 3. **Parse in a child process** (``_run_child``) with python-calamine, its address space
    capped and a time limit: a crafted file that makes calamine abort, or allocate hundreds
-   of gigabytes, kills the child only. The child also lists formula cells without a cached
-   value (they would read as empty).
+   of gigabytes, kills the child only. The child also lists the cells it could not read
+   (a formula without a cached value, an error value such as #N/A, a value its cell type
+   cannot hold): they become errors of their own rows (``cell_problems``), not of the sheet.
 
-Everything that goes wrong ends as ``UnreadableFile`` (a ``SportelloError``) in Italian.
+Everything that goes wrong with the file as a whole ends as ``UnreadableFile`` (a
+``SportelloError``) in Italian; a damaged part of the zip included.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +49,9 @@ CHILD_TIMEOUT = 300.0
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# what reading a member of a damaged zip can raise (a corrupt deflate stream: zlib.error)
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+               zlib.error)
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
 
 
@@ -68,7 +74,8 @@ class SheetData:
     first_col: int = 1
     visible: bool = True
     height: int = 0
-    formulas_without_value: list[str] = field(default_factory=list)
+    # (row, column) as Excel numbers them -> why that cell could not be read (Italian)
+    cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -196,15 +203,17 @@ def _read_small(zf: zipfile.ZipFile, name: str, limit: int = 1024**2) -> bytes:
     try:
         with zf.open(info) as fh:
             return fh.read(limit)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise UnreadableFile("Il file è danneggiato o incompleto.") from exc
+    except _ZIP_ERRORS as exc:
+        shown = Path(str(zf.filename or "")).name
+        raise UnreadableFile(f"Il file {shown} è danneggiato o incompleto (parte {name} "
+                             "illeggibile): farselo rimandare.") from exc
 
 
 def _check_dimension(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
     try:
         with zf.open(info) as fh:
             head = fh.read(4096)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise UnreadableFile(f"Il file {path.name} è danneggiato o incompleto (parte "
                              f"{info.filename} illeggibile).") from exc
     found = _DIMENSION.search(head)
@@ -301,13 +310,19 @@ def _refusal(answer: dict, path: Path) -> None:
         raise UnreadableFile(f"Il file {path.name} è troppo grande per essere letto.")
     if kind == "no_sheet":
         raise UnreadableFile(f"Il foglio «{answer.get('detail')}» non esiste in {path.name}.")
+    if kind == "damaged":
+        part = str(answer.get("detail") or "").split(":", 1)[0][:80]
+        raise UnreadableFile(f"Il file {path.name} è danneggiato o incompleto (parte {part} "
+                             "illeggibile): farselo rimandare, oppure aprirlo in Excel o "
+                             "LibreOffice, salvarlo di nuovo e riprovare.")
     detail = str(answer.get("detail") or "")
     hint = ""
     low = detail.lower()
     if "password" in low or "encrypt" in low:
         raise UnreadableFile(f"Il file {path.name} è protetto da password: toglierla e salvarlo "
                              "di nuovo.")
-    if "eof" in low or "zip" in low or "truncat" in low or "invalid" in low:
+    if any(word in low for word in ("eof", "zip", "truncat", "invalid", "corrupt", "deflate",
+                                    "checksum", "crc")):
         hint = " Il file sembra incompleto o danneggiato."
     raise UnreadableFile(f"Il file {path.name} non può essere letto come foglio di calcolo."
                          f"{hint} Aprirlo in Excel o LibreOffice, salvarlo di nuovo e riprovare.")
@@ -321,8 +336,30 @@ def _sheets(answer: dict) -> list[SheetData]:
             name=str(s["name"]), rows=s["rows"], first_row=int(start[0]) + 1,
             first_col=int(start[1]) + 1, visible=bool(s.get("visible", True)),
             height=int(s.get("height") or len(s["rows"])),
-            formulas_without_value=list(s.get("formulas_without_value") or [])))
+            cell_problems={(int(r), int(c)): problem_text(str(kind), str(detail))
+                           for r, c, kind, detail in s.get("cell_problems") or ()}))
     return sheets
+
+
+def problem_text(kind: str, detail: str) -> str:
+    """Why the child could not read a cell, as the clerk reads it."""
+    if kind == "formula":
+        return ("contiene una formula senza valore calcolato: aprire il file in Excel o "
+                "LibreOffice, salvarlo e riprovare (oppure scrivere il valore).")
+    if kind == "error":
+        shown = f" ({detail})" if detail else ""
+        return (f"contiene un errore di calcolo{shown} invece di un valore: correggere la "
+                "formula nel file.")
+    return (f"non si può leggere: il valore «{detail}» non è valido per il tipo della cella "
+            "(file scritto da un programma difettoso): riscriverlo nel file.")
+
+
+def problems_by_row(data: SheetData) -> dict[int, dict[int, str]]:
+    """``data.cell_problems`` grouped by row: {Excel row: {Excel column: why}}."""
+    found: dict[int, dict[int, str]] = {}
+    for (row, col), why in data.cell_problems.items():
+        found.setdefault(row, {})[col] = why
+    return found
 
 
 def _check_path(path: Path | str) -> tuple[Path, str]:
@@ -358,13 +395,11 @@ def _read_full(path: Path | str, sheet: str | None,
 
 def read_sheet(path: Path | str, sheet: str, *, cancelled: Callable[[], bool] | None = None,
                while_waiting: Callable[[], None] | None = None) -> SheetData:
-    """All rows of one sheet."""
+    """All rows of one sheet (the cells that could not be read in ``cell_problems``)."""
     path, _fmt, sheets = _read_full(path, sheet, cancelled, while_waiting)
     if not sheets:
         raise UnreadableFile(f"Il foglio «{sheet}» non esiste in {path.name}.")
-    data = sheets[0]
-    refuse_formulas(data)
-    return data
+    return sheets[0]
 
 
 def read_all(path: Path | str, *, cancelled: Callable[[], bool] | None = None,
@@ -374,15 +409,6 @@ def read_all(path: Path | str, *, cancelled: Callable[[], bool] | None = None,
     if not sheets:
         raise UnreadableFile(f"Il file {path.name} non contiene fogli di lavoro.")
     return Workbook(path, fmt, sheets)
-
-
-def refuse_formulas(data: SheetData) -> None:
-    if data.formulas_without_value:
-        cells = ", ".join(data.formulas_without_value[:10])
-        raise UnreadableFile(
-            f"Il foglio «{data.name}» contiene formule senza valore calcolato (celle {cells}): "
-            "aprire il file in Excel o LibreOffice, salvarlo e riprovare (oppure incollare i "
-            "dati come valori).")
 
 
 def sha256_of(path: Path | str) -> str:

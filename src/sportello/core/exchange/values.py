@@ -90,7 +90,24 @@ def excel_serial(serial: float) -> dt.date:
     return EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
 
+# Dates outside these years are typos or cells the reader could not make a date of (a
+# date cell holding 0 or a negative number: 30/12/1899 or a bare time of day).
+DATE_MIN, DATE_MAX = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
 def date(value: object) -> dt.date | None:
+    """A date in the years 1900-2199 (``any_date``), else ``CellError``."""
+    if isinstance(value, dt.time):
+        raise CellError(f"contiene solo un'ora ({value:%H:%M}), non una data: se nel file si "
+                        "vede una data, il numero nella cella è fuori dall'intervallo delle date")
+    found = any_date(value)
+    if found is not None and not DATE_MIN <= found <= DATE_MAX:
+        raise CellError(f"la data {found:%d/%m/%Y} è fuori dall'intervallo ammesso (anni "
+                        f"{DATE_MIN.year}-{DATE_MAX.year})")
+    return found
+
+
+def any_date(value: object) -> dt.date | None:
     """Dates as dates, as Excel serial numbers, or as day-first text ("03/04/1978")."""
     if value is None:
         return None

@@ -61,6 +61,10 @@ def _report_lines(report: object) -> tuple[str, ...]:
     if not isinstance(report, dict):
         return ()
     lines: list[str] = []
+    for reading in report.get("readings") or []:
+        lines.append(f"Lettura dai valori: {reading}")
+    for unused in report.get("unused_columns") or []:
+        lines.append(f"Colonna non importata: {unused}")
     for key in ("errors", "warnings", "conflicts"):
         found = report.get(key)
         if isinstance(found, list):

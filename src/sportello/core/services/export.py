@@ -220,9 +220,9 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
         elif spec.key == "qualifica":
             expressions.append(func.coalesce(situation.qualifica_code, situation.qualifica))
         elif spec.target == "employment":
-            expressions.append(getattr(situation, spec.key, literal(None)))
+            expressions.append(getattr(situation, spec.stored_in, literal(None)))
         else:
-            expressions.append(getattr(Worker, spec.key, literal(None)))
+            expressions.append(getattr(Worker, spec.stored_in, literal(None)))
         kind = _PROFILE_KINDS.get(spec.kind, "text") if spec else "text"
         columns.append(Column(column.header, kind, max(10, min(30, len(column.header) + 4))))
         encoders.append((lambda value, c=column: profile.export_value(c, value))

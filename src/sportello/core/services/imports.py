@@ -60,13 +60,16 @@ from sportello.core.errors import ConflictError, NotFound, SportelloError, Valid
 from sportello.core.exchange import sheet_reader, values
 from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.profiles import (
+    ALTERNATIVES,
     DEFAULT_CODE_LISTS,
     FIELDS,
     ColumnMapping,
     ImportSettings,
+    UnusedColumn,
     Profile,
     match_header,
     normalise_header,
+    not_stored_reason,
     shipped_profiles,
 )
 from sportello.core.exchange.sheet_reader import SheetData, UnreadableFile
@@ -99,8 +102,10 @@ PREVIEW_ROWS = 5
 CHUNK = 500
 REPORT_CAP = 2000  # issues kept in ExchangeRecord.report
 
-WORKER_FIELDS = tuple(k for k, f in FIELDS.items() if f.target == "worker")
-EMPLOYMENT_FIELDS = tuple(k for k, f in FIELDS.items() if f.target == "employment")
+# database columns the fields go to (two fields may share one: qualifica and job_title)
+WORKER_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values() if f.target == "worker"))
+EMPLOYMENT_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values()
+                                        if f.target == "employment"))
 # Filled from other cells (a place's code and province, the qualifica's code).
 DERIVED_WORKER = ("birth_place_code", "birth_province")
 DERIVED_EMPLOYMENT = ("qualifica_code",)
@@ -252,6 +257,11 @@ class Analysis:
     records: list[_Record] = field(repr=False, default_factory=list)
     row_issues: dict[int, list[Issue]] = field(repr=False, default_factory=dict)
     skipped: list[Issue] = field(default_factory=list)  # rows that are not workers (totals)
+    unused: list[UnusedColumn] = field(default_factory=list)  # columns not imported, and why
+
+    def readings(self) -> list[str]:
+        """The columns whose values chose their field or reading, and why."""
+        return [c.reading() for c in self.settings.columns if c.reason]
 
     @property
     def ok(self) -> bool:
@@ -264,6 +274,13 @@ class Analysis:
                  f"aggiornati: {self.to_update}; invariati: {self.unchanged}; righe con errori: "
                  f"{self.invalid_rows}; righe ripetute unite: {self.duplicates_merged}; "
                  f"conflitti: {len(self.conflicts)}; avvisi: {len(self.warnings)}"]
+        for reading in self.readings():
+            lines.append(f"Lettura dai valori: {reading}")
+        if self.unused:
+            lines.append(f"Colonne non importate: {len(self.unused)}")
+            lines.extend(f"  {u.text()}" for u in self.unused)
+        else:
+            lines.append("Colonne non importate: nessuna")
         for note in self.skipped:
             lines.append(f"Nota: la riga {note.row} {note.message}")
         for ex_id, at in self.already_imported:
@@ -397,7 +414,7 @@ def _proposal(sheet: SheetData, profiles: Sequence[Profile]) -> tuple[ImportSett
         if settings is not None and fit >= 0.8 and fit > best[1]:
             best = (settings, fit)
     if best[0] is not None:
-        return best
+        return with_value_readings(sheet, best[0]), best[1]
     header = detect_header(sheet)
     if header is None:
         return None, 0.0
@@ -414,8 +431,127 @@ def settings_for_header(sheet: SheetData, header_row: int) -> ImportSettings:
     another row the clerk points at)."""
     index = header_row - sheet.first_row
     row = sheet.rows[index] if 0 <= index < len(sheet.rows) else []
-    return ImportSettings(sheet.name, header_row, tuple(_propose(row, sheet.first_col)), None,
-                          dict(DEFAULT_CODE_LISTS))
+    return with_value_readings(sheet, ImportSettings(
+        sheet.name, header_row, tuple(_propose(row, sheet.first_col)), None,
+        dict(DEFAULT_CODE_LISTS)))
+
+
+READING_SAMPLE = 200  # values of a column looked at to choose its reading
+READING_SHARE = 0.8  # share of them that must fit a reading
+
+
+def _column_values(sheet: SheetData, header_row: int, index: int,
+                   limit: int = READING_SAMPLE) -> list[object]:
+    """The first ``limit`` non-empty values under the header in Excel column ``index``."""
+    j = index - sheet.first_col
+    found: list[object] = []
+    for row in sheet.rows[max(header_row - sheet.first_row + 1, 0):]:
+        value = row[j] if 0 <= j < len(row) else None
+        if value is None or isinstance(value, str) and not value.strip():
+            continue
+        found.append(value)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _fitting(convert: Callable[[object], Any], samples: Sequence[object]) -> int:
+    fit = 0
+    for value in samples:
+        try:
+            convert(value)
+        except values.CellError:
+            continue
+        fit += 1
+    return fit
+
+
+def _value_reading(sheet: SheetData, settings: ImportSettings, col: ColumnMapping,
+                   taken: set[str]) -> ColumnMapping:
+    """``col`` read by its values: a code column whose values are free text (or numbers)
+    goes to the field of the same meaning that takes them (job titles under "Qualifica"
+    -> the qualifica's description; hours under "Orario" -> weekly hours); a job title
+    column holding only codes is decoded. The reason says which and why."""
+    spec = FIELDS.get(col.field or "")
+    if spec is None:
+        return col
+    reverse = next((k for k, v in ALTERNATIVES.items() if v == spec.key), None)
+    list_name = col.codes or spec.codes
+    if reverse is not None and FIELDS[reverse].kind == "code":
+        list_name = FIELDS[reverse].codes
+    elif spec.kind != "code" or not list_name or list_name == "belfiore":
+        return col
+    table = settings.code_lists.get(list_name or "") or DEFAULT_CODE_LISTS.get(list_name or "")
+    samples = _column_values(sheet, settings.header_row, col.index)
+    if not table or not samples:
+        return col
+    n = len(samples)
+    fit = _fitting(lambda v: values.code(v, table, list_name or ""), samples)
+    codes = ", ".join(table)
+    if reverse is not None:  # a description column: decoded only when every value is a code
+        if fit == n and reverse not in taken:
+            return dataclasses.replace(col, field=reverse, codes=list_name, reason=(
+                f"dei valori letti, {n} su {n} sono codici o descrizioni dell'elenco "
+                f"«{list_name}» ({codes}): decodificati (codice e descrizione)."))
+        return col
+    if fit == n:
+        return dataclasses.replace(col, reason=(
+            f"dei valori letti, {n} su {n} sono codici o descrizioni dell'elenco "
+            f"«{list_name}» ({codes}): decodificati."))
+    alternative = ALTERNATIVES.get(spec.key)
+    if fit < READING_SHARE * n and alternative and alternative not in taken:
+        other = dataclasses.replace(col, field=alternative, codes=None)
+        if _fitting(_converter(other, settings), samples) >= READING_SHARE * n:
+            what = "numeri" if FIELDS[alternative].kind == "number" else "testi liberi"
+            return dataclasses.replace(other, reason=(
+                f"dei valori letti, {n - fit} su {n} non sono codici dell'elenco "
+                f"«{list_name}» ({codes}) ma {what}: importati come "
+                f"«{FIELDS[alternative].label}»."))
+    return dataclasses.replace(col, reason=(
+        f"dei valori letti, {fit} su {n} sono codici dell'elenco «{list_name}» ({codes}): "
+        "decodificati; gli altri sono segnalati come errori."))
+
+
+def with_value_readings(sheet: SheetData, settings: ImportSettings) -> ImportSettings:
+    """``settings`` with each code column read by its values (``_value_reading``)."""
+    taken = {c.field for c in settings.columns if c.field}
+    columns = []
+    for col in settings.columns:
+        read = _value_reading(sheet, settings, col, taken)
+        if read.field != col.field:
+            taken.discard(col.field or "")
+            taken.add(read.field or "")
+        columns.append(read)
+    return dataclasses.replace(settings, columns=tuple(columns))
+
+
+def unused_columns(sheet: SheetData, settings: ImportSettings,
+                   skip_rows: Iterable[int] = ()) -> list[UnusedColumn]:
+    """Every column the mapping does not import: with a header and no field, or with values
+    and no header (``skip_rows``, Excel numbers, are not looked at: a totals row)."""
+    skip = set(skip_rows)
+    start = max(settings.header_row - sheet.first_row + 1, 0)
+    data = [row for i, row in enumerate(sheet.rows[start:], start=sheet.first_row + start)
+            if i not in skip]
+
+    def has_values(j: int) -> bool:
+        return any(j < len(row) and row[j] is not None
+                   and not (isinstance(row[j], str) and not row[j].strip()) for row in data)
+
+    found = []
+    for col in settings.columns:
+        if col.field is None:
+            full = has_values(col.index - sheet.first_col)
+            found.append(UnusedColumn(col.index, col.header, not_stored_reason(col.header) or (
+                "nessun dato di Sportello corrisponde a questa intestazione" if full
+                else "colonna vuota")))
+    covered = {c.index for c in settings.columns}
+    width = max((len(row) for row in data), default=0)
+    for j in range(width):
+        index = sheet.first_col + j
+        if index not in covered and has_values(j):
+            found.append(UnusedColumn(index, "", "colonna con valori ma senza intestazione"))
+    return sorted(found, key=lambda u: u.index)
 
 
 def _profiles_for(ctx: Context | None, profile: str | Profile | None) -> list[Profile]:
@@ -513,7 +649,7 @@ def _max_lengths() -> dict[str, int]:
     found = {}
     for key, spec in FIELDS.items():
         table = Worker.__table__ if spec.target == "worker" else EmploymentSituation.__table__
-        length = getattr(table.c[key].type, "length", None)
+        length = getattr(table.c[spec.stored_in].type, "length", None)
         if length:
             found[key] = int(length)
     return found
@@ -573,6 +709,50 @@ def _totals_label(row: Sequence[object], cf_index: int) -> str | None:
     return first.strip()
 
 
+# "N. lavoratori: 120", "Numero dipendenti 118" (the count written under the list)
+_COUNT_LABEL = re.compile(r"(n\.|nr\.?|num\.|numero)\s*(totale\s+)?(di\s+|dei\s+)?"
+                          r"(lavoratori|dipendenti|persone|nominativi|righe)\b", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(r"[\d.,\s]+")
+
+
+def _looks_like_cf(value: object) -> bool:
+    return isinstance(value, str) and len(cf.normalise(value)) == 16
+
+
+def _edges(data: Sequence[Sequence[object]], cf_index: int) -> tuple[int, int]:
+    """Index of the first and of the last row whose codice fiscale cell holds one: the rows
+    before the first and after the last are the list's top and bottom edges."""
+    def has_code(row: Sequence[object]) -> bool:
+        return 0 <= cf_index < len(row) and _looks_like_cf(row[cf_index])
+
+    first = next((i for i, row in enumerate(data) if has_code(row)), len(data))
+    last = next((i for i in range(len(data) - 1, first - 1, -1) if has_code(data[i])), -1)
+    return first, last
+
+
+def _skipped_row(row: Sequence[object], cf_index: int, at_edge: bool) -> str | None:
+    """Why a row is not a worker and is skipped with a note (a totals row anywhere; a note
+    such as "Fonte: ..." above or under the list), else None."""
+    code = row[cf_index] if 0 <= cf_index < len(row) else None
+    if isinstance(code, str) and len(code) == 16 and code.isalnum():
+        return None  # the common case, decided at once
+    label = _totals_label(row, cf_index)
+    if label is not None:
+        return f"è la riga dei totali («{values.describe(label)}»), non un lavoratore: non importata."
+    filled = [v for v in row if v is not None and not (isinstance(v, str) and not v.strip())]
+    if not filled or len(filled) > 4 or _looks_like_cf(code):
+        return None
+    texts = [v.strip() for v in filled if isinstance(v, str)]
+    # the count before its label ("120 | Totale lavoratori"), or "N. lavoratori | 120"
+    label = next((t for t in texts if _TOTALS.match(t) or _COUNT_LABEL.match(t)), None)
+    if label is not None and all(t == label or _NUMBER_TEXT.fullmatch(t) for t in texts):
+        return f"è la riga dei totali («{values.describe(label)}»), non un lavoratore: non importata."
+    if at_edge and len(filled) == 1 and texts and (" " in texts[0] or ":" in texts[0]):
+        return (f"è una nota («{values.describe(texts[0])}»), non un lavoratore: non "
+                "importata.")
+    return None
+
+
 def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
                  settings: ImportSettings, already: Sequence[Issue] = ()) -> list[Issue]:
     """A new file needs surname and name: one error per missing one, at its own column."""
@@ -593,13 +773,15 @@ def _name_issues(rownum: int, code: str | None, worker: dict[str, Any],
 
 
 def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | None) -> _Rows:
-    """Rows -> records, errors, warnings; a totals row is skipped with a note."""
+    """Rows -> records, errors, warnings; a totals row, or a note above or under the list, is
+    skipped with a note; a cell the reader could not read is an error of its row."""
     _check_settings(settings)
-    cols = [c for c in settings.columns if c.field]
+    # the job title last: it is the qualifica's description even beside a coded qualifica
+    cols = sorted((c for c in settings.columns if c.field), key=lambda c: c.field == "job_title")
     offset = sheet.first_col
     plan = [(c, c.index - offset, c.field, FIELDS[c.field].target, _converter(c, settings),  # type: ignore[index]
              c.codes == "belfiore" or FIELDS[c.field].kind == "place",  # type: ignore[index]
-             _MAX_LEN.get(c.field))  # type: ignore[arg-type]
+             _MAX_LEN.get(c.field), FIELDS[c.field].stored_in)  # type: ignore[arg-type,index]
             for c in cols]
     start = settings.header_row - sheet.first_row + 1
     data = sheet.rows[start:] if start >= 0 else sheet.rows
@@ -617,23 +799,27 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     place_cols = [p for p in plan if p[5]]
     cf_col = next(p[0] for p in plan if p[2] == "codice_fiscale")
     first_row = sheet.first_row + max(start, 0)
+    problems = sheet_reader.problems_by_row(sheet)  # cells the reader could not read
+    cf_index = cf_col.index - offset
+    first_code, last_code = _edges(data, cf_index)
     for i, row in enumerate(data):
         if progress is not None and i % 1000 == 0 and not progress(i, total):
             raise ImportCancelled("Importazione annullata: nessun dato scritto.")
         rownum = first_row + i
         width = len(row)
-        totals = _totals_label(row, cf_col.index - offset)
-        if totals is not None:
-            label = values.describe(totals)
-            skipped.append(Issue(rownum, None, None, f"è la riga dei totali («{label}»), non un "
-                                 "lavoratore: non importata.", "nota"))
+        why = _skipped_row(row, cf_index, not first_code <= i <= last_code)
+        if why is not None:
+            skipped.append(Issue(rownum, None, None, why, "nota"))
             continue
         worker: dict[str, Any] = {}
         employment: dict[str, Any] = {}
         source: dict[str, ColumnMapping] = {}
         row_errors: list[Issue] = []
         empty = True
-        for col, j, key, target, convert, is_place, max_len in plan:
+        bad_cells = problems.get(rownum) if problems else None
+        # a cell the reader could not read is not converted: what it made of it is no value
+        cells = plan if bad_cells is None else [p for p in plan if p[0].index not in bad_cells]
+        for col, j, key, target, convert, is_place, max_len, store in cells:
             raw = row[j] if j < width else None
             if raw is None or raw == "":
                 continue
@@ -673,8 +859,14 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                                         f"{FIELDS[key].label}: troppo lungo ({len(value)} "
                                         f"caratteri, al massimo {max_len})."))
                 continue
-            (worker if target == "worker" else employment)[key] = value
-            source[key] = col
+            (worker if target == "worker" else employment)[store] = value
+            source[store] = col
+        if bad_cells:  # a formula without value, #N/A, an unreadable value: this row's error
+            for col, _j, key, *_rest in plan:
+                if col.index in bad_cells:
+                    row_errors.append(Issue(rownum, col.letter, col.header,
+                                            f"{FIELDS[key].label}: {bad_cells[col.index]}"))
+                    empty = False
         if empty:
             continue
         counted += 1
@@ -683,7 +875,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
             row_errors.append(Issue(rownum, cf_col.letter, cf_col.header,
                                     "Codice fiscale mancante."))
         # places: Belfiore code or name; the birth date picks the code's period
-        for col, _j, key, target, _c, _p, _m in place_cols:
+        for col, _j, key, target, _c, _p, _m, _s in place_cols:
             bucket = worker if target == "worker" else employment
             if key not in bucket:
                 continue
@@ -1004,7 +1196,6 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
                                      while_waiting=cf.places_by_name)
         settings = _settings_from_book(ctx, book, profile=profile, sheet=sheet)
         data = next(d for d in book.sheets if d.name == settings.sheet)
-        sheet_reader.refuse_formulas(data)
     else:
         data = sheet_reader.read_sheet(path, settings.sheet, cancelled=cancelled,
                                        while_waiting=cf.places_by_name)
@@ -1048,7 +1239,8 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
         unchanged=plan.unchanged, duplicates_merged=merged,
         invalid_rows=len(bad_rows), already_imported=[(i, at) for i, at in before],
         sheet=data, records=[r for r in records if r.code not in plan.bad_codes], row_issues=by_row,
-        skipped=rows.skipped)
+        skipped=rows.skipped,
+        unused=unused_columns(data, settings, (note.row for note in rows.skipped)))
 
 
 # --------------------------------------------------------------------------- apply
@@ -1255,6 +1447,8 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
         "sheet": analysis.settings.sheet, "header_row": analysis.settings.header_row,
         "mapping": {c.letter: c.field for c in analysis.settings.columns if c.field},
         "valid_only": valid_only, "duplicates_merged": analysis.duplicates_merged,
+        "unused_columns": [u.text() for u in analysis.unused],
+        "readings": analysis.readings(),
         "errors": [e.text() for e in errors[:REPORT_CAP]],
         "warnings": [w.text() for w in analysis.warnings[:REPORT_CAP]],
         "conflicts": [c.text() for c in plan.conflicts[:REPORT_CAP]],

@@ -538,6 +538,12 @@ class MappingPage(QWizardPage):
         self.status.setObjectName("mappingStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        # which reading the values chose, and the columns left out, each with its reason
+        self.readings = QLabel()
+        self.readings.setObjectName("mappingReadings")
+        self.readings.setWordWrap(True)
+        self.readings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.readings)
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -627,6 +633,19 @@ class MappingPage(QWizardPage):
             text += " " + self.tr("Associazioni da controllare (in giallo): {n}.").format(
                 n=uncertain)
         _status(self.status, text)
+        self.readings.setText("\n".join(self.reading_lines()))
+
+    def reading_lines(self) -> list[str]:
+        """The columns read by their values and the columns not imported, with the reasons."""
+        settings = self.w.settings
+        data = self.w.sheet_data(settings.sheet) if settings else None
+        if settings is None or data is None:
+            return []
+        lines = [self.tr("Lettura scelta dai valori: {reading}").format(reading=c.reading())
+                 for c in settings.columns if c.reason]
+        lines += [self.tr("Colonna non importata: {column}").format(column=u.text())
+                  for u in imports.unused_columns(data, settings)]
+        return lines
 
     def is_uncertain(self, letter: str) -> bool:
         settings = self.w.settings
@@ -896,6 +915,47 @@ def fill_conflicts(table: QTableWidget, conflicts: list[imports.Conflict]) -> No
         table.item(r, 0).setData(Qt.ItemDataRole.UserRole, c.worker_id)
 
 
+def columns_table(parent: QWidget) -> QTableWidget:
+    table = read_only_table([
+        QCoreApplication.translate("ImportTables", "Colonna"),
+        QCoreApplication.translate("ImportTables", "Intestazione"),
+        QCoreApplication.translate("ImportTables", "Dato di Sportello"),
+        QCoreApplication.translate("ImportTables", "Perché")])
+    table.setObjectName("columnsTable")
+    header = table.horizontalHeader()
+    for c in range(3):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def fill_columns(table: QTableWidget, settings: imports.ImportSettings,
+                 unused: list[imports.UnusedColumn]) -> None:
+    """Every column: the field it goes to and, when the values chose it, why; the columns not
+    imported (highlighted) with the reason."""
+    skipped = {u.index: u for u in unused}
+    rows: list[tuple[str, str, str, str, bool]] = []
+    for col in settings.columns:
+        if col.field is None:
+            why = skipped[col.index].reason if col.index in skipped else ""
+            rows.append((col.letter, col.header, QCoreApplication.translate(
+                "ImportTables", "— non importata —"), why, True))
+        else:
+            why = col.reason or ("" if col.confidence >= 1.0 else QCoreApplication.translate(
+                "ImportTables", "intestazione simile ({percent}%): controllare").format(
+                percent=round(col.confidence * 100)))
+            rows.append((col.letter, col.header, FIELDS[col.field].label, why, False))
+    known = {c.index for c in settings.columns}
+    rows += [(u.letter, u.header, QCoreApplication.translate("ImportTables", "— non importata —"),
+              u.reason, True) for u in unused if u.index not in known]
+    table.setRowCount(len(rows))
+    for r, (letter, header, target, why, left_out) in enumerate(rows):
+        fill = WARNING_FILL if left_out else None
+        table.setItem(r, 0, item(letter, fill=fill))
+        table.setItem(r, 1, item(header, fill=fill))
+        table.setItem(r, 2, item(target, fill=fill))
+        table.setItem(r, 3, item(why, fill=fill, tip=why or None))
+
+
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
@@ -919,8 +979,10 @@ class PreviewPage(QWizardPage):
         self.tabs = QTabWidget()
         self.issues = issues_table(self)
         self.conflicts = conflicts_table(self)
+        self.columns = columns_table(self)
         self.tabs.addTab(self.issues, self.tr("Errori e avvisi"))
         self.tabs.addTab(self.conflicts, self.tr("Conflitti"))
+        self.tabs.addTab(self.columns, self.tr("Colonne"))
         layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
         self.report_button = QPushButton(self.tr("Salva il &rapporto degli errori…"))
@@ -951,6 +1013,7 @@ class PreviewPage(QWizardPage):
         self.w.result = None
         self.issues.setRowCount(0)
         self.conflicts.setRowCount(0)
+        self.columns.setRowCount(0)
         for fig in self.figures.values():
             fig.set(None)
         self._actions(False)
@@ -987,9 +1050,11 @@ class PreviewPage(QWizardPage):
             self.figures[key].set(value)
         fill_issues(self, self.issues, a)
         fill_conflicts(self.conflicts, a.conflicts)
+        fill_columns(self.columns, a.settings, a.unused)
         self.tabs.setTabText(0, self.tr("Errori e avvisi ({n})").format(
             n=len(a.errors) + len(a.warnings)))
         self.tabs.setTabText(1, self.tr("Conflitti ({n})").format(n=len(a.conflicts)))
+        self.tabs.setTabText(2, self.tr("Colonne (non importate: {n})").format(n=len(a.unused)))
         lines = []
         if a.errors:
             lines.append(self.tr(
@@ -1004,6 +1069,17 @@ class PreviewPage(QWizardPage):
         if a.duplicates_merged:
             lines.append(self.tr("Righe ripetute (stesso codice fiscale) unite: {n}.")
                          .format(n=a.duplicates_merged))
+        read = [c for c in a.settings.columns if c.reason]
+        if read:
+            lines.append(self.tr("Colonne lette in base ai valori: {columns}.").format(
+                columns=", ".join(f"{c.letter} «{c.header}»" for c in read)))
+        if a.unused:
+            lines.append(self.tr("Colonne non importate: {columns} (il motivo nella scheda "
+                                 "«Colonne»).").format(
+                columns=", ".join(f"{u.letter} «{u.header}»" if u.header else u.letter
+                                  for u in a.unused)))
+        else:
+            lines.append(self.tr("Tutte le colonne del foglio sono importate."))
         for note in a.skipped:
             lines.append(self.tr("Nota: la riga {row} {why}").format(row=note.row,
                                                                    why=note.message))
