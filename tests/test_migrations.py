@@ -240,6 +240,40 @@ def test_0005_appointments_kept_as_cpi_and_service_checked(engine: Engine) -> No
         assert conn.scalar(text("SELECT count(*) FROM appointment")) == 1
 
 
+def test_0009_fills_the_sort_keys_of_the_files_already_there(engine: Engine) -> None:
+    """Files written before 0009 sort by the new keys at once, and 0009 steps back down."""
+    _alembic(engine, "upgrade", "0008")
+    people = [  # codice fiscale, surname, name, comune, mobile, landline
+        (CF_ROSSI, "ROSSI", "Niccolò", "FORLÌ", None, "0543 112233"),
+        (CF_DAGOSTINO, "D'Agostino", "maria", None, "347 1234567", "0141 556677"),
+        (CF_BIANCHI, "Ștefănescu", "Ana", "asti", None, None),
+    ]
+    with engine.begin() as conn:
+        for code, surname, name, comune, mobile, phone in people:
+            conn.execute(insert(Worker.__table__).values(
+                codice_fiscale=code, surname=surname, name=name, residence_comune=comune,
+                mobile=mobile, phone=phone, privacy_consent=False, status="aperto",
+                search_text=search.worker_search_text({"surname": surname, "name": name})))
+    db.upgrade_to_head(engine)
+    keys = ("codice_fiscale", "sort_surname", "sort_name", "sort_comune", "sort_phone")
+    with engine.connect() as conn:
+        got = sorted(tuple(r) for r in conn.execute(select(*(Worker.__table__.c[k] for k in keys))))
+    assert got == [
+        (CF_BIANCHI, "stefanescu ana", "ana stefanescu", "asti", None),
+        (CF_DAGOSTINO, "dagostino maria", "maria dagostino", None, "347 1234567"),
+        (CF_ROSSI, "rossi niccolo", "niccolo rossi", "forli", "0543 112233"),
+    ]
+    assert _diff(engine) == []
+    _alembic(engine, "downgrade", "0008")
+    with engine.connect() as conn:
+        assert not {"sort_surname", "sort_phone"} & {
+            c["name"] for c in inspect(conn).get_columns("worker")}
+        assert conn.scalar(select(func.count()).select_from(text("worker"))) == 3
+        indexes = {i["name"] for i in inspect(conn).get_indexes("worker")}
+    assert {"ix_worker_name_surname", "ix_worker_mobile"} <= indexes
+    assert ("ix_worker_alphabetical" in indexes) == db.is_sqlite(engine)
+
+
 def test_sqlite_migrations_run_with_foreign_keys_off_in_one_transaction(sqlite_url: str) -> None:
     engine = db.make_engine(sqlite_url)
     seen: list[tuple[int, bool]] = []

@@ -19,8 +19,12 @@ How the column is kept filled:
 - Bulk Core inserts and updates (demo data, large imports), which bypass the ORM
   events, call ``worker_search_text`` for each row themselves.
 
+The worker list's sort keys (``worker_sort_keys``: ``sort_surname``, ``sort_name``,
+``sort_comune``, ``sort_phone``) are kept the same way, by the same listeners and by the
+same bulk writers, whenever they write ``search_text``.
+
 Changing ``fold`` or ``worker_search_text`` needs a migration that recomputes the column
-(as 0002 does).
+(as 0002 does); changing ``worker_sort_keys``, one that recomputes the keys (as 0009).
 
 The index behind the query (migration 0002):
 - SQLite: the FTS5 external-content table ``worker_fts`` with the ``trigram`` tokenizer,
@@ -60,10 +64,18 @@ from sportello.core.models import Worker
 
 FTS_TABLE = "worker_fts"
 TRGM_INDEX = "ix_worker_search_text_trgm"
-# SQLite only (migration 0008): the worker list's alphabetical order, search_text first
-SORT_INDEX = "ix_worker_alphabetical"
+# PostgreSQL only (migration 0009): the worker list's columns that may be empty, in
+# descending order with the empty ones last. A btree read backwards gives them first, so
+# each needs an index of its own; SQLite reads one index both ways.
+SORT_DESC_INDEXES = {
+    "ix_worker_birth_date_desc": "birth_date",
+    "ix_worker_sort_comune_desc": "sort_comune",
+    "ix_worker_sort_phone_desc": "sort_phone",
+}
 MIN_TRIGRAM_CHARS = 3
 SEARCH_TEXT_MAX = Worker.__table__.c.search_text.type.length or 400
+_SORT_MAX = {key: Worker.__table__.c[key].type.length or 100
+             for key in ("sort_surname", "sort_name", "sort_comune", "sort_phone")}
 
 # Removed before decomposition (U+00B4 would otherwise decompose to a space).
 _APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
@@ -125,12 +137,37 @@ def worker_search_text(worker_like: Any) -> str:
     return " ".join(p for p in parts if p)[:SEARCH_TEXT_MAX]
 
 
+def worker_sort_keys(worker_like: Any) -> dict[str, str | None]:
+    """The worker list's sort keys (``sort_surname``, ``sort_name``, ``sort_comune``,
+    ``sort_phone``) of a worker given like to ``worker_search_text``.
+
+    Text is folded, so the order ignores case, accents and apostrophes on both engines
+    ("Ștefănescu" next to "Stefani", "de Luca" among the D). ``sort_phone`` is what the
+    list's *Telefono* column shows: the mobile, else the landline. The surname and name
+    keys are never empty (both are required); an empty comune or phone is ``None``, which
+    the list puts last.
+    """
+    surname = fold(_field(worker_like, "surname"))
+    name = fold(_field(worker_like, "name"))
+    phone = " ".join(str(_field(worker_like, "mobile") or _field(worker_like, "phone") or "")
+                     .split())
+    keys = {
+        "sort_surname": f"{surname} {name}".strip(),
+        "sort_name": f"{name} {surname}".strip(),
+        "sort_comune": fold(_field(worker_like, "residence_comune")) or None,
+        "sort_phone": phone or None,
+    }
+    return {k: v[:_SORT_MAX[k]] if v else v for k, v in keys.items()}
+
+
 @event.listens_for(Worker, "before_insert")
 @event.listens_for(Worker, "before_update")
 def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Worker) -> None:
-    value = worker_search_text(target)
-    if target.search_text != value:  # unchanged: no UPDATE, no version bump
-        target.search_text = value
+    values: dict[str, str | None] = {"search_text": worker_search_text(target),
+                                     **worker_sort_keys(target)}
+    for key, value in values.items():
+        if getattr(target, key) != value:  # unchanged: no UPDATE, no version bump
+            setattr(target, key, value)
 
 
 # --------------------------------------------------------------------------- query
@@ -267,14 +304,14 @@ def _sqlite_conditions(session: Session, words: list[str]) -> list[ColumnElement
 
 
 def is_search_index_object(name: str | None, type_: str) -> bool:
-    """The FTS table, its shadow tables and the trigram index (0002), and the SQLite index
-    of the alphabetical order (0008): built by migrations, not by the models."""
+    """The FTS table, its shadow tables and the trigram index (0002), and the PostgreSQL
+    indexes of the descending orders (0009): built by migrations, not by the models."""
     if not name:
         return False
     if type_ == "table":
         return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
     if type_ == "index":
-        return name in (TRGM_INDEX, SORT_INDEX)
+        return name == TRGM_INDEX or name in SORT_DESC_INDEXES
     return False
 
 
