@@ -23,7 +23,7 @@ Plain ALTER TABLE and CREATE INDEX (no batch copy): recreating the worker table 
 would drop the FTS triggers of 0002. Dropping the columns on downgrade needs SQLite 3.35.
 
 On PostgreSQL, filling the keys writes a new version of every worker row and the old ones
-stay in the table's files until reused (a 100,000-file table of 39 MB took 84 MB).
+stay in the table's files until reused (a 100,000-file table of 39 MB took 83 MB).
 ``VACUUM FULL worker``, run on the server when nobody works, gives the space back.
 """
 
@@ -74,8 +74,9 @@ def _fill_keys(conn: sa.Connection) -> None:
     """The keys of every existing worker (derived data: no version bump).
 
     On PostgreSQL through a temporary table and one UPDATE, with the trigram index dropped
-    meanwhile and built again after (at 100,000 files: 36 s row by row with the index,
-    20 s this way, on the loaded 2-core machine).
+    meanwhile and built again after: the upgrade of 100,000 files took 36-43 s with the
+    rows updated one by one and the index in place, 15-21 s this way (2-core machine
+    shared with other work).
     """
     worker = sa.table("worker", *(sa.column(c) for c in (
         "id", "surname", "name", "residence_comune", "mobile", "phone", *KEYS)))
