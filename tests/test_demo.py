@@ -39,7 +39,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.search import search_worker_ids
-from sportello.core.text import worker_search_text
+from sportello.core.text import worker_search_text, worker_sort_keys
 from sportello import demo
 from sportello.core.services import agenda, maintenance, setup
 
@@ -121,6 +121,7 @@ def test_people_are_plausible(filled) -> None:  # type: ignore[no-untyped-def]
             assert decoded.belfiore == w.birth_place_code
             assert (decoded.birthplace, decoded.province) == (w.birth_place, w.birth_province)
             assert w.search_text == worker_search_text(w)
+            assert {k: getattr(w, k) for k in worker_sort_keys(w)} == worker_sort_keys(w)
             assert 20 <= (today - w.birth_date).days / 365.25 <= 66
         assert any(w.birth_place_code.startswith("Z") for w in workers)  # born abroad
         assert any(not w.privacy_consent for w in workers)

@@ -175,6 +175,8 @@ def test_anonymisation_keeps_aggregates_and_removes_personal_data(ctx, people) -
     with ctx.read() as s:
         w = s.get(Worker, old)
         assert w.anonymised_at is not None and w.closing_reason == "ricollocato"
+        assert (w.sort_surname, w.sort_name, w.sort_comune, w.sort_phone) == (
+            f"anonimizzato n. {old}", f"n. {old} anonimizzato", None, None)  # the list's keys too
         diary = s.scalars(select(DiaryEntry).where(DiaryEntry.worker_id == old)).one()
         assert diary.body is None and diary.subject is None and diary.kind == "colloquio"
         letter = s.scalars(select(Letter).where(Letter.worker_id == old)).one()

@@ -30,7 +30,8 @@ from sportello.core.errors import PermissionDenied
 from sportello.core.models import AuditLog, AuditRewrite, Base, utcnow
 
 # Columns that change on every save and say nothing to a reader.
-_SKIP = {"version", "updated_at", "created_at", "search_text", "password_hash", "pdf", "logo"}
+_SKIP = {"version", "updated_at", "created_at", "search_text", "sort_surname", "sort_name",
+         "sort_comune", "sort_phone", "password_hash", "pdf", "logo"}
 # Append-only tables whose rows are their own record.
 _NOT_AUDITED = {"audit_log", "import_change", "protocol_counter"}
 

@@ -70,7 +70,14 @@ from sportello.core.codes import (
     VertenzaStatus,
     VoucherStatus,
 )
-from sportello.core.text import SEARCH_TEXT_MAX, worker_search_text
+from sportello.core.text import (
+    SEARCH_TEXT_MAX,
+    SORT_COMUNE_MAX,
+    SORT_KEY_MAX,
+    SORT_PHONE_MAX,
+    worker_search_text,
+    worker_sort_keys,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -88,6 +95,13 @@ class Base(DeclarativeBase):
         dt.datetime: DateTime(timezone=False),
         dict[str, Any]: JSON,
     }
+
+
+def _sort_text(length: int) -> String:
+    """A sort key's type: on PostgreSQL in the "C" collation, which compares like SQLite's
+    default (code point order), whatever the server's own collation; the key is folded
+    already, so a linguistic collation would only make the two engines disagree."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
 
 
 def utcnow() -> dt.datetime:
@@ -214,19 +228,25 @@ class Worker(IdMixin, VersionedMixin, Base):
         in_check("closing_reason", ClosingReason),
         CheckConstraint("length(codice_fiscale) = 16", name="cf_length"),
         Index("ix_worker_surname_name", "surname", "name"),
-        # Sorting the worker list by any column stays an index walk at 100,000 files.
-        Index("ix_worker_name_surname", "name", "surname"),
-        # (the default, alphabetical order has its SQLite-only index: search.SORT_INDEX, 0008)
-        Index("ix_worker_residence_comune", "residence_comune"),
-        Index("ix_worker_mobile", "mobile"),
-        Index("ix_worker_updated_at", "updated_at"),
+        # Sorting the worker list by any column stays an index walk at 100,000 files, on
+        # PostgreSQL too: each order ends with id (workers.SORT_COLUMNS), which SQLite's
+        # indexes carry anyway and PostgreSQL's must hold (0009). On PostgreSQL the
+        # columns that may be empty have a descending twin as well (search.SORT_DESC_INDEXES).
+        Index("ix_worker_sort_surname", "sort_surname", "id"),
+        Index("ix_worker_sort_name", "sort_name", "id"),
+        Index("ix_worker_codice_fiscale_id", "codice_fiscale", "id"),
+        Index("ix_worker_birth_date", "birth_date", "id"),
+        Index("ix_worker_sort_comune", "sort_comune", "id"),
+        Index("ix_worker_sort_phone", "sort_phone", "id"),
+        Index("ix_worker_status", "status", "id"),
+        Index("ix_worker_updated_at", "updated_at", "id"),
     )
 
     codice_fiscale: Mapped[str] = mapped_column(String(16), unique=True)
     surname: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(100))
     sex: Mapped[Optional[str]] = mapped_column(String(1))
-    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     birth_place: Mapped[Optional[str]] = mapped_column(String(100))
     birth_place_code: Mapped[Optional[str]] = mapped_column(String(4))  # Belfiore
     birth_province: Mapped[Optional[str]] = mapped_column(String(2))
@@ -259,12 +279,19 @@ class Worker(IdMixin, VersionedMixin, Base):
     assigned_operator_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("operator.id"), index=True
     )
-    status: Mapped[str] = mapped_column(String(20), default=FileStatus.APERTO, index=True)
+    status: Mapped[str] = mapped_column(String(20), default=FileStatus.APERTO)
     closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     closing_reason: Mapped[Optional[str]] = mapped_column(String(30))
     notes: Mapped[Optional[str]] = mapped_column(Text)
     # Lower-case, accent-free "surname name cf phone email" for search.
     search_text: Mapped[Optional[str]] = mapped_column(String(SEARCH_TEXT_MAX))
+    # What the worker list sorts on, filled with search_text (text.worker_sort_keys):
+    # "surname name" and "name surname" folded, the folded comune, and the phone the list
+    # shows (the mobile, else the landline); empty ones are NULL.
+    sort_surname: Mapped[str] = mapped_column(_sort_text(SORT_KEY_MAX), server_default="")
+    sort_name: Mapped[str] = mapped_column(_sort_text(SORT_KEY_MAX), server_default="")
+    sort_comune: Mapped[Optional[str]] = mapped_column(_sort_text(SORT_COMUNE_MAX))
+    sort_phone: Mapped[Optional[str]] = mapped_column(_sort_text(SORT_PHONE_MAX))
     anonymised_at: Mapped[Optional[dt.datetime]]
 
     languages: Mapped[list[WorkerLanguage]] = relationship(
@@ -860,11 +887,14 @@ WORKER_CHILDREN = (
 )
 
 
-# Keeps Worker.search_text filled on every ORM insert and update (bulk Core writes, which
-# bypass these events, call ``text.worker_search_text`` for each row themselves).
+# Keeps Worker.search_text and the list's sort keys filled on every ORM insert and update
+# (bulk Core writes, which bypass these events, call ``text.worker_search_text`` and
+# ``text.worker_sort_keys`` for each row themselves).
 @event.listens_for(Worker, "before_insert")
 @event.listens_for(Worker, "before_update")
 def _fill_search_text(_mapper: Mapper[Any], _connection: Connection, target: Worker) -> None:
-    value = worker_search_text(target)
-    if target.search_text != value:  # unchanged: no UPDATE, no version bump
-        target.search_text = value
+    values: dict[str, str | None] = {"search_text": worker_search_text(target),
+                                     **worker_sort_keys(target)}
+    for key, value in values.items():
+        if getattr(target, key) != value:  # unchanged: no UPDATE, no version bump
+            setattr(target, key, value)

@@ -23,6 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 SEARCH_TEXT_MAX = 400  # the length of worker.search_text
+SORT_KEY_MAX = 250  # a folded "surname name" (folding may lengthen it: "ß" -> "ss")
+SORT_COMUNE_MAX = 100
+SORT_PHONE_MAX = 40
 
 # Removed before decomposition (U+00B4 would otherwise decompose to a space).
 _APOSTROPHES = "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032"
@@ -80,6 +83,30 @@ def worker_search_text(worker_like: Any) -> str:
         fold(_field(worker_like, "email")),
     )
     return " ".join(p for p in parts if p)[:SEARCH_TEXT_MAX]
+
+
+
+def worker_sort_keys(worker_like: Any) -> dict[str, str | None]:
+    """The worker list's sort keys (``sort_surname``, ``sort_name``, ``sort_comune``,
+    ``sort_phone``) of a worker given like to ``worker_search_text``.
+
+    Text is folded, so the order ignores case, accents and apostrophes on both engines
+    ("Ștefănescu" next to "Stefani", "de Luca" among the D). ``sort_phone`` is what the
+    list's *Telefono* column shows: the mobile, else the landline. The surname and name
+    keys are never empty (both are required); an empty comune or phone is ``None``, which
+    the list puts last.
+    """
+    surname = fold(_field(worker_like, "surname"))
+    name = fold(_field(worker_like, "name"))
+    phone = " ".join(str(_field(worker_like, "mobile") or _field(worker_like, "phone") or "")
+                     .split())
+    comune = fold(_field(worker_like, "residence_comune"))
+    return {
+        "sort_surname": f"{surname} {name}".strip()[:SORT_KEY_MAX],
+        "sort_name": f"{name} {surname}".strip()[:SORT_KEY_MAX],
+        "sort_comune": comune[:SORT_COMUNE_MAX] or None,
+        "sort_phone": phone[:SORT_PHONE_MAX] or None,
+    }
 
 
 _STOPWORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d", "de",

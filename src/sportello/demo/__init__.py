@@ -88,7 +88,7 @@ from sportello.core.models import (
     VoucherStatus,
     Worker,
 )
-from sportello.core.text import worker_search_text
+from sportello.core.text import worker_search_text, worker_sort_keys
 from sportello.core import audit
 from sportello.core.services import agenda, passwords
 
@@ -1526,6 +1526,7 @@ class _Generator:
             "search_text": None, "anonymised_at": None, **self.versioned(intake_at),
         }
         worker["search_text"] = worker_search_text(worker)
+        worker.update(worker_sort_keys(worker))
         self.add("worker", worker)
 
     def appointment(self, wid: int, operator_id: int, office: Office, at: dt.datetime,

@@ -90,7 +90,7 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import index_inserts_at_end
-from sportello.core.text import worker_search_text
+from sportello.core.text import worker_search_text, worker_sort_keys
 from sportello.core import audit, permissions
 from sportello.core.audit import plain_value
 from sportello.core.services import backups, profile_store
@@ -1263,13 +1263,15 @@ def _worker_insert_row(rec: _Record, now: dt.datetime, office_id: int | None,
     row.update(version=1, created_at=now, updated_at=now, status=FileStatus.APERTO.value,
                privacy_consent=False, office_id=office_id, assigned_operator_id=operator_id)
     row["search_text"] = worker_search_text(row)
+    row.update(worker_sort_keys(row))
     return row
 
 
 _INSERT_KEYS = tuple(dict.fromkeys(
     [k for k in (*WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
     + ["version", "created_at", "updated_at", "status", "privacy_consent", "office_id",
-       "assigned_operator_id", "search_text"]))
+       "assigned_operator_id", "search_text", "sort_surname", "sort_name", "sort_comune",
+       "sort_phone"]))
 _ES_KEYS = ("worker_id", "vertenza_id", "is_current", "version", "created_at", "updated_at",
             *EMPLOYMENT_FIELDS, *DERIVED_EMPLOYMENT)
 
@@ -1378,7 +1380,8 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
         merged = dict(plan.existing[rec.code]) | changes
         res = s.execute(update(table).where(table.c.id == wid, table.c.version == version)
                         .values(**changes, version=version + 1, updated_at=now,
-                                search_text=worker_search_text(merged)))
+                                search_text=worker_search_text(merged),
+                                **worker_sort_keys(merged)))
         if res.rowcount != 1:
             raise ConflictError(f"Il fascicolo {rec.code} è stato modificato da qualcun altro "
                                 "durante l'importazione: nessun dato scritto, riprovare.")
@@ -1550,7 +1553,8 @@ def undo(ctx: Context, exchange_id: int) -> UndoResult:
                 row = s.execute(select(*_WORKER_COLS).where(tbl.c.id == c.entity_id)).first()
                 if row is not None:
                     s.execute(update(tbl).where(tbl.c.id == c.entity_id)
-                              .values(search_text=worker_search_text(row._asdict())))
+                              .values(search_text=worker_search_text(row._asdict()),
+                                      **worker_sort_keys(row._asdict())))
             restored += 1
         es_new = [c.entity_id for c in changes
                   if c.entity == "employment_situation" and c.action == "insert"]

@@ -88,7 +88,7 @@ from sportello.core.models import (
     utcnow,
 )
 from sportello.core.search import FTS_TABLE, has_fts
-from sportello.core.text import worker_search_text
+from sportello.core.text import worker_search_text, worker_sort_keys
 from sportello.core import audit, permissions
 from sportello.core.services import audit_log
 
@@ -174,7 +174,8 @@ LABELS = {
     "sha256": "Impronta SHA-256", "batch_id": "Lotto", "action": "Azione",
     "entity": "Oggetto", "entity_id": "Id oggetto", "changes": "Modifiche", "detail": "Dettaglio",
 }
-_SKIP_COLUMNS = {"version", "search_text", "pdf", "logo", "worker_id"}
+_SKIP_COLUMNS = {"version", "search_text", "sort_surname", "sort_name", "sort_comune",
+                 "sort_phone", "pdf", "logo", "worker_id"}
 _OPERATOR_COLUMNS = {"operator_id", "assigned_operator_id", "approved_by_id", "recorded_by_id"}
 
 
@@ -603,7 +604,8 @@ _CHILD_CLEARED: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (BusinessProject, ("description", "company_name", "vat_number")),
 )
 PERSONAL_KEYS = frozenset(
-    {"codice_fiscale", "surname", "name", "search_text", "title", "subject", "body", "note",
+    {"codice_fiscale", "surname", "name", "search_text", "sort_surname", "sort_name",
+     "sort_comune", "sort_phone", "title", "subject", "body", "note",
      "notes", "commitments", "profiling_notes", "purpose", "outcome_note", "description",
      "company_name", "vat_number", "practice_number", "pdf", *_WORKER_CLEARED}
 )
@@ -733,7 +735,7 @@ def _anonymise_in(s: Session, worker_id: int) -> None:
     new = {"surname": "Anonimizzato", "name": f"n. {worker_id}", "codice_fiscale": new_cf}
     values: dict[str, Any] = {key: None for key in _WORKER_CLEARED}
     values.update(new, anonymised_at=utcnow(), search_text=worker_search_text(new),
-                  **_bump(Worker))
+                  **worker_sort_keys(new), **_bump(Worker))
     s.execute(update(Worker).where(Worker.id == worker_id).values(values)
               .execution_options(synchronize_session=False))
     touched: dict[str, list[int]] = {"worker": [worker_id]}

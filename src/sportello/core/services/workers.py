@@ -13,8 +13,9 @@ import datetime as dt
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sportello.core import codice_fiscale as cf
@@ -169,17 +170,30 @@ class ListFilter:
 
 OPEN_PATHWAY = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
 
-# Surname order is alphabetical whatever the case and the accents ("de Luca", "Đorđević",
-# imported "ROSSI"): search_text starts with the folded "surname name".
+@dataclass(frozen=True)
+class SortKey:
+    column: ColumnElement[Any]
+    may_be_empty: bool = False  # empty (NULL) values go last, in both directions
+
+
+# One order on SQLite and PostgreSQL, the one a clerk expects. Text sorts on its folded
+# form (text.worker_sort_keys: case, accents and apostrophes ignored, "Ștefănescu" next
+# to "Stefani", imported "ROSSI" among the R), compared code point by code point on both
+# engines (the keys are in the "C" collation on PostgreSQL). Empty values come last in
+# both directions, and the worker's id breaks ties. Every order is one index read forwards
+# or backwards (models.Worker, search.SORT_DESC_INDEXES), also with the tie-break: without
+# it PostgreSQL sorted the whole table (182 ms at 100,000 files, against 43 on SQLite).
+# The codice fiscale (A-Z, 0-9) and the status codes (lower-case a-z) sort alike in any
+# collation, so they keep the server's.
 SORT_COLUMNS = {
-    "surname": (Worker.search_text, Worker.surname, Worker.name),
-    "name": (Worker.name, Worker.surname),
-    "codice_fiscale": (Worker.codice_fiscale,),
-    "birth_date": (Worker.birth_date,),
-    "residence_comune": (Worker.residence_comune,),
-    "phone": (Worker.mobile,),
-    "status": (Worker.status,),
-    "updated_at": (Worker.updated_at,),
+    "surname": SortKey(Worker.sort_surname),
+    "name": SortKey(Worker.sort_name),
+    "codice_fiscale": SortKey(Worker.codice_fiscale),
+    "birth_date": SortKey(Worker.birth_date, may_be_empty=True),
+    "residence_comune": SortKey(Worker.sort_comune, may_be_empty=True),
+    "phone": SortKey(Worker.sort_phone, may_be_empty=True),  # what the list shows
+    "status": SortKey(Worker.status),
+    "updated_at": SortKey(Worker.updated_at),
 }
 
 
@@ -413,16 +427,24 @@ def _filtered(flt: ListFilter, session: Session) -> Select[tuple[int]]:
     return stmt
 
 
+def list_statement(session: Session, flt: ListFilter, sort: str = "surname",
+                   descending: bool = False) -> Select[tuple[int]]:
+    """The query behind ``list_ids``: ids of the matching files in display order."""
+    key = SORT_COLUMNS.get(sort)
+    if key is None:
+        raise ValidationError(f"Ordinamento non previsto: {sort}.")
+    first = key.column.desc() if descending else key.column.asc()
+    if key.may_be_empty:
+        # Said explicitly: by default SQLite puts NULL first going up, PostgreSQL last.
+        first = first.nulls_last()
+    tie = Worker.id.desc() if descending else Worker.id.asc()
+    return _filtered(flt, session).order_by(None).order_by(first, tie)
+
+
 def list_ids(ctx: Context, flt: ListFilter, sort: str = "surname", descending: bool = False) -> list[int]:
     """Ids of the matching files in display order: search, filter and sort run in SQL."""
-    columns = SORT_COLUMNS.get(sort)
-    if columns is None:
-        raise ValidationError(f"Ordinamento non previsto: {sort}.")
     with ctx.read() as s:
-        stmt = _filtered(flt, s).order_by(None)
-        order = [c.desc() if descending else c.asc() for c in columns]
-        order.append(Worker.id.desc() if descending else Worker.id.asc())
-        return _scalar_ints(s, stmt.order_by(*order))
+        return _scalar_ints(s, list_statement(s, flt, sort, descending))
 
 
 def _scalar_ints(session: Session, stmt: Select[tuple[int]]) -> list[int]:
@@ -448,7 +470,8 @@ def rows(ctx: Context, ids: Sequence[int]) -> list[WorkerRow]:
         return []
     query = (
         select(Worker.id, Worker.surname, Worker.name, Worker.codice_fiscale, Worker.birth_date,
-               Worker.residence_comune, func.coalesce(Worker.mobile, Worker.phone), Worker.status,
+               Worker.residence_comune, func.coalesce(func.nullif(Worker.mobile, ""), Worker.phone),
+               Worker.status,
                Operator.full_name)
         .outerjoin(Operator, Operator.id == Worker.assigned_operator_id)
         .where(Worker.id.in_(list(ids)))
