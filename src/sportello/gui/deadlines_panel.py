@@ -1,9 +1,9 @@
 """The "Scadenze" dock: what needs the counter's attention within N days.
 
 The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker database it
-takes about a tenth of a second, so it is read off the GUI thread (``gui.tasks.Task``,
-its own session); a request made while one is running is served when it ends. It reads
-again by itself after any write made in the program (``gui.changes``) while it is shown.
+takes about a tenth of a second, so it is read off the GUI thread (a ``gui.tasks.Task`` on
+the runner's read lane, its own session); a request made while one is running is served when
+it ends. It reads again by itself after any write made in the program (``gui.changes``) while it is shown.
 
 The dock never takes the keyboard focus by accident: when a widget elsewhere in the window
 is disabled while it has the focus (an outcome or a save that refreshes its area), Qt hands
@@ -52,7 +52,7 @@ from shiboken6 import isValid
 from sportello.core.bootstrap import Context
 from sportello.core.services import deadlines
 from sportello.core.services.deadlines import Deadline
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.agenda.common import open_worker_file, short_date
 from sportello.gui.tasks import Task, start_kept
 
@@ -290,7 +290,7 @@ class DeadlinesPanel(QDockWidget):
         def job(_progress: object) -> list[Deadline]:
             return deadlines.upcoming(ctx, days, operator_id=operator_id)
 
-        task = Task(job)
+        task = Task(job, lane=ops.READ)
         self._task = task
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
