@@ -128,20 +128,21 @@ def test_writes_run_one_at_a_time_in_the_order_asked(qtbot) -> None:  # type: ig
 
 def test_only_the_newest_read_of_a_key_is_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
     gate = threading.Event()
-    started = threading.Event()
+    started = threading.Semaphore(0)
     ran: list[int] = []
     shown: list[int] = []
 
     def busy() -> None:  # the lane is busy while the clerk types on
-        started.set()
+        started.release()
         gate.wait(5)
 
     def read(n: int) -> int:
         ran.append(n)
         return n
 
-    ops.read(None, busy)
-    assert started.wait(5)
+    for _thread in range(2):  # the read lane has two threads
+        ops.read(None, busy)
+    assert started.acquire(timeout=5) and started.acquire(timeout=5)
     for n in range(4):
         ops.read(None, lambda n=n: read(n), done=shown.append, key="search")
     gate.set()

@@ -11,10 +11,11 @@ Two lanes, each a plain Python thread fed by a queue:
   time in the order the clerk asked for them (two saves never race; a file opened after an
   import is started opens after it). Long work with progress and cancel (``gui.tasks.Task``:
   import, anonymisation, demo data, backups) runs on this lane too.
-- ``read(owner, job, ...)``: the **read lane**, a thread of its own, so a search is never
+- ``read(owner, job, ...)``: the **read lane**, two threads of its own, so a search is never
   stuck behind a write that waits for the lock (under SQLite WAL a reader never waits for a
-  writer; on PostgreSQL neither). With ``key`` only the newest read of that key counts: an
-  older one still queued is skipped and a stale result is dropped (search as you type).
+  writer; on PostgreSQL neither), nor behind one long read (the Scadenze at start-up). With
+  ``key`` only the newest read of that key counts: an older one still queued is skipped and
+  a stale result is dropped (search as you type).
 
 Results come back on the UI thread, in order: ``done(result)``, or ``failed(exc)``. Without
 ``failed`` a refusal (``SportelloError``) is shown in a warning box with the service's own
@@ -90,13 +91,14 @@ class _Runner(QObject):
         self._queues = {WRITE: queue.Queue(), READ: queue.Queue()}
         self._latest: dict[Hashable, Op] = {}
         self._outstanding = 0  # submitted, result not yet delivered
-        self._running = 0  # submitted, job not yet ended
+        self._running = {WRITE: 0, READ: 0}  # submitted, job not yet ended
         self._lock = threading.Condition()
         self._cursor_ops = 0
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
-        for lane, q in self._queues.items():
-            threading.Thread(target=self._loop, args=(q,), name=f"sportello-{lane}",
-                             daemon=True).start()
+        for lane, threads in ((WRITE, 1), (READ, 2)):
+            for n in range(threads):
+                threading.Thread(target=self._loop, args=(self._queues[lane],),
+                                 name=f"sportello-{lane}-{n}", daemon=True).start()
 
     # ---------------------------------------------------------------- UI thread
 
@@ -111,7 +113,7 @@ class _Runner(QObject):
                 QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         with self._lock:
             self._outstanding += 1
-            self._running += 1
+            self._running[op.lane] += 1
         self._queues[op.lane].put(op)
         return op
 
@@ -169,17 +171,18 @@ class _Runner(QObject):
                     ok, value = False, exc
             op.job = _ended  # drop what the job held (sessions, rows)
             with self._lock:
-                self._running -= 1
+                self._running[op.lane] -= 1
                 self._lock.notify_all()
             op.ended.set()
             self._deliver.emit((op, ok, value))
 
-    def wait_idle(self, timeout: float | None = None, *, delivered: bool = False) -> bool:
-        """Block until every job submitted so far has ended (and, with ``delivered``, until
-        its result has been handled: call that from a thread other than the UI's)."""
+    def wait_idle(self, timeout: float | None = None, lanes: Iterable[str] = (WRITE, READ)
+                  ) -> bool:
+        """Block until every job submitted so far on ``lanes`` has ended."""
+        lanes = tuple(lanes)
         with self._lock:
             return self._lock.wait_for(
-                lambda: (self._outstanding if delivered else self._running) == 0, timeout)
+                lambda: not any(self._running[lane] for lane in lanes), timeout)
 
     @property
     def idle(self) -> bool:
@@ -203,7 +206,7 @@ def runner() -> _Runner:
         if app is not None:
             made.setParent(app)
             # a write still in flight (a save) ends before the database is closed
-            app.aboutToQuit.connect(lambda: made.wait_idle(60))
+            app.aboutToQuit.connect(lambda: made.wait_idle(60, lanes=(WRITE,)))
         _runner.append(made)
     return _runner[0]
 
