@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 import shiboken6
 from file_windows import click_save, open_window
-from waiting import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import func, select
+from waiting import settle
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import Pathway, ServicePact, Vertenza, Worker

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
+from file_windows import click_save
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, insert, select
+from waiting import settle
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.bootstrap import Actor
@@ -19,8 +21,6 @@ from sportello.gui.areas.workers import SEARCH_DELAY_MS, WorkersArea
 from sportello.gui.main_window import MainWindow
 from sportello.gui.worker_file.dialogs import MergeDialog
 from sportello.gui.worker_model import WorkerListModel
-from file_windows import click_save
-from waiting import settle
 
 pytestmark = pytest.mark.gui
 

@@ -2,8 +2,9 @@
 
 The list is ``deadlines.upcoming`` grouped by kind. On the 100,000-worker database it
 takes about a tenth of a second, so it is read off the GUI thread (a ``gui.tasks.Task`` on
-the runner's read lane, its own session); a request made while one is running is served when
-it ends. It reads again by itself after any write made in the program (``gui.changes``) while it is shown.
+the runner's read lane, its own session); a request made while one is running is served
+when it ends. It reads again by itself after any write made in the program
+(``gui.changes``) while it is shown.
 
 The dock never takes the keyboard focus by accident: when a widget elsewhere in the window
 is disabled while it has the focus (an outcome or a save that refreshes its area), Qt hands

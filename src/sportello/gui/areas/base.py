@@ -49,7 +49,9 @@ class TabbedArea(Area):
     """An area of tabs that read when first shown, and again after any write in the program.
 
     Subclasses put their tabs in ``self.tabs`` (``build_tabs``); each tab has ``reload()``,
-    and ``prepare_tab(tab)`` may read what a tab needs once more first (its filters).
+    and ``prepare_tab(tab)`` may read what a tab needs once more first (its filters). A tab
+    with ``reload_in_background()`` reads its filters and rows off the UI thread (``gui.ops``)
+    instead: switching to the area then never waits for the database.
     """
 
     def build_tabs(self, layout: QVBoxLayout, object_name: str) -> QTabWidget:
@@ -74,6 +76,10 @@ class TabbedArea(Area):
             return  # nothing is read until the area is on screen
         self._loaded.add(index)
         tab = self.tabs.widget(index)
+        in_background = getattr(tab, "reload_in_background", None)
+        if callable(in_background):
+            in_background()
+            return
         self.prepare_tab(tab)
         tab.reload()  # type: ignore[attr-defined]
 
