@@ -188,7 +188,7 @@ def test_existing_cf_says_so_and_opens_the_existing_file(  # type: ignore[no-unt
     type_into(qtbot, window, "name", "Nicolò")
     with qtbot.waitSignal(window.destroyed):
         qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
-    settle(qtbot)  # the existing file is read (audited) and shown
+    qtbot.waitUntil(lambda: len(area.open_windows()) == 1)  # read (audited), then shown
     assert len(no_dialogs) == 1
     kind, text = no_dialogs[0]
     assert kind == "information" and "Esiste già il fascicolo di Rossi Niccolò" in text

@@ -16,10 +16,11 @@ stays usable; Salva, Ricarica and the status button wait for the result, and a s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -107,10 +108,19 @@ def open_file_window(owner: QWidget, ctx: Context, worker_id: int | None,
     happens if ``owner`` is gone by then."""
 
     def show(data: FileData) -> None:
-        window = WorkerFileWindow(ctx, data, parent)
-        window.show()
-        if shown is not None:
-            shown(window)
+        window = WorkerFileWindow(ctx, data, parent, staged=True)
+
+        def build() -> None:  # a few tabs per turn of the event loop, then the window
+            if not shiboken6.isValid(window):
+                return
+            if window.build_step():
+                QTimer.singleShot(0, build)
+                return
+            window.show()
+            if shown is not None:
+                shown(window)
+
+        build()
 
     if worker_id is None:
         return ops.read(owner, lambda: read_file(ctx, None), done=show, failed=failed)
@@ -123,8 +133,10 @@ class WorkerFileWindow(QWidget):
     open_requested = Signal(int)  # open another file (an existing CF, a similar person)
     save_finished = Signal(bool)  # a save (Salva, Ctrl+S) ended: True when all was saved
 
-    def __init__(self, ctx: Context, data: FileData, parent: QWidget | None = None) -> None:
-        """Build the window on ``data`` (``read_file``): no database work here."""
+    def __init__(self, ctx: Context, data: FileData, parent: QWidget | None = None, *,
+                 staged: bool = False) -> None:
+        """Build the window on ``data`` (``read_file``): no database work here. ``staged``:
+        only the frame now, the tabs with ``build_step`` (``open_file_window``)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.saved.connect(lambda _id: changes.announce(changes.WORKERS, source=self))
         # what this writes is shown everywhere (gui.changes)
@@ -157,49 +169,10 @@ class WorkerFileWindow(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.anagrafica = AnagraficaPage(self.fields, data.operators)
-        self.contacts = ContactsPage(self.fields)
-        self.education = EducationPage(self.fields)
-        self.employment = EmploymentPage(self.employment_fields, data.vertenze)
-        self.pacts = PactsPage(ctx, self._worker_ref)
-        self.pathways = PathwaysPage(ctx, self._worker_ref)
-        self.work = WorkPage(ctx, self._worker_ref)
-        self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
-        self.diary.add_requested.connect(self.add_diary)
-        self.appointments = RowsPage(
-            [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
-             self.tr("Stato"), self.tr("Esito")],
-            self.tr("Nessun appuntamento per questo fascicolo."), self._appointment_rows)
-        self.book_button = QPushButton(self.tr("Prenota…"))
-        self.book_button.setObjectName("bookButton")
-        self.book_button.clicked.connect(self.book)
-        self.appointments.buttons.addWidget(self.book_button)
-        self.appointments.buttons.addStretch(1)
-        self.book_button.setVisible(booking_available())
-        self.letters = LettersPage(ctx, self._worker_ref)
-        self.vouchers = VouchersPage(ctx, self._worker_ref)
-        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
-            page.changed.connect(self._path_changed)
-
         self.tabs = QTabWidget()
         self.tabs.setObjectName("fileTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        for page, text in (
-            (self.anagrafica, self.tr("&Anagrafica")),
-            (self.contacts, self.tr("&Contatti e indirizzi")),
-            (self.education, self.tr("&Istruzione e patente")),
-            (self.employment, self.tr("Situazione &lavorativa")),
-            (self.pacts, self.tr("&Patto di servizio")),
-            (self.pathways, self.tr("Pe&rcorsi")),
-            (self.work, self.tr("Lavoro e impre&sa")),
-            (self.diary, self.tr("&Diario")),
-            (self.appointments, self.tr("Appunta&menti")),
-            (self.letters, self.tr("L&ettere")),
-            (self.vouchers, self.tr("&Voucher")),
-        ):
-            self.tabs.addTab(page, text)
-        self.tabs.currentChanged.connect(self._tab_shown)
 
         # bottom: what happened, and the buttons
         self.message_label = QLabel()
@@ -256,15 +229,85 @@ class WorkerFileWindow(QWidget):
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self,
                   lambda: self._step_tab(-1))
 
+        self._steps: Iterator[None] | None = self._build(data)
+        if not staged:
+            while self.build_step():
+                pass
+
+    def build_step(self) -> bool:
+        """Build the next part of the window (a few tabs); False once it is complete.
+
+        ``open_file_window`` builds one part per turn of the event loop and shows the window
+        when it is complete: building all eleven tabs at once kept the UI thread busy for
+        120-190 ms."""
+        if self._steps is None:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    def _build(self, data: FileData) -> Iterator[None]:
+        """The tabs, a few per step, then the file's data in them."""
+        ctx = self.ctx
+        self.anagrafica = AnagraficaPage(self.fields, data.operators)
+        self._add_tab(self.anagrafica, self.tr("&Anagrafica"))
+        yield
+        self.contacts = ContactsPage(self.fields)
+        self._add_tab(self.contacts, self.tr("&Contatti e indirizzi"))
+        self.education = EducationPage(self.fields)
+        self._add_tab(self.education, self.tr("&Istruzione e patente"))
+        yield
+        self.employment = EmploymentPage(self.employment_fields, data.vertenze)
+        self._add_tab(self.employment, self.tr("Situazione &lavorativa"))
+        yield
+        self.pacts = PactsPage(ctx, self._worker_ref)
+        self._add_tab(self.pacts, self.tr("&Patto di servizio"))
+        self.pathways = PathwaysPage(ctx, self._worker_ref)
+        self._add_tab(self.pathways, self.tr("Pe&rcorsi"))
+        self.work = WorkPage(ctx, self._worker_ref)
+        self._add_tab(self.work, self.tr("Lavoro e impre&sa"))
+        yield
+        self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
+        self.diary.add_requested.connect(self.add_diary)
+        self._add_tab(self.diary, self.tr("&Diario"))
+        self.appointments = RowsPage(
+            [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
+             self.tr("Stato"), self.tr("Esito")],
+            self.tr("Nessun appuntamento per questo fascicolo."), self._appointment_rows)
+        self.book_button = QPushButton(self.tr("Prenota…"))
+        self.book_button.setObjectName("bookButton")
+        self.book_button.clicked.connect(self.book)
+        self.appointments.buttons.addWidget(self.book_button)
+        self.appointments.buttons.addStretch(1)
+        self.book_button.setVisible(booking_available())
+        self._add_tab(self.appointments, self.tr("Appunta&menti"))
+        yield
+        self.letters = LettersPage(ctx, self._worker_ref)
+        self._add_tab(self.letters, self.tr("L&ettere"))
+        self.vouchers = VouchersPage(ctx, self._worker_ref)
+        self._add_tab(self.vouchers, self.tr("&Voucher"))
+        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
+            page.changed.connect(self._path_changed)
+        yield
+        self.tabs.currentChanged.connect(self._tab_shown)
         for binder in (self.fields, self.employment_fields, self.diary_fields):
             binder.changed.connect(self._update_modified)
         self.anagrafica.cf_edit.textEdited.connect(self._cf_typed)
-
         if self.worker_id is None:
             self._start_new()
         else:
             self._show_file(data)
         self._restore_geometry()
+
+    def _add_tab(self, page: QWidget, text: str) -> None:
+        self.tabs.addTab(page, text)
+        # styled and measured now, in this step, not all at once when the window is shown
+        page.ensurePolished()
+        page.minimumSizeHint()
+        page.sizeHint()
 
     def access_request(self, folder: str | None = None) -> object | None:
         """Richiesta di accesso (GDPR): what the database holds on this person, xlsx + PDF
