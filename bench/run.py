@@ -121,7 +121,9 @@ def bench_startup(db_path: Path, home: Path, repeats: int) -> list[Metric]:
 _WORKERS_WINDOW = textwrap.dedent(
     """
     import json, os, statistics, sys, time
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
+    from sportello.core.services import workers
     from sportello.gui.app import start
 
     def rss_mb():
@@ -139,14 +141,33 @@ _WORKERS_WINDOW = textwrap.dedent(
     for _ in range(5):
         app.processEvents()
 
+    def rows_in():
+        # the search is in and the rows on screen are read (since the operations runner
+        # both happen off the UI thread; before, the first processEvents did it all)
+        if getattr(model, "searching", False):
+            return False
+        loaded = getattr(model, "row_loaded", None)
+        if loaded is None or model.rowCount() == 0:
+            return True
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height() - 1)
+        return loaded(first) and (last < 0 or loaded(last))
+
     def settle():
-        # what the keystroke queued runs: model reset, layout, and the paint that loads
-        # the visible rows from the database
+        # what the keystroke queued runs: the search, model reset, layout, and the paint
+        # that loads the visible rows from the database
         app.processEvents()
+        deadline = time.perf_counter() + 30
+        while not rows_in() and time.perf_counter() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        app.processEvents()
+
+    settle()  # the first search of the list is in
 
     terms = ["ross", "nicc", "agost", "bianchi m", "marco", "ferr", "gius", "colombo",
              "via", "347", "lucia", "esposito", "ricci", "dagost", "moretti a"]
-    cfs = [model.worker_row(r).codice_fiscale[:7] for r in (0, 100, 1000) if model.rowCount() > r]
+    cfs = [row.codice_fiscale[:7] for row in workers.rows(
+        window.ctx, [model.worker_id(r) for r in (0, 100, 1000) if model.rowCount() > r])]
     search_ms = []
     for rnd in range(3):
         for term in terms + [c.lower() for c in cfs]:
