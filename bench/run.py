@@ -121,7 +121,7 @@ def bench_startup(db_path: Path, home: Path, repeats: int) -> list[Metric]:
 _WORKERS_WINDOW = textwrap.dedent(
     """
     import json, os, statistics, sys, time
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
     from sportello.core.services import workers
     from sportello.gui.app import start
@@ -155,11 +155,23 @@ _WORKERS_WINDOW = textwrap.dedent(
 
     def settle():
         # what the keystroke queued runs: the search, model reset, layout, and the paint
-        # that loads the visible rows from the database
+        # that loads the visible rows from the database. While it waits the UI thread sits
+        # in the event loop, as in the program (a polling loop here would compete with the
+        # reading thread for the interpreter lock and slow it down).
         app.processEvents()
-        deadline = time.perf_counter() + 30
-        while not rows_in() and time.perf_counter() < deadline:
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        signals = (model.modelReset, model.dataChanged, getattr(model, "searched", None))
+        signals = [signal for signal in signals if signal is not None]
+        loop = QEventLoop()
+        def check(*_args):
+            if rows_in():
+                loop.quit()
+        for signal in signals:
+            signal.connect(check)
+        if not rows_in():
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
+        for signal in signals:
+            signal.disconnect(check)
         app.processEvents()
 
     settle()  # the first search of the list is in
