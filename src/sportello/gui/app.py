@@ -243,7 +243,6 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
     runner = ops.runner()
 
     def check() -> None:  # in its own thread: neither lane waits for it
-        _warm_up()
         found = _startup_check(db)
         if found is not None and not found.ok:
             runner.call_soon(lambda: _damaged_while_open(window, db, ctx, found))
@@ -260,15 +259,6 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
         start_check()
     else:
         area.model.searched.connect(start_check)
-
-
-def _warm_up() -> None:
-    """Load now, in the background, what the first save of a file would load: the table of
-    comuni behind every codice fiscale check (0.3 s, most of it one JSON parse that holds
-    Python's interpreter lock, so that the window would stall while it runs)."""
-    from sportello.core import codice_fiscale
-
-    codice_fiscale.known_belfiore("A479")  # reads the table once
 
 
 def _damaged_while_open(window: QWidget, db: str | None, ctx, check) -> None:  # type: ignore[no-untyped-def]
