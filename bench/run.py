@@ -328,6 +328,11 @@ _UI_BLOCK = textwrap.dedent(
             raise SystemExit("timed out waiting")
 
     wait_until(lambda: area.model.rowCount() > 0 and idle())
+    # the start-up check runs in a thread of its own once the list is shown: the clerk's
+    # steps are measured after it (before the operations runner it ran before the window)
+    import threading
+    wait_until(lambda: not any(t.name == "sportello-startup-check" and t.is_alive()
+                               for t in threading.enumerate()))
 
     gaps = {"last": time.perf_counter(), "max": 0.0, "on": False}
     def beat():
@@ -409,27 +414,46 @@ _UI_BLOCK = textwrap.dedent(
 
 
 def bench_ui_block(db_path: Path, home: Path, repeats: int) -> list[Metric]:
-    """The longest UI-thread stall while another process holds the write lock for 3 s."""
+    """The longest UI-thread stall while another process holds the write lock for 3 s.
+
+    The machine's other work stretches a stall now and then, so the clerk's four steps run
+    in fresh processes a few times: the figure is the median of each run's longest gap."""
     import json
     import shutil
 
-    del repeats
     hold = 3.0
-    # a copy: the steps write (an audited opening, a save) and the others must not see it
-    target = Path(tempfile.mkdtemp(prefix="sportello-uiblock-", dir=home)) / db_path.name
-    shutil.copyfile(db_path, target)
-    out = subprocess.run([sys.executable, "-c", _UI_BLOCK, str(target), str(hold), _LOCKER],
-                         env=_env(home), capture_output=True, text=True, timeout=600)
-    if out.returncode != 0:
-        raise RuntimeError(out.stderr[-3000:])
-    fig = json.loads(out.stdout.strip().splitlines()[-1])
-    gaps, waits = fig["gaps"], fig["waits"]
-    worst = max(gaps.values())
-    steps = ", ".join(f"{name} {gaps[name]:.0f} ms (done in {waits[name]:.0f} ms)"
+    runs = 1 if repeats < 5 else 3
+    gaps: dict[str, list[float]] = {}
+    waits: dict[str, list[float]] = {}
+    worst: list[float] = []
+    for run in range(runs):
+        # a copy: the steps write (an audited opening, a save) and the others must not see it
+        folder = Path(tempfile.mkdtemp(prefix="sportello-uiblock-", dir=home))
+        target = folder / db_path.name
+        shutil.copyfile(db_path, target)
+        try:
+            out = subprocess.run(
+                [sys.executable, "-c", _UI_BLOCK, str(target), str(hold), _LOCKER],
+                env=_env(home), capture_output=True, text=True, timeout=600)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr[-3000:])
+        fig = json.loads(out.stdout.strip().splitlines()[-1])
+        for name, value in fig["gaps"].items():
+            gaps.setdefault(name, []).append(value)
+            waits.setdefault(name, []).append(fig["waits"][name])
+        worst.append(max(fig["gaps"].values()))
+        print(f"# ui_block run {run + 1}: " + ", ".join(
+            f"{name} {value:.0f}" for name, value in fig["gaps"].items()), file=sys.stderr)
+    med = statistics.median
+    steps = ", ".join(f"{name} {med(gaps[name]):.0f} ms (done in {med(waits[name]):.0f} ms)"
                       for name in ("open", "save", "search", "areas"))
-    return [Metric("ui_block_ms", worst, "ms", "≤ 100",
+    return [Metric("ui_block_ms", med(worst), "ms", "≤ 100",
                    f"longest gap of a 5 ms UI-thread heartbeat while another process holds "
-                   f"the write lock for {hold:.0f} s, per step: {steps}")]
+                   f"the write lock for {hold:.0f} s, median of {runs} runs (each run's "
+                   f"longest: {', '.join(f'{w:.0f}' for w in worst)}); per step, medians: "
+                   f"{steps}")]
 
 
 # Issues 500 personalised convocations (one PDF) through the letters service, then sets the

@@ -275,8 +275,8 @@ def test_filters_run_in_sql(qtbot, office_ctx, area, ids, searches) -> None:  # 
 
     area.hide()
     area.show()  # new vertenze and operators are offered when the area is shown again
-    settle(qtbot)
     vertenze = area.vertenza_filter
+    qtbot.waitUntil(lambda: vertenze.findText("Konecta Asti") >= 0)  # read off the UI thread
     vertenze.setCurrentIndex(vertenze.findText("Konecta Asti"))
     settle(qtbot)
     assert surnames(area.model) == ["Verdi Giuseppe", "Zanetti Ugo"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -251,7 +251,7 @@ class AgendaArea(Area):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self._shown)  # read after the area's first paint
+        self.after_paint(self._shown)  # read after the area's first paint
 
     def _data_changed(self, _kinds: object, source: object) -> None:
         """Written elsewhere (gui.changes; a call-in books appointments): read again if on

@@ -284,7 +284,7 @@ class BusinessArea(Area):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._loaded:
-            QTimer.singleShot(0, self.reload_in_background)
+            self.after_paint(self.reload_in_background)
 
     def _data_changed(self, _kinds: object, source: object) -> None:
         """Written elsewhere (gui.changes): read again now if shown, else when next shown;

@@ -283,13 +283,17 @@ class WorkersArea(Area):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self._load_choices()
         if not self._shown_once:
             self._shown_once = True
             if not self._header_restored:
                 QTimer.singleShot(0, self._fit_columns)
-            # after the first paint: the window appears before anything is searched
-            QTimer.singleShot(0, lambda: self.run_search(force=True))
+        # after the first paint: the window appears before anything is read
+        self.after_paint(self._read_when_shown)
+
+    def _read_when_shown(self) -> None:
+        self._load_choices()
+        if self._last_filter is None:
+            self.run_search(force=True)
         elif self._stale:
             self._stale = False
             self.refresh()
