@@ -149,6 +149,7 @@ def start(db: str | None = None, *, login: bool = False,
     session = OperatorSession(ctx, quit_when_closed=quit_when_closed)
     session.setParent(app)
     session.begin(window, actor)
+    _list_first(window)
     window.show()
     _check_when_listed(window, db, ctx)
     if ctx.upgrade and ctx.upgrade.changed and ctx.upgrade.before is not None:
@@ -231,6 +232,14 @@ def _needs_upgrade(db: str | None) -> bool:
     except Exception:  # noqa: BLE001 - unreadable or not stamped: check it before writing
         return True
     return found is None or found[0] != storage.SCHEMA_HEAD
+
+
+def _list_first(window: MainWindow) -> None:
+    """At start-up the Scadenze panel reads once the worker list has read its first page
+    (its first read is only asked for at the first turn of the event loop)."""
+    panel = getattr(window, "deadlines", None)
+    if panel is not None and window.workers_area is not None:
+        panel.read_after(window.workers_area.model.searched)
 
 
 def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
@@ -157,6 +158,8 @@ class DeadlinesPanel(QDockWidget):
         self._pending = False
         self._collapsed: set[str] = set()
         self._filling = 0  # the fill under way (a new list stops an older fill)
+        self._held = False  # the first read waits for something more urgent (read_after)
+        self._wanted = False  # a read asked for while held
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -291,9 +294,27 @@ class DeadlinesPanel(QDockWidget):
         if self.isVisible():
             self.refresh()
 
+    def read_after(self, signal: SignalInstance) -> None:
+        """Hold the reads until ``signal`` (once): at start-up the worker list reads first,
+        the Scadenze after it, so that the list the clerk works from shows sooner."""
+        self._held = True
+
+        def release(*_args: object) -> None:
+            if not self._held:
+                return
+            self._held = False
+            if self._wanted:
+                self._wanted = False
+                self.refresh()
+
+        signal.connect(release)
+
     def refresh(self) -> None:
         """Read the deadlines again, in a background thread."""
         self._debounce.stop()
+        if self._held:
+            self._wanted = True
+            return
         if self._task is not None:
             self._pending = True
             return
