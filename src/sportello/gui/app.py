@@ -258,12 +258,15 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
 
     started: list[bool] = []
 
+    area = window.workers_area
+
     def start_check(*_args: object) -> None:
         if not started:
             started.append(True)
+            if area is not None:
+                area.model.searched.disconnect(start_check)
             threading.Thread(target=check, name="sportello-startup-check", daemon=True).start()
 
-    area = window.workers_area
     if area is None:
         start_check()
     else:

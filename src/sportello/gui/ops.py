@@ -94,6 +94,7 @@ class _Runner(QObject):
         self._running = {WRITE: 0, READ: 0}  # submitted, job not yet ended
         self._lock = threading.Condition()
         self._cursor_ops = 0
+        self._busy: dict[QWidget, int] = {}  # widgets disabled, by how many pending jobs
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
         for lane, threads in ((WRITE, 1), (READ, 2)):
             for n in range(threads):
@@ -106,6 +107,7 @@ class _Runner(QObject):
         if op.key is not None:
             self._latest[op.key] = op
         for widget in op.busy:
+            self._busy[widget] = self._busy.get(widget, 0) + 1
             widget.setEnabled(False)
         if op.cursor:
             self._cursor_ops += 1
@@ -135,7 +137,10 @@ class _Runner(QObject):
             if self._cursor_ops == 0:
                 QApplication.restoreOverrideCursor()
         for widget in op.busy:
-            if shiboken6.isValid(widget):
+            left = self._busy.pop(widget, 1) - 1
+            if left > 0:
+                self._busy[widget] = left  # another pending job still holds it
+            elif shiboken6.isValid(widget):
                 widget.setEnabled(True)
         stale = op.skipped or (op.key is not None and self._latest.get(op.key) is not op)
         if op.key is not None and self._latest.get(op.key) is op:
