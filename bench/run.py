@@ -175,6 +175,13 @@ _WORKERS_WINDOW = textwrap.dedent(
         app.processEvents()
 
     settle()  # the first search of the list is in
+    # the start-up check runs in a thread of its own once the list is shown (before the
+    # operations runner it ran before the window): the searches are timed after it
+    import threading
+    while any(t.name == "sportello-startup-check" and t.is_alive() for t in threading.enumerate()):
+        app.processEvents()
+        time.sleep(0.01)
+    settle()
 
     terms = ["ross", "nicc", "agost", "bianchi m", "marco", "ferr", "gius", "colombo",
              "via", "347", "lucia", "esposito", "ricci", "dagost", "moretti a"]

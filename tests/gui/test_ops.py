@@ -140,9 +140,10 @@ def test_only_the_newest_read_of_a_key_is_shown(qtbot) -> None:  # type: ignore[
         ran.append(n)
         return n
 
-    for _thread in range(2):  # the read lane has two threads
+    for _thread in range(ops.LANE_THREADS[ops.READ]):  # every thread of the lane busy
         ops.read(None, busy)
-    assert started.acquire(timeout=5) and started.acquire(timeout=5)
+    for _thread in range(ops.LANE_THREADS[ops.READ]):
+        assert started.acquire(timeout=5)
     for n in range(4):
         ops.read(None, lambda n=n: read(n), done=shown.append, key="search")
     gate.set()
