@@ -23,9 +23,11 @@ The rules, as the reference implements them (tests compare the two on random cas
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import itertools
 import json
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -138,11 +140,14 @@ def _json_items(name: str) -> Iterator[dict[str, Any]]:
 
     One ``json.load`` of the 6.9 MB list of comuni is a single call that holds Python's
     interpreter lock for about a tenth of a second: run on a background thread, it froze
-    the window meanwhile. Parsed item by item, the other threads run in between."""
-    from codicefiscale.data import get_data, get_data_basedir
+    the window meanwhile. Parsed item by item, the other threads run in between; and the
+    file is found without importing the package (its imports cost as much again)."""
+    spec = None if getattr(sys, "frozen", False) else importlib.util.find_spec("codicefiscale")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = Path(folders[0]) / "data" / name if folders else None
+    if path is None or not path.is_file():  # a bundle, or laid out otherwise: its own reader
+        from codicefiscale.data import get_data
 
-    path = Path(get_data_basedir()).parent / "data" / name
-    if not path.is_file():  # laid out otherwise: the package's own reader
         yield from get_data(name)
         return
     text = path.read_text(encoding="utf-8")
