@@ -29,11 +29,18 @@ def _isolated_qt(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 
 @pytest.fixture(autouse=True)
-def _close_file_windows() -> Iterator[None]:
+def _close_file_windows(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     yield
     from file_windows import close_all
 
+    from sportello.gui import ops
+
+    # what the test left on the runner's lanes ends here, not in the next test's database
+    ops.wait_idle(30)
+    qapp.processEvents()
     close_all()
+    ops.wait_idle(30)
+    qapp.processEvents()
 
 
 @pytest.fixture

@@ -249,7 +249,7 @@ def test_damaged_database_at_start_offers_the_latest_good_copy(qtbot, office_ctx
     assert f"{good.created_at:%d/%m/%Y %H:%M}" in seen[0] and str(good.path) in seen[0]
     assert backups.startup_check(url).ok
     window.areas[0].refresh_count()
-    assert window.areas[0].count_label.text() == "40 lavoratori"
+    qtbot.waitUntil(lambda: window.areas[0].count_label.text() == "40 lavoratori")
     window.operator_session.idle.stop()
 
 
@@ -272,6 +272,110 @@ def test_damaged_database_quit_leaves_it_alone(qtbot, office_ctx) -> None:  # ty
     QTimer.singleShot(0, quit_)
     assert app.start(url) == app.EXIT_OK
     assert live.read_bytes() == damaged
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table``: the file still opens, quick_check fails."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                           (table,)).fetchone()[0]
+    finally:
+        con.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+
+
+def _answer_damaged_box(qtbot, button: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """When the "database danneggiato" box shows, record it and click ``button``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.objectName() == "damagedDatabase"):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        qtbot.mouseClick(next(b for b in box.buttons() if b.text().startswith(button)),
+                         Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def _answer_restore_login(qtbot, password: str = "prova1234") -> None:  # type: ignore[no-untyped-def]
+    """When the restore asks for an administrator of the copy: type the name and password."""
+
+    def log_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "restoreLogin":
+            QTimer.singleShot(20, log_in)
+            return
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "loginUsername"), "admin")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "loginPassword"), password)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, log_in)
+
+
+@pytest.fixture
+def damaged_after_start(office_ctx):  # type: ignore[no-untyped-def]
+    """A database that opens and lists its files but fails quick_check, and a good copy."""
+    for n in range(3):
+        add_worker(office_ctx, cf=f"TST{n:013d}")
+    good = backups.auto_backup(office_ctx)
+    assert good is not None
+    live = db.sqlite_path(office_ctx.engine)
+    url = office_ctx.engine.url.render_as_string(hide_password=False)
+    office_ctx.close()
+    _damage_table(live, "audit_log")
+    assert not backups.startup_check(url).ok
+    return url, good
+
+
+def test_damage_found_after_start_refuses_writes_and_keeps_the_lists(  # type: ignore[no-untyped-def]
+        qtbot, damaged_after_start, monkeypatch) -> None:
+    url, _good = damaged_after_start
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: told.append(text))
+    seen: list[str] = []
+    _answer_damaged_box(qtbot, "&Continua", seen)
+    window = app.start(url)  # the window does not wait for the check
+    assert not isinstance(window, int), window
+    qtbot.addWidget(window)
+    window.operator_session.idle.stop()
+    area = window.workers_area
+    qtbot.waitUntil(lambda: area.count_label.text() == "3 lavoratori")  # listed anyway
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)  # then the check, in the background
+    assert "danneggiato" in seen[0] and "non si può salvare né aprire un fascicolo" in seen[0]
+    area.table.setFocus()
+    area.table.selectRow(0)
+    qtbot.keyClick(area.table, Qt.Key.Key_Return)  # opening a file is recorded: refused
+    qtbot.waitUntil(lambda: bool(told))
+    assert "danneggiato" in told[0] and area.open_windows() == []
+
+
+def test_damage_found_after_start_restores_the_good_copy_and_closes(  # type: ignore[no-untyped-def]
+        qtbot, damaged_after_start, monkeypatch) -> None:
+    url, good = damaged_after_start
+    informed: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, _t, text, *_a: informed.append(text))
+    seen: list[str] = []
+    _answer_damaged_box(qtbot, "&Ripristina", seen)
+    _answer_restore_login(qtbot)
+    window = app.start(url)
+    assert not isinstance(window, int), window
+    qtbot.addWidget(window)
+    window.operator_session.idle.stop()
+    qtbot.waitUntil(lambda: bool(informed), timeout=20_000)
+    assert f"{good.created_at:%d/%m/%Y %H:%M}" in seen[0] and str(good.path) in seen[0]
+    assert "Sportello ora si chiude" in informed[0]
+    assert not window.isVisible()
+    assert backups.startup_check(url).ok
 
 
 # --------------------------------------------------------------------------- audit viewer

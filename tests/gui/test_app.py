@@ -87,7 +87,8 @@ def test_english_translation_changes_visible_strings(
     assert [a.text() for a in italian.menuBar().actions()] == [
         "&File", "&Lettere", "&Visualizza", "&Aiuto"]
     italian.areas[0].refresh_count()
-    assert italian.areas[0].count_label.text() == "Nessun lavoratore nel database."
+    qtbot.waitUntil(
+        lambda: italian.areas[0].count_label.text() == "Nessun lavoratore nel database.")
 
     monkeypatch.setenv("SPORTELLO_LANG", "en")
     assert i18n.install(i18n.chosen_language()) == "en"
@@ -97,7 +98,7 @@ def test_english_translation_changes_visible_strings(
     model = english.areas[0].table.model()
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Tax code"
     english.areas[0].refresh_count()
-    assert english.areas[0].count_label.text() == "No workers in the database."
+    qtbot.waitUntil(lambda: english.areas[0].count_label.text() == "No workers in the database.")
 
     # Qt's own dialogs follow: the wizard's buttons come from qtbase_<lang>.qm
     wizard = FirstRunWizard(office_ctx)
@@ -119,11 +120,11 @@ def test_italian_plural_forms_come_from_sportello_it(qtbot, office_ctx) -> None:
     area = WorkersArea(office_ctx)
     qtbot.addWidget(area)
     area.refresh_count()
-    assert area.count_label.text() == "1 lavoratore"
+    qtbot.waitUntil(lambda: area.count_label.text() == "1 lavoratore")
     with office_ctx.write() as s:
         s.add(Worker(codice_fiscale="BNCMRA85T41L219Y", surname="Bianchi", name="Maria"))
     area.refresh_count()
-    assert area.count_label.text() == "2 lavoratori"
+    qtbot.waitUntil(lambda: area.count_label.text() == "2 lavoratori")
 
 
 def test_language_preference_is_saved_and_the_environment_wins(

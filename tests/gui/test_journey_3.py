@@ -118,7 +118,7 @@ def test_journey_3_a_person_at_the_counter_from_search_to_pact_and_path(
     qtbot.keyClick(subject, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "Cerca lavoro in magazzino; NASpI a fine mese.")
     click(qtbot, window.diary.add_button)
-    assert window.diary.table.rowCount() == 1
+    qtbot.waitUntil(lambda: window.diary.table.rowCount() == 1)  # written off the UI thread
     assert window.diary.table.item(0, 2).text() == "Primo colloquio"
     assert "magazzino" in window.diary.body.toPlainText()
 

@@ -122,7 +122,7 @@ def test_an_import_shows_in_the_worker_list_and_the_deadlines_at_once(  # type: 
         "Ferrari Luca", "Galli Marta"], timeout=10000)
     # the worker list, without typing anything
     click_area(qtbot, window, WorkersArea)
-    assert workers_area.count_label.text() == "2 lavoratori"
+    qtbot.waitUntil(lambda: workers_area.count_label.text() == "2 lavoratori")
     assert [workers_area.model.index(r, 0).data() for r in range(2)] == ["Ferrari", "Galli"]
 
     # the import undone from the history: both views follow again
@@ -137,7 +137,7 @@ def test_an_import_shows_in_the_worker_list_and_the_deadlines_at_once(  # type: 
     history.last_message.close()
     qtbot.waitUntil(lambda: not panel.loading and "cigs" not in panel.groups(), timeout=10000)
     click_area(qtbot, window, WorkersArea)
-    assert workers_area.count_label.text() == "Nessun lavoratore nel database."
+    qtbot.waitUntil(lambda: workers_area.count_label.text() == "Nessun lavoratore nel database.")
 
 
 def test_a_file_saved_or_a_pathway_opened_elsewhere_shows_in_the_list(  # type: ignore[no-untyped-def]
@@ -178,7 +178,7 @@ def test_a_file_saved_or_a_pathway_opened_elsewhere_shows_in_the_list(  # type: 
     qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     click_area(qtbot, window, WorkersArea)
-    assert area.count_label.text() == "Nessun lavoratore trovato."
+    qtbot.waitUntil(lambda: area.count_label.text() == "Nessun lavoratore trovato.")
 
 
 def test_worker_list_alphabetical_and_senza_percorso(qtbot, office_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -209,7 +209,7 @@ def test_worker_list_alphabetical_and_senza_percorso(qtbot, office_ctx) -> None:
     qtbot.waitUntil(lambda: area.model.rowCount() == 3)
     shown = [area.model.index(r, 0).data() for r in range(3)]
     assert shown == ["Bianchi", "de Luca", "Đorđević"]
-    assert area.count_label.text() == "3 lavoratori trovati"
+    qtbot.waitUntil(lambda: area.count_label.text() == "3 lavoratori trovati")
 
 
 def test_an_outcome_recorded_in_the_agenda_clears_the_deadline_at_once(  # type: ignore[no-untyped-def]

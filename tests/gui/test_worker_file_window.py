@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from file_windows import open_window
+import shiboken6
+from file_windows import click_save, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import func, select
+from waiting import settle
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import Pathway, ServicePact, Vertenza, Worker
@@ -106,7 +108,7 @@ def test_wrong_cf_is_shown_next_to_the_field_and_nothing_is_saved(  # type: igno
     type_into(qtbot, window, "name", "Niccolò")
     window.fields.clear_errors()
 
-    assert window.save() is False
+    assert click_save(qtbot, window) is False
     message = error_text(window, "codice_fiscale")
     assert message is not None and "carattere di controllo" in message
     assert window.focusWidget() is window.anagrafica.cf_edit
@@ -122,7 +124,7 @@ def test_validation_error_goes_to_the_field_the_service_names(qtbot, office_ctx)
     type_into(qtbot, window, "surname", "Rossi")
     type_into(qtbot, window, "name", "Niccolò")
     type_into(qtbot, window, "residence_cap", "141")
-    assert window.save() is False
+    assert click_save(qtbot, window) is False
     assert window.tabs.currentWidget() is window.contacts  # the tab of the field
     assert error_text(window, "residence_cap") == "CAP di residenza: «141»: servono 5 cifre."
     assert window.focusWidget() is window.fields.widget("residence_cap")
@@ -130,7 +132,7 @@ def test_validation_error_goes_to_the_field_the_service_names(qtbot, office_ctx)
 
     type_into(qtbot, window, "residence_cap", "14100")
     window.fields.widget("birth_date").setText("31/02/1978")  # not a date at all
-    assert window.save() is False
+    assert click_save(qtbot, window) is False
     assert "Data non valida" in error_text(window, "birth_date")
     assert error_text(window, "residence_cap") is None
     assert count_workers(office_ctx) == 0
@@ -156,7 +158,9 @@ def test_new_file_is_created_with_its_employment_situation(qtbot, office_ctx) ->
     window.employment_fields.widget("cigs_start").setText("1/2/2026")
     window.employment_fields.widget("cigs_end").setText("31.01.2027")
 
-    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.save_finished, timeout=10_000) as finished:
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert finished.args == [True]
     assert len(created) == 1 and window.worker_id == created[0]
     detail = workers.get(office_ctx, created[0], audit_open=False)
     assert (detail.form.surname, detail.form.birth_date) == ("D'Agostino", dt.date(1985, 12, 1))
@@ -176,12 +180,15 @@ def test_existing_cf_says_so_and_opens_the_existing_file(  # type: ignore[no-unt
 ) -> None:
     area = WorkersArea(office_ctx)
     qtbot.addWidget(area)
-    window = area.new_file()
+    with qtbot.waitSignal(area.file_opened) as opened:
+        qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    window = opened.args[0]
     qtbot.keyClicks(window.anagrafica.cf_edit, NICCOLO.lower())
     type_into(qtbot, window, "surname", "Rossi")
     type_into(qtbot, window, "name", "Nicolò")
     with qtbot.waitSignal(window.destroyed):
-        window.save()
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(area.open_windows()) == 1)  # read (audited), then shown
     assert len(no_dialogs) == 1
     kind, text = no_dialogs[0]
     assert kind == "information" and "Esiste già il fascicolo di Rossi Niccolò" in text
@@ -214,7 +221,7 @@ def test_similar_people_are_listed_before_creating(  # type: ignore[no-untyped-d
     qtbot.keyClicks(window.anagrafica.cf_edit, typo)
     type_into(qtbot, window, "surname", "Rosi")
     type_into(qtbot, window, "name", "Niccolò")
-    saved = window.save()
+    saved = click_save(qtbot, window)
     assert seen == [[["Rossi Niccolò", NICCOLO, "03/04/1978",
                       "nome simile, stessa data di nascita"]]]
     if choice == "open":
@@ -239,8 +246,9 @@ def test_edit_and_save_with_ctrl_s(qtbot, office_ctx, niccolo) -> None:  # type:
     type_into(qtbot, window, "residence_comune", "Asti")
     type_into(qtbot, window, "residence_province", "at")
     assert window.isWindowModified()
-    qtbot.keyClick(window.fields.widget("residence_comune"), Qt.Key.Key_S,
-                   Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.save_finished, timeout=10_000):
+        qtbot.keyClick(window.fields.widget("residence_comune"), Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier)
     assert saved == [niccolo]
     detail = workers.get(office_ctx, niccolo, audit_open=False)
     assert (detail.form.residence_comune, detail.form.residence_province) == ("Asti", "AT")
@@ -255,13 +263,13 @@ def test_employment_error_is_shown_on_its_tab(qtbot, office_ctx, niccolo) -> Non
     fields.widget("naspi_start").setText("01/03/2026")
     fields.widget("naspi_end").setText("01/02/2026")
     fields.widget("profiling_index").setText("0,62")
-    assert window.save() is False
+    assert click_save(qtbot, window) is False
     assert window.tabs.currentWidget() is window.employment
     assert error_text(window, "naspi_end", fields) == (
         "NASpI: la data di fine precede quella di inizio.")
     assert worker_file.employment(office_ctx, niccolo).id is None
     fields.widget("naspi_end").setText("31/08/2026")
-    assert window.save() is True
+    assert click_save(qtbot, window) is True
     saved = worker_file.employment(office_ctx, niccolo).form
     assert (saved.naspi_end, saved.profiling_index) == (dt.date(2026, 8, 31), 0.62)
     assert fields.widget("profiling_index").text() == "0,62"
@@ -277,16 +285,16 @@ def test_conflicting_edit_is_refused_with_both_versions(  # type: ignore[no-unty
     first = open_window(qtbot, office_ctx, niccolo)
     second = open_window(qtbot, office_ctx, niccolo)  # another clerk on the same file
     type_into(qtbot, first, "email", "primo@example.it")
-    assert first.save() is True
+    assert click_save(qtbot, first) is True
     type_into(qtbot, second, "email", "secondo@example.it")
-    assert second.save() is False
+    assert click_save(qtbot, second) is False
     assert shown == [[["Email", "secondo@example.it", "primo@example.it"]]]
     assert workers.get(office_ctx, niccolo, audit_open=False).form.email == "primo@example.it"
     assert second.fields.value("email") == "secondo@example.it"  # the clerk's edit is kept
     assert second.isWindowModified()
     assert "modificato da un altro operatore" in second.message_label.text()
 
-    assert second.save() is False  # still refused; this time "Ricarica"
+    assert click_save(qtbot, second) is False  # still refused; this time "Ricarica"
     assert second.fields.value("email") == "primo@example.it"
     assert not second.isWindowModified()
     assert workers.get(office_ctx, niccolo, audit_open=False).form.email == "primo@example.it"
@@ -299,12 +307,12 @@ def test_conflict_can_put_my_changes_on_the_saved_version(  # type: ignore[no-un
     first = open_window(qtbot, office_ctx, niccolo)
     second = open_window(qtbot, office_ctx, niccolo)
     type_into(qtbot, first, "phone", "0141 123456")
-    assert first.save() is True
+    assert click_save(qtbot, first) is True
     type_into(qtbot, second, "email", "nuova@example.it")
-    assert second.save() is False
+    assert click_save(qtbot, second) is False
     assert second.fields.value("phone") == "0141 123456"  # theirs
     assert second.fields.value("email") == "nuova@example.it"  # mine, on top
-    assert second.save() is True
+    assert click_save(qtbot, second) is True
     form = workers.get(office_ctx, niccolo, audit_open=False).form
     assert (form.phone, form.email) == ("0141 123456", "nuova@example.it")
 
@@ -336,8 +344,9 @@ def test_closing_with_unsaved_changes_asks(qtbot, office_ctx, niccolo, monkeypat
     # "Nicola" still matches the code's NCL, so the service accepts it
     type_into(qtbot, window, "name", "Nicola")
     qtbot.keyClick(window.fields.widget("name"), Qt.Key.Key_Escape)  # Esc closes
+    settle(qtbot)  # "Salva": saved off the UI thread, then closed
     assert len(asked) == 1 and "modifiche non salvate" in asked[0]
-    assert window.isVisible() is stays_open
+    assert (shiboken6.isValid(window) and window.isVisible()) is stays_open
     assert workers.get(office_ctx, niccolo, audit_open=False).form.name == saved_name
 
 
@@ -368,6 +377,7 @@ def test_diary_adds_a_note_and_lists_newest_first(qtbot, office_ctx, niccolo) ->
         "10/01/2026 09:30", "Telefonata", "Convocazione", "Anna Amministratrice"]
 
     window.diary.add_button.click()  # nothing written: the service says what is missing
+    settle(qtbot)
     assert "almeno l'oggetto o il testo" in error_text(window, "body", window.diary_fields)
     assert len(worker_file.diary(office_ctx, niccolo)) == 1
 
@@ -376,6 +386,7 @@ def test_diary_adds_a_note_and_lists_newest_first(qtbot, office_ctx, niccolo) ->
     qtbot.keyClicks(window.diary_fields.widget("subject"), "Primo colloquio")
     qtbot.keyClicks(window.diary_fields.widget("body"), "Interessato al corso sugli strumenti AI")
     window.diary.add_button.click()
+    settle(qtbot)
     assert table.rowCount() == 2
     assert table.item(0, 1).text() == "Colloquio" and table.item(0, 2).text() == "Primo colloquio"
     table.selectRow(0)
@@ -428,6 +439,7 @@ def test_suspend_and_reopen_the_file(qtbot, office_ctx, niccolo, monkeypatch) ->
     window = open_window(qtbot, office_ctx, niccolo)
     assert window.status_button.text() == "Sospendi…"
     window.status_button.click()
+    settle(qtbot)
     detail = workers.get(office_ctx, niccolo, audit_open=False)
     assert detail.status == "sospeso" and "Trasferito a Torino" in detail.form.notes
     assert "Fascicolo sospeso" in window.summary_label.text()
@@ -435,6 +447,7 @@ def test_suspend_and_reopen_the_file(qtbot, office_ctx, niccolo, monkeypatch) ->
     assert not window.isWindowModified()
     assert window.status_button.text() == "Riapri"
     window.status_button.click()
+    settle(qtbot)
     assert workers.get(office_ctx, niccolo, audit_open=False).status == "aperto"
 
 
@@ -444,7 +457,7 @@ def test_consent_fields_are_on_the_anagrafica(qtbot, office_ctx, niccolo) -> Non
         assert window.anagrafica.isAncestorOf(window.fields.widget(name))
     window.fields.widget("privacy_consent").setChecked(True)
     window.fields.widget("privacy_notice_version").setText("2026/1")
-    assert window.save() is True
+    assert click_save(qtbot, window) is True
     form = workers.get(office_ctx, niccolo, audit_open=False).form
     assert form.privacy_consent and form.privacy_consent_on == dt.date.today()
     assert window.fields.widget("privacy_consent_on").text() == dt.date.today().strftime("%d/%m/%Y")

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
+from file_windows import click_save
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, insert, select
+from waiting import settle
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
@@ -56,6 +58,7 @@ def make_area(qtbot, ctx) -> WorkersArea:  # type: ignore[no-untyped-def]
     area.resize(1200, 700)
     area.show()
     qtbot.waitUntil(lambda: area.count_label.text() != "")  # the first search ran
+    settle(qtbot)
     return area
 
 
@@ -124,22 +127,31 @@ def test_list_shows_everyone_with_the_eight_columns(qtbot, area: WorkersArea) ->
     assert area.table.horizontalHeader().sortIndicatorSection() == 0
 
 
-def test_model_counts_at_once_and_reads_only_the_pages_asked_for(office_ctx, row_reads) -> None:  # type: ignore[no-untyped-def]
+def test_model_counts_at_once_and_reads_only_the_pages_asked_for(qtbot, office_ctx, row_reads) -> None:  # type: ignore[no-untyped-def]
     with office_ctx.write() as s:
         s.execute(insert(Worker), [
             {"codice_fiscale": f"AAAAAA00A00A{i:04d}", "surname": f"Cognome{i:04d}", "name": "Nome"}
             for i in range(1000)])
     model = WorkerListModel(office_ctx, page_size=50, max_pages=3)
-    model.search(workers.ListFilter())
-    assert model.rowCount() == 1000 and model.pages_read == 0  # ids only, no rows yet
+    with qtbot.waitSignal(model.searched):
+        model.search(workers.ListFilter())
+    # the ids and the first page come together: the rows the list shows first
+    assert model.rowCount() == 1000 and model.pages_read == 1
     assert model.index(0, 0).data() == "Cognome0000"
     assert model.index(49, 0).data() == "Cognome0049"
-    assert model.pages_read == 1
-    assert model.index(999, 0).data() == "Cognome0999"
-    assert model.index(500, 0).data() == "Cognome0500"
-    assert model.index(120, 0).data() == "Cognome0120"
+
+    def shown(row: int) -> str:
+        """The row as the view paints it: asked for, empty, then filled in off the UI thread."""
+        if model.index(row, 0).data() == "":
+            with qtbot.waitSignal(model.dataChanged):
+                pass
+        return model.index(row, 0).data()
+
+    assert shown(999) == "Cognome0999"
+    assert shown(500) == "Cognome0500"
+    assert shown(120) == "Cognome0120"
     assert model.pages_read == 4 and model.pages_cached == 3  # oldest page dropped
-    assert model.index(0, 0).data() == "Cognome0000"
+    assert shown(0) == "Cognome0000"
     assert model.pages_read == 5
     assert row_reads == [50] * 5  # a page at a time, never the whole list
 
@@ -152,9 +164,11 @@ def test_table_reads_only_the_visible_pages(qtbot, office_ctx, row_reads) -> Non
     area = make_area(qtbot, office_ctx)
     qtbot.waitUntil(lambda: area.model.rowCount() == 3000)
     area.table.viewport().repaint()
+    settle(qtbot)
     assert area.model.pages_read == 1  # 3000 rows, one page of 200 read
     area.table.scrollToBottom()
     area.table.viewport().repaint()
+    qtbot.waitUntil(lambda: area.model.index(2999, 0).data() == "Cognome2999")
     assert area.model.pages_read == 2
     assert row_reads == [200, 200]
     assert area.table.verticalScrollBar().maximum() > 2000  # the scroll bar knows all rows
@@ -178,23 +192,28 @@ def test_search_as_you_type_ignores_accents_case_and_apostrophes(qtbot, area, se
     assert area.count_label.text() == "1 lavoratore trovato"
 
     type_search(qtbot, area, "NICCOLO")
-    qtbot.waitUntil(lambda: searches[-1].text == "NICCOLO")
+    qtbot.waitUntil(lambda: bool(searches) and searches[-1].text == "NICCOLO")
+    settle(qtbot)
     assert surnames(area.model) == ["Rossi Niccolò"]
 
     type_search(qtbot, area, "agost")
-    qtbot.waitUntil(lambda: searches[-1].text == "agost")
+    qtbot.waitUntil(lambda: bool(searches) and searches[-1].text == "agost")
+    settle(qtbot)
     assert surnames(area.model) == ["D'Agostino Maria"]
 
     type_search(qtbot, area, code("Bianchi", "Maria")[:9].lower())  # a CF prefix
-    qtbot.waitUntil(lambda: searches[-1].text.startswith("bnc"))
+    qtbot.waitUntil(lambda: bool(searches) and searches[-1].text.startswith("bnc"))
+    settle(qtbot)
     assert surnames(area.model) == ["Bianchi Maria"]
 
     type_search(qtbot, area, "bianchi m")
-    qtbot.waitUntil(lambda: searches[-1].text == "bianchi m")
+    qtbot.waitUntil(lambda: bool(searches) and searches[-1].text == "bianchi m")
+    settle(qtbot)
     assert surnames(area.model) == ["Bianchi Maria"]
 
     type_search(qtbot, area, "nessuno")
-    qtbot.waitUntil(lambda: searches[-1].text == "nessuno")
+    qtbot.waitUntil(lambda: bool(searches) and searches[-1].text == "nessuno")
+    settle(qtbot)
     assert area.model.rowCount() == 0
     assert area.count_label.text() == "Nessun lavoratore trovato."
 
@@ -202,6 +221,7 @@ def test_search_as_you_type_ignores_accents_case_and_apostrophes(qtbot, area, se
 def test_two_keystrokes_and_enter_open_the_file(qtbot, area, ids) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(area.search_box, "za")
     qtbot.keyClick(area.search_box, Qt.Key.Key_Return)  # no need to wait for the pause
+    qtbot.waitUntil(lambda: len(area.open_windows()) == 1)  # searched, then read and shown
     opened = area.open_windows()
     assert [w.worker_id for w in opened] == [ids["Zanetti Ugo"]]
     assert opened[0].fields.value("surname") == "Zanetti"
@@ -214,12 +234,13 @@ def test_down_arrow_moves_into_the_list_and_enter_opens(qtbot, area, ids) -> Non
     area.focus_search()
     qtbot.keyClicks(area.search_box, "bianchi")
     qtbot.keyClick(area.search_box, Qt.Key.Key_Down)
-    assert area.model.rowCount() == 2
+    qtbot.waitUntil(lambda: area.model.rowCount() == 2 and area.current_id() is not None)
     assert area.table.hasFocus() or QApplication.focusWidget() is area.table
     assert area.current_id() == ids["Bianchi Luca"]
     qtbot.keyClick(area.table, Qt.Key.Key_Down)
     assert area.current_id() == ids["Bianchi Maria"]
     qtbot.keyClick(area.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(area.open_windows()) == 1)
     assert [w.worker_id for w in area.open_windows()] == [ids["Bianchi Maria"]]
 
 
@@ -255,22 +276,28 @@ def test_filters_run_in_sql(qtbot, office_ctx, area, ids, searches) -> None:  # 
     area.hide()
     area.show()  # new vertenze and operators are offered when the area is shown again
     vertenze = area.vertenza_filter
+    qtbot.waitUntil(lambda: vertenze.findText("Konecta Asti") >= 0)  # read off the UI thread
     vertenze.setCurrentIndex(vertenze.findText("Konecta Asti"))
+    settle(qtbot)
     assert surnames(area.model) == ["Verdi Giuseppe", "Zanetti Ugo"]
     assert area.count_label.text() == "2 lavoratori trovati"
     area.deadline_check.setChecked(True)  # CIGS ending within 30 days
+    settle(qtbot)
     assert surnames(area.model) == ["Verdi Giuseppe"]
     area.deadline_days.setValue(5)
     qtbot.waitUntil(lambda: area.model.rowCount() == 0)
     area.reset_filters()
+    settle(qtbot)
     assert area.model.rowCount() == 6
 
     status = area.status_filter
     status.setCurrentIndex(status.findText("Sospeso"))
+    settle(qtbot)
     assert surnames(area.model) == ["Bianchi Luca"]
     status.setCurrentIndex(0)
     operator = area.operator_filter
     operator.setCurrentIndex(operator.findText("Carlo Sportello"))
+    settle(qtbot)
     assert surnames(area.model) == ["Rossi Niccolò"]
     assert searches[-1].operator_id == clerk.id
 
@@ -283,6 +310,7 @@ def click_header(qtbot, area: WorkersArea, column: int) -> None:  # type: ignore
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, header.height() // 2))
+    settle(qtbot)  # the sort is a new search, off the UI thread
 
 
 def test_header_click_sorts_in_sql_and_is_remembered(qtbot, office_ctx, area, searches) -> None:  # type: ignore[no-untyped-def]
@@ -334,16 +362,21 @@ def test_ctrl_f_and_ctrl_n_work_from_any_area(qtbot, office_ctx, ids) -> None:  
     assert isinstance(area, WorkersArea)
     assert QApplication.focusWidget() is area.search_box
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(area.open_windows()) == 1)  # its lists read, then shown
     new = area.open_windows()
-    assert len(new) == 1 and new[0].is_new
+    assert new[0].is_new
     window.close()  # the main window closes the file windows first
     assert area.open_windows() == []
 
 
 def test_saving_a_file_updates_the_list(qtbot, area, ids) -> None:  # type: ignore[no-untyped-def]
-    window = area.open_file(ids["Verdi Giuseppe"])
+    area.select_id(ids["Verdi Giuseppe"])
+    with qtbot.waitSignal(area.file_opened) as opened:
+        qtbot.keyClick(area.table, Qt.Key.Key_Return)
+    window = opened.args[0]
     window.fields.widget("mobile").setText("347 0000001")
-    assert window.save()
+    assert click_save(qtbot, window)
+    settle(qtbot)  # the list read again (gui.changes)
     row = area.model.row_of(ids["Verdi Giuseppe"])
     assert area.model.index(row, 5).data() == "347 0000001"
     assert area.current_id() == ids["Verdi Giuseppe"] or area.current_id() is None
@@ -352,8 +385,13 @@ def test_saving_a_file_updates_the_list(qtbot, area, ids) -> None:  # type: igno
 def test_other_areas_open_files_through_the_list(qtbot, area, ids) -> None:  # type: ignore[no-untyped-def]
     from sportello.gui.routes import open_worker_file
 
-    first = open_worker_file(area.ctx, ids["Verdi Giuseppe"], area.table)
-    assert first is not None and first.worker_id == ids["Verdi Giuseppe"]
+    with qtbot.waitSignal(area.file_opened) as opened:
+        assert open_worker_file(area.ctx, ids["Verdi Giuseppe"], area.table) is True
+        # asked again while it is being read: still one window
+        assert open_worker_file(area.ctx, ids["Verdi Giuseppe"], area.table) is True
+    first = opened.args[0]
+    assert first.worker_id == ids["Verdi Giuseppe"]
+    settle(qtbot)
     assert area.open_windows() == [first]  # tracked like the files opened from the list
     assert open_worker_file(area.ctx, ids["Verdi Giuseppe"], area.search_box) is first
 
@@ -402,6 +440,7 @@ def test_merge_by_a_responsabile(qtbot, office_ctx, ids, merge_answers) -> None:
     select_rows(area, 0, 1)  # Bianchi Luca, Bianchi Maria
     assert area.merge_button.isEnabled()
     area.merge_button.click()
+    settle(qtbot)  # merged off the UI thread, then the list read again
     assert merge_answers == []
     with office_ctx.read() as s:
         remaining = s.scalar(select(func.count(Worker.id)))
@@ -417,7 +456,8 @@ def test_merge_refused_to_an_operatore_with_the_services_message(qtbot, office_c
     clerk = as_role(office_ctx, "carlo", Role.OPERATORE)
     area = make_area(qtbot, clerk)
     select_rows(area, 0, 1)
-    area.merge_selected()
+    qtbot.mouseClick(area.merge_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(merge_answers) == 1
     assert merge_answers[0].startswith("Solo un responsabile (o un ruolo superiore) può unire")
     with office_ctx.read() as s:

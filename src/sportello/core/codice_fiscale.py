@@ -23,11 +23,17 @@ The rules, as the reference implements them (tests compare the two on random cas
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util  # noqa: TID251 - find_spec only locates a data file, imports nothing
+import itertools
+import json
 import re
+import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sportello.core.errors import ValidationError
@@ -127,6 +133,33 @@ def _date_or_none(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
+_BETWEEN_ITEMS = re.compile(r"[\s,]*")
+
+
+def _json_items(name: str) -> Iterator[dict[str, Any]]:
+    """The objects of one of python-codicefiscale's JSON lists, parsed one at a time.
+
+    One ``json.load`` of the 6.9 MB list of comuni is a single call that holds Python's
+    interpreter lock for about a tenth of a second: run on a background thread, it froze
+    the window meanwhile. Parsed item by item, the other threads run in between; and the
+    file is found without importing the package (its imports cost as much again)."""
+    spec = None if getattr(sys, "frozen", False) else importlib.util.find_spec("codicefiscale")  # noqa: TID251
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    path = Path(folders[0]) / "data" / name if folders else None
+    if path is None or not path.is_file():  # a bundle, or laid out otherwise: its own reader
+        from codicefiscale.data import get_data
+
+        yield from get_data(name)
+        return
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    at = _BETWEEN_ITEMS.match(text, text.index("[") + 1).end()
+    while at < len(text) and text[at] != "]":
+        item, at = decoder.raw_decode(text, at)
+        yield item
+        at = _BETWEEN_ITEMS.match(text, at).end()
+
+
 def places() -> dict[str, tuple[_Place, ...]]:
     """Belfiore code -> its periods (created, deleted, name, province): python-codicefiscale's
     municipalities and countries, read once (about 0.2 s)."""
@@ -134,12 +167,10 @@ def places() -> dict[str, tuple[_Place, ...]]:
     if _PLACES is None:
         with _PLACES_LOCK:
             if _PLACES is None:
-                from codicefiscale.data import get_countries_data, get_municipalities_data
-
                 table: dict[str, list[_Place]] = {}
-                entries: list[dict[str, Any]] = [
-                    *get_municipalities_data(), *get_countries_data()
-                ]
+                entries = itertools.chain(
+                    _json_items("municipalities.json"), _json_items("deleted-countries.json"),
+                    _json_items("countries.json"))
                 for entry in entries:
                     table.setdefault(entry["code"], []).append(
                         (

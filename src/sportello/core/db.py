@@ -273,9 +273,28 @@ def upgrade_to_head(engine: Engine, backup: bool = True) -> UpgradeResult:
     return UpgradeResult(before, head, backup_path)
 
 
+READ_ONLY = "sportello_read_only"  # session info: why this database must not be written
+
+
+def refuse_writes(factory: sessionmaker[Session], reason: str) -> None:
+    """From now on every write session of ``factory`` is refused with ``reason``: the
+    database was found damaged while the program runs; reading it stays possible."""
+    info = dict(factory.kw.get("info") or {})
+    info[READ_ONLY] = reason
+    factory.configure(info=info)
+
+
+def writes_refused(factory: sessionmaker[Session]) -> str | None:
+    """Why ``factory`` refuses to write (``refuse_writes``), or None."""
+    return (factory.kw.get("info") or {}).get(READ_ONLY)
+
+
 @contextmanager
 def write_session(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction for one use case; on SQLite the write lock is taken at BEGIN."""
+    refused = writes_refused(factory)
+    if refused:
+        raise SportelloError(refused)
     session = factory()
     if is_sqlite(session.get_bind()):  # type: ignore[arg-type]
         session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})

@@ -3,6 +3,12 @@
 Start-up stays light: only Qt, SQLAlchemy and the migration check are loaded before
 the main window appears; the heavy libraries (openpyxl, reportlab, codicefiscale,
 ateco, holidays) are imported by the features that use them.
+
+The SQLite ``quick_check`` (1.1 s on 100,000 files) does not hold the clerk back: it runs
+in a thread of its own once the list is on screen. If it fails, writing is refused from
+then on (``db.refuse_writes``: saving, and opening a file, which is recorded) and the clerk
+is told, with the latest good copy to restore when there is one. A file too damaged to be
+opened at all is checked at once instead, and its copy offered before the window is used.
 """
 
 from __future__ import annotations
@@ -105,43 +111,11 @@ def start(db: str | None = None, *, login: bool = False,
     app.processEvents()
     _bench_mark()
 
-    from sportello.core.bootstrap import bootstrap
-
-    check = _startup_check(db)
-    if check is not None and not check.ok and check.latest_good is not None:
-        restored = _offer_restore(window, db, check)
-        if restored is not None:
-            window.close()
-            return restored
-        check = None  # the good copy is back in place
-
-    try:
-        ctx = bootstrap(db)
-    except Exception as exc:  # schema too new, unreadable file, unreachable server...
-        if not _is_expected_failure(exc):
-            traceback.print_exc()
+    opened = _open(window, db)
+    if isinstance(opened, int):
         window.close()
-        _database_failure(db, exc)
-        return EXIT_FAILED
-
-    from sportello.core.services import setup
-
-    try:
-        initialised = setup.is_initialised(ctx)
-        actor = setup.default_actor(ctx) if initialised else None
-    except Exception as exc:  # the file opened but cannot be read (damaged, locked...)
-        if not _is_expected_failure(exc):
-            traceback.print_exc()
-        ctx.close()
-        window.close()
-        _database_failure(db, exc)
-        return EXIT_FAILED
-
-    if check is not None and not check.ok:  # damaged, opened anyway, and no good copy
-        ctx.close()
-        window.close()
-        _database_failure(db, _Damaged(check.problem or ""))
-        return EXIT_FAILED
+        return opened
+    ctx, initialised, actor = opened
 
     report, summary, failure = None, [], None
     if initialised and login:
@@ -175,7 +149,9 @@ def start(db: str | None = None, *, login: bool = False,
     session = OperatorSession(ctx, quit_when_closed=quit_when_closed)
     session.setParent(app)
     session.begin(window, actor)
+    _list_first(window)
     window.show()
+    _check_when_listed(window, db, ctx)
     if ctx.upgrade and ctx.upgrade.changed and ctx.upgrade.before is not None:
         message = QCoreApplication.translate(
             "app", "Database aggiornato alla nuova versione; copia di sicurezza: {backup}"
@@ -194,6 +170,166 @@ class _Damaged(Exception):
     """A database that fails quick_check and has no good copy to offer."""
 
 
+def _open(window: QWidget, db: str | None):  # type: ignore[no-untyped-def]
+    """(ctx, initialised, default actor), or an exit code once the clerk was told why not.
+
+    No ``quick_check`` first (it runs later, ``_check_when_listed``), unless the database
+    is about to be upgraded (a write) or cannot even be opened and read: then a damaged file
+    is told as such, and its latest good copy is offered; once restored, it is opened."""
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    if _needs_upgrade(db):
+        check = _startup_check(db)
+        if check is not None and not check.ok:
+            if check.latest_good is None:
+                _database_failure(db, _Damaged(check.problem or ""))
+                return EXIT_FAILED
+            restored = _offer_restore(window, db, check)
+            if restored is not None:
+                return restored
+    for attempt in (1, 2):
+        ctx = None
+        try:
+            ctx = bootstrap(db)
+            initialised = setup.is_initialised(ctx)
+            actor = setup.default_actor(ctx) if initialised else None
+            return ctx, initialised, actor
+        except Exception as exc:  # schema too new, unreadable or damaged file, no server...
+            if ctx is not None:
+                ctx.close()
+            if not _is_expected_failure(exc):
+                traceback.print_exc()
+            check = _startup_check(db) if attempt == 1 else None
+            if check is None or check.ok:
+                _database_failure(db, exc)
+                return EXIT_FAILED
+            if check.latest_good is None:
+                _database_failure(db, _Damaged(check.problem or ""))
+                return EXIT_FAILED
+            restored = _offer_restore(window, db, check)
+            if restored is not None:
+                return restored
+    return EXIT_FAILED  # not reached: the second attempt returns or reports
+
+
+def _needs_upgrade(db: str | None) -> bool:
+    """Whether opening will upgrade an existing SQLite file (so write to it): its schema
+    revision, read without opening it for writing, is not this program's."""
+    import sqlite3
+
+    from sportello.core import db as storage
+
+    try:
+        path = storage.sqlite_file(storage.resolve_url(db))
+        if path is None or not path.exists() or path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except Exception:  # noqa: BLE001 - unreadable or not stamped: check it before writing
+        return True
+    return found is None or found[0] != storage.SCHEMA_HEAD
+
+
+def _list_first(window: MainWindow) -> None:
+    """At start-up the Scadenze panel reads once the worker list has read its first page
+    (its first read is only asked for at the first turn of the event loop)."""
+    panel = getattr(window, "deadlines", None)
+    if panel is not None and window.workers_area is not None:
+        panel.read_after(window.workers_area.model.searched)
+
+
+def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Run the start-up ``quick_check`` in a thread of its own once the worker list is on
+    screen (at once if there is no list); a failure is told by ``_damaged_while_open``."""
+    import threading
+
+    from sportello.gui import ops
+
+    runner = ops.runner()
+
+    def check() -> None:  # in its own thread: neither lane waits for it
+        found = _startup_check(db)
+        if found is not None and not found.ok:
+            runner.call_soon(lambda: _damaged_while_open(window, db, ctx, found))
+
+    started: list[bool] = []
+
+    area = window.workers_area
+
+    def start_check(*_args: object) -> None:
+        if not started:
+            started.append(True)
+            if area is not None:
+                area.model.searched.disconnect(start_check)
+            threading.Thread(target=check, name="sportello-startup-check", daemon=True).start()
+
+    if area is None:
+        start_check()
+    else:
+        area.model.searched.connect(start_check)
+
+
+def _damaged_while_open(window: QWidget, db: str | None, ctx, check) -> None:  # type: ignore[no-untyped-def]
+    """The database failed its ``quick_check`` while the program runs: refuse every write
+    from now on (so nothing makes it worse; opening a file is recorded, so it is refused
+    too), say so, and offer the latest good copy, the program ending once it is back."""
+    from shiboken6 import isValid
+
+    from sportello.core import db as storage
+
+    problem = check.problem or ""
+    storage.refuse_writes(ctx.sessions, QCoreApplication.translate(
+        "app", "Il database è danneggiato: non si può registrare nulla finché non si "
+        "ripristina una copia di sicurezza ({problem})").format(problem=problem))
+    if not isValid(window):
+        return
+    good = check.latest_good
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("app", "Sportello — database danneggiato"),
+                      QCoreApplication.translate(
+                          "app", "Il database di Sportello è danneggiato:\n{problem}").format(
+                          problem=problem),
+                      QMessageBox.StandardButton.NoButton, window)
+    box.setObjectName("damagedDatabase")
+    if good is not None:
+        box.setInformativeText(QCoreApplication.translate(
+            "app", "Da ora non si può salvare né aprire un fascicolo (l'apertura viene "
+            "registrata); elenchi e agenda restano consultabili.\n\nL'ultima copia di "
+            "sicurezza integra è del {date}:\n{file}\n\nRipristinandola si perde quanto è "
+            "stato registrato dopo quel momento; il database danneggiato viene conservato in "
+            "una copia a parte. Sportello poi si chiude: riaprirlo per lavorare.").format(
+            date=f"{good.created_at:%d/%m/%Y %H:%M}", file=good.path))
+        restore = box.addButton(QCoreApplication.translate(
+            "app", "&Ripristina la copia del {date}").format(
+            date=f"{good.created_at:%d/%m/%Y %H:%M}"), QMessageBox.ButtonRole.AcceptRole)
+    else:
+        box.setInformativeText(QCoreApplication.translate(
+            "app", "Da ora non si può salvare né aprire un fascicolo (l'apertura viene "
+            "registrata); elenchi e agenda restano consultabili.\n\nNon c'è una copia di "
+            "sicurezza integra: avvisare l'amministratore, che può ripristinare una copia "
+            "da File › Amministrazione › Copie di sicurezza."))
+        restore = None
+    stay = box.addButton(QCoreApplication.translate("app", "&Continua in sola consultazione"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return
+    result = _restore_copy(window, db, good)
+    if result is None:
+        QMessageBox.information(window, QCoreApplication.translate(
+            "app", "Ripristino completato"), QCoreApplication.translate(
+            "app", "Ripristinata la copia del {date}.\n\nSportello ora si chiude: riaprirlo "
+            "per lavorare sui dati ripristinati.").format(
+            date=f"{good.created_at:%d/%m/%Y %H:%M}"))
+        window.close()
+
+
 def _startup_check(db: str | None):  # type: ignore[no-untyped-def]
     """``backups.startup_check`` (PRAGMA quick_check on a SQLite file); None if it cannot
     even be run (the opening below then says why)."""
@@ -210,10 +346,6 @@ def _offer_restore(window: QWidget, db: str | None, check) -> int | None:  # typ
 
     Returns None when the copy was restored (the start goes on), else an exit code.
     """
-    from sportello.core.bootstrap import bootstrap
-    from sportello.core.context import Actor
-    from sportello.core.services import backups
-
     good = check.latest_good
     title = QCoreApplication.translate("app", "Sportello — database danneggiato")
     text = QCoreApplication.translate(
@@ -237,10 +369,20 @@ def _offer_restore(window: QWidget, db: str | None, check) -> int | None:  # typ
     box.exec()
     if box.clickedButton() is not restore:
         return EXIT_OK
-    # The damaged file cannot say who is an administrator: the copy does, with the
-    # password each administrator had then.
+    return _restore_copy(window, db, good)
+
+
+def _restore_copy(window: QWidget, db: str | None, good) -> int | None:  # type: ignore[no-untyped-def]
+    """Put the good copy back in place of the damaged database: None when it is done,
+    ``EXIT_OK`` when the clerk gave up at the login, else ``EXIT_FAILED`` once the clerk
+    was told why not."""
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.context import Actor
+    from sportello.core.services import backups
     from sportello.gui.dialogs.login import LoginDialog
 
+    # The damaged file cannot say who is an administrator: the copy does, with the
+    # password each administrator had then.
     def copy_admin(username: str, password: str) -> Actor:
         found = backups.actor_from_file(good.path, username, password)
         if found is None:
@@ -302,21 +444,38 @@ def _bench_mark() -> None:
         print(time.time(), flush=True)
 
 
-def _exit_when_shown(app: QApplication) -> None:
-    """bench/run.py: print when the window is ready (areas built, first event-loop turn
-    after attach), then quit.
-
-    The bare-window floor in the benchmark uses the same mechanism.
-    """
+def _exit_when_shown(app: QApplication, window: MainWindow) -> None:
+    """bench/run.py: print when the window is usable with the first page of the worker list
+    painted (the search and its rows are in, then one event-loop turn paints them), then
+    quit. The bare-window floor in the benchmark prints at its first event-loop turn."""
     import time
 
     from PySide6.QtCore import QTimer
+
+    area = window.workers_area
+    searched: list[bool] = []
+    if area is not None:
+        area.model.searched.connect(lambda: searched.append(True))
+
+    def listed() -> bool:
+        if area is None:
+            return True
+        model = area.model
+        if model.rowCount() > 0:
+            return not model.searching and model.row_loaded(0)
+        return bool(searched) and not model.searching
 
     def shown() -> None:
         print(time.time(), flush=True)
         app.quit()
 
-    QTimer.singleShot(0, shown)
+    def poll() -> None:
+        if listed():
+            QTimer.singleShot(0, shown)  # the paint of the rows comes first
+        else:
+            QTimer.singleShot(1, poll)
+
+    QTimer.singleShot(0, poll)
 
 
 def run(db: str | None = None) -> int:
@@ -329,7 +488,7 @@ def run(db: str | None = None) -> int:
     session = result.operator_session  # type: ignore[attr-defined]
     app.setQuitOnLastWindowClosed(False)  # the session quits after the closing backup
     if bench:
-        _exit_when_shown(app)
+        _exit_when_shown(app, result)
     try:
         return app.exec()
     finally:

@@ -408,8 +408,10 @@ class MainWindow(QMainWindow):
             settings.setValue(SETTINGS_AREA, self.stack.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.workers_area is not None and not self.workers_area.close_files():
-            event.ignore()  # a file window with unsaved changes stayed open
+        # a file window with unsaved changes stayed open (or closes once it has saved:
+        # then the main window closes)
+        if self.workers_area is not None and not self.workers_area.close_files(then=self.close):
+            event.ignore()
             return
         self.save_settings()
         super().closeEvent(event)

@@ -294,7 +294,9 @@ class OperatorSession(QObject):
         window = self.window
         if window is None or self.ctx is None:
             return False
-        if window.workers_area is not None and not window.workers_area.close_files():
+        # a file window saving before it closes: log out once it has closed
+        if window.workers_area is not None and not window.workers_area.close_files(
+                then=self.log_out):
             return False
         self.idle.stop()
         try:

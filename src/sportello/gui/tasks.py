@@ -1,23 +1,25 @@
 """Long work off the GUI thread, with progress and cancel (the Anki "operation" idea).
 
-A ``Task`` runs ``job(progress)`` in its own thread. The job gets a ``progress(done,
-total) -> bool`` callback that returns False once the user asked to cancel; it must
-open its own sessions (``ctx.write()`` / ``ctx.read()`` in the job) and never touch a
-widget. Results and errors come back to the GUI thread as signals.
+A ``Task`` runs ``job(progress)`` on a lane of the operations runner (``gui.ops``): by
+default the write lane, the one thread where every writing service call runs in order;
+``lane=ops.READ`` for a long read. The job gets a ``progress(done, total) -> bool`` callback
+that returns False once the user asked to cancel; it must open its own sessions
+(``ctx.write()`` / ``ctx.read()`` in the job) and never touch a widget. Progress, the result
+and errors come back to the GUI thread as signals, then ``finished``.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from shiboken6 import isValid
 
-from sportello.core.errors import SportelloError
+from sportello.gui import ops
 
 Progress = Callable[[int, int], bool]
 Job = Callable[[Progress], Any]
@@ -25,16 +27,28 @@ Job = Callable[[Progress], Any]
 _PROGRESS_INTERVAL = 0.05  # seconds between progress signals: the GUI need not see every row
 
 
-class Task(QThread):
+class Task(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)  # a message for the clerk
+    finished = Signal()  # after succeeded or failed
 
-    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+    def __init__(self, job: Job, parent: QObject | None = None, *, lane: str = ops.WRITE) -> None:
         super().__init__(parent)
         self._job = job
+        self._lane = lane
         self._cancel = threading.Event()
         self._last_emit = 0.0
+        self._op: ops.Op | None = None
+
+    def start(self) -> None:
+        """Queue the job on its lane (it may wait there for the work asked before it)."""
+        if self._op is not None:
+            return
+        job, progress = self._job, self._progress
+        self._op = ops.runner().submit(ops.Op(
+            self._lane, lambda: job(progress), self, self._succeeded, self._failed, (), (),
+            None, False))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -43,36 +57,40 @@ class Task(QThread):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _progress(self, done: int, total: int) -> bool:
+    def isRunning(self) -> bool:  # noqa: N802 - the name QThread had
+        """Started and not yet ended (queued counts: it will run)."""
+        return self._op is not None and not self._op.ended.is_set()
+
+    def isFinished(self) -> bool:  # noqa: N802
+        """The job has ended (its result reaches the GUI thread when the event loop runs)."""
+        return self._op is not None and self._op.ended.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job has ended; True at once if it was never started."""
+        return True if self._op is None else self._op.wait(timeout)
+
+    def _progress(self, done: int, total: int) -> bool:  # on the lane
         now = time.monotonic()
         if done >= total or now - self._last_emit >= _PROGRESS_INTERVAL:
             self._last_emit = now
-            self.progressed.emit(done, total)
+            ops.runner().call_soon(lambda: self._emit_progress(done, total))
         return not self._cancel.is_set()
 
-    def run(self) -> None:  # in the worker thread: no widgets here
-        try:
-            result = self._job(self._progress)
-        except SportelloError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug or a broken database: say so, keep the trace
-            traceback.print_exc()
-            self.failed.emit(
-                QCoreApplication.translate("Task", "Errore imprevisto: {error}").format(
-                    error=exc
-                )
-            )
-        else:
-            self.succeeded.emit(result)
+    def _emit_progress(self, done: int, total: int) -> None:
+        if isValid(self) and not self.isFinished():
+            self.progressed.emit(done, total)
+
+    def _succeeded(self, result: object) -> None:
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.failed.emit(ops.message_for(exc))
+        self.finished.emit()
 
 
 class _Keeper(QObject):
-    """Keeps a task that no widget waits for alive until its thread has ended.
-
-    Lives in the GUI thread, so ``_release`` runs there (a queued call) and never
-    races the worker thread; the application waits for the tasks still kept before
-    it quits, so no thread reads a database that is being closed.
-    """
+    """Keeps a task that no widget holds alive until it has ended (lives in the GUI thread)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,6 +121,7 @@ def start_kept(task: Task) -> None:
         keeper = _Keeper()
         app = QCoreApplication.instance()
         if app is not None:
+            keeper.setParent(app)
             app.aboutToQuit.connect(keeper.wait_all)
         _keeper.append(keeper)
     _keeper[0].keep(task)

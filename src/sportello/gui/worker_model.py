@@ -6,12 +6,19 @@ right at once and the scroll bar is true. The contents of a row are read only wh
 view asks for it, a page of ``PAGE_SIZE`` rows at a time (``workers.rows``), and the
 pages read are kept in a small cache. A new search or sort replaces the ids and forgets
 the pages. There is no proxy model: sorting is a new ``list_ids`` in another order.
+
+Nothing is read on the UI thread: a search runs on the read lane of the operations runner
+(``gui.ops``) together with the pages the list will show first (the first one, and after a
+refresh those being looked at), and ``searched`` is emitted when they are in; only the
+newest search counts while the clerk types. A page asked for by the view afterwards
+(scrolling) is read there too: its rows show empty for the moment it takes, then fill in.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -28,6 +35,7 @@ from sportello.core.context import Context
 from sportello.core.codes import FileStatus
 from sportello.core.services import workers
 from sportello.core.services.workers import ListFilter, WorkerRow
+from sportello.gui import ops
 from sportello.gui.kit.inputs import format_date
 from sportello.gui.worker_file.labels import label
 
@@ -58,6 +66,7 @@ def _tr(text: str) -> str:
 
 class WorkerListModel(QAbstractTableModel):
     searched = Signal()  # the ids were replaced (a new search, filter or sort)
+    search_failed = Signal(str)  # the search was refused or failed: the message
 
     def __init__(
         self,
@@ -78,6 +87,10 @@ class WorkerListModel(QAbstractTableModel):
         self._descending = False
         self._headers = [_tr(text) for _, text in COLUMNS]
         self.pages_read = 0  # pages read from the database since the last search
+        self._searching = 0  # searches asked for whose result is not in yet
+        self._then: list[Callable[[], None]] = []  # to run once the newest search is in
+        self._generation = 0  # bumped by every new list of ids: older page reads are dropped
+        self._pages_asked: set[int] = set()  # pages being read for the current ids
 
     # ------------------------------------------------------------------ search and sort
 
@@ -93,29 +106,85 @@ class WorkerListModel(QAbstractTableModel):
     def descending(self) -> bool:
         return self._descending
 
-    def search(self, flt: ListFilter) -> None:
-        """Run ``flt`` in the current order (the service searches, filters and sorts)."""
+    @property
+    def searching(self) -> bool:
+        """A search was asked for and its result is not in yet."""
+        return self._searching > 0
+
+    def search(self, flt: ListFilter, then: Callable[[], None] | None = None, *,
+               keep_pages: bool = False) -> None:
+        """Run ``flt`` in the current order (the service searches, filters and sorts);
+        ``then`` runs once the result is shown. ``keep_pages``: the data changed, not the
+        search: read the pages being looked at with it (as ``refresh``)."""
         self._filter = dataclasses.replace(flt)
-        self.refresh()
+        if keep_pages:
+            self.refresh(then)
+        else:
+            self._run(then, [0])
 
-    def refresh(self) -> None:
-        """Run the current search again (after a save, a merge, a new file)."""
-        ids = workers.list_ids(self._ctx, self._filter, self._sort_key, self._descending)
-        self._set_ids(ids)
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Run the current search again (after a save, a merge, a new file); the pages
+        being looked at are read with it, so the rows do not blink."""
+        self._run(then, sorted({0, *list(self._pages)[-2:]}))
 
-    def set_order(self, key: str, descending: bool, *, refresh: bool = True) -> None:
+    def _run(self, then: Callable[[], None] | None, looked_at: list[int]) -> None:
+        """The search on the read lane, with the pages ``looked_at`` of its result."""
+        ctx, flt, key, descending = self._ctx, self._filter, self._sort_key, self._descending
+        size = self._page_size
+
+        def job() -> tuple[list[int], dict[int, dict[int, WorkerRow]]]:
+            ids = workers.list_ids(ctx, flt, key, descending)
+            pages = {}
+            for page in looked_at:
+                chunk = ids[page * size:(page + 1) * size]
+                if chunk:
+                    pages[page] = {r.id: r for r in workers.rows(ctx, chunk)}
+            return ids, pages
+
+        if then is not None:
+            self._then.append(then)
+        self._searching += 1
+        ops.read(self, job, done=self._searched, failed=self._search_failed,
+                 key=(self, "search"))
+
+    def when_searched(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or once the search under way is in."""
+        if self._searching:
+            self._then.append(then)
+        else:
+            then()
+
+    def _searched(self, result: tuple[list[int], dict[int, dict[int, WorkerRow]]]) -> None:
+        self._searching = 0  # only the newest result arrives: the older ones were dropped
+        ids, pages = result
+        self._set_ids(ids, pages)
+        self._run_then()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self._searching = 0
+        self._then.clear()
+        self.search_failed.emit(ops.message_for(exc))
+
+    def _run_then(self) -> None:
+        waiting, self._then = self._then, []
+        for callback in waiting:
+            callback()
+
+    def set_order(self, key: str, descending: bool, *, refresh: bool = True,
+                  then: Callable[[], None] | None = None) -> None:
         """Sort by ``key`` (a ``workers.SORT_COLUMNS`` key) and search again."""
         if key not in workers.SORT_COLUMNS:
             raise ValueError(key)
         self._sort_key, self._descending = key, descending
         if refresh:
-            self.refresh()
+            self._run(then, [0])
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+             then: Callable[[], None] | None = None) -> None:
         key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
         if key is None:
             return
-        self.set_order(key, order == Qt.SortOrder.DescendingOrder)
+        self.set_order(key, order == Qt.SortOrder.DescendingOrder, then=then)
 
     @staticmethod
     def sortable(column: int) -> bool:
@@ -124,17 +193,22 @@ class WorkerListModel(QAbstractTableModel):
     def sort_column(self) -> int:
         return SORT_KEYS.index(self._sort_key) if self._sort_key in SORT_KEYS else -1
 
-    def _set_ids(self, ids: list[int]) -> None:
+    def _set_ids(self, ids: list[int], pages: dict[int, dict[int, WorkerRow]]) -> None:
         self.beginResetModel()
         self._ids = ids
+        self._generation += 1
+        self._pages_asked.clear()
         self._pages.clear()
-        self.pages_read = 0
+        self._pages.update(pages)
+        self.pages_read = len(pages)
         self.endResetModel()
         self.searched.emit()
 
     def forget_rows(self) -> None:
         """Read the shown rows again when next painted (their contents changed)."""
         self._pages.clear()
+        self._generation += 1
+        self._pages_asked.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
@@ -157,20 +231,48 @@ class WorkerListModel(QAbstractTableModel):
             return -1
 
     def worker_row(self, row: int) -> WorkerRow | None:
-        """The contents of ``row``: its page is read if not in the cache."""
+        """The contents of ``row`` if its page is in; else None, and the page is asked for
+        on the read lane (``dataChanged`` says when its rows are in)."""
         page = row // self._page_size
         rows = self._pages.get(page)
         if rows is None:
-            start = page * self._page_size
-            chunk = self._ids[start:start + self._page_size]
-            rows = {r.id: r for r in workers.rows(self._ctx, chunk)}
-            self.pages_read += 1
-            self._pages[page] = rows
-            while len(self._pages) > self._max_pages:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows.get(self._ids[row])  # None: deleted since the search
+            self._ask_page(page)
+            return None
+        self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    def row_loaded(self, row: int) -> bool:
+        """Whether the contents of ``row`` are in (a row deleted since the search counts)."""
+        return (row // self._page_size) in self._pages
+
+    def _ask_page(self, page: int) -> None:
+        if page in self._pages_asked:
+            return
+        self._pages_asked.add(page)
+        start = page * self._page_size
+        chunk = self._ids[start:start + self._page_size]
+        ctx, generation = self._ctx, self._generation
+        ops.read(self, lambda: {r.id: r for r in workers.rows(ctx, chunk)},
+                 done=lambda rows: self._page_read(generation, page, rows),
+                 failed=lambda exc: self._page_failed(generation, page, exc))
+
+    def _page_read(self, generation: int, page: int, rows: dict[int, WorkerRow]) -> None:
+        if generation != self._generation:
+            return  # the ids changed meanwhile: the page is asked for again if shown
+        self._pages_asked.discard(page)
+        self.pages_read += 1
+        self._pages[page] = rows
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        first = page * self._page_size
+        last = min(first + self._page_size, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _page_failed(self, generation: int, page: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._pages_asked.discard(page)
+            self.search_failed.emit(ops.message_for(exc))
 
     @property
     def pages_cached(self) -> int:
@@ -204,7 +306,8 @@ class WorkerListModel(QAbstractTableModel):
             return None
         row = self.worker_row(index.row())
         if row is None:
-            return self.tr("(eliminato)") if index.column() == 0 else ""
+            loaded = self.row_loaded(index.row())
+            return self.tr("(eliminato)") if loaded and index.column() == 0 else ""
         column = index.column()
         if column == 0:
             return row.surname

@@ -435,9 +435,12 @@ def auto_backup(ctx: Context, *, now: dt.datetime | None = None,
     """On closing: a verified copy if something changed, then rotation. None: not needed.
 
     Needs no role (it runs for whoever closes the program). On PostgreSQL it does
-    nothing and returns None (the server's backups apply).
+    nothing and returns None (the server's backups apply), nor on a database found damaged
+    while the program ran (``db.refuse_writes``): its copy would only push good copies out.
     """
     if not db.is_sqlite(ctx.engine) or db.sqlite_path(ctx.engine) is None:
+        return None
+    if db.writes_refused(ctx.sessions):
         return None
     if not something_changed(ctx):
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +33,7 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file
 from sportello.core.services.agenda import AppointmentRow
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.agenda.common import (
     day_text,
     long_date,
@@ -244,7 +245,7 @@ class AgendaArea(Area):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self._shown)  # read after the area's first paint
+        self.after_paint(self._shown)  # read after the area's first paint
 
     def _data_changed(self, _kinds: object, source: object) -> None:
         """Written elsewhere (gui.changes; a call-in books appointments): read again if on
@@ -253,16 +254,47 @@ class AgendaArea(Area):
             self.reload()
 
     def _shown(self) -> None:
-        if not self._operators_loaded:
-            self.load_operators()
-            calendar = self.date_edit.calendarWidget()
-            self._mark_holidays(calendar.yearShown(), calendar.monthShown())
+        """Each time the area is shown: the period read again, off the UI thread (gui.ops);
+        the first time the operators and the date picker's holidays too."""
+        first = not self._operators_loaded
+        if first:
             self.open_button.setVisible(navigation.available(navigation.WORKER_FILE))
-        self.reload()
+        ctx = self.ctx
+        office_id = ctx.actor.office_id if ctx.actor else None
+        start, end = self.period()
+        operator_id = self._wanted_operator() if first else self.operator_id()
+        calendar = self.date_edit.calendarWidget()
+        year, month = calendar.yearShown(), calendar.monthShown()
+        focused = QApplication.focusWidget()
+        keep = self.selected_row.id if self.selected_row else None
 
-    def load_operators(self) -> None:
-        """Fill the operator combo: the whole office, then each active operator."""
-        self._operators_loaded = True
+        def job() -> tuple[list[tuple[int, str]] | None, int | None, dict[dt.date, str] | None,
+                           tuple[object, ...]]:
+            operators, chosen = None, operator_id
+            if first:
+                operators = worker_file.operators(ctx)
+                if chosen not in {o for o, _name in operators}:
+                    chosen = None
+            holidays = self._month_holidays(year, month) if first else None
+            return operators, chosen, holidays, self._read_period(ctx, start, end, chosen,
+                                                                  office_id)
+
+        def show(data: tuple[list[tuple[int, str]] | None, int | None,
+                             dict[dt.date, str] | None, tuple[object, ...]]) -> None:
+            operators, chosen, holidays, period = data
+            if operators is not None and not self._operators_loaded:
+                self._show_operators(operators)
+            if holidays is not None:
+                self._show_holidays(holidays)
+            if (self.period(), self.operator_id()) != ((start, end), chosen):
+                self.reload()  # the clerk moved on meanwhile: read what is shown now
+                return
+            self._show_period(period, keep, focused)
+
+        ops.read(self, job, done=show, key=(self, "reload"))
+
+    def _wanted_operator(self) -> int | None:
+        """The operator the agenda opens on: the one last shown, else the clerk."""
         wanted = QSettings().value(SETTINGS_OPERATOR)
         try:
             wanted_id = int(wanted) if wanted is not None else None
@@ -270,10 +302,19 @@ class AgendaArea(Area):
             wanted_id = None
         if wanted_id is None and self.ctx.actor is not None:
             wanted_id = self.ctx.actor.id
+        return wanted_id
+
+    def load_operators(self) -> None:
+        """Fill the operator combo: the whole office, then each active operator."""
+        self._show_operators(worker_file.operators(self.ctx))
+
+    def _show_operators(self, operators: list[tuple[int, str]]) -> None:
+        self._operators_loaded = True
+        wanted_id = self._wanted_operator()
         self.operator_combo.blockSignals(True)
         self.operator_combo.clear()
         self.operator_combo.addItem(self.tr("Tutto l'ufficio"), WHOLE_OFFICE)
-        for operator_id, name in worker_file.operators(self.ctx):
+        for operator_id, name in operators:
             self.operator_combo.addItem(name, operator_id)
         index = self.operator_combo.findData(wanted_id if wanted_id is not None else WHOLE_OFFICE)
         self.operator_combo.setCurrentIndex(max(index, 0))
@@ -328,17 +369,28 @@ class AgendaArea(Area):
         keep = select if select is not None else (
             self.selected_row.id if self.selected_row else None)
         start, end = self.period()
-        operator_id = self.operator_id()
+        office_id = self.ctx.actor.office_id if self.ctx.actor else None
+        self._show_period(self._read_period(self.ctx, start, end, self.operator_id(), office_id),
+                          keep, focused)
+
+    @staticmethod
+    def _read_period(ctx: Context, start: dt.date, end: dt.date, operator_id: int | None,
+                     office_id: int | None) -> tuple[object, ...]:
+        """What the period shows: (start, end, operator, rows, hours, holidays, closed days)."""
         if operator_id is not None:
-            rows = agenda.appointments_between(self.ctx, start, end, operator_id=operator_id)
+            rows = agenda.appointments_between(ctx, start, end, operator_id=operator_id)
         else:
-            office_id = self.ctx.actor.office_id if self.ctx.actor else None
-            rows = agenda.appointments_between(self.ctx, start, end, office_id=office_id)
-        self.rows = {row.id: row for row in rows}
+            rows = agenda.appointments_between(ctx, start, end, office_id=office_id)
         days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-        hours = agenda.office_hours(self.ctx)
+        hours = agenda.office_hours(ctx)
         holidays = {day: agenda.holiday_name(day) for day in days}
         closed = {day for day in days if agenda.closed_reason(day, hours) is not None}
+        return start, end, operator_id, rows, hours, holidays, closed
+
+    def _show_period(self, period: tuple[object, ...], keep: int | None,
+                     focused: QWidget | None) -> None:
+        start, end, operator_id, rows, hours, holidays, closed = period  # type: ignore[misc]
+        self.rows = {row.id: row for row in rows}  # type: ignore[attr-defined]
         show_operator = operator_id is None
         self.views.setCurrentWidget(self.week_view if self.mode == WEEK else self.day_view)
         if self.mode == WEEK:
@@ -365,7 +417,7 @@ class AgendaArea(Area):
             view.select(keep)
         else:
             self._show_selection(None)
-        if focused is not None and self.isAncestorOf(focused):
+        if focused is not None and shiboken6.isValid(focused) and self.isAncestorOf(focused):
             # a button disabled by the refresh (the selection went) leaves the focus in the
             # agenda, on the appointments, rather than handing it to another part of the window
             (focused if focused.isEnabled() else view).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -376,16 +428,26 @@ class AgendaArea(Area):
 
     def _mark_holidays(self, year: int, month: int) -> None:
         """The date picker's month with its public holidays in red (names as tooltips)."""
-        calendar = self.date_edit.calendarWidget()
-        day = dt.date(year, month, 1)
+        self._show_holidays(self._month_holidays(year, month))
+
+    @staticmethod
+    def _month_holidays(year: int, month: int) -> dict[dt.date, str]:
+        """The public holidays of a month (the first call loads the holidays library)."""
+        found, day = {}, dt.date(year, month, 1)
         while day.month == month:
             name = agenda.holiday_name(day)
             if name:
-                style = QTextCharFormat()
-                style.setForeground(QColor("#c62828"))
-                style.setToolTip(name)
-                calendar.setDateTextFormat(qdate(day), style)
+                found[day] = name
             day += dt.timedelta(days=1)
+        return found
+
+    def _show_holidays(self, holidays: dict[dt.date, str]) -> None:
+        calendar = self.date_edit.calendarWidget()
+        for day, name in holidays.items():
+            style = QTextCharFormat()
+            style.setForeground(QColor("#c62828"))
+            style.setToolTip(name)
+            calendar.setDateTextFormat(qdate(day), style)
 
     # ------------------------------------------------------------------ selection
 

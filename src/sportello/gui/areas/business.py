@@ -33,7 +33,7 @@ from sportello.core.services.business import (
     ProjectFilter,
     ProjectRow,
 )
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.areas.base import Area
 from sportello.gui.kit.forms import (
     MessageBar,
@@ -80,6 +80,7 @@ class BusinessArea(Area):
         self.ctx = ctx
         self._loaded = False
         self.detail: ProjectDetail | None = None
+        self._detail_read: ProjectDetail | None = None  # read with the list, off the UI thread
         changes.hub().changed.connect(self._data_changed)
         layout = self.build_heading(
             self.tr("Sportello Unico"),
@@ -280,7 +281,7 @@ class BusinessArea(Area):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._loaded:
-            QTimer.singleShot(0, self.reload)
+            self.after_paint(self.reload_in_background)
 
     def _data_changed(self, _kinds: object, source: object) -> None:
         """Written elsewhere (gui.changes): read again now if shown, else when next shown;
@@ -288,7 +289,7 @@ class BusinessArea(Area):
         if changes.comes_from(self, source):
             return
         if self.isVisible():
-            self.reload()
+            self.reload_in_background()
         else:
             self._loaded = False
 
@@ -300,10 +301,41 @@ class BusinessArea(Area):
         self._timer.stop()
         keep = select if select is not None else getattr(self.selected(), "id", None)
         flt = self.current_filter()
+        self._show_list(flt, business.list_projects(self.ctx, flt, offset=0,
+                                                    limit=self.model.page_size),
+                        business.count_by_stage(self.ctx, flt), keep)
+
+    def reload_in_background(self) -> None:
+        """As ``reload`` (and the detail of the project it will select), read on the read
+        lane (gui.ops): showing the area never waits for the database."""
+        self._loaded = True
+        self._timer.stop()
+        ctx, size, flt = self.ctx, self.model.page_size, self.current_filter()
+        keep = getattr(self.selected(), "id", None)
+
+        def job() -> tuple[list[ProjectRow], dict[str, int], ProjectDetail | None]:
+            first = business.list_projects(ctx, flt, offset=0, limit=size)
+            chosen = next((r for r in first if r.id == keep), first[0] if first else None)
+            detail = business.project(ctx, chosen.id) if chosen is not None else None
+            return first, business.count_by_stage(ctx, flt), detail
+
+        def show(data: tuple[list[ProjectRow], dict[str, int], ProjectDetail | None]) -> None:
+            if self.current_filter() != flt:
+                self.reload()  # the clerk changed the filter meanwhile
+                return
+            first, counts, detail = data
+            self._detail_read = detail
+            self._show_list(flt, first, counts, keep)
+            self._detail_read = None
+
+        ops.read(self, job, done=show, key=(self, "reload"))
+
+    def _show_list(self, flt: ProjectFilter, first: list[ProjectRow], counts: dict[str, int],
+                   keep: int | None) -> None:
+        ctx = self.ctx
         self.model.set_pager(
-            lambda offset, limit: business.list_projects(self.ctx, flt, offset=offset, limit=limit)
-        )
-        counts = business.count_by_stage(self.ctx, flt)
+            lambda offset, limit: business.list_projects(ctx, flt, offset=offset, limit=limit),
+            first=first)
         total = sum(counts.values())
         parts = " · ".join(
             f"{label(BUSINESS_STAGES, s).lower()} {n}" for s, n in counts.items() if n
@@ -319,7 +351,11 @@ class BusinessArea(Area):
 
     def show_detail(self) -> None:
         row = self.selected()
-        self.detail = business.project(self.ctx, row.id) if row is not None else None
+        read = self._detail_read
+        if row is not None and read is not None and read.id == row.id:
+            self.detail = read
+        else:
+            self.detail = business.project(self.ctx, row.id) if row is not None else None
         detail = self.detail
         if detail is None:
             self.title_label.setText(self.tr("Nessun progetto selezionato"))

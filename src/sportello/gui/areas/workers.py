@@ -6,9 +6,16 @@ rows it shows (``WorkerListModel``). Enter opens the first match, Down moves int
 list. Files open in their own windows (``WorkerFileWindow``). Whatever is written
 anywhere in the program (``gui.changes``: a file saved, an import, a pathway...) makes
 the list read again, at once when it is shown, else when it is next shown.
+
+Nothing here reads or writes on the UI thread (``gui.ops``): the search, the sort and the
+pages run on the read lane, opening a file (audited) and merging on the write lane. Enter
+and Down wait for the search under way. A file being opened is not opened twice: a second
+Enter or double click on it while it is read does nothing more.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
@@ -35,13 +42,13 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.codes import FileStatus, PathwayKind
 from sportello.core.services import worker_file, workers
-from sportello.core.services.workers import ListFilter
-from sportello.gui import changes
+from sportello.core.services.workers import ListFilter, WorkerRow
+from sportello.gui import changes, ops
 from sportello.gui.areas.base import Area
 from sportello.gui.kit.flow_layout import FlowLayout
 from sportello.gui.worker_file.dialogs import MergeDialog
 from sportello.gui.worker_file.labels import choices
-from sportello.gui.worker_file.window import WorkerFileWindow
+from sportello.gui.worker_file.window import WorkerFileWindow, open_file_window
 from sportello.gui.worker_model import COLUMNS, WorkerListModel
 
 SEARCH_DELAY_MS = 150  # typing pauses longer than this run the search
@@ -88,11 +95,13 @@ class WorkerTable(QTableView):
 
 class WorkersArea(Area):
     ICON = "users"
+    file_opened = Signal(object)  # a file window was shown (opened, or raised if open)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._windows: list[WorkerFileWindow] = []
+        self._opening: set[int | None] = set()  # files being read to open (None: a new one)
         self._last_filter: ListFilter | None = None
         self._shown_once = False
         self._stale = False  # data changed while the list was not on screen
@@ -215,6 +224,7 @@ class WorkersArea(Area):
         self.deadline_check.toggled.connect(self._deadline_toggled)
         self.deadline_days.valueChanged.connect(self._deadline_days_changed)
         self.model.searched.connect(self._show_count)
+        self.model.search_failed.connect(self.count_label.setText)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.open_requested.connect(self.open_current)
         self.table.leave.connect(self.focus_search)
@@ -273,13 +283,17 @@ class WorkersArea(Area):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self._load_choices()
         if not self._shown_once:
             self._shown_once = True
             if not self._header_restored:
                 QTimer.singleShot(0, self._fit_columns)
-            # after the first paint: the window appears before anything is searched
-            QTimer.singleShot(0, lambda: self.run_search(force=True))
+        # after the first paint: the window appears before anything is read
+        self.after_paint(self._read_when_shown)
+
+    def _read_when_shown(self) -> None:
+        self._load_choices()
+        if self._last_filter is None:
+            self.run_search(force=True)
         elif self._stale:
             self._stale = False
             self.refresh()
@@ -296,10 +310,16 @@ class WorkersArea(Area):
             self._stale = True
 
     def _load_choices(self) -> None:
-        """The vertenze and operators of the filters (again at each show: imports add some)."""
+        """The vertenze and operators of the filters (again at each show: imports add some),
+        read on the read lane."""
+        ctx = self.ctx
+        ops.read(self, lambda: (worker_file.vertenze(ctx), worker_file.operators(ctx)),
+                 done=self._show_choices, key=(self, "choices"))
+
+    def _show_choices(self, lists: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> None:
         changed = False
-        for combo, items in ((self.vertenza_filter, worker_file.vertenze(self.ctx)),
-                             (self.operator_filter, worker_file.operators(self.ctx))):
+        for combo, items in zip((self.vertenza_filter, self.operator_filter), lists,
+                                strict=True):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -334,26 +354,22 @@ class WorkersArea(Area):
         if not force and flt == self._last_filter:
             return
         self._last_filter = flt
-        try:
-            self.model.search(flt)
-        except SportelloError as exc:
-            self.count_label.setText(str(exc))
+        self.model.search(flt)
 
     def refresh(self, select_id: int | None = None) -> None:
         """Search again (the data changed), keeping the current file or selecting ``select_id``."""
         keep = select_id if select_id is not None else self.current_id()
         scroll = self.table.verticalScrollBar().value()
         self._last_filter = self.current_filter()
-        try:
-            self.model.search(self._last_filter)
-        except SportelloError as exc:
-            self.count_label.setText(str(exc))
-            return
-        if keep is not None and self.select_id(keep, scroll_to=select_id is not None):
-            if select_id is None:
+
+        def restore() -> None:
+            if keep is not None and self.select_id(keep, scroll_to=select_id is not None):
+                if select_id is None:
+                    self.table.verticalScrollBar().setValue(scroll)
+            else:
                 self.table.verticalScrollBar().setValue(scroll)
-        else:
-            self.table.verticalScrollBar().setValue(scroll)
+
+        self.model.search(self._last_filter, then=restore, keep_pages=True)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
@@ -400,7 +416,11 @@ class WorkersArea(Area):
         self.search_box.selectAll()
 
     def enter_list(self) -> None:
+        """Down in the search box: into the list, once the search typed so far is in."""
         self.run_search()
+        self.model.when_searched(self._enter_list)
+
+    def _enter_list(self) -> None:
         if self.model.rowCount() == 0:
             return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -409,8 +429,12 @@ class WorkersArea(Area):
             self.table.selectRow(0)
 
     def _open_first(self) -> None:
-        """Enter in the search box: the current row (the first after a new search)."""
+        """Enter in the search box: the current row (the first after a new search), once
+        the search typed so far is in."""
         self.run_search()
+        self.model.when_searched(self._open_current_or_first)
+
+    def _open_current_or_first(self) -> None:
         if self.model.rowCount() == 0:
             return
         current = self.table.currentIndex()
@@ -432,14 +456,9 @@ class WorkersArea(Area):
             header.blockSignals(False)
             return
         keep = self.current_id()
-        try:
-            self.model.sort(column, order)
-        except SportelloError as exc:
-            self.count_label.setText(str(exc))
-            return
+        self.model.sort(column, order, then=lambda: keep is not None and bool(
+            self.select_id(keep, scroll_to=True)))
         self._last_filter = self.model.list_filter
-        if keep is not None:
-            self.select_id(keep, scroll_to=True)
         self.save_header()
 
     def _model_order(self) -> Qt.SortOrder:
@@ -536,6 +555,10 @@ class WorkersArea(Area):
             return None
         return self.open_file(self.model.worker_id(row))
 
+    def opening(self, worker_id: int | None = None) -> bool:
+        """Whether a file (``worker_id``; any when None) is being read to be opened."""
+        return bool(self._opening) if worker_id is None else worker_id in self._opening
+
     def open_windows(self, worker_id: int | None = None) -> list[WorkerFileWindow]:
         """The file windows still open (those of ``worker_id`` when given)."""
         alive = [w for w in self._windows if shiboken6.isValid(w) and w.isVisible()]
@@ -544,28 +567,49 @@ class WorkersArea(Area):
         return [w for w in alive if w.worker_id == worker_id]
 
     def open_file(self, worker_id: int) -> WorkerFileWindow | None:
-        """Show the file in its window (raised if already open)."""
+        """Show the file in its window: raised at once if open (and returned); else read
+        (an audited opening: on the write lane) and shown when read (``file_opened``).
+        Asked again while it is being read, nothing more happens: one window per file."""
         for window in self.open_windows(worker_id):
             window.showNormal()
             window.raise_()
             window.activateWindow()
+            self.file_opened.emit(window)
             return window
-        try:
-            window = WorkerFileWindow(self.ctx, worker_id, self.window())
-        except SportelloError as exc:  # deleted or merged meanwhile
-            QMessageBox.warning(self, self.tr("Fascicolo"), str(exc))
-            self.refresh()
+        if worker_id in self._opening:
             return None
-        self._track(window)
-        window.show()
-        return window
+        self._opening.add(worker_id)
+        self._status(self.tr("Apertura del fascicolo…"))
+        open_file_window(self, self.ctx, worker_id, self.window(),
+                         shown=lambda window: self._opened(worker_id, window),
+                         failed=lambda exc: self._open_failed(worker_id, exc))
+        return None
 
-    def new_file(self) -> WorkerFileWindow:
-        """Ctrl+N: an empty file in a new window."""
-        window = WorkerFileWindow(self.ctx, None, self.window())
+    def _opened(self, worker_id: int | None, window: WorkerFileWindow) -> None:
+        self._opening.discard(worker_id)
         self._track(window)
-        window.show()
-        return window
+        main = self.window()
+        if isinstance(main, QMainWindow):
+            main.statusBar().clearMessage()
+        self.file_opened.emit(window)
+
+    def _open_failed(self, worker_id: int | None, exc: BaseException) -> None:
+        self._opening.discard(worker_id)
+        main = self.window()
+        if isinstance(main, QMainWindow):
+            main.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Fascicolo"), ops.message_for(exc))
+        if isinstance(exc, SportelloError):  # deleted or merged meanwhile
+            self.refresh()
+
+    def new_file(self) -> None:
+        """Ctrl+N: an empty file in a new window (shown once its lists are read)."""
+        if None in self._opening:
+            return
+        self._opening.add(None)
+        open_file_window(self, self.ctx, None, self.window(),
+                         shown=lambda window: self._opened(None, window),
+                         failed=lambda exc: self._open_failed(None, exc))
 
     def _track(self, window: WorkerFileWindow) -> None:
         self._windows = [w for w in self._windows if shiboken6.isValid(w)]
@@ -577,9 +621,26 @@ class WorkersArea(Area):
         self.refresh(select_id=worker_id)
         self._status(self.tr("Fascicolo creato."))
 
-    def close_files(self) -> bool:
-        """Close every file window (each asks about unsaved changes); False if one stays."""
-        return all(window.close() for window in self.open_windows())
+    def close_files(self, then: Callable[[], None] | None = None) -> bool:
+        """Close every file window (each asks about unsaved changes); False if one stays.
+
+        A window whose clerk answered "Salva" closes once its save is in; when every such
+        window has closed that way, ``then`` runs (the caller's closing, asked again)."""
+        closed = [window.close() for window in self.open_windows()]
+        if all(closed):
+            return True
+        saving = [w for w in self.open_windows() if w.closing_after_save]
+        if then is not None and saving and len(saving) == closed.count(False):
+            waiting = set(saving)
+
+            def one_closed(window: WorkerFileWindow) -> None:
+                waiting.discard(window)
+                if not waiting:
+                    then()
+
+            for window in saving:
+                window.destroyed.connect(lambda _obj=None, w=window: one_closed(w))
+        return False
 
     def _status(self, text: str) -> None:
         main = self.window()
@@ -623,12 +684,14 @@ class WorkersArea(Area):
                 " poi unire."))
             busy[0].raise_()
             return
-        try:
-            workers.merge(self.ctx, keep.id, drop.id)
-        except SportelloError as exc:  # PermissionDenied: only a responsabile may merge
-            QMessageBox.warning(self, title, str(exc))
-            return
-        changes.announce(changes.WORKERS, source=self)
+        ctx = self.ctx
+        ops.write(self, lambda: workers.merge(ctx, keep.id, drop.id),
+                  done=lambda _result: self._merged(keep, drop),
+                  # PermissionDenied: only a responsabile may merge
+                  failed=lambda exc: QMessageBox.warning(self, title, ops.message_for(exc)),
+                  changes=(changes.WORKERS,), busy=[self.merge_button])
+
+    def _merged(self, keep: WorkerRow, drop: WorkerRow) -> None:
         for window in self.open_windows(drop.id):
             window.close()  # clean (checked above): the file no longer exists
         for window in self.open_windows(keep.id):

@@ -66,13 +66,17 @@ class RowsModel(QAbstractTableModel):
         self._fetch, self._exhausted = None, True
         self.endResetModel()
 
-    def set_pager(self, fetch: Callable[[int, int], list[Any]]) -> None:
-        """Forget the rows; read the first page now, the next ones as the view scrolls."""
+    def set_pager(self, fetch: Callable[[int, int], list[Any]],
+                  first: list[Any] | None = None) -> None:
+        """Forget the rows; read the first page now (or show ``first``, that page read off
+        the UI thread), the next ones as the view scrolls."""
         self.beginResetModel()
-        self.rows = []
-        self._fetch, self._exhausted = fetch, False
+        self.rows = list(first) if first is not None else []
+        self._fetch = fetch
+        self._exhausted = first is not None and len(first) < self.page_size
         self.endResetModel()
-        self.fetchMore()
+        if first is None:
+            self.fetchMore()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._exhausted

@@ -21,7 +21,7 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.kit.forms import (
     FormDialog,
     MessageBar,
@@ -494,7 +494,8 @@ class OffersTab(QWidget):
         self._candidates_for = offer.id
         self.candidate_status.setText(self.tr("Ricerca dei candidati…"))
         ctx, offer_id = self.ctx, offer.id
-        task = Task(lambda _progress: (offer_id, placements.candidates_for_offer(ctx, offer_id)))
+        task = Task(lambda _progress: (offer_id, placements.candidates_for_offer(ctx, offer_id)),
+                    lane=ops.READ)
         task.succeeded.connect(self._candidates_read)
         task.failed.connect(self._candidates_failed)
         start_kept(task)

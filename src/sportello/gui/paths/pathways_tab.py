@@ -18,7 +18,7 @@ from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.kit.flow_layout import FlowLayout
 from sportello.gui.kit.forms import MessageBar, fill_combo, label, show_dialog
 from sportello.gui.kit.inputs import format_date, plural
@@ -173,12 +173,15 @@ class PathwaysTab(QWidget):
     # ------------------------------------------------------------------ reading
 
     def load_filters(self) -> None:
+        self._show_filters(worker_file.vertenze(self.ctx))
+
+    def _show_filters(self, vertenze: list[tuple[int, str]]) -> None:
         self._filters_loaded = True
         self.vertenza_combo.blockSignals(True)
         current = self.vertenza_combo.currentData()
         while self.vertenza_combo.count() > 1:
             self.vertenza_combo.removeItem(1)
-        for vertenza_id, title in worker_file.vertenze(self.ctx):
+        for vertenza_id, title in vertenze:
             self.vertenza_combo.addItem(title, vertenza_id)
         index = self.vertenza_combo.findData(current)
         self.vertenza_combo.setCurrentIndex(max(0, index))
@@ -196,12 +199,42 @@ class PathwaysTab(QWidget):
         if not self._filters_loaded:
             self.load_filters()
         self._search_timer.stop()
-        keep = select if select is not None else getattr(self.selected(), "id", None)
         flt = self.current_filter()
+        self._show_list(self._read_list(self.ctx, flt, self.model.page_size), flt, select)
+
+    def reload_in_background(self) -> None:
+        """As ``reload`` (the vertenze of the filter too), read on the read lane (gui.ops)."""
+        self._search_timer.stop()
+        ctx, size, flt = self.ctx, self.model.page_size, self.current_filter()
+
+        def job() -> tuple[list[tuple[int, str]], tuple[list[PathwayRow], dict[str, int]]]:
+            return worker_file.vertenze(ctx), self._read_list(ctx, flt, size)
+
+        def show(data: tuple[list[tuple[int, str]], tuple[list[PathwayRow], dict[str, int]]]
+                 ) -> None:
+            vertenze, listed = data
+            self._show_filters(vertenze)
+            if self.current_filter() != flt:
+                self.reload()  # the filter changed meanwhile (a vertenza gone): read again
+                return
+            self._show_list(listed, flt, None)
+
+        ops.read(self, job, done=show, key=(self, "reload"))
+
+    @staticmethod
+    def _read_list(ctx: Context, flt: PathwayFilter, size: int
+                   ) -> tuple[list[PathwayRow], dict[str, int]]:
+        return (pathways.list_pathways(ctx, flt, offset=0, limit=size),
+                pathways.count_by_status(ctx, flt))
+
+    def _show_list(self, listed: tuple[list[PathwayRow], dict[str, int]], flt: PathwayFilter,
+                   select: int | None) -> None:
+        first, counts = listed
+        keep = select if select is not None else getattr(self.selected(), "id", None)
+        ctx = self.ctx
         self.model.set_pager(
-            lambda offset, limit: pathways.list_pathways(self.ctx, flt, offset=offset, limit=limit)
-        )
-        counts = pathways.count_by_status(self.ctx, flt)
+            lambda offset, limit: pathways.list_pathways(ctx, flt, offset=offset, limit=limit),
+            first=first)
         total = sum(counts.values())
         parts = " · ".join(
             f"{label(PATHWAY_STATUSES, status).lower()} {n}" for status, n in counts.items() if n

@@ -28,7 +28,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.services import training, vouchers
 from sportello.core.services.training import CourseRow, FundRow
 from sportello.core.services.vouchers import VoucherFilter, VoucherRow
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.kit.forms import (
     MessageBar,
     fill_combo,
@@ -95,6 +95,7 @@ class CatalogTab(QWidget):
         self.changed.connect(lambda: changes.announce(changes.TRAINING, source=self))
         self.ctx = ctx
         self.providers: dict[int, object] = {}
+        self._sessions_read: tuple[int, list[object]] | None = None  # read with the courses
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
@@ -211,14 +212,17 @@ class CatalogTab(QWidget):
         self._course_selected()
 
     def load_providers(self, select: int | None = None) -> None:
+        self._show_providers(training.list_providers(self.ctx), select)
+
+    def _show_providers(self, providers: list[object], select: int | None = None) -> None:
         current = select if select is not None else self.provider_combo.currentData()
         self.provider_combo.blockSignals(True)
         self.provider_combo.clear()
         self.provider_combo.addItem(self.tr("Tutti gli enti"), None)
         self.providers = {}
-        for provider in training.list_providers(self.ctx):
-            self.providers[provider.id] = provider
-            self.provider_combo.addItem(provider.name, provider.id)
+        for provider in providers:
+            self.providers[provider.id] = provider  # type: ignore[attr-defined]
+            self.provider_combo.addItem(provider.name, provider.id)  # type: ignore[attr-defined]
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(current)))
         self.provider_combo.blockSignals(False)
 
@@ -227,13 +231,41 @@ class CatalogTab(QWidget):
             self.load_providers()
         self._timer.stop()
         keep = select if select is not None else getattr(self.selected_course(), "id", None)
-        self.course_model.set_rows(
-            training.list_courses(
-                self.ctx,
-                provider_id=self.provider_combo.currentData(),
-                text=self.search_edit.text(),
-            )
-        )
+        self._show_courses(training.list_courses(
+            self.ctx, provider_id=self.provider_combo.currentData(),
+            text=self.search_edit.text()), keep)
+
+    def reload_in_background(self) -> None:
+        """As ``reload`` (the providers too, and the lessons of the course it will select),
+        read on the read lane (gui.ops)."""
+        self._timer.stop()
+        ctx = self.ctx
+        provider_id, text = self.provider_combo.currentData(), self.search_edit.text()
+        keep = getattr(self.selected_course(), "id", None)
+
+        def job() -> tuple[list[object], list[CourseRow], tuple[int, list[object]] | None]:
+            providers = training.list_providers(ctx)
+            courses = training.list_courses(ctx, provider_id=provider_id, text=text)
+            chosen = next((c for c in courses if c.id == keep), courses[0] if courses else None)
+            sessions = (chosen.id, training.list_sessions(ctx, chosen.id)) if chosen else None
+            return providers, courses, sessions
+
+        def show(data: tuple[list[object], list[CourseRow], tuple[int, list[object]] | None]
+                 ) -> None:
+            providers, courses, sessions = data
+            self._show_providers(providers)
+            if (self.provider_combo.currentData(), self.search_edit.text()) != (provider_id,
+                                                                                text):
+                self.reload()  # the provider chosen is gone, or the clerk typed meanwhile
+                return
+            self._sessions_read = sessions
+            self._show_courses(courses, keep)
+            self._sessions_read = None
+
+        ops.read(self, job, done=show, key=(self, "reload"))
+
+    def _show_courses(self, courses: list[CourseRow], keep: int | None) -> None:
+        self.course_model.set_rows(courses)
         if not select_id(self.course_table, keep) and self.course_model.rowCount():
             self.course_table.selectRow(0)
         self.edit_provider_button.setEnabled(self.provider_combo.currentData() is not None)
@@ -262,7 +294,9 @@ class CatalogTab(QWidget):
                 scheduled=fmt_number(course.scheduled_hours), hours=fmt_number(course.form.hours)
             )
         )
-        self.session_model.set_rows(training.list_sessions(self.ctx, course.id))
+        read = self._sessions_read
+        self.session_model.set_rows(read[1] if read is not None and read[0] == course.id
+                                    else training.list_sessions(self.ctx, course.id))
 
     def _saved(self, text: str, course_id: int | None = None) -> None:
         self.reload(select=course_id)

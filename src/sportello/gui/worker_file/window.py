@@ -5,14 +5,22 @@ windows on the same file behave like two clerks (the second save is refused by t
 service and both versions are shown). Every check is the services': this window reads
 the fields, calls ``workers.save`` / ``create`` and ``worker_file.save_employment`` /
 ``add_diary``, and shows a ``ValidationError`` next to the field it names.
+
+No service call runs on the UI thread: ``read_file`` reads what the window shows in one job
+(``open_file_window`` runs it on the write lane of ``gui.ops``, because opening a file is
+audited), and Salva sends what changed as one job on the write lane. Meanwhile the window
+stays usable; Salva, Ricarica and the status button wait for the result, and a second Salva
+(Ctrl+S) is ignored. ``save_finished(ok)`` says how a save ended.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,7 +51,7 @@ from sportello.core.services.workers import (
     WorkerDetail,
     WorkerForm,
 )
-from sportello.gui import changes, queries
+from sportello.gui import changes, ops, queries
 from sportello.gui.dialogs.booking import BookingDialog
 from sportello.gui.kit.inputs import format_date, format_datetime
 from sportello.gui.letters import LettersPage
@@ -64,14 +72,82 @@ from sportello.gui.worker_file.tabs import (
 SETTINGS_GEOMETRY = "worker_file/geometry"
 CF_FILLED = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_province")
 
+Then = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class FileData:
+    """What the window shows when it opens, read in one job (``read_file``)."""
+
+    operators: list[tuple[int, str]]
+    vertenze: list[tuple[int, str]]
+    detail: WorkerDetail | None = None  # None: a new file
+    employment: Employment | None = None
+    languages: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def read_file(ctx: Context, worker_id: int | None, *, audit: bool = True) -> FileData:
+    """The file ``worker_id`` with its employment situation and languages, and the choices
+    of the window's lists (a new file when None). With ``audit`` the opening is recorded
+    in the activity log: a write, so run it on the write lane.
+
+    It also reads, the first time, the table of comuni behind every codice fiscale typed
+    or saved in the window (0.1 s of Python, once per program): here, before the window is
+    built, rather than on the UI thread when a code is typed, or beside the UI's work when
+    the first save's results are shown (Python threads share one interpreter)."""
+    _load_comuni()
+    operators, vertenze = worker_file.operators(ctx), worker_file.vertenze(ctx)
+    if worker_id is None:
+        return FileData(operators, vertenze)
+    return FileData(operators, vertenze, workers.get(ctx, worker_id, audit_open=audit),
+                    worker_file.employment(ctx, worker_id),
+                    queries.worker_languages(ctx, worker_id))
+
+
+def _load_comuni() -> None:
+    from sportello.core import codice_fiscale
+
+    codice_fiscale.known_belfiore("A479")  # the first call reads the table, once
+
+
+def open_file_window(owner: QWidget, ctx: Context, worker_id: int | None,
+                     parent: QWidget | None,
+                     shown: Callable[[WorkerFileWindow], None] | None = None,
+                     failed: Callable[[BaseException], None] | None = None) -> ops.Op:
+    """Read the file off the UI thread (audited: on the write lane; a new file's choices on
+    the read lane), then build and show its window; ``shown(window)`` follows. Nothing
+    happens if ``owner`` is gone by then."""
+
+    def show(data: FileData) -> None:
+        window = WorkerFileWindow(ctx, data, parent, staged=True)
+
+        def build() -> None:  # a few tabs per turn of the event loop, then the window
+            if not shiboken6.isValid(window):
+                return
+            if window.build_step():
+                QTimer.singleShot(0, build)
+                return
+            window.show()
+            if shown is not None:
+                shown(window)
+
+        build()
+
+    if worker_id is None:
+        return ops.read(owner, lambda: read_file(ctx, None), done=show, failed=failed)
+    return ops.write(owner, lambda: read_file(ctx, worker_id), done=show, failed=failed)
+
 
 class WorkerFileWindow(QWidget):
     saved = Signal(int)  # the file (or its employment, diary) was written
     created = Signal(int)  # a new file was created; the window now shows it
     open_requested = Signal(int)  # open another file (an existing CF, a similar person)
+    save_finished = Signal(bool)  # a save (Salva, Ctrl+S) ended: True when all was saved
 
-    def __init__(self, ctx: Context, worker_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, data: FileData, parent: QWidget | None = None, *,
+                 staged: bool = False) -> None:
+        """Build the window on ``data`` (``read_file``): no database work here. ``staged``:
+        only the frame now, the tabs with ``build_step`` (``open_file_window``)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.saved.connect(lambda _id: changes.announce(changes.WORKERS, source=self))
         # what this writes is shown everywhere (gui.changes)
@@ -79,10 +155,12 @@ class WorkerFileWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("workerFileWindow")
         self.ctx = ctx
-        self.worker_id = worker_id
+        self.worker_id = data.detail.id if data.detail is not None else None
         self._detail: WorkerDetail | None = None
         self._employment: Employment | None = None
         self._force_close = False
+        self._saving = False  # a save is on its way: Salva and Ctrl+S wait for it
+        self._close_after_save = False  # closing asked for "Salva": close once saved
 
         self.fields = FieldBinder(self)  # WorkerForm
         self.employment_fields = FieldBinder(self)  # EmploymentForm
@@ -102,50 +180,10 @@ class WorkerFileWindow(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        operators = worker_file.operators(ctx)
-        vertenze = worker_file.vertenze(ctx)
-        self.anagrafica = AnagraficaPage(self.fields, operators)
-        self.contacts = ContactsPage(self.fields)
-        self.education = EducationPage(self.fields)
-        self.employment = EmploymentPage(self.employment_fields, vertenze)
-        self.pacts = PactsPage(ctx, self._worker_ref)
-        self.pathways = PathwaysPage(ctx, self._worker_ref)
-        self.work = WorkPage(ctx, self._worker_ref)
-        self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
-        self.diary.add_requested.connect(self.add_diary)
-        self.appointments = RowsPage(
-            [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
-             self.tr("Stato"), self.tr("Esito")],
-            self.tr("Nessun appuntamento per questo fascicolo."), self._appointment_rows)
-        self.book_button = QPushButton(self.tr("Prenota…"))
-        self.book_button.setObjectName("bookButton")
-        self.book_button.clicked.connect(self.book)
-        self.appointments.buttons.addWidget(self.book_button)
-        self.appointments.buttons.addStretch(1)
-        self.letters = LettersPage(ctx, self._worker_ref)
-        self.vouchers = VouchersPage(ctx, self._worker_ref)
-        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
-            page.changed.connect(self._path_changed)
-
         self.tabs = QTabWidget()
         self.tabs.setObjectName("fileTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        for page, text in (
-            (self.anagrafica, self.tr("&Anagrafica")),
-            (self.contacts, self.tr("&Contatti e indirizzi")),
-            (self.education, self.tr("&Istruzione e patente")),
-            (self.employment, self.tr("Situazione &lavorativa")),
-            (self.pacts, self.tr("&Patto di servizio")),
-            (self.pathways, self.tr("Pe&rcorsi")),
-            (self.work, self.tr("Lavoro e impre&sa")),
-            (self.diary, self.tr("&Diario")),
-            (self.appointments, self.tr("Appunta&menti")),
-            (self.letters, self.tr("L&ettere")),
-            (self.vouchers, self.tr("&Voucher")),
-        ):
-            self.tabs.addTab(page, text)
-        self.tabs.currentChanged.connect(self._tab_shown)
 
         # bottom: what happened, and the buttons
         self.message_label = QLabel()
@@ -202,15 +240,84 @@ class WorkerFileWindow(QWidget):
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self,
                   lambda: self._step_tab(-1))
 
+        self._steps: Iterator[None] | None = self._build(data)
+        if not staged:
+            while self.build_step():
+                pass
+
+    def build_step(self) -> bool:
+        """Build the next part of the window (a few tabs); False once it is complete.
+
+        ``open_file_window`` builds one part per turn of the event loop and shows the window
+        when it is complete: building all eleven tabs at once kept the UI thread busy for
+        120-190 ms."""
+        if self._steps is None:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    def _build(self, data: FileData) -> Iterator[None]:
+        """The tabs, a few per step, then the file's data in them."""
+        ctx = self.ctx
+        self.anagrafica = AnagraficaPage(self.fields, data.operators)
+        self._add_tab(self.anagrafica, self.tr("&Anagrafica"))
+        yield
+        self.contacts = ContactsPage(self.fields)
+        self._add_tab(self.contacts, self.tr("&Contatti e indirizzi"))
+        self.education = EducationPage(self.fields)
+        self._add_tab(self.education, self.tr("&Istruzione e patente"))
+        yield
+        self.employment = EmploymentPage(self.employment_fields, data.vertenze)
+        self._add_tab(self.employment, self.tr("Situazione &lavorativa"))
+        yield
+        self.pacts = PactsPage(ctx, self._worker_ref)
+        self._add_tab(self.pacts, self.tr("&Patto di servizio"))
+        self.pathways = PathwaysPage(ctx, self._worker_ref)
+        self._add_tab(self.pathways, self.tr("Pe&rcorsi"))
+        self.work = WorkPage(ctx, self._worker_ref)
+        self._add_tab(self.work, self.tr("Lavoro e impre&sa"))
+        yield
+        self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
+        self.diary.add_requested.connect(self.add_diary)
+        self._add_tab(self.diary, self.tr("&Diario"))
+        self.appointments = RowsPage(
+            [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
+             self.tr("Stato"), self.tr("Esito")],
+            self.tr("Nessun appuntamento per questo fascicolo."), self._appointment_rows)
+        self.book_button = QPushButton(self.tr("Prenota…"))
+        self.book_button.setObjectName("bookButton")
+        self.book_button.clicked.connect(self.book)
+        self.appointments.buttons.addWidget(self.book_button)
+        self.appointments.buttons.addStretch(1)
+        self._add_tab(self.appointments, self.tr("Appunta&menti"))
+        yield
+        self.letters = LettersPage(ctx, self._worker_ref)
+        self._add_tab(self.letters, self.tr("L&ettere"))
+        self.vouchers = VouchersPage(ctx, self._worker_ref)
+        self._add_tab(self.vouchers, self.tr("&Voucher"))
+        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
+            page.changed.connect(self._path_changed)
+        yield
+        self.tabs.currentChanged.connect(self._tab_shown)
         for binder in (self.fields, self.employment_fields, self.diary_fields):
             binder.changed.connect(self._update_modified)
         self.anagrafica.cf_edit.textEdited.connect(self._cf_typed)
-
-        if worker_id is None:
+        if self.worker_id is None:
             self._start_new()
         else:
-            self.load()
+            self._show_file(data)
         self._restore_geometry()
+
+    def _add_tab(self, page: QWidget, text: str) -> None:
+        self.tabs.addTab(page, text)
+        # styled and measured now, in this step, not all at once when the window is shown
+        page.ensurePolished()
+        page.minimumSizeHint()
+        page.sizeHint()
 
     def access_request(self, folder: str | None = None) -> object | None:
         """Richiesta di accesso (GDPR): what the database holds on this person, xlsx + PDF
@@ -245,13 +352,13 @@ class WorkerFileWindow(QWidget):
         return [self.pacts, self.pathways, self.work, self.diary, self.appointments,
                 self.letters, self.vouchers]
 
-    def load(self, *, audit: bool = True) -> None:
-        """Read the file (and its employment situation) and show it; lists reload when shown."""
-        assert self.worker_id is not None
-        detail = workers.get(self.ctx, self.worker_id, audit_open=audit)
-        self._show_detail(detail)
-        self._load_employment()
-        self.education.show_languages(queries.worker_languages(self.ctx, self.worker_id))
+    def _show_file(self, data: FileData) -> None:
+        """Show what ``read_file`` read; the lists of the other tabs are read when shown."""
+        assert data.detail is not None and data.employment is not None
+        self._show_detail(data.detail)
+        self._employment = data.employment
+        self.employment_fields.load(vars(data.employment.form))
+        self.education.show_languages(data.languages)
         for page in self._history_pages():
             self.tabs.setTabEnabled(self.tabs.indexOf(page), True)
             page.loaded = False
@@ -269,10 +376,19 @@ class WorkerFileWindow(QWidget):
         self.anagrafica.cf_info.setText(self._birth_summary(detail.form))
         self._show_header()
 
-    def _load_employment(self) -> None:
+    def _load_employment(self, then: Then | None = None) -> None:
+        """Read the employment situation again (read lane) and show it; then ``then``."""
         assert self.worker_id is not None
-        self._employment = worker_file.employment(self.ctx, self.worker_id)
-        self.employment_fields.load(vars(self._employment.form))
+        ctx, worker_id = self.ctx, self.worker_id
+
+        def show(employment: Employment) -> None:
+            self._employment = employment
+            self.employment_fields.load(vars(employment.form))
+            self._show_header()
+            if then is not None:
+                then()
+
+        ops.read(self, lambda: worker_file.employment(ctx, worker_id), done=show)
 
     def _step_tab(self, step: int) -> None:
         """Show the next (``step`` 1) or previous (-1) tab, wrapping around."""
@@ -304,14 +420,24 @@ class WorkerFileWindow(QWidget):
         self._reload_quietly()
 
     def _reload_quietly(self) -> None:
-        try:
-            self.load(audit=False)
-        except NotFound as exc:
+        """Read the file again (not audited: it is open already) and show it."""
+        assert self.worker_id is not None
+        ctx, worker_id = self.ctx, self.worker_id
+
+        def show(data: FileData) -> None:
+            self._show_file(data)
+            self._say(self.tr("Fascicolo riletto dal database."))
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, NotFound):
+                ops.show_failure(self, exc)
+                return
             QMessageBox.warning(self, self.tr("Fascicolo"), str(exc))
             self._force_close = True
             self.close()
-            return
-        self._say(self.tr("Fascicolo riletto dal database."))
+
+        ops.read(self, lambda: read_file(ctx, worker_id, audit=False), done=show,
+                 failed=failed, busy=[self.reload_button])
 
     def reload_if_clean(self) -> None:
         """After a change made elsewhere (a merge): show it, unless the clerk is editing."""
@@ -336,15 +462,20 @@ class WorkerFileWindow(QWidget):
             target = FileStatus.SOSPESO
         else:
             target = FileStatus.APERTO
-        try:
-            workers.set_status(self.ctx, self.worker_id, target, reason or None)
-        except SportelloError as exc:
-            self._refused(str(exc))
-            return
-        self._reload_worker_part()
-        self._say(self.tr("Fascicolo {status}.").format(
-            status=label(FileStatus, self._detail.status).lower()))
-        self.saved.emit(self.worker_id)
+        ctx, worker_id = self.ctx, self.worker_id
+
+        def job() -> WorkerDetail:
+            workers.set_status(ctx, worker_id, target, reason or None)
+            return workers.get(ctx, worker_id, audit_open=False)
+
+        def done(detail: WorkerDetail) -> None:
+            self._show_detail(detail)
+            self._say(self.tr("Fascicolo {status}.").format(
+                status=label(FileStatus, detail.status).lower()))
+            self.saved.emit(worker_id)
+
+        ops.write(self, job, done=done, failed=lambda exc: self._refused(ops.message_for(exc)),
+                  busy=[self.status_button])
 
     # ------------------------------------------------------------------ header
 
@@ -453,22 +584,46 @@ class WorkerFileWindow(QWidget):
     def _diary_draft(self) -> bool:
         return bool(self.diary_fields.value("subject") or self.diary_fields.value("body"))
 
-    def save(self) -> bool:
-        """Save what changed: the file, its employment situation, a note being written."""
+    def save(self) -> None:
+        """Salva: what changed (the file, its employment situation, a note being written),
+        as one job on the write lane; ``save_finished`` tells how it ended. Ignored while a
+        save is on its way."""
+        if self._saving:
+            return
         self._say("")
         if self.worker_id is None:
-            return self._create()
+            self._create()
+            return
         if not self.is_dirty():
             self._say(self.tr("Nessuna modifica da salvare."))
-            return True
-        if self.fields.is_dirty() and not self._save_worker():
-            return False
-        if self.employment_fields.is_dirty() and not self._save_employment():
-            return False
-        if self._diary_draft() and not self.add_diary():
-            return False
-        self._say(self.tr("Salvato alle {time}.").format(time=dt.datetime.now().strftime("%H:%M")))
-        return True
+            self.save_finished.emit(True)
+            return
+        steps: list[tuple[str, dict[str, object]]] = []
+        if self.fields.is_dirty():
+            self.fields.clear_errors()
+            values = self._read(self.fields)
+            if values is None:
+                self._finish_save(False)
+                return
+            steps.append(("worker", values))
+        # A field that cannot be read stops the save there; what comes before it is saved
+        # (as the clerk would by saving the tabs one by one).
+        unreadable: tuple[FieldBinder, FieldError] | None = None
+        if self.employment_fields.is_dirty():
+            self.employment_fields.clear_errors()
+            try:
+                steps.append(("employment", self.employment_fields.values()))
+            except FieldError as exc:
+                unreadable = (self.employment_fields, exc)
+        if unreadable is None and self._diary_draft():
+            self.diary_fields.clear_errors()
+            try:
+                steps.append(("diary", self.diary_fields.values()))
+            except FieldError as exc:
+                unreadable = (self.diary_fields, exc)
+        self._run_steps(steps, unreadable,
+                        self.tr("Salvato alle {time}.").format(
+                            time=dt.datetime.now().strftime("%H:%M")))
 
     def _read(self, binder: FieldBinder) -> dict[str, object] | None:
         try:
@@ -477,28 +632,120 @@ class WorkerFileWindow(QWidget):
             self._field_error(binder, exc.name, exc.message)
             return None
 
-    def _save_worker(self) -> bool:
-        assert self.worker_id is not None and self._detail is not None
-        self.fields.clear_errors()
-        values = self._read(self.fields)
-        if values is None:
-            return False
-        try:
-            detail = workers.save(self.ctx, self.worker_id, self._detail.version,
-                                  WorkerForm(**values))  # type: ignore[arg-type]
-        except ValidationError as exc:
-            self._service_error(self.fields, exc)
-            return False
-        except RecordConflict as exc:
-            self._conflict(exc, self.fields, values, self._detail.form.values(),
-                           self._reload_worker_part)
-            return False
-        except SportelloError as exc:
+    def _binder_of(self, step: str) -> FieldBinder:
+        return {"worker": self.fields, "employment": self.employment_fields}.get(
+            step, self.diary_fields)
+
+    def _run_steps(self, steps: list[tuple[str, dict[str, object]]],
+                   unreadable: tuple[FieldBinder, FieldError] | None,
+                   message: str | None) -> None:
+        """Write ``steps`` in order in one job on the write lane, stopping at the first
+        refusal; then show what was saved, the refusal, or ``unreadable`` (a field error
+        found before writing), else ``message``."""
+        if not steps:
+            if unreadable is not None:
+                self._field_error(unreadable[0], unreadable[1].name, unreadable[1].message)
+            self._finish_save(unreadable is None)
+            return
+        assert self.worker_id is not None
+        ctx, worker_id = self.ctx, self.worker_id
+        version = self._detail.version if self._detail is not None else 0
+        employment_version = self._employment.version if self._employment is not None else None
+        # what the fields show now: if the clerk types on while the save is on its way,
+        # the saved values are not put back over the new edits
+        states = {name: self._binder_of(name).state() for name, _values in steps}
+
+        def job() -> tuple[dict[str, object], str | None, SportelloError | None]:
+            done: dict[str, object] = {}
+            for name, values in steps:
+                try:
+                    if name == "worker":
+                        done[name] = workers.save(ctx, worker_id, version,
+                                                  WorkerForm(**values))  # type: ignore[arg-type]
+                    elif name == "employment":
+                        done[name] = worker_file.save_employment(
+                            ctx, worker_id, EmploymentForm(**values),  # type: ignore[arg-type]
+                            expected_version=employment_version)
+                    else:
+                        worker_file.add_diary(ctx, worker_id, str(values["kind"]),
+                                              values["subject"], values["body"])  # type: ignore[arg-type]
+                        done[name] = worker_file.diary(ctx, worker_id)
+                except SportelloError as exc:
+                    return done, name, exc
+            return done, None, None
+
+        def written(result: tuple[dict[str, object], str | None, SportelloError | None]) -> None:
+            done, failed_step, exc = result
+            self._show_written(done, states)
+            if exc is not None and failed_step is not None:
+                values = dict(steps)[failed_step]
+                self._step_refused(failed_step, values, exc)
+                return
+            if unreadable is not None:
+                self._field_error(unreadable[0], unreadable[1].name, unreadable[1].message)
+                self._finish_save(False)
+                return
+            if message:
+                self._say(message)
+            self._finish_save(True)
+
+        def failed(exc: BaseException) -> None:  # not a refusal: a bug or a broken database
+            self._refused(ops.message_for(exc))
+            self._finish_save(False)
+
+        self._saving = True
+        ops.write(self, job, done=written, failed=failed,
+                  busy=[self.save_button, self.reload_button, self.diary.add_button])
+
+    def _show_written(self, done: dict[str, object], states: dict[str, object]) -> None:
+        """Show what the save wrote, unless the clerk has changed those fields since."""
+        assert self.worker_id is not None
+        detail = done.get("worker")
+        if isinstance(detail, WorkerDetail):
+            if self.fields.state() == states["worker"]:
+                self._show_detail(detail)
+            else:
+                self._detail = detail  # the next save goes on from the saved version
+            self.saved.emit(self.worker_id)
+        employment = done.get("employment")
+        if isinstance(employment, Employment):
+            self._employment = employment
+            if self.employment_fields.state() == states["employment"]:
+                self.employment_fields.load(vars(employment.form))
+            self._show_header()
+            self.saved.emit(self.worker_id)
+        if "diary" in done:
+            if self.diary_fields.state() == states["diary"]:
+                kind = self.diary_fields.value("kind")
+                self.diary_fields.load({"kind": kind, "subject": None, "body": None})
+            self._show_diary(done["diary"])  # type: ignore[arg-type]
+            self._say(self.tr("Annotazione aggiunta al diario."))
+            self.saved.emit(self.worker_id)
+
+    def _step_refused(self, step: str, values: dict[str, object], exc: SportelloError) -> None:
+        binder = self._binder_of(step)
+        if isinstance(exc, ValidationError):
+            self._service_error(binder, exc)
+        elif isinstance(exc, RecordConflict) and step == "worker":
+            loaded = self._detail.form.values() if self._detail is not None else {}
+            self._conflict(exc, binder, values, loaded, self._reload_worker_part)
+            return
+        elif isinstance(exc, RecordConflict) and step == "employment":
+            loaded = vars(self._employment.form) if self._employment else {}
+            self._conflict(exc, binder, values, loaded, self._load_employment)
+            return
+        else:
             self._refused(str(exc))
-            return False
-        self._show_detail(detail)
-        self.saved.emit(self.worker_id)
-        return True
+        self._finish_save(False)
+
+    def _finish_save(self, ok: bool) -> None:
+        self._saving = False
+        close = self._close_after_save
+        self._close_after_save = False
+        self.save_finished.emit(ok)
+        if close and ok:
+            self._force_close = True
+            self.close()
 
     def _worker_ref(self) -> tuple[int, str] | None:
         """The file shown, as the path dialogs want it: (id, "Surname Name")."""
@@ -517,110 +764,95 @@ class WorkerFileWindow(QWidget):
             self._reload_worker_part()
         self.saved.emit(self.worker_id)
 
-    def _reload_worker_part(self) -> None:
+    def _reload_worker_part(self, then: Then | None = None) -> None:
+        """Read the file's own data again (read lane) and show it; then ``then``."""
         assert self.worker_id is not None
-        self._show_detail(workers.get(self.ctx, self.worker_id, audit_open=False))
+        ctx, worker_id = self.ctx, self.worker_id
 
-    def _save_employment(self) -> bool:
-        assert self.worker_id is not None
-        self.employment_fields.clear_errors()
-        values = self._read(self.employment_fields)
-        if values is None:
-            return False
-        version = self._employment.version if self._employment is not None else None
-        try:
-            self._employment = worker_file.save_employment(
-                self.ctx, self.worker_id, EmploymentForm(**values),  # type: ignore[arg-type]
-                expected_version=version)
-        except ValidationError as exc:
-            self._service_error(self.employment_fields, exc)
-            return False
-        except RecordConflict as exc:
-            loaded = vars(self._employment.form) if self._employment else {}
-            self._conflict(exc, self.employment_fields, values, loaded, self._load_employment)
-            return False
-        except SportelloError as exc:
-            self._refused(str(exc))
-            return False
-        self.employment_fields.load(vars(self._employment.form))
-        self._show_header()
-        self.saved.emit(self.worker_id)
-        return True
+        def show(detail: WorkerDetail) -> None:
+            self._show_detail(detail)
+            if then is not None:
+                then()
 
-    def _create(self) -> bool:
-        self.fields.clear_errors()
-        values = self._read(self.fields)
-        if values is None:
-            return False
-        if self.employment_fields.is_dirty() and self._read(self.employment_fields) is None:
-            return False
-        form = WorkerForm(**values)  # type: ignore[arg-type]
-        allow_similar = False
-        while True:
-            try:
-                new_id = workers.create(self.ctx, form, allow_similar=allow_similar)
-            except ValidationError as exc:
-                self._service_error(self.fields, exc)
-                return False
-            except ExistingFile as exc:
-                QMessageBox.information(
-                    self, self.tr("Fascicolo già presente"),
-                    self.tr("{message}\nSi apre il fascicolo esistente; i dati scritti qui non"
-                            " sono stati salvati.").format(message=exc))
-                self.open_requested.emit(exc.worker_id)
-                self._force_close = True
-                self.close()
-                return False
-            except SimilarPeopleFound as exc:
-                dialog = SimilarPeopleDialog(exc.candidates, self)
-                answer = dialog.exec()
-                if answer == SimilarPeopleDialog.CREATE:
-                    allow_similar = True
-                    continue
-                if answer == SimilarPeopleDialog.OPEN and dialog.chosen_id is not None:
-                    self.open_requested.emit(dialog.chosen_id)
-                self._say(self.tr("Fascicolo non creato."))
-                return False
-            except SportelloError as exc:
-                self._refused(str(exc))
-                return False
-            break
+        ops.read(self, lambda: workers.get(ctx, worker_id, audit_open=False), done=show)
+
+    def _create(self, form: WorkerForm | None = None, allow_similar: bool = False) -> None:
+        """Create the file (write lane); the window then shows it."""
+        if form is None:
+            self.fields.clear_errors()
+            values = self._read(self.fields)
+            if values is None:
+                self._finish_save(False)
+                return
+            if self.employment_fields.is_dirty() and self._read(self.employment_fields) is None:
+                self._finish_save(False)
+                return
+            form = WorkerForm(**values)  # type: ignore[arg-type]
+        ctx = self.ctx
+
+        def job() -> tuple[int, FileData]:
+            new_id = workers.create(ctx, form, allow_similar=allow_similar)
+            return new_id, read_file(ctx, new_id, audit=False)
+
+        self._saving = True
+        ops.write(self, job, done=self._created,
+                  failed=lambda exc: self._create_refused(exc, form),
+                  busy=[self.save_button])
+
+    def _created(self, result: tuple[int, FileData]) -> None:
+        new_id, data = result
+        self._saving = False
         self.worker_id = new_id
         employment_pending = self.employment_fields.is_dirty()
         pending = self.employment_fields.values() if employment_pending else None
-        self.load(audit=False)
+        self._show_file(data)
         self.created.emit(new_id)
-        if pending is not None:
-            for key, value in pending.items():
-                self.employment_fields.set_value(key, value)
-            if not self._save_employment():
-                return False
-        self._say(self.tr("Fascicolo creato."))
-        return True
+        if pending is None:
+            self._say(self.tr("Fascicolo creato."))
+            self._finish_save(True)
+            return
+        for key, value in pending.items():
+            self.employment_fields.set_value(key, value)
+        self.employment_fields.clear_errors()
+        self._run_steps([("employment", self.employment_fields.values())], None,
+                        self.tr("Fascicolo creato."))
 
-    def add_diary(self) -> bool:
-        """Write the note of the diary box (kind, subject, text) into the diary."""
-        if self.worker_id is None:
-            return False
+    def _create_refused(self, exc: BaseException, form: WorkerForm) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
+            self._service_error(self.fields, exc)
+        elif isinstance(exc, ExistingFile):
+            QMessageBox.information(
+                self, self.tr("Fascicolo già presente"),
+                self.tr("{message}\nSi apre il fascicolo esistente; i dati scritti qui non"
+                        " sono stati salvati.").format(message=exc))
+            self.open_requested.emit(exc.worker_id)
+            self._finish_save(False)
+            self._force_close = True
+            self.close()
+            return
+        elif isinstance(exc, SimilarPeopleFound):
+            dialog = SimilarPeopleDialog(exc.candidates, self)
+            answer = dialog.exec()
+            if answer == SimilarPeopleDialog.CREATE:
+                self._create(form, allow_similar=True)
+                return
+            if answer == SimilarPeopleDialog.OPEN and dialog.chosen_id is not None:
+                self.open_requested.emit(dialog.chosen_id)
+            self._say(self.tr("Fascicolo non creato."))
+        else:
+            self._refused(ops.message_for(exc))
+        self._finish_save(False)
+
+    def add_diary(self) -> None:
+        """Aggiungi: write the note of the diary box (kind, subject, text) into the diary."""
+        if self.worker_id is None or self._saving:
+            return
         self.diary_fields.clear_errors()
         values = self._read(self.diary_fields)
         if values is None:
-            return False
-        try:
-            worker_file.add_diary(self.ctx, self.worker_id, str(values["kind"]),
-                                  values["subject"], values["body"])  # type: ignore[arg-type]
-        except ValidationError as exc:
-            self._service_error(self.diary_fields, exc)
-            return False
-        except SportelloError as exc:
-            self._refused(str(exc))
-            return False
-        kind = self.diary_fields.value("kind")
-        self.diary_fields.load({"kind": kind, "subject": None, "body": None})
-        self._load_diary()
-        self._say(self.tr("Annotazione aggiunta al diario."))
-        self.saved.emit(self.worker_id)
-        return True
+            return
+        self._run_steps([("diary", values)], None, None)
 
     # ------------------------------------------------------------------ errors and conflicts
 
@@ -660,7 +892,7 @@ class WorkerFileWindow(QWidget):
             self._refused(str(exc))
 
     def _conflict(self, exc: RecordConflict, binder: FieldBinder, mine: dict[str, object],
-                  loaded: dict[str, object], reload_part: Callable[[], None]) -> None:
+                  loaded: dict[str, object], reload_part: Callable[[Then], None]) -> None:
         """Both versions side by side; the clerk's values stay unless they choose otherwise."""
         rows = []
         for key, value in exc.mine.items():
@@ -672,23 +904,38 @@ class WorkerFileWindow(QWidget):
                   error=True)
         answer = ConflictDialog(rows, exc.their_version, self).exec()
         if answer == ConflictDialog.RELOAD:
-            reload_part()
-            self._say(self.tr("Le vostre modifiche sono state scartate: ecco la versione salvata."))
+            def reloaded() -> None:
+                self._say(self.tr(
+                    "Le vostre modifiche sono state scartate: ecco la versione salvata."))
+                self._update_modified()
+                self._finish_save(False)
+
+            reload_part(reloaded)
         elif answer == ConflictDialog.REAPPLY:
             changed = {k: v for k, v in mine.items() if v != loaded.get(k)}
-            reload_part()
-            for key, value in changed.items():
-                binder.set_value(key, value)
-            self._say(self.tr(
-                "Versione salvata riletta, con sopra le vostre modifiche: controllare e salvare."))
-        self._update_modified()
+
+            def reapply() -> None:
+                for key, value in changed.items():
+                    binder.set_value(key, value)
+                self._say(self.tr("Versione salvata riletta, con sopra le vostre modifiche:"
+                                  " controllare e salvare."))
+                self._update_modified()
+                self._finish_save(False)
+
+            reload_part(reapply)
+        else:
+            self._update_modified()
+            self._finish_save(False)
 
     # ------------------------------------------------------------------ lists
 
     def _load_diary(self) -> None:
         assert self.worker_id is not None
+        self._show_diary(worker_file.diary(self.ctx, self.worker_id))
+
+    def _show_diary(self, rows: list[worker_file.DiaryRow]) -> None:
         entries = []
-        for row in worker_file.diary(self.ctx, self.worker_id):
+        for row in rows:
             cells = [format_datetime(row.at), label(DiaryKind, row.kind), row.subject or "",
                      row.operator_name or ""]
             text = "\n\n".join(part for part in (row.subject, row.body) if part)
@@ -736,12 +983,24 @@ class WorkerFileWindow(QWidget):
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         return QMessageBox.StandardButton(box.exec())
 
+    @property
+    def closing_after_save(self) -> bool:
+        """Closing waits for a save on its way (the window closes if it succeeds)."""
+        return self._close_after_save
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._saving and not self._force_close:  # close once the save is in, if it is
+            self._close_after_save = True
+            event.ignore()
+            return
         if not self._force_close and self.is_dirty():
             answer = self._ask_unsaved()
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.save()
-            ):
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self._close_after_save = True
+                self.save()  # closes the window when it succeeds
                 event.ignore()
                 return
         QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
