@@ -265,12 +265,24 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
             started.append(True)
             if area is not None:
                 area.model.searched.disconnect(start_check)
+            _freeze_startup_objects()
             threading.Thread(target=check, name="sportello-startup-check", daemon=True).start()
 
     if area is None:
         start_check()
     else:
         area.model.searched.connect(start_check)
+
+
+def _freeze_startup_objects() -> None:
+    """Keep what start-up built (modules, widgets, the ORM's tables: ~120,000 objects) out of
+    Python's garbage collector: a full collection walks them all while holding the
+    interpreter, and any thread allocating a lot (a long list read on a lane) set one off,
+    stalling the window (switching areas on 100,000 files: longest stall 80-110 -> 20-40
+    ms). What is made later is collected as usual."""
+    import gc
+
+    gc.freeze()
 
 
 def _damaged_while_open(window: QWidget, db: str | None, ctx, check) -> None:  # type: ignore[no-untyped-def]
