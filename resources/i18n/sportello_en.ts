@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+512"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+515"/>
         <source>Approva voucher</source>
         <translation>Approve voucher</translation>
     </message>
@@ -34,7 +34,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AccessRequest</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+45"/>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+38"/>
         <source>Richiesta di accesso (GDPR)</source>
         <translation>Access request (GDPR)</translation>
     </message>
@@ -84,7 +84,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AdvanceStageDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+233"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+230"/>
         <source>Avanza fase</source>
         <translation>Advance stage</translation>
     </message>
@@ -117,7 +117,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AgendaArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+81"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+79"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -142,12 +142,12 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>Next period</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Vai al giorno</source>
         <translation>Go to day</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Giorno</source>
         <translation>Day</translation>
     </message>
@@ -207,12 +207,12 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>Cancel appointment…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+90"/>
         <source>Tutto l&apos;ufficio</source>
         <translation>Whole office</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Settimana {week}: {start} – {end}</source>
         <translation>Week {week}: {start} – {end}</translation>
     </message>
@@ -245,7 +245,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>No appointments</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Selezionare un appuntamento per registrarne l&apos;esito o annullarlo.</source>
         <translation>Select an appointment to record its outcome or cancel it.</translation>
     </message>
@@ -288,7 +288,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AnagraficaPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+131"/>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+127"/>
         <source>Dati anagrafici</source>
         <translation>Personal data</translation>
     </message>
@@ -467,7 +467,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+48"/>
+        <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+40"/>
         <source>fascicolo</source>
         <translation>file</translation>
     </message>
@@ -661,7 +661,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/backups_tab.py" line="+51"/>
+        <location filename="../../src/sportello/gui/admin/backups_tab.py" line="+45"/>
         <source>Sportello fa una copia automatica alla chiusura quando qualcosa è cambiato e ne conserva una per giorno (7 giorni), settimana (4) e mese (12). Le copie manuali non vengono mai cancellate.</source>
         <translation>Sportello makes an automatic backup on closing when something changed and keeps one per day (7 days), week (4) and month (12). Manual backups are never deleted.</translation>
     </message>
@@ -794,7 +794,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BatchLettersDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="+485"/>
+        <location filename="../../src/sportello/gui/letters.py" line="+477"/>
         <source>Lettere per una selezione</source>
         <translation>Letters for a selection</translation>
     </message>
@@ -1087,7 +1087,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BusinessArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/business.py" line="+90"/>
+        <location filename="../../src/sportello/gui/areas/business.py" line="+86"/>
         <source>Sportello Unico</source>
         <translation>Business Desk</translation>
     </message>
@@ -1159,12 +1159,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+197"/>
+        <location line="+234"/>
         <source>Apri impresa…</source>
         <translation>Open business…</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-222"/>
         <source>Quando</source>
         <translation>When</translation>
     </message>
@@ -1215,12 +1215,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Registra esito…</source>
         <translation>Record outcome…</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>SCIA al SUAP</source>
         <translation>SCIA at the SUAP</translation>
     </message>
@@ -1235,12 +1235,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Requested</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Concesso</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
@@ -1265,7 +1265,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Funding</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+82"/>
         <source>1 progetto</source>
         <translation>1 project</translation>
     </message>
@@ -1280,7 +1280,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>No projects.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Nessun progetto selezionato</source>
         <translation>No project selected</translation>
     </message>
@@ -1388,12 +1388,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;For</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Prenotazione e convocazione di {n} lavoratori…</source>
         <translation>Booking and calling in {n} workers…</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Scegliere almeno un operatore per i colloqui.</source>
         <translation>Choose at least one operator for the interviews.</translation>
     </message>
@@ -1448,7 +1448,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Type the first day of the convocations.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{n} appuntamenti dal {first} al {last}. Controllare chi riceve quale posto: «Prenota e stampa» li prenota tutti ed emette le convocazioni.</source>
         <translation>{n} appointments from {first} to {last}. Check who gets which slot: “Book and print” books them all and issues the convocations.</translation>
     </message>
@@ -1481,7 +1481,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+107"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+110"/>
         <source>Cerca corso (titolo, area, codice)</source>
         <translation>Search course (title, area, code)</translation>
     </message>
@@ -1512,12 +1512,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Ore</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Dal</source>
         <translation>From</translation>
     </message>
@@ -1537,12 +1537,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>{taken} taken of {seats}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Costo</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Freq. min.</source>
         <translation>Min. att.</translation>
     </message>
@@ -1563,12 +1563,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+77"/>
+        <location line="+108"/>
         <source>Lezioni</source>
         <translation>Lessons</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-104"/>
         <source>Giorno e ora</source>
         <translation>Day and time</translation>
     </message>
@@ -1588,17 +1588,17 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Add lesson…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Tutti gli enti</source>
         <translation>All providers</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+72"/>
         <source>Lezioni: {scheduled} ore in calendario su {hours}</source>
         <translation>Lessons: {scheduled} hours scheduled of {hours}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Ente di formazione registrato.</source>
         <translation>Training provider recorded.</translation>
     </message>
@@ -1626,7 +1626,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/login.py" line="+105"/>
+        <location filename="../../src/sportello/gui/dialogs/login.py" line="+119"/>
         <source>Cambia password</source>
         <translation>Change password</translation>
     </message>
@@ -1674,7 +1674,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+116"/>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+107"/>
         <location line="+15"/>
         <source>Chiudi fascicolo</source>
         <translation>Close file</translation>
@@ -1767,7 +1767,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>ComingSoonArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/base.py" line="+58"/>
+        <location filename="../../src/sportello/gui/areas/base.py" line="+133"/>
         <source>In arrivo: questa sezione non è ancora disponibile.</source>
         <translation>Coming soon: this section is not available yet.</translation>
     </message>
@@ -1880,7 +1880,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-407"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-408"/>
         <source>Modifica corso</source>
         <translation>Edit course</translation>
     </message>
@@ -1925,13 +1925,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Hours</translation>
     </message>
     <message>
-        <location line="+3"/>
         <location line="+4"/>
-        <source>gg/mm/aaaa</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <location line="-3"/>
         <source>Inizio</source>
         <translation>Start</translation>
     </message>
@@ -2040,7 +2034,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+135"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+143"/>
         <source>Scadenze</source>
         <translation>Deadlines</translation>
     </message>
@@ -2080,7 +2074,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Privacy consent missing</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Entro</source>
         <translation>Within</translation>
     </message>
@@ -2125,7 +2119,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+137"/>
         <source>Caricamento…</source>
         <translation>Loading…</translation>
     </message>
@@ -2135,7 +2129,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Deadlines not available: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+57"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n deadline</numerusform>
@@ -2189,7 +2183,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+179"/>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+163"/>
         <source>Data</source>
         <translation>Date</translation>
     </message>
@@ -2244,7 +2238,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>EducationPage</name>
     <message>
-        <location line="-197"/>
+        <location line="-181"/>
         <source>Istruzione</source>
         <translation>Education</translation>
     </message>
@@ -2312,7 +2306,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+66"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+67"/>
         <source>Nuova azienda</source>
         <translation>New employer</translation>
     </message>
@@ -2579,7 +2573,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/export_dialog.py" line="+48"/>
+        <location filename="../../src/sportello/gui/exchange/export_dialog.py" line="+47"/>
         <source>Esporta in Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2698,7 +2692,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FieldBinder</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/binder.py" line="+260"/>
+        <location filename="../../src/sportello/gui/worker_file/binder.py" line="+261"/>
         <source>Sì</source>
         <translation>Yes</translation>
     </message>
@@ -2711,7 +2705,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+196"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+198"/>
         <source>Il file da importare</source>
         <translation>The file to import</translation>
     </message>
@@ -2774,7 +2768,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/sportello/gui/first_run.py" line="+113"/>
+        <location filename="../../src/sportello/gui/first_run.py" line="+106"/>
         <source>Sportello — primo avvio</source>
         <translation>Sportello — first start</translation>
     </message>
@@ -2967,7 +2961,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Number of workers</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Ufficio:&lt;/b&gt; {code} — {name} ({kind})</source>
         <translation>&lt;b&gt;Office:&lt;/b&gt; {code} — {name} ({kind})</translation>
     </message>
@@ -3027,7 +3021,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+655"/>
+        <location filename="../../src/sportello/gui/kit/forms.py" line="+166"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -3090,7 +3084,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Committed {committed}, spent {spent}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Attivo: accetta nuovi voucher</source>
         <translation>Active: accepts new vouchers</translation>
     </message>
@@ -3286,7 +3280,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/history.py" line="+51"/>
+        <location filename="../../src/sportello/gui/exchange/history.py" line="+52"/>
         <source>N.</source>
         <translation>No.</translation>
     </message>
@@ -3441,23 +3435,25 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportTables</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+565"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+584"/>
         <location line="+30"/>
         <source>Riga</source>
         <translation>Row</translation>
     </message>
     <message>
         <location line="-29"/>
+        <location line="+58"/>
         <source>Colonna</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-57"/>
+        <location line="+58"/>
         <source>Intestazione</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-57"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
@@ -3501,11 +3497,32 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <source>Nel foglio</source>
         <translation>In the sheet</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>Dato di Sportello</source>
+        <translation>Sportello field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perché</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+8"/>
+        <source>— non importata —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>intestazione simile ({percent}%): controllare</source>
+        <translation>similar header ({percent}%): check it</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-783"/>
+        <location line="-849"/>
         <source>Importa un elenco di lavoratori</source>
         <translation>Import a list of workers</translation>
     </message>
@@ -3548,7 +3565,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="-679"/>
+        <location filename="../../src/sportello/gui/letters.py" line="-681"/>
         <source>Nuova lettera — {worker}</source>
         <translation>New letter — {worker}</translation>
     </message>
@@ -3721,7 +3738,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/session.py" line="+122"/>
+        <location filename="../../src/sportello/gui/session.py" line="+122"/>
         <source>Sportello — schermo bloccato</source>
         <translation>Sportello — screen locked</translation>
     </message>
@@ -3759,7 +3776,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/login.py" line="-84"/>
+        <location filename="../../src/sportello/gui/dialogs/login.py" line="-89"/>
         <source>Sportello — accesso</source>
         <translation>Sportello — sign in</translation>
     </message>
@@ -3807,7 +3824,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Sportello — {office}</source>
         <translation>Sportello — {office}</translation>
     </message>
@@ -3912,12 +3929,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>About &amp;Qt</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Password cambiata.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>&amp;Scadenze</source>
         <translation>&amp;Deadlines</translation>
     </message>
@@ -4005,7 +4022,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Sportello field</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>— proposta automatica —</source>
         <translation>— automatic proposal —</translation>
     </message>
@@ -4043,6 +4060,16 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <location line="+3"/>
         <source>Associazioni da controllare (in giallo): {n}.</source>
         <translation>Matches to check (in yellow): {n}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lettura scelta dai valori: {reading}</source>
+        <translation>Reading chosen from the values: {reading}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colonna non importata: {column}</source>
+        <translation>Column not imported: {column}</translation>
     </message>
     <message>
         <location line="+56"/>
@@ -4468,7 +4495,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Looking for candidates…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n candidati suggeriti</source>
         <translation>
             <numerusform>%n suggested candidate</numerusform>
@@ -4509,7 +4536,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OfficeHoursSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+156"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+145"/>
         <source>Lunedì</source>
         <translation>Monday</translation>
     </message>
@@ -4763,7 +4790,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+64"/>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+55"/>
         <source>Modifica operatore</source>
         <translation>Edit operator</translation>
     </message>
@@ -4826,7 +4853,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OperatorSession</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/session.py" line="+128"/>
+        <location filename="../../src/sportello/gui/session.py" line="+128"/>
         <source>Cambia operatore</source>
         <translation>Switch operator</translation>
     </message>
@@ -4836,7 +4863,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>End the session of {name}? Open windows will be closed; if there are unsaved changes, Sportello will ask what to do with them.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <location line="+36"/>
         <source>Sportello</source>
         <translation>Sportello</translation>
@@ -4969,7 +4996,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../src/sportello/gui/widgets/fields.py" line="+156"/>
+        <location filename="../../src/sportello/gui/kit/inputs.py" line="+245"/>
         <source>gg/mm/aaaa</source>
         <translation>dd/mm/yyyy</translation>
     </message>
@@ -4982,7 +5009,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PactDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+55"/>
+        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+45"/>
         <source>Nuovo patto di servizio — {worker}</source>
         <translation>New service pact — {worker}</translation>
     </message>
@@ -5167,7 +5194,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PathwaysArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/pathways.py" line="+31"/>
+        <location filename="../../src/sportello/gui/areas/pathways.py" line="+27"/>
         <location line="+11"/>
         <source>Percorsi</source>
         <translation>Pathways</translation>
@@ -5186,7 +5213,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PathwaysPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+152"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+76"/>
         <source>Nuovo percorso…</source>
         <translation>New pathway…</translation>
     </message>
@@ -5264,7 +5291,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PathwaysTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+69"/>
+        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+57"/>
         <source>Cerca lavoratore (nome, codice fiscale…)</source>
         <translation>Search worker (name, tax code…)</translation>
     </message>
@@ -5340,12 +5367,12 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+87"/>
+        <location line="+120"/>
         <source>Riprendi</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-117"/>
         <source>Chiudi percorso…</source>
         <translation>Close pathway…</translation>
     </message>
@@ -5365,7 +5392,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Open file</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+91"/>
         <source>1 percorso</source>
         <translation>1 pathway</translation>
     </message>
@@ -5558,7 +5585,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+193"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+234"/>
         <source>Anteprima: che cosa succederà</source>
         <translation>Preview: what will happen</translation>
     </message>
@@ -5599,7 +5626,7 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Conflitti</source>
         <translation>Conflicts</translation>
     </message>
@@ -5609,7 +5636,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Errors and warnings</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Colonne</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Salva il &amp;rapporto degli errori…</source>
         <translation>Save the error &amp;report…</translation>
     </message>
@@ -5629,7 +5661,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Import &amp;all</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Controllo delle righe in corso…</source>
         <translation>Checking the rows…</translation>
     </message>
@@ -5644,7 +5676,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Checking the rows of {name}…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Errori e avvisi ({n})</source>
         <translation>Errors and warnings ({n})</translation>
     </message>
@@ -5652,6 +5684,11 @@ look actively for work and report on it at the interviews</translation>
         <location line="+2"/>
         <source>Conflitti ({n})</source>
         <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colonne (non importate: {n})</source>
+        <translation>Columns (not imported: {n})</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5674,7 +5711,22 @@ look actively for work and report on it at the interviews</translation>
         <translation>Repeated rows (same tax code) merged: {n}.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Colonne lette in base ai valori: {columns}.</source>
+        <translation>Columns read by their values: {columns}.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Colonne non importate: {columns} (il motivo nella scheda «Colonne»).</source>
+        <translation>Columns not imported: {columns} (the reason is in the “Columns” tab).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tutte le colonne del foglio sono importate.</source>
+        <translation>Every column of the sheet is imported.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nota: la riga {row} {why}</source>
         <translation>Note: row {row} {why}</translation>
     </message>
@@ -5776,7 +5828,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+131"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+132"/>
         <source>I programmi tra cui scegliere nelle richieste di finanziamento dei progetti d&apos;impresa. Un programma ritirato non si propone più; le richieste già fatte lo conservano.</source>
         <translation>The programmes to choose from in the funding requests of business projects. A retired programme is no longer offered; requests already made keep it.</translation>
     </message>
@@ -5856,7 +5908,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-250"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-253"/>
         <source>Modifica ente</source>
         <translation>Edit provider</translation>
     </message>
@@ -5916,12 +5968,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Email</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>gg/mm/aaaa</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Salva ente</source>
         <translation>Save provider</translation>
     </message>
@@ -6123,7 +6170,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Opens the file of the selected conflict</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Importazione n. {id} di {name} completata.</source>
         <translation>Import no. {id} of {name} completed.</translation>
     </message>
@@ -6153,12 +6200,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Fascicolo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Rapporto degli errori salvato in {path}.</source>
         <translation>Error report saved to {path}.</translation>
     </message>
@@ -6322,7 +6369,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>F&amp;iles</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Nessun lavoratore scelto.</source>
         <translation>No worker chosen.</translation>
     </message>
@@ -6402,7 +6449,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-836"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-909"/>
         <source>Foglio e riga di intestazione</source>
         <translation>Sheet and header row</translation>
     </message>
@@ -6521,12 +6568,12 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../src/sportello/gui/tasks.py" line="+61"/>
+        <location filename="../../src/sportello/gui/ops.py" line="+60"/>
         <source>Errore imprevisto: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../src/sportello/gui/tasks.py" line="+142"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -6539,7 +6586,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>TimeEdit</name>
     <message>
-        <location filename="../../src/sportello/gui/widgets/fields.py" line="+67"/>
+        <location filename="../../src/sportello/gui/kit/inputs.py" line="+67"/>
         <source>hh:mm</source>
         <translation>hh:mm</translation>
     </message>
@@ -6547,7 +6594,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>TrainingArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/training.py" line="+31"/>
+        <location filename="../../src/sportello/gui/areas/training.py" line="+27"/>
         <source>Formazione</source>
         <translation>Training</translation>
     </message>
@@ -6557,7 +6604,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Courses of accredited providers, training vouchers against the funds&apos; budgets, attendance and certificates.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Catalogo</source>
         <translation>Catalogue</translation>
     </message>
@@ -6580,7 +6627,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VertenzaPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+288"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+307"/>
         <source>La vertenza</source>
         <translation>The crisis case</translation>
     </message>
@@ -6633,7 +6680,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VoucherRequestDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+103"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+104"/>
         <location line="+43"/>
         <source>Richiedi voucher</source>
         <translation>Request voucher</translation>
@@ -6702,7 +6749,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VoucherSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-141"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-142"/>
         <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
         <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
     </message>
@@ -6722,7 +6769,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Enter the threshold, for example 1.500,00.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Soglia salvata: {amount}.</source>
         <translation>Threshold saved: {amount}.</translation>
     </message>
@@ -7180,7 +7227,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>WorkerFileWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/window.py" line="+119"/>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+289"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
@@ -7220,62 +7267,62 @@ look actively for work and report on it at the interviews</translation>
         <translation>Book…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-24"/>
         <source>&amp;Anagrafica</source>
         <translation>&amp;Personal data</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Contatti e indirizzi</source>
         <translation>&amp;Contacts and addresses</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Istruzione e patente</source>
         <translation>&amp;Education and licence</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Situazione &amp;lavorativa</source>
         <translation>&amp;Employment</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Patto di servizio</source>
         <translation>Service &amp;pact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pe&amp;rcorsi</source>
         <translation>Path&amp;ways</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Lavoro e impre&amp;sa</source>
         <translation>Work and b&amp;usiness</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Diario</source>
         <translation>&amp;Diary</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Appunta&amp;menti</source>
         <translation>Appoint&amp;ments</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>L&amp;ettere</source>
         <translation>L&amp;etters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Voucher</source>
         <translation>&amp;Vouchers</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-106"/>
         <source>Accesso ai dati…</source>
         <translation>Data access…</translation>
     </message>
@@ -7286,23 +7333,23 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+136"/>
+        <location line="+214"/>
         <source>Ricarica</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-212"/>
         <source>Rilegge il fascicolo dal database</source>
         <translation>Read the file again from the database</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+567"/>
+        <location line="+775"/>
         <source>Salva</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-773"/>
         <source>Salva le modifiche (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
@@ -7317,22 +7364,22 @@ look actively for work and report on it at the interviews</translation>
         <translation>Close the window (Esc)</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+204"/>
         <source>Scartare le modifiche non salvate e rileggere il fascicolo?</source>
         <translation>Discard the unsaved changes and read the file again?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Fascicolo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>Fascicolo riletto dal database.</source>
         <translation>File read again from the database.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Stato del fascicolo</source>
         <translation>File status</translation>
     </message>
@@ -7352,12 +7399,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Reason for the suspension (kept in the file&apos;s notes):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Fascicolo {status}.</source>
         <translation>File {status}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+57"/>
         <source>Nuovo fascicolo</source>
         <translation>New file</translation>
@@ -7443,17 +7490,17 @@ look actively for work and report on it at the interviews</translation>
         <translation>From the tax code: {summary}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Nessuna modifica da salvare.</source>
         <translation>No changes to save.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>Salvato alle {time}.</source>
         <translation>Saved at {time}.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+201"/>
         <source>Fascicolo già presente</source>
         <translation>File already exists</translation>
     </message>
@@ -7465,22 +7512,23 @@ Si apre il fascicolo esistente; i dati scritti qui non sono stati salvati.</sour
 The existing file opens; the data typed here were not saved.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Fascicolo non creato.</source>
         <translation>File not created.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-31"/>
+        <location line="+7"/>
         <source>Fascicolo creato.</source>
         <translation>File created.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-96"/>
         <source>Annotazione aggiunta al diario.</source>
         <translation>Note added to the diary.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+146"/>
         <source>Non salvato</source>
         <translation>Not saved</translation>
     </message>
@@ -7495,17 +7543,17 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Not saved: the file was changed by another operator.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Le vostre modifiche sono state scartate: ecco la versione salvata.</source>
         <translation>Your changes were discarded: this is the saved version.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Versione salvata riletta, con sopra le vostre modifiche: controllare e salvare.</source>
         <translation>Saved version read again, with your changes on top: check and save.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Il nuovo fascicolo non è ancora stato salvato. Salvarlo prima di chiudere?</source>
         <translation>The new file has not been saved yet. Save it before closing?</translation>
     </message>
@@ -7533,7 +7581,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkerListModel</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_model.py" line="+41"/>
+        <location filename="../../src/sportello/gui/worker_model.py" line="+49"/>
         <source>Cognome</source>
         <translation>Surname</translation>
     </message>
@@ -7573,7 +7621,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Operator</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+240"/>
         <source>Questa colonna non si può ordinare</source>
         <translation>This column cannot be sorted</translation>
     </message>
@@ -7583,7 +7631,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>(eliminato)</source>
         <translation>(deleted)</translation>
     </message>
@@ -7591,7 +7639,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkerPicker</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="+147"/>
+        <location filename="../../src/sportello/gui/shared/worker_picker.py" line="+75"/>
         <source>Cognome e nome, codice fiscale o telefono</source>
         <translation>Surname and name, tax code or phone</translation>
     </message>
@@ -7619,7 +7667,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkersArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+100"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+109"/>
         <source>Lavoratori</source>
         <translation>Workers</translation>
     </message>
@@ -7640,23 +7688,23 @@ The existing file opens; the data typed here were not saved.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+123"/>
+        <location line="+124"/>
         <source>Nuovo fascicolo</source>
         <translation>New file</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>Crea il fascicolo di un nuovo lavoratore (Ctrl+N)</source>
         <translation>Create the file of a new worker (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>Unisci fascicoli…</source>
         <translation>Merge files…</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Selezionare due fascicoli della stessa persona per unirli in uno</source>
         <translation>Select two files of the same person to merge them into one</translation>
     </message>
@@ -7711,12 +7759,12 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Apri fascicolo</source>
         <translation>Open file</translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+136"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln worker found</numerusform>
@@ -7742,17 +7790,22 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>No workers in the database.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+198"/>
+        <source>Apertura del fascicolo…</source>
+        <translation>Opening the file…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Fascicolo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Fascicolo creato.</source>
         <translation>File created.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>Unisci fascicoli</source>
         <translation>Merge files</translation>
     </message>
@@ -7776,7 +7829,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
         <translation>One of the two files is open with unsaved changes: save them or close it, then merge.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Fascicoli uniti: resta quello di {name} ({cf}).</source>
         <translation>Files merged: the file of {name} ({cf}) remains.</translation>
     </message>
@@ -7784,7 +7837,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/session.py" line="-279"/>
+        <location filename="../../src/sportello/gui/session.py" line="-281"/>
         <source>Sportello è bloccato.</source>
         <translation>Sportello is locked.</translation>
     </message>
@@ -7800,7 +7853,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>agenda</name>
     <message>
-        <location filename="../../src/sportello/gui/agenda/common.py" line="+26"/>
+        <location filename="../../src/sportello/gui/agenda/common.py" line="+19"/>
         <source>Presente</source>
         <translation>Present</translation>
     </message>
@@ -7818,7 +7871,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/sportello/gui/app.py" line="+52"/>
+        <location filename="../../src/sportello/gui/app.py" line="+58"/>
         <source>Il file non è leggibile o non è un database di Sportello ({cause}).</source>
         <translation>The file cannot be read or is not a Sportello database ({cause}).</translation>
     </message>
@@ -7844,17 +7897,73 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 {detail}</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+90"/>
         <source>Database aggiornato alla nuova versione; copia di sicurezza: {backup}</source>
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+141"/>
+        <source>Il database è danneggiato: non si può registrare nulla finché non si ripristina una copia di sicurezza ({problem})</source>
+        <translation>The database is damaged: nothing can be recorded until a backup copy is restored ({problem})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+58"/>
         <source>Sportello — database danneggiato</source>
         <translation>Sportello — damaged database</translation>
     </message>
     <message>
+        <location line="-57"/>
+        <source>Il database di Sportello è danneggiato:
+{problem}</source>
+        <translation>Sportello&apos;s database is damaged:
+{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Da ora non si può salvare né aprire un fascicolo (l&apos;apertura viene registrata); elenchi e agenda restano consultabili.
+
+L&apos;ultima copia di sicurezza integra è del {date}:
+{file}
+
+Ripristinandola si perde quanto è stato registrato dopo quel momento; il database danneggiato viene conservato in una copia a parte. Sportello poi si chiude: riaprirlo per lavorare.</source>
+        <translation>From now on no file can be saved or opened (opening is recorded); lists and the agenda can still be consulted.
+
+The latest good backup copy is of {date}:
+{file}
+
+Restoring it loses what was recorded after that moment; the damaged database is kept in a separate copy. Sportello then closes: open it again to work.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Da ora non si può salvare né aprire un fascicolo (l&apos;apertura viene registrata); elenchi e agenda restano consultabili.
+
+Non c&apos;è una copia di sicurezza integra: avvisare l&apos;amministratore, che può ripristinare una copia da File › Amministrazione › Copie di sicurezza.</source>
+        <translation>From now on no file can be saved or opened (opening is recorded); lists and the agenda can still be consulted.
+
+There is no good backup copy: tell the administrator, who can restore a copy from File › Administration › Backup copies.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Continua in sola consultazione</source>
+        <translation>&amp;Continue read-only</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ripristino completato</source>
+        <translation>Restore completed</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Ripristinata la copia del {date}.
+
+Sportello ora si chiude: riaprirlo per lavorare sui dati ripristinati.</source>
+        <translation>The copy of {date} has been restored.
+
+Sportello now closes: open it again to work on the restored data.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Il database di Sportello è danneggiato e non può essere usato:
 {problem}</source>
         <translation>Sportello&apos;s database is damaged and cannot be used:
@@ -7872,7 +7981,18 @@ Ripristinandola si perde quanto è stato registrato dopo quel momento. Il databa
 Restoring it loses what was recorded after that moment. The damaged database is kept in a separate copy anyway.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+32"/>
+        <source>Nella copia non c&apos;è un amministratore attivo con questo nome utente e questa password.</source>
+        <translation>The copy has no active administrator with this user name and password.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per ripristinare la copia serve un amministratore: nome utente e password che aveva in quella copia.</source>
+        <translation>Restoring the copy needs an administrator: the user name and the password they had in that copy.</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+57"/>
         <source>&amp;Ripristina la copia del {date}</source>
         <translation>&amp;Restore the backup of {date}</translation>
     </message>
@@ -7882,12 +8002,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Nella copia non c&apos;è un amministratore attivo: impossibile ripristinarla.</source>
-        <translation>The backup has no active administrator: it cannot be restored.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+46"/>
         <source>Sportello — ripristino non riuscito</source>
         <translation>Sportello — restore failed</translation>
     </message>
@@ -7900,7 +8015,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>close_buttons</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-266"/>
+        <location filename="../../src/sportello/gui/kit/forms.py" line="-60"/>
         <source>Chiudi</source>
         <translation>Close</translation>
     </message>
@@ -7908,7 +8023,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../src/sportello/gui/widgets/fields.py" line="-137"/>
+        <location filename="../../src/sportello/gui/kit/inputs.py" line="-176"/>
         <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/1978).</source>
         <translation>Invalid date: write day/month/year (e.g. 03/04/1978).</translation>
     </message>
@@ -8132,9 +8247,17 @@ Restoring it loses what was recorded after that moment. The damaged database is 
     </message>
 </context>
 <context>
+    <name>ops</name>
+    <message>
+        <location filename="../../src/sportello/gui/ops.py" line="+189"/>
+        <source>Operazione non riuscita</source>
+        <translation>Operation failed</translation>
+    </message>
+</context>
+<context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/common.py" line="-502"/>
+        <location filename="../../src/sportello/gui/shared/labels.py" line="+31"/>
         <source>Autoimpiego</source>
         <translation>Self-employment</translation>
     </message>
@@ -8444,17 +8567,12 @@ Restoring it loses what was recorded after that moment. The damaged database is 
         <translation>Paid out</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <source>Data non valida: scrivere giorno/mese/anno (es. 03/04/2027).</source>
-        <translation>Invalid date: write day/month/year (e.g. 03/04/2027).</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../../src/sportello/gui/kit/inputs.py" line="+19"/>
         <source>Numero non valido: scrivere ad esempio 4,5 oppure 40.</source>
         <translation>Invalid number: write for example 4.5 or 40.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-94"/>
         <source>Importo non valido: scrivere ad esempio 1.250,00.</source>
         <translation>Invalid amount: write for example 1,250.00.</translation>
     </message>

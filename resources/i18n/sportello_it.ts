@@ -4,7 +4,7 @@
 <context>
     <name>AgendaArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+366"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+412"/>
         <source>%n appuntamenti</source>
         <translation>
             <numerusform>%n appuntamento</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DeadlinesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+355"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+407"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n scadenza</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/first_run.py" line="+222"/>
+        <location filename="../../src/sportello/gui/first_run.py" line="+215"/>
         <source>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n caratteri, con lettere e cifre.</source>
         <translation>
             <numerusform>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n carattere, con lettere e cifre.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+221"/>
+        <location line="+217"/>
         <source>Creazione di %Ln lavoratori fittizi…</source>
         <translation>
             <numerusform>Creazione di %Ln lavoratore fittizio…</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>OffersTab</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+510"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+512"/>
         <source>%n candidati suggeriti</source>
         <translation>
             <numerusform>%n candidato suggerito</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>WorkersArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+363"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+379"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln lavoratore trovato</numerusform>
