@@ -115,9 +115,9 @@ def bench_startup(db_path: Path, home: Path, repeats: int) -> list[Metric]:
         Metric("startup_ratio", shown / bare, "x", "≤ 3.0",
                f"main window on screen {shown * 1000:.0f} ms / bare QMainWindow "
                f"{bare * 1000:.0f} ms (median of {repeats}, fresh processes)"),
-        Metric("startup_ready_ratio", ready / bare, "x", "—",
-               f"database open and areas built {ready * 1000:.0f} ms / bare QMainWindow "
-               f"{bare * 1000:.0f} ms"),
+        Metric("startup_ready_ratio", ready / bare, "x", "≤ 5",
+               f"window usable, the first page of the worker list painted, "
+               f"{ready * 1000:.0f} ms / bare QMainWindow {bare * 1000:.0f} ms"),
     ]
 
 
