@@ -189,6 +189,7 @@ def test_journey_1_region_list_to_vertenza_and_cohort(  # type: ignore[no-untype
     result.tabs.setCurrentWidget(result.conflicts)
     result.conflicts.selectRow(0)
     click(qtbot, result.open_button)
+    qtbot.waitUntil(lambda: bool(window.workers_area.open_windows()))  # read off the UI thread
     [opened] = window.workers_area.open_windows()
     assert opened.worker_id == rossi
     opened.close()
