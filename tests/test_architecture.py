@@ -16,6 +16,7 @@ from pathlib import Path
 
 import grimp
 import pytest
+from import_cycles import strongly_connected
 
 CORE = "sportello.core"
 SRC = Path(__file__).resolve().parent.parent / "src" / "sportello"
@@ -35,49 +36,8 @@ def _imports(graph: grimp.ImportGraph, module: str) -> set[str]:
 
 
 def _strongly_connected(graph: grimp.ImportGraph, modules: list[str]) -> list[list[str]]:
-    """Tarjan's algorithm, iterative: the groups of modules that import each other."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-    counter = 0
-    for root in modules:
-        if root in index:
-            continue
-        work = [(root, iter(sorted(_imports(graph, root))))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(_imports(graph, child)))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                groups.append(sorted(group))
-    return groups
-
+    """The groups of two or more core modules that import each other (the shared finder)."""
+    return strongly_connected(set(modules), {m: _imports(graph, m) for m in modules})
 
 def _one_cycle(graph: grimp.ImportGraph, group: list[str]) -> list[str]:
     """The shortest way round the group from its first module (breadth first)."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import grimp
 import pytest
+from import_cycles import strongly_connected
 
 import sportello.gui
 
@@ -29,53 +30,6 @@ def graph() -> grimp.ImportGraph:
 def gui_sources() -> dict[Path, ast.Module]:
     return {path: ast.parse(path.read_text(encoding="utf-8"), str(path))
             for path in sorted(GUI_DIR.rglob("*.py"))}
-
-
-def strongly_connected(nodes: set[str], edges: dict[str, set[str]]) -> list[list[str]]:
-    """The groups of two or more modules that import each other round a loop (Tarjan,
-    without recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
-    counter = 0
-    for root in sorted(nodes):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(edges[root])))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(edges[child]))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                if len(group) > 1:
-                    found.append(sorted(group))
-    return found
 
 
 def test_no_import_cycle_between_the_packages_and_modules_of_the_gui(graph) -> None:  # type: ignore[no-untyped-def]
