@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from fixtures.import_sheets import (
     PIEDMONT_FORMULA_ROW,
     PIEDMONT_JOBS,
@@ -19,27 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import select
 
 from sportello.core.models import EmploymentSituation, Worker
-from sportello.gui.areas import ExchangeArea
 from sportello.gui.exchange.common import table_texts
 from sportello.gui.exchange.import_wizard import ImportWizard
-
-
-@pytest.fixture
-def area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
-    widget = ExchangeArea(office_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.history.empty.isVisible())
-    return widget
-
-
-def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    assert button.isEnabled(), f"Avanti disabilitato nella pagina {wizard.currentId()}"
-    before = wizard.currentId()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.currentId() != before)
+from test_exchange_area import _next, area  # noqa: F401 - the fixture
 
 
 def test_the_wizard_shows_the_reading_of_qualifica_and_the_columns_left_out(  # type: ignore[no-untyped-def]
