@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -224,6 +225,29 @@ def test_idle_lock_covers_the_window_and_unlocks_with_the_password(qtbot, office
     assert session.idle.active  # counting again
     page = audit_log.query(office_ctx, audit_log.AuditFilter(action="unlock"))
     assert page.total == 1
+    close_window(qtbot, window)
+
+
+def test_typing_in_the_window_keeps_the_idle_lock_away(qtbot, office_ctx) -> None:  # type: ignore[no-untyped-def]
+    when_modal(LoginDialog, lambda d: type_login(qtbot, d, "admin", "prova1234"))
+    window = started(qtbot, office_ctx)
+    qtbot.addWidget(window)
+    session = window.operator_session
+    session.idle.start(600)
+    box = window.workers_area.search_box
+    started_at = time.monotonic()
+    while time.monotonic() - started_at < 1.5:  # 1.5 s of typing: 2.5 times the idle time
+        qtbot.keyClicks(box, "a")
+        last_key = time.monotonic()
+        qtbot.wait(100)
+        assert not session.locked
+    qtbot.waitUntil(lambda: session.locked, timeout=5000)
+    waited = time.monotonic() - last_key
+    assert 0.6 <= waited < 2.0  # locked once input stopped for the idle time, not before
+    session.lock_dialog.password_edit.setFocus()
+    qtbot.keyClicks(session.lock_dialog.password_edit, "prova1234")
+    qtbot.keyClick(session.lock_dialog.password_edit, Qt.Key.Key_Return)
+    assert not session.locked
     close_window(qtbot, window)
 
 

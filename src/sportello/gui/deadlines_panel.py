@@ -15,6 +15,8 @@ or a Tab into the dock still works.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -79,7 +81,7 @@ KIND_COLOURS = {
 GROUP_ROWS = len(KIND_COLOURS) + 8
 # Deadlines put in the list per turn of the event loop: thousands of them (2,500 on the
 # 100,000-file database) go in a few at a time, so the window never waits for the list.
-FILL_BATCH = 300
+FILL_BATCH = 100
 
 # Narrower than this, the list shows worker and date; the detail stays in the tooltip.
 DETAIL_MIN_WIDTH = 300
@@ -384,6 +386,7 @@ class DeadlinesPanel(QDockWidget):
             pending.append((kind, group, by_kind[kind]))
         self._filling += 1
         fill = self._filling
+        dates: dict[dt.date, str] = {}  # a date's text, made once (QLocale per call is slow)
 
         def fill_some() -> None:
             if fill != self._filling or not isValid(self):
@@ -394,7 +397,7 @@ class DeadlinesPanel(QDockWidget):
                 batch, waiting[:] = waiting[:budget], waiting[budget:]
                 budget -= len(batch)
                 opened = group.childCount() > 0
-                group.addChildren([self._item(row) for row in batch])
+                group.addChildren([self._item(row, dates) for row in batch])
                 if not opened:
                     group.setExpanded(kind not in self._collapsed)
                 if not waiting:
@@ -413,8 +416,13 @@ class DeadlinesPanel(QDockWidget):
         fill_some()
 
     @staticmethod
-    def _item(row: Deadline) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([row.worker_name, short_date(row.due_on), row.detail])
+    def _item(row: Deadline, dates: dict[dt.date, str]) -> QTreeWidgetItem:
+        due = dates.get(row.due_on) if row.due_on is not None else None
+        if due is None:
+            due = short_date(row.due_on)
+            if row.due_on is not None:
+                dates[row.due_on] = due
+        item = QTreeWidgetItem([row.worker_name, due, row.detail])
         item.setData(0, WORKER_ROLE, row.worker_id)
         item.setData(0, KIND_ROLE, row.kind)
         for column in range(3):

@@ -272,10 +272,18 @@ class LetterDialog(QDialog):
         return letter
 
 
+def template_titles() -> dict[str, str]:
+    """Template name -> title, for the Lettere tab's list. It reads (and, the first time,
+    parses) the template files: call it in a job, not on the UI thread."""
+    return {t.name: t.title for t in letters.templates()}
+
+
 class LettersPage(PathPage):
     """The file's Lettere tab: the archive of issued letters, a new one, a reprint."""
 
-    def __init__(self, ctx: Context, worker: Callable[[], tuple[int, str] | None]) -> None:
+    def __init__(self, ctx: Context, worker: Callable[[], tuple[int, str] | None],
+                 titles: dict[str, str]) -> None:
+        """``titles``: template name -> title (``template_titles``, read off the UI thread)."""
         super().__init__(ctx, worker)
         self.setObjectName("fileLetters")
         self.new_button = self.button(
@@ -297,7 +305,7 @@ class LettersPage(PathPage):
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessuna lettera per questo fascicolo."))
         self.layout_.addWidget(self.empty)
-        self._titles = {t.name: t.title for t in letters.templates()}
+        self._titles = titles
         self.update_buttons()
 
     def _template_title(self, name: str) -> str:

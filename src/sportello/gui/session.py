@@ -3,8 +3,7 @@
 ``OperatorSession`` is created by ``app.start`` once the database is open and someone has
 logged in (or the first-run wizard created the administrator). It owns:
 
-- the idle watcher: an application event filter that restarts a timer on every key,
-  click, wheel or mouse move; after ``operators.idle_lock_minutes`` without input every
+- the idle watcher (``IdleWatcher``): notices keys, clicks, wheel and mouse moves; after ``operators.idle_lock_minutes`` without input every
   window is covered and a lock dialog asks the same operator's password
   (``operators.unlock_screen``); someone else may instead log the first one out;
 - logout (File → Esci dall'account, or from the lock): file windows are closed (each asks
@@ -16,6 +15,7 @@ logged in (or the first-run wizard created the administrator). It owns:
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -48,15 +48,30 @@ ACTIVITY = {
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` after ``interval_ms`` without keyboard or mouse input in the program."""
+    """Emits ``idle`` after ``interval_ms`` without keyboard or mouse input in the program.
+
+    An application event filter written in Python is called for every event of every
+    widget (paints, layouts, timers: thousands while a file window is built), and each call
+    has to take Python's interpreter lock: with a job running on a lane, that made the UI
+    thread wait at every event. So the filter is only in place until it sees the first
+    input after a check; the checks come every ``interval / 20`` (at most 30 s) and put it
+    back. The lock therefore comes between ``interval`` and ``interval`` + one check after
+    the last input, never before."""
 
     idle = Signal()
 
+    MAX_STEP_MS = 30_000
+    MIN_STEP_MS = 20
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.timer = QTimer(self)
+        self.timer = QTimer(self)  # the next check
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
+        self.timer.timeout.connect(self._check)
+        self._interval_ms = 0
+        self._step_ms = self.MAX_STEP_MS
+        self._quiet_since = 0.0  # monotonic seconds: no input seen after this
+        self._seen = False  # input seen since the last check (the filter is then out)
         self._installed = False
 
     def start(self, interval_ms: int) -> None:
@@ -64,25 +79,48 @@ class IdleWatcher(QObject):
         if interval_ms <= 0:
             self.stop()
             return
-        if not self._installed:
-            QApplication.instance().installEventFilter(self)
-            self._installed = True
-        self.timer.setInterval(interval_ms)
-        self.timer.start()
+        self._interval_ms = interval_ms
+        self._step_ms = max(self.MIN_STEP_MS, min(self.MAX_STEP_MS, interval_ms // 20))
+        self._quiet_since = time.monotonic()
+        self._seen = False
+        self._install()
+        self.timer.start(min(self._step_ms, interval_ms))
 
     def stop(self) -> None:
         self.timer.stop()
-        if self._installed:
-            QApplication.instance().removeEventFilter(self)
-            self._installed = False
+        self._uninstall()
 
     @property
     def active(self) -> bool:
         return self.timer.isActive()
 
+    def _install(self) -> None:
+        if not self._installed:
+            QApplication.instance().installEventFilter(self)
+            self._installed = True
+
+    def _uninstall(self) -> None:
+        if self._installed:
+            QApplication.instance().removeEventFilter(self)
+            self._installed = False
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        if self._seen:  # input somewhere since the last check: count from now
+            self._seen = False
+            self._quiet_since = now
+            self._install()
+        left_ms = self._interval_ms - (now - self._quiet_since) * 1000
+        if left_ms <= 0:
+            self._uninstall()
+            self.idle.emit()
+            return
+        self.timer.start(int(min(self._step_ms, left_ms)) + 1)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in ACTIVITY and self.timer.isActive():
-            self.timer.start()  # restart the countdown
+        if self._installed and event.type() in ACTIVITY:
+            self._seen = True
+            self._uninstall()  # until the next check: no Python call for every event
         return False  # never swallow the input
 
 
@@ -240,7 +278,7 @@ class OperatorSession(QObject):
     def lock(self) -> LockDialog | None:
         if self.ctx is None or self.window is None or self.locked:
             return self.lock_dialog
-        self.idle.timer.stop()
+        self.idle.stop()
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, (_Cover, LockDialog)) \
                     and widget.isWindow() and widget.windowType() != Qt.WindowType.ToolTip:

@@ -58,6 +58,9 @@ COLUMNS = (
 SORT_KEYS = tuple(key for key, _ in COLUMNS)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the worker's id, for the views that open a file
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def _tr(text: str) -> str:
@@ -298,17 +301,20 @@ class WorkerListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._ids):
+        # Called for every cell painted: the Qt constants are read from module globals
+        # (``_DISPLAY``...), not looked up on Qt's enum types at each call.
+        if role != _DISPLAY and role != ID_ROLE:
+            return None
+        at = index.row()
+        if at < 0 or at >= len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.worker_row(index.row())
-        if row is None:
-            loaded = self.row_loaded(index.row())
-            return self.tr("(eliminato)") if loaded and index.column() == 0 else ""
+            return self._ids[at]
+        row = self.worker_row(at)
         column = index.column()
+        if row is None:
+            loaded = self.row_loaded(at)
+            return self.tr("(eliminato)") if loaded and column == 0 else ""
         if column == 0:
             return row.surname
         if column == 1:
@@ -326,6 +332,4 @@ class WorkerListModel(QAbstractTableModel):
         return row.operator_name or ""
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS

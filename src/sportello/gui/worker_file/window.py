@@ -54,7 +54,7 @@ from sportello.core.services.workers import (
 from sportello.gui import changes, ops, queries
 from sportello.gui.dialogs.booking import BookingDialog
 from sportello.gui.kit.inputs import format_date, format_datetime
-from sportello.gui.letters import LettersPage
+from sportello.gui.letters import LettersPage, template_titles
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
@@ -84,6 +84,7 @@ class FileData:
     detail: WorkerDetail | None = None  # None: a new file
     employment: Employment | None = None
     languages: list[tuple[str, str | None]] = field(default_factory=list)
+    letter_titles: dict[str, str] = field(default_factory=dict)
 
 
 def read_file(ctx: Context, worker_id: int | None, *, audit: bool = True) -> FileData:
@@ -97,11 +98,12 @@ def read_file(ctx: Context, worker_id: int | None, *, audit: bool = True) -> Fil
     the first save's results are shown (Python threads share one interpreter)."""
     _load_comuni()
     operators, vertenze = worker_file.operators(ctx), worker_file.vertenze(ctx)
+    titles = template_titles()
     if worker_id is None:
-        return FileData(operators, vertenze)
+        return FileData(operators, vertenze, letter_titles=titles)
     return FileData(operators, vertenze, workers.get(ctx, worker_id, audit_open=audit),
                     worker_file.employment(ctx, worker_id),
-                    queries.worker_languages(ctx, worker_id))
+                    queries.worker_languages(ctx, worker_id), titles)
 
 
 def _load_comuni() -> None:
@@ -131,7 +133,7 @@ def open_file_window(owner: QWidget, ctx: Context, worker_id: int | None,
             if shown is not None:
                 shown(window)
 
-        build()
+        QTimer.singleShot(0, build)  # the window's frame in this turn, its first tab in the next
 
     if worker_id is None:
         return ops.read(owner, lambda: read_file(ctx, None), done=show, failed=failed)
@@ -246,7 +248,7 @@ class WorkerFileWindow(QWidget):
                 pass
 
     def build_step(self) -> bool:
-        """Build the next part of the window (a few tabs); False once it is complete.
+        """Build the next part of the window (a tab); False once it is complete.
 
         ``open_file_window`` builds one part per turn of the event loop and shows the window
         when it is complete: building all eleven tabs at once kept the UI thread busy for
@@ -261,13 +263,14 @@ class WorkerFileWindow(QWidget):
         return True
 
     def _build(self, data: FileData) -> Iterator[None]:
-        """The tabs, a few per step, then the file's data in them."""
+        """The tabs, one per step, then the file's data in them."""
         ctx = self.ctx
         self.anagrafica = AnagraficaPage(self.fields, data.operators)
         self._add_tab(self.anagrafica, self.tr("&Anagrafica"))
         yield
         self.contacts = ContactsPage(self.fields)
         self._add_tab(self.contacts, self.tr("&Contatti e indirizzi"))
+        yield
         self.education = EducationPage(self.fields)
         self._add_tab(self.education, self.tr("&Istruzione e patente"))
         yield
@@ -276,14 +279,17 @@ class WorkerFileWindow(QWidget):
         yield
         self.pacts = PactsPage(ctx, self._worker_ref)
         self._add_tab(self.pacts, self.tr("&Patto di servizio"))
+        yield
         self.pathways = PathwaysPage(ctx, self._worker_ref)
         self._add_tab(self.pathways, self.tr("Pe&rcorsi"))
+        yield
         self.work = WorkPage(ctx, self._worker_ref)
         self._add_tab(self.work, self.tr("Lavoro e impre&sa"))
         yield
         self.diary = DiaryPage(self.diary_fields, choices(DiaryKind))
         self.diary.add_requested.connect(self.add_diary)
         self._add_tab(self.diary, self.tr("&Diario"))
+        yield
         self.appointments = RowsPage(
             [self.tr("Data"), self.tr("Ora"), self.tr("Operatore"), self.tr("Motivo"),
              self.tr("Stato"), self.tr("Esito")],
@@ -295,8 +301,9 @@ class WorkerFileWindow(QWidget):
         self.appointments.buttons.addStretch(1)
         self._add_tab(self.appointments, self.tr("Appunta&menti"))
         yield
-        self.letters = LettersPage(ctx, self._worker_ref)
+        self.letters = LettersPage(ctx, self._worker_ref, data.letter_titles)
         self._add_tab(self.letters, self.tr("L&ettere"))
+        yield
         self.vouchers = VouchersPage(ctx, self._worker_ref)
         self._add_tab(self.vouchers, self.tr("&Voucher"))
         for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
@@ -306,6 +313,7 @@ class WorkerFileWindow(QWidget):
         for binder in (self.fields, self.employment_fields, self.diary_fields):
             binder.changed.connect(self._update_modified)
         self.anagrafica.cf_edit.textEdited.connect(self._cf_typed)
+        yield
         if self.worker_id is None:
             self._start_new()
         else:
