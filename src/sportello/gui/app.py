@@ -49,7 +49,9 @@ def _database_failure(target: str | None, exc: BaseException) -> None:
     """Tell the clerk, in Italian, which database could not be opened and why."""
     from sportello.core.errors import SportelloError
 
-    where, is_file = _describe_target(target)
+    from sportello.core.services import maintenance
+
+    where, is_file = maintenance.describe_target(target)
     if isinstance(exc, SportelloError):  # SchemaTooNew and the like: already a clear message
         detail = str(exc)
     else:
@@ -67,21 +69,6 @@ def _database_failure(target: str | None, exc: BaseException) -> None:
         "app", "Impossibile aprire il database:\n{where}\n\n{detail}"
     ).format(where=where, detail=detail)
     QMessageBox.critical(None, title, text)
-
-
-def _describe_target(target: str | None) -> tuple[str, bool]:
-    """The database asked for, as a file path or a URL without password; and if a file."""
-    try:
-        from sqlalchemy.engine import make_url
-
-        from sportello.core.db import resolve_url
-
-        url = make_url(resolve_url(target))
-        if url.get_backend_name() == "sqlite":
-            return url.database or ":memory:", True
-        return url.render_as_string(hide_password=True), False
-    except Exception:  # an unparsable URL: show what was given, minus any credentials
-        return (target or "").rsplit("@", 1)[-1], False
 
 
 def start(db: str | None = None, *, login: bool = False,
@@ -177,9 +164,9 @@ def _open(window: QWidget, db: str | None):  # type: ignore[no-untyped-def]
     is about to be upgraded (a write) or cannot even be opened and read: then a damaged file
     is told as such, and its latest good copy is offered; once restored, it is opened."""
     from sportello.core.bootstrap import bootstrap
-    from sportello.core.services import setup
+    from sportello.core.services import maintenance, setup
 
-    if _needs_upgrade(db):
+    if maintenance.needs_upgrade(db):
         check = _startup_check(db)
         if check is not None and not check.ok:
             if check.latest_good is None:
@@ -198,7 +185,7 @@ def _open(window: QWidget, db: str | None):  # type: ignore[no-untyped-def]
         except Exception as exc:  # schema too new, unreadable or damaged file, no server...
             if ctx is not None:
                 ctx.close()
-            if not _is_expected_failure(exc):
+            if not maintenance.is_expected_failure(exc):
                 traceback.print_exc()
             check = _startup_check(db) if attempt == 1 else None
             if check is None or check.ok:
@@ -211,27 +198,6 @@ def _open(window: QWidget, db: str | None):  # type: ignore[no-untyped-def]
             if restored is not None:
                 return restored
     return EXIT_FAILED  # not reached: the second attempt returns or reports
-
-
-def _needs_upgrade(db: str | None) -> bool:
-    """Whether opening will upgrade an existing SQLite file (so write to it): its schema
-    revision, read without opening it for writing, is not this program's."""
-    import sqlite3
-
-    from sportello.core import db as storage
-
-    try:
-        path = storage.sqlite_file(storage.resolve_url(db))
-        if path is None or not path.exists() or path.stat().st_size == 0:
-            return False
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except Exception:  # noqa: BLE001 - unreadable or not stamped: check it before writing
-        return True
-    return found is None or found[0] != storage.SCHEMA_HEAD
 
 
 def _list_first(window: MainWindow) -> None:
@@ -308,10 +274,10 @@ def _damaged_while_open(window: QWidget, db: str | None, ctx, check) -> None:  #
     too), say so, and offer the latest good copy, the program ending once it is back."""
     from shiboken6 import isValid
 
-    from sportello.core import db as storage
+    from sportello.core.services import maintenance
 
     problem = check.problem or ""
-    storage.refuse_writes(ctx.sessions, QCoreApplication.translate(
+    maintenance.refuse_writes(ctx, QCoreApplication.translate(
         "app", "Il database è danneggiato: non si può registrare nulla finché non si "
         "ripristina una copia di sicurezza ({problem})").format(problem=problem))
     if not isValid(window):
@@ -407,7 +373,7 @@ def _restore_copy(window: QWidget, db: str | None, good) -> int | None:  # type:
     was told why not."""
     from sportello.core.bootstrap import bootstrap
     from sportello.core.context import Actor
-    from sportello.core.services import backups
+    from sportello.core.services import backups, maintenance
     from sportello.gui.dialogs.login import LoginDialog
 
     # The damaged file cannot say who is an administrator: the copy does, with the
@@ -434,7 +400,7 @@ def _restore_copy(window: QWidget, db: str | None, good) -> int | None:  # type:
         finally:
             ctx.close()
     except Exception as exc:  # noqa: BLE001 - say it plainly, whatever it was
-        if not _is_expected_failure(exc):
+        if not maintenance.is_expected_failure(exc):
             traceback.print_exc()
         QMessageBox.critical(
             window, QCoreApplication.translate("app", "Sportello — ripristino non riuscito"),
@@ -455,14 +421,6 @@ def _tell(window: QWidget, icon: QMessageBox.Icon, text: str) -> None:
     box.setObjectName("demoSummary")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-
-
-def _is_expected_failure(exc: BaseException) -> bool:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sportello.core.errors import SportelloError
-
-    return isinstance(exc, (SportelloError, SQLAlchemyError, OSError))
 
 
 def _bench_mark() -> None:

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.codes import OfficeKind
-from sportello.core.services import passwords, setup
-from sportello.gui import queries
+from sportello.core.services import maintenance, passwords, setup
 from sportello.gui.tasks import Task, progress_dialog
 
 DEFAULT_DEMO_WORKERS = 300
@@ -232,7 +231,7 @@ class FirstRunWizard(QWizard):
             f,
             self.tr("Pronto"),
             self.tr("Premere «Crea l'ufficio» per salvare. Database: {location}").format(
-                location=queries.database_location(self.ctx)
+                location=maintenance.location(self.ctx)
             ),
             lambda: True,
         )

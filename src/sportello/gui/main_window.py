@@ -105,12 +105,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: Context) -> None:
         """Open the window on the database: title, areas, Scadenze dock, status bar."""
-        from sportello.gui import queries, routes
+        from sportello.core.services import setup
+        from sportello.gui import routes
         from sportello.gui.areas import AREAS
 
         routes.install()  # "open a worker's file" and the like, for every area
         self.ctx = ctx
-        office = queries.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
+        office = setup.office_name(ctx, ctx.actor.office_id) if ctx.actor else None
         self.setWindowTitle(
             self.tr("Sportello — {office}").format(office=office) if office else "Sportello"
         )
@@ -314,9 +315,9 @@ class MainWindow(QMainWindow):
         operator = self.ctx.actor.full_name if self.ctx.actor else self.tr("nessuno")
         self.operator_label = QLabel(self.tr("Operatore: {name}").format(name=operator))
         self.operator_label.setObjectName("operatorLabel")
-        from sportello.gui import queries
+        from sportello.core.services import maintenance
 
-        location = queries.database_location(self.ctx)
+        location = maintenance.location(self.ctx)
         self.database_label = QLabel(self.tr("Database: {location}").format(location=location))
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setToolTip(location)

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from sportello.core import db
 from sportello.core.context import Context
+from sportello.core.errors import SportelloError
 from sportello.core.models import Base
 
 MAX_LISTED = 5  # problems spelled out per item; the rest are counted
@@ -358,3 +359,57 @@ def _has_business_tables(engine: Engine) -> bool:
     except (DBAPIError, SQLAlchemyError):
         return False
     return "fund" in names or "course" in names
+
+
+# --------------------------------------------------------------------------- the database as a whole
+
+
+def describe_target(target: str | None) -> tuple[str, bool]:
+    """The database ``target`` names (a path or URL, None: the default), as the clerk may read
+    it: a file path, or a URL without its password; and whether it is a file."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(db.resolve_url(target))
+        if url.get_backend_name() == "sqlite":
+            return url.database or ":memory:", True
+        return url.render_as_string(hide_password=True), False
+    except Exception:  # noqa: BLE001 - an unparsable URL: what was given, minus any credentials
+        return (target or "").rsplit("@", 1)[-1], False
+
+
+def needs_upgrade(target: str | None) -> bool:
+    """Whether opening ``target`` will upgrade an existing SQLite file (so write to it): its
+    schema revision, read without opening it for writing, is not this program's."""
+    import sqlite3
+
+    try:
+        path = db.sqlite_file(db.resolve_url(target))
+        if path is None or not path.exists() or path.stat().st_size == 0:
+            return False
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except Exception:  # noqa: BLE001 - unreadable or not stamped: check it before writing
+        return True
+    return found is None or found[0] != db.SCHEMA_HEAD
+
+
+def location(ctx: Context) -> str:
+    """The SQLite file, or the server URL without its password."""
+    path = db.sqlite_path(ctx.engine)
+    return str(path) if path is not None else ctx.url
+
+
+def refuse_writes(ctx: Context, reason: str) -> None:
+    """From now on every write through ``ctx`` is refused with ``reason`` (the database was
+    found damaged while the program runs); reading stays possible."""
+    db.refuse_writes(ctx.sessions, reason)
+
+
+def is_expected_failure(exc: BaseException) -> bool:
+    """A failure to open or restore a database that the clerk is told in words (a refusal,
+    a database or server error, a file system error), not a defect to report with a trace."""
+    return isinstance(exc, (SportelloError, SQLAlchemyError, OSError))

@@ -148,6 +148,11 @@ def _office_row(s, ctx: Context) -> Office:  # type: ignore[no-untyped-def]
     return row
 
 
+def office_name(ctx: Context, office_id: int) -> str | None:
+    with ctx.read() as s:
+        return s.scalar(select(Office.name).where(Office.id == office_id))
+
+
 def office(ctx: Context) -> OfficeDetail:
     """The acting operator's office, as the letterhead prints it."""
     with ctx.read() as s:

@@ -25,6 +25,7 @@ from sportello.core.models import (
     ServicePact,
     Vertenza,
     Worker,
+    WorkerLanguage,
 )
 from sportello.core.services import agenda
 from sportello.core.services.records import update_record
@@ -203,6 +204,17 @@ def appointments(ctx: Context, worker_id: int) -> list[agenda.AppointmentRow]:
     return agenda.appointments_between(
         ctx, dt.date(1900, 1, 1), dt.date(2999, 12, 31), worker_id=worker_id,
         include_cancelled=True)
+
+
+def languages(ctx: Context, worker_id: int) -> list[tuple[str, str | None]]:
+    """(language, level) of the languages recorded in a worker's file, by language."""
+    with ctx.read() as s:
+        query = (
+            select(WorkerLanguage.language, WorkerLanguage.level)
+            .where(WorkerLanguage.worker_id == worker_id)
+            .order_by(WorkerLanguage.language)
+        )
+        return [(language, level) for language, level in s.execute(query)]
 
 
 def vertenze(ctx: Context) -> list[tuple[int, str]]:

@@ -51,7 +51,7 @@ from sportello.core.services.workers import (
     WorkerDetail,
     WorkerForm,
 )
-from sportello.gui import changes, ops, queries
+from sportello.gui import changes, ops
 from sportello.gui.dialogs.booking import BookingDialog
 from sportello.gui.kit.inputs import format_date, format_datetime
 from sportello.gui.letters import LettersPage, template_titles
@@ -103,7 +103,7 @@ def read_file(ctx: Context, worker_id: int | None, *, audit: bool = True) -> Fil
         return FileData(operators, vertenze, letter_titles=titles)
     return FileData(operators, vertenze, workers.get(ctx, worker_id, audit_open=audit),
                     worker_file.employment(ctx, worker_id),
-                    queries.worker_languages(ctx, worker_id), titles)
+                    worker_file.languages(ctx, worker_id), titles)
 
 
 def _load_comuni() -> None:
