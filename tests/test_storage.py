@@ -158,3 +158,15 @@ def test_two_saves_at_once_give_the_conflict_not_an_internal_error(db_url, ctx) 
     assert "notes" in str(outcome[0])
     with ctx.read() as s:
         assert s.get(Worker, wid).notes == "salvato dal primo sportello"
+
+
+def test_the_database_named_to_the_clerk_never_shows_a_password() -> None:
+    from sportello.core.services import maintenance
+
+    where, is_file = maintenance.describe_target("postgresql://sportello:segreta@db.ufficio/sportello")
+    assert not is_file
+    assert "segreta" not in where and "db.ufficio/sportello" in where
+    where, is_file = maintenance.describe_target("postgresql://sportello:segreta@[db.ufficio")
+    assert "segreta" not in where
+    where, is_file = maintenance.describe_target("/tmp/ufficio/sportello.db")
+    assert is_file and where.endswith("sportello.db")

@@ -64,12 +64,6 @@ def test_database_from_a_newer_version_is_refused(
     assert "versione più recente di Sportello" in critical[0][1]
 
 
-def test_describe_target_never_shows_a_password() -> None:
-    where, is_file = app._describe_target("postgresql://sportello:segreta@db.ufficio/sportello")
-    assert not is_file
-    assert "segreta" not in where and "db.ufficio/sportello" in where
-
-
 def test_english_translation_changes_visible_strings(
     qtbot, office_ctx, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
