@@ -77,6 +77,24 @@ def test_ctrl_number_and_side_bar_switch_areas(qtbot, window: MainWindow) -> Non
     assert window.area_actions.checkedAction().shortcut().toString() == "Ctrl+1"
 
 
+def test_start_builds_the_workers_area_only_the_others_when_first_clicked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from sportello.gui.areas import TrainingArea
+
+    assert isinstance(window.stack.widget(0), WorkersArea)
+    assert not any(isinstance(window.stack.widget(row), (AgendaArea, TrainingArea, ExchangeArea))
+                   for row in range(1, window.stack.count()))
+    rect = window.sidebar.visualItemRect(window.sidebar.item(3))
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    area = window.current_area
+    assert isinstance(area, TrainingArea) and window.stack.widget(3) is area
+    assert window.sidebar.item(3).text() == area.windowTitle() == "Formazione"
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.sidebar.visualItemRect(window.sidebar.item(0)).center())
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_area is area  # built once
+    assert not isinstance(window.stack.widget(1), AgendaArea)  # still not asked for
+
+
 def test_every_area_has_a_heading_a_description_and_an_icon(window: MainWindow) -> None:
     titles = ["Lavoratori", "Agenda", "Percorsi", "Formazione", "Sportello Unico",
               "Monitoraggio", "Import/Export"]

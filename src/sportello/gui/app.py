@@ -242,17 +242,20 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
 
 
 def _read_reference_tables() -> None:
-    """Read, while the clerk looks at the list, the tables the first file opened needs: the
-    comuni behind the codici fiscali (0.1-0.2 s of Python) and the letter templates. Read
+    """Read, while the clerk looks at the list, the tables the first file opened needs (the
+    comuni behind the codici fiscali, 0.1-0.2 s of Python, and the letter templates), and
+    import the modules of the areas not built yet (built when first shown). Read
     by the first opening instead, they shared the interpreter with the UI thread just as the
     window was being built: the longest stall of the first opening went from 70-80 ms to
     120-190 ms on 100,000 files. A failure here only means the first opening reads them."""
     from sportello.core import codice_fiscale
+    from sportello.gui import areas
     from sportello.gui.letters import template_titles
 
     try:
         codice_fiscale.known_belfiore("A479")  # the first call reads the table
         template_titles()
+        areas.preload()  # the modules of the areas not shown yet (no widget is made here)
     except Exception:  # noqa: BLE001 - read again, and reported, where they are needed
         pass
 

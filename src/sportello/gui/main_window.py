@@ -7,7 +7,7 @@ import platform
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,9 +34,13 @@ if TYPE_CHECKING:  # the database side is imported by attach(), after the window
 # The side bar as it shows before the database is open; attach() puts the areas' own
 # (translated) titles in place.
 CHROME = (
-    ("Lavoratori", "users"), ("Agenda", "calendar-days"), ("Percorsi", "route"),
-    ("Formazione", "graduation-cap"), ("Sportello Unico", "store"),
-    ("Monitoraggio", "chart-column"), ("Import/Export", "arrow-left-right"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Lavoratori"), "users"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Agenda"), "calendar-days"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Percorsi"), "route"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Formazione"), "graduation-cap"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Sportello Unico"), "store"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Monitoraggio"), "chart-column"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Import/Export"), "arrow-left-right"),
 )
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -55,7 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: Context | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: Context | None = None
-        self.areas: list[QWidget] = []
+        self._areas: list[QWidget | None] = []  # None: not built yet (``area``)
         self.workers_area = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("Sportello")
@@ -115,15 +119,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Sportello — {office}").format(office=office) if office else "Sportello"
         )
-        self.areas = [area_class(ctx) for area_class in AREAS]
-        for row, area in enumerate(self.areas):
-            waiting = self.stack.widget(row)
-            self.stack.insertWidget(row, area)
-            self.stack.removeWidget(waiting)
-            waiting.deleteLater()
-            self.sidebar.item(row).setText(area.windowTitle())
-            self.sidebar.item(row).setIcon(icon(area.ICON))
-            self.area_actions.actions()[row].setText(area.windowTitle())
+        # Only the Lavoratori area now; the others when first shown (``area``): start-up
+        # neither imports nor builds what the clerk has not asked for yet.
+        self._areas = [None] * len(AREAS)
+        self.area(0)
         self._build_worker_shortcuts()
         for action in (self.settings_action, self.call_in_action, self.batch_letters_action,
                        *self.account_actions):
@@ -133,6 +132,33 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # ------------------------------------------------------------------ building
+
+    def area(self, row: int) -> QWidget:
+        """The area of side-bar row ``row``, built now if it was not yet."""
+        built = self._areas[row]
+        if built is not None:
+            return built
+        from sportello.gui.areas import AREAS
+
+        assert self.ctx is not None
+        built = AREAS[row]()(self.ctx)
+        self._areas[row] = built
+        current = self.stack.currentIndex()
+        waiting = self.stack.widget(row)
+        self.stack.insertWidget(row, built)
+        self.stack.removeWidget(waiting)
+        waiting.deleteLater()
+        if current >= 0:
+            self.stack.setCurrentIndex(current)
+        self.sidebar.item(row).setText(built.windowTitle())
+        self.sidebar.item(row).setIcon(icon(built.ICON))  # type: ignore[attr-defined]
+        self.area_actions.actions()[row].setText(built.windowTitle())
+        return built
+
+    @property
+    def areas(self) -> list[QWidget]:
+        """Every area, in side-bar order (those not shown yet are built now)."""
+        return [self.area(row) for row in range(len(self._areas))]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -297,7 +323,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F (find a worker) and Ctrl+N (new file) from every area of the window."""
         from sportello.gui.areas import WorkersArea
 
-        found = [(row, a) for row, a in enumerate(self.areas) if isinstance(a, WorkersArea)]
+        found = [(row, a) for row, a in enumerate(self._areas) if isinstance(a, WorkersArea)]
         self.workers_area = found[0][1] if found else None
         if not found:
             return
@@ -338,6 +364,8 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # comes back here through currentRowChanged
             return
+        if self.ctx is not None and row < len(self._areas):
+            self.area(row)
         self.stack.setCurrentIndex(row)
         self.area_actions.actions()[row].setChecked(True)
 
@@ -399,7 +427,7 @@ class MainWindow(QMainWindow):
             row = int(settings.value(SETTINGS_AREA, 0))
         except (TypeError, ValueError):
             row = 0
-        self.show_area(row if 0 <= row < len(self.areas) else 0)
+        self.show_area(row if 0 <= row < len(self._areas) else 0)
 
     def save_settings(self) -> None:
         settings = QSettings()
