@@ -256,6 +256,7 @@ def _read_reference_tables() -> None:
         codice_fiscale.known_belfiore("A479")  # the first call reads the table
         template_titles()
         areas.preload()  # the modules of the areas not shown yet (no widget is made here)
+        from sportello.gui.worker_file import window  # noqa: F401 - the file window's, likewise
     except Exception:  # noqa: BLE001 - read again, and reported, where they are needed
         pass
 

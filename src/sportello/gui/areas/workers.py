@@ -16,6 +16,7 @@ Enter or double click on it while it is read does nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
@@ -48,8 +49,10 @@ from sportello.gui.areas.base import Area
 from sportello.gui.kit.flow_layout import FlowLayout
 from sportello.gui.worker_file.dialogs import MergeDialog
 from sportello.gui.worker_file.labels import choices
-from sportello.gui.worker_file.window import WorkerFileWindow, open_file_window
 from sportello.gui.worker_model import COLUMNS, WorkerListModel
+
+if TYPE_CHECKING:  # imported when the first file opens (``preload`` does it in the background)
+    from sportello.gui.worker_file.window import WorkerFileWindow
 
 SEARCH_DELAY_MS = 150  # typing pauses longer than this run the search
 SETTINGS_HEADER = "workers_area/header"
@@ -580,6 +583,8 @@ class WorkersArea(Area):
             return None
         self._opening.add(worker_id)
         self._status(self.tr("Apertura del fascicolo…"))
+        from sportello.gui.worker_file.window import open_file_window
+
         open_file_window(self, self.ctx, worker_id, self.window(),
                          shown=lambda window: self._opened(worker_id, window),
                          failed=lambda exc: self._open_failed(worker_id, exc))
@@ -607,6 +612,8 @@ class WorkersArea(Area):
         if None in self._opening:
             return
         self._opening.add(None)
+        from sportello.gui.worker_file.window import open_file_window
+
         open_file_window(self, self.ctx, None, self.window(),
                          shown=lambda window: self._opened(None, window),
                          failed=lambda exc: self._open_failed(None, exc))
