@@ -110,6 +110,9 @@ def cmd_password(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # while Qt and the program load: gui.app.start turns it back on
     from sportello.gui.app import run
 
     return run(args.db)

@@ -164,3 +164,20 @@ def test_start_up_imports_no_heavy_library(office_ctx, tmp_path: Path) -> None: 
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_garbage_collector_is_off_while_starting_and_on_once_the_list_shows(  # type: ignore[no-untyped-def]
+        qtbot, office_ctx) -> None:
+    import gc
+
+    window = app.start(office_ctx.engine.url.render_as_string(hide_password=False))
+    assert not isinstance(window, int), window
+    qtbot.addWidget(window)
+    window.operator_session.idle.stop()
+    try:
+        assert not gc.isenabled()  # start-up makes objects, not garbage
+        qtbot.waitUntil(lambda: window.workers_area.model.rowCount() >= 0
+                        and not window.workers_area.model.searching)
+        qtbot.waitUntil(gc.isenabled)  # the list is on screen: collected as usual
+    finally:
+        gc.enable()
