@@ -434,6 +434,8 @@ _UI_BLOCK = textwrap.dedent(
     import threading
     wait_until(lambda: not any(t.name == "sportello-startup-check" and t.is_alive()
                                for t in threading.enumerate()))
+    # then the areas not shown yet are built, one per turn, while the clerk reads the list
+    wait_until(getattr(window, "all_areas_built", lambda: True))
 
     gaps = {"last": time.perf_counter(), "max": 0.0, "on": False}
     def beat():

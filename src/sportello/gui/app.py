@@ -237,6 +237,8 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
     screen (at once if there is no list); a failure is told by ``_damaged_while_open``."""
     import threading
 
+    from shiboken6 import isValid
+
     from sportello.gui import ops
 
     runner = ops.runner()
@@ -246,6 +248,7 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
         if found is not None and not found.ok:
             runner.call_soon(lambda: _damaged_while_open(window, db, ctx, found))
         _read_reference_tables()
+        runner.call_soon(lambda: isValid(window) and window.build_areas_in_turns())
 
     started: list[bool] = []
 

@@ -7,7 +7,7 @@ import platform
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from sportello import __version__
 from sportello.gui import i18n
@@ -154,6 +155,19 @@ class MainWindow(QMainWindow):
         self.sidebar.item(row).setIcon(icon(built.ICON))  # type: ignore[attr-defined]
         self.area_actions.actions()[row].setText(built.windowTitle())
         return built
+
+    def build_areas_in_turns(self) -> None:
+        """Build the areas not shown yet, one per turn of the event loop (start-up asks for
+        it once their modules are imported, while the clerk looks at the list): the first
+        click on each then only shows it."""
+        for row, built in enumerate(self._areas):
+            if built is None:
+                self.area(row)
+                QTimer.singleShot(0, lambda: isValid(self) and self.build_areas_in_turns())
+                return
+
+    def all_areas_built(self) -> bool:
+        return bool(self._areas) and all(built is not None for built in self._areas)
 
     @property
     def areas(self) -> list[QWidget]:
