@@ -248,7 +248,9 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
         if found is not None and not found.ok:
             runner.call_soon(lambda: _damaged_while_open(window, db, ctx, found))
         _read_reference_tables()
-        runner.call_soon(lambda: isValid(window) and window.build_areas_in_turns())
+        # the areas, then what they and the modules read above made kept out of the collector
+        runner.call_soon(lambda: isValid(window) and window.build_areas_in_turns(
+            then=_freeze_startup_objects))
 
     started: list[bool] = []
 
@@ -294,7 +296,8 @@ def _freeze_startup_objects() -> None:
     interpreter, and any thread allocating a lot (a long list read on a lane) set one off,
     stalling the window (switching areas on 100,000 files: longest stall 80-110 -> 20-40
     ms). What is made later is collected as usual: the collector, off during start-up
-    (``start``), is turned back on."""
+    (``start``), is turned back on. Called again once the other areas are built (their
+    modules are imported in the background after the list shows): frozen too."""
     gc.freeze()
     gc.enable()
 

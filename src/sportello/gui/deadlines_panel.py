@@ -95,7 +95,7 @@ class _WrappedGroups(QStyledItemDelegate):
         self.tree = tree
 
     def _is_group(self, index: QModelIndex | QPersistentModelIndex) -> bool:
-        return not index.parent().isValid() and index.column() == 0
+        return index.column() == 0 and not index.parent().isValid()
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802
                         index: QModelIndex | QPersistentModelIndex) -> None:

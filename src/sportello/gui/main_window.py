@@ -156,15 +156,17 @@ class MainWindow(QMainWindow):
         self.area_actions.actions()[row].setText(built.windowTitle())
         return built
 
-    def build_areas_in_turns(self) -> None:
+    def build_areas_in_turns(self, then: Callable[[], None] | None = None) -> None:
         """Build the areas not shown yet, one per turn of the event loop (start-up asks for
         it once their modules are imported, while the clerk looks at the list): the first
-        click on each then only shows it."""
+        click on each then only shows it. ``then`` runs once they are all built."""
         for row, built in enumerate(self._areas):
             if built is None:
                 self.area(row)
-                QTimer.singleShot(0, lambda: isValid(self) and self.build_areas_in_turns())
+                QTimer.singleShot(0, lambda: isValid(self) and self.build_areas_in_turns(then))
                 return
+        if then is not None:
+            then()
 
     def all_areas_built(self) -> bool:
         return bool(self._areas) and all(built is not None for built in self._areas)
