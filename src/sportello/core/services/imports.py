@@ -62,6 +62,7 @@ from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.profiles import (
     ALTERNATIVES,
     DEFAULT_CODE_LISTS,
+    ROUTED,
     FIELDS,
     ColumnMapping,
     ImportSettings,
@@ -102,10 +103,11 @@ PREVIEW_ROWS = 5
 CHUNK = 500
 REPORT_CAP = 2000  # issues kept in ExchangeRecord.report
 
-# database columns the fields go to (two fields may share one: qualifica and job_title)
+# database columns the fields go to (two fields may share one: qualifica and job_title; the
+# dates of "the" safety net go to the CIGS or NASpI columns, ROUTED)
 WORKER_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values() if f.target == "worker"))
 EMPLOYMENT_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values()
-                                        if f.target == "employment"))
+                                        if f.target == "employment" and f.key not in ROUTED))
 # Filled from other cells (a place's code and province, the qualifica's code).
 DERIVED_WORKER = ("birth_place_code", "birth_province")
 DERIVED_EMPLOYMENT = ("qualifica_code",)
@@ -649,6 +651,8 @@ def _max_lengths() -> dict[str, int]:
     found = {}
     for key, spec in FIELDS.items():
         table = Worker.__table__ if spec.target == "worker" else EmploymentSituation.__table__
+        if spec.stored_in not in table.c:
+            continue
         length = getattr(table.c[spec.stored_in].type, "length", None)
         if length:
             found[key] = int(length)
@@ -848,7 +852,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                 elif key == "qualifica":
                     employment["qualifica_code"] = value[0]
                     value = value[1]
-                elif key == "orario":
+                elif key in ("orario", "safety_net"):
                     value = value[0]
                 else:
                     value = value[1]
@@ -870,6 +874,10 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
         if empty:
             continue
         counted += 1
+        if "net_start" in employment or "net_end" in employment:
+            _route_safety_net_dates(rownum, employment, source, row_errors)
+        if employment:
+            _check_date_pairs(rownum, employment, source, row_errors)
         code = worker.get("codice_fiscale")
         if code is None and not any(e.column == cf_col.letter for e in row_errors):
             row_errors.append(Issue(rownum, cf_col.letter, cf_col.header,
@@ -931,6 +939,45 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     if progress is not None and not progress(total, total):
         raise ImportCancelled("Importazione annullata: nessun dato scritto.")
     return _Rows(records, errors, warnings, counted, merged, bad_rows, skipped, unnamed)
+
+
+def _route_safety_net_dates(rownum: int, employment: dict[str, Any],
+                            source: dict[str, ColumnMapping], row_errors: list[Issue]) -> None:
+    """The dates of "the" safety net to the CIGS or NASpI dates, by the kind of safety net
+    written in the same row; without a kind that has dates they are an error of the row."""
+    kind = employment.get("safety_net")
+    for key, targets in ROUTED.items():
+        if key not in employment:
+            continue
+        value = employment.pop(key)
+        col = source.pop(key)
+        target = targets.get(kind or "")
+        if target is None:
+            what = (f"l'ammortizzatore è «{values.describe(kind)}»" if kind
+                    else "manca il tipo di ammortizzatore (CIGS, CIGS per cessazione, NASpI)")
+            row_errors.append(Issue(rownum, col.letter, col.header,
+                                    f"{FIELDS[key].label}: {what}, quindi non si sa se la data "
+                                    "è della CIGS o della NASpI."))
+            continue
+        if target in employment:  # the sheet also has the CIGS/NASpI column itself
+            continue
+        employment[target] = value
+        source[target] = col
+
+
+_DATE_PAIRS = (("cigs_start", "cigs_end"), ("naspi_start", "naspi_end"), ("hired_on", "exit_on"))
+
+
+def _check_date_pairs(rownum: int, employment: dict[str, Any],
+                      source: dict[str, ColumnMapping], row_errors: list[Issue]) -> None:
+    """An end before its start (CIGS, NASpI, employment) is an error of the row."""
+    for start, end in _DATE_PAIRS:
+        if employment.get(start) and employment.get(end) and employment[end] < employment[start]:
+            col = source.get(end)
+            row_errors.append(Issue(rownum, col.letter if col else None,
+                                    col.header if col else None,
+                                    f"{FIELD_LABEL.get(end, end)}: la data di fine precede quella "
+                                    f"di inizio ({values.describe(employment[start])})."))
 
 
 def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, ColumnMapping],

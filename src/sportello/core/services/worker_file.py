@@ -19,6 +19,7 @@ from sportello.core.models import (
     DiaryEntry,
     DiaryKind,
     DidStatus,
+    SafetyNet,
     EmploymentSituation,
     Letter,
     Operator,
@@ -41,6 +42,7 @@ class EmploymentForm:
     weekly_hours: float | None = None
     hired_on: dt.date | None = None
     exit_on: dt.date | None = None
+    safety_net: str | None = None  # codes.SafetyNet
     cigs_start: dt.date | None = None
     cigs_end: dt.date | None = None
     naspi_start: dt.date | None = None
@@ -109,6 +111,9 @@ def _check_dates(form: EmploymentForm) -> None:
         raise ValidationError("Qualifica: usare O, I, Q, M o A.", "qualifica_code")
     if form.orario and form.orario.upper() not in ("F", "P"):
         raise ValidationError("Orario: F (tempo pieno) o P (tempo parziale).", "orario")
+    if form.safety_net and form.safety_net not in set(SafetyNet):
+        raise ValidationError("Ammortizzatore non valido: CIGS, CIGS per cessazione, NASpI o "
+                              "nessuno.", "safety_net")
     if form.did_status and form.did_status not in set(DidStatus):
         raise ValidationError("Stato DID non valido.", "did_status")
     if form.weekly_hours is not None and not 0 < form.weekly_hours <= 60:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.codes import DidStatus, Sex
+from sportello.core.codes import DidStatus, SafetyNet, Sex
 from sportello.core.services.worker_file import QUALIFICA_CODES
 from sportello.gui.kit.inputs import NumberEdit, OptionalDateEdit
 from sportello.gui.worker_file import labels
@@ -245,6 +245,8 @@ class EmploymentPage(FormPage):
         binder.add_row(form, "exit_on", self.tr("Data di uscita"), OptionalDateEdit())
 
         support, form = _group(self.tr("Ammortizzatori sociali"))
+        binder.add_row(form, "safety_net", self.tr("Ammortizzatore"),
+                       _choice(labels.choices(SafetyNet)))
         binder.add_row(form, "cigs_start", self.tr("Inizio CIGS"), OptionalDateEdit())
         binder.add_row(form, "cigs_end", self.tr("Fine CIGS"), OptionalDateEdit())
         binder.add_row(form, "naspi_start", self.tr("Inizio NASpI"), OptionalDateEdit())
