@@ -239,7 +239,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                                               create=bool(args.create_vertenza))
         analysis = imports.analyse(ctx, args.file, profile=args.profile, sheet=args.sheet,
                                    vertenza=vertenza,
-                                   overwrite_conflicts=args.overwrite_conflicts)
+                                   overwrite_conflicts=args.overwrite_conflicts,
+                                   keep_extra=args.keep_extra)
         for line in analysis.summary():
             print(line)
         mapped = ", ".join(f"{c.letter} {c.header} -> {c.field}"
@@ -941,6 +942,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="importa le righe valide e segnala le altre")
     p.add_argument("--overwrite-conflicts", action="store_true",
                    help="nei conflitti usa il valore del foglio invece di quello di Sportello")
+    p.add_argument("--keep-extra", action="store_true",
+                   help="conserva nei fascicoli, come dati aggiuntivi, le colonne che non "
+                   "corrispondono a nessun dato di Sportello (predefinito: elencate e ignorate)")
     p.add_argument("--report", metavar="OUT.xlsx",
                    help="scrive una copia del foglio con le celle errate evidenziate")
     p.add_argument("--undo", type=_id_arg, metavar="N", help="annulla l'importazione numero N")

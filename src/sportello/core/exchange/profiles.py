@@ -207,6 +207,10 @@ NOT_STORED: dict[str, str] = {
 }
 
 
+# Columns that are only the row's number in the list: never kept as an extra value.
+ROW_NUMBER_HEADERS = ("N.", "N. progressivo", "Progressivo", "Nr.", "Num.", "N")
+
+
 @lru_cache(maxsize=1)
 def _synonym_index() -> dict[str, str]:
     index: dict[str, str] = {}
@@ -219,6 +223,12 @@ def _synonym_index() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _not_stored_index() -> dict[str, str]:
     return {normalise_header(h): why for h, why in NOT_STORED.items()}
+
+
+def keepable(header: object) -> bool:
+    """Whether an unused column may be kept on the file as an extra labelled value."""
+    folded = normalise_header(header)
+    return bool(folded) and folded not in {normalise_header(h) for h in ROW_NUMBER_HEADERS}
 
 
 def not_stored_reason(header: object) -> str | None:
@@ -409,14 +419,20 @@ class UnusedColumn:
     index: int
     header: str  # "" for a column with values but no header
     reason: str
+    kept: bool = False  # kept on the files as an extra labelled value (ImportSettings.keep_extra)
 
     @property
     def letter(self) -> str:
         return column_letter(self.index)
 
+    def outcome(self) -> str:
+        """What the import does with the column (said in the summary and the record)."""
+        return ("conservata nei fascicoli come dato aggiuntivo" if self.kept
+                else "ignorata")
+
     def text(self) -> str:
         named = f"«{self.header}»" if self.header else "(senza intestazione)"
-        return f"{self.letter} {named}: {self.reason}"
+        return f"{self.letter} {named}: {self.reason} ({self.outcome()})"
 
 
 @dataclass(frozen=True)
@@ -428,6 +444,9 @@ class ImportSettings:
     columns: tuple[ColumnMapping, ...]
     profile: str | None = None
     code_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the columns the mapping does not import, with a header and values, are kept on the
+    # files as extra labelled values (Worker.extra_values) instead of being ignored
+    keep_extra: bool = False
 
     def with_field(self, index: int, field_key: str | None, codes: str | None = None) -> ImportSettings:
         """A copy with column ``index`` mapped to ``field_key`` (a GUI combo box change)."""

@@ -68,6 +68,7 @@ from sportello.core.exchange.profiles import (
     ImportSettings,
     UnusedColumn,
     Profile,
+    keepable,
     match_header,
     normalise_header,
     not_stored_reason,
@@ -116,7 +117,9 @@ FROM_CF = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_provin
 # Filled from the comune (core.postcodes) when the sheet has no CAP: never a conflict either.
 DEDUCED = (*FROM_CF, "residence_cap", "domicile_cap")
 FIELD_LABEL = {k: f.label for k, f in FIELDS.items()} | {
-    "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica"}
+    "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica",
+    "extra_values": "Dati aggiuntivi"}
+EXTRA = "extra_values"  # the worker column of the kept extra columns ({header: text})
 
 
 class ImportRefused(SportelloError):
@@ -279,7 +282,9 @@ class Analysis:
         for reading in self.readings():
             lines.append(f"Lettura dai valori: {reading}")
         if self.unused:
-            lines.append(f"Colonne non importate: {len(self.unused)}")
+            kept = sum(1 for u in self.unused if u.kept)
+            lines.append(f"Colonne non importate: {len(self.unused)} (conservate nei fascicoli "
+                         f"come dati aggiuntivi: {kept}; ignorate: {len(self.unused) - kept})")
             lines.extend(f"  {u.text()}" for u in self.unused)
         else:
             lines.append("Colonne non importate: nessuna")
@@ -546,7 +551,7 @@ def unused_columns(sheet: SheetData, settings: ImportSettings,
             full = has_values(col.index - sheet.first_col)
             found.append(UnusedColumn(col.index, col.header, not_stored_reason(col.header) or (
                 "nessun dato di Sportello corrisponde a questa intestazione" if full
-                else "colonna vuota")))
+                else "colonna vuota"), settings.keep_extra and full and keepable(col.header)))
     covered = {c.index for c in settings.columns}
     width = max((len(row) for row in data), default=0)
     for j in range(width):
@@ -790,6 +795,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     start = settings.header_row - sheet.first_row + 1
     data = sheet.rows[start:] if start >= 0 else sheet.rows
     total = len(data)
+    extra_cols = _extra_columns(settings, offset)
     errors: list[Issue] = []
     warnings: list[Issue] = []
     bad_rows: set[int] = set()
@@ -871,6 +877,11 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                     row_errors.append(Issue(rownum, col.letter, col.header,
                                             f"{FIELDS[key].label}: {bad_cells[col.index]}"))
                     empty = False
+        if extra_cols:
+            extra = {header: cell_text(row[j]) for j, header in extra_cols
+                     if j < width and cell_text(row[j])}
+            if extra:
+                worker[EXTRA] = extra
         if empty:
             continue
         counted += 1
@@ -939,6 +950,14 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     if progress is not None and not progress(total, total):
         raise ImportCancelled("Importazione annullata: nessun dato scritto.")
     return _Rows(records, errors, warnings, counted, merged, bad_rows, skipped, unnamed)
+
+
+def _extra_columns(settings: ImportSettings, offset: int) -> list[tuple[int, str]]:
+    """(index in the row, header) of the unused columns kept as extra values, when asked."""
+    if not settings.keep_extra:
+        return []
+    return [(c.index - offset, c.header[:80]) for c in settings.columns
+            if c.field is None and keepable(c.header)]
 
 
 def _route_safety_net_dates(rownum: int, employment: dict[str, Any],
@@ -1042,7 +1061,7 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 
 
 _WORKER_COLS = [Worker.__table__.c[k] for k in (
-    "id", "version", *WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+    "id", "version", *WORKER_FIELDS, *DERIVED_WORKER, EXTRA) if k in Worker.__table__.c]
 _WORKER_COLS = list(dict.fromkeys(_WORKER_COLS))
 _ES_COLS = [EmploymentSituation.__table__.c[k] for k in (
     "id", "version", "worker_id", "vertenza_id", "is_current", *EMPLOYMENT_FIELDS,
@@ -1185,7 +1204,10 @@ def _plan(session: Session, records: list[_Record], vertenza_id: int | None,
             continue
         wid = cur["id"]
         who = f"{cur['surname']} {cur['name']}"
-        changes, before = _diff(rec, rec.worker, cur, origin_w[wid], from_cf=DEDUCED,
+        wanted = rec.worker
+        if EXTRA in wanted and cur.get(EXTRA):  # the kept columns add to those of the file
+            wanted = wanted | {EXTRA: dict(cur[EXTRA]) | wanted[EXTRA]}
+        changes, before = _diff(rec, wanted, cur, origin_w[wid], from_cf=DEDUCED,
                                 overwrite=overwrite, worker_id=wid, who=who,
                                 conflicts=plan.conflicts)
         touched = False
@@ -1229,11 +1251,13 @@ def _resolve_vertenza(session: Session, choice: VertenzaChoice | None) -> int | 
 def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = None, *,
             profile: str | Profile | None = None, sheet: str | None = None,
             vertenza: VertenzaChoice | None = None, overwrite_conflicts: bool = False,
-            progress: Progress | None = None) -> Analysis:
+            keep_extra: bool | None = None, progress: Progress | None = None) -> Analysis:
     """Step 2: every row checked and compared with the database; nothing is written.
 
     ``settings`` comes from ``inspect_file`` (possibly edited in the wizard); without it
     the proposed mapping is used (``profile``/``sheet`` guide the choice).
+    ``keep_extra`` (when given) says whether the columns the mapping does not import are
+    kept on the files as extra labelled values (``ImportSettings.keep_extra``).
     ``progress(done, total)`` is called now and then; returning False cancels.
     """
     path = Path(path)
@@ -1246,6 +1270,8 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
     else:
         data = sheet_reader.read_sheet(path, settings.sheet, cancelled=cancelled,
                                        while_waiting=cf.places_by_name)
+    if keep_extra is not None:
+        settings = dataclasses.replace(settings, keep_extra=keep_extra)
     _check_settings(settings)
     digest = sheet_reader.sha256_of(path)
     fmt = sheet_reader.sniff(path)
@@ -1315,7 +1341,7 @@ def _worker_insert_row(rec: _Record, now: dt.datetime, office_id: int | None,
 
 
 _INSERT_KEYS = tuple(dict.fromkeys(
-    [k for k in (*WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+    [k for k in (*WORKER_FIELDS, *DERIVED_WORKER, EXTRA) if k in Worker.__table__.c]
     + ["version", "created_at", "updated_at", "status", "privacy_consent", "office_id",
        "assigned_operator_id", "search_text", "sort_surname", "sort_name", "sort_comune",
        "sort_phone"]))
@@ -1498,6 +1524,8 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
         "mapping": {c.letter: c.field for c in analysis.settings.columns if c.field},
         "valid_only": valid_only, "duplicates_merged": analysis.duplicates_merged,
         "unused_columns": [u.text() for u in analysis.unused],
+        "keep_extra": analysis.settings.keep_extra,
+        "extra_kept": [u.header for u in analysis.unused if u.kept],
         "readings": analysis.readings(),
         "errors": [e.text() for e in errors[:REPORT_CAP]],
         "warnings": [w.text() for w in analysis.warnings[:REPORT_CAP]],
@@ -1676,11 +1704,13 @@ def _undo_blockers(s: Session, ex: ExchangeRecord, inserted: list[int],
 def import_file(ctx: Context, path: Path | str, *, profile: str | Profile | None = None,
                 sheet: str | None = None, vertenza: VertenzaChoice | None = None,
                 valid_only: bool = False, dry_run: bool = False, overwrite_conflicts: bool = False,
-                report: Path | str | None = None, progress: Progress | None = None) -> ImportResult:
+                keep_extra: bool | None = None, report: Path | str | None = None,
+                progress: Progress | None = None) -> ImportResult:
     """Inspect, analyse and apply in one call (CLI, benchmarks). With ``report``, the error
     report is written whenever there is something to report, also when refused."""
     analysis = analyse(ctx, path, profile=profile, sheet=sheet, vertenza=vertenza,
-                       overwrite_conflicts=overwrite_conflicts, progress=progress)
+                       overwrite_conflicts=overwrite_conflicts, keep_extra=keep_extra,
+                       progress=progress)
     if report is not None and (analysis.errors or analysis.warnings or analysis.conflicts):
         write_error_report(analysis, report)
     return apply(ctx, analysis, valid_only=valid_only, dry_run=dry_run,
