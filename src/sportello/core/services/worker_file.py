@@ -157,6 +157,13 @@ def save_employment(ctx: Context, worker_id: int, form: EmploymentForm,
     return employment(ctx, worker_id)
 
 
+def extra_values(ctx: Context, worker_id: int) -> list[tuple[str, str]]:
+    """(column, value) of the extra columns kept from imported lists, as they came."""
+    with ctx.read() as s:
+        found = s.scalar(select(Worker.extra_values).where(Worker.id == worker_id))
+    return [(str(k), str(v)) for k, v in (found or {}).items()]
+
+
 def diary(ctx: Context, worker_id: int) -> list[DiaryRow]:
     with ctx.read() as s:
         query = (
