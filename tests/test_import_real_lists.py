@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core.exchange import profiles, values
 from sportello.core.models import EmploymentSituation, ExchangeRecord, Worker
-from sportello.core.services import exchange_log, imports
+from sportello.core.services import imports
 
 FORMATS = ["xlsx", "xls", "ods"]
 LAST_WORKER = 132  # 128 workers from row 5
