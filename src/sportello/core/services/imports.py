@@ -23,7 +23,8 @@ Rules of the upsert:
   ``create``/``update`` rows of the record after its last import; imports write
   ``import_update`` rows, so they do not count as local edits). A value typed by a clerk
   (or of unknown origin: never imported) that the sheet contradicts is kept and reported
-  as a conflict, unless the caller asks to overwrite conflicts. When the sheet still
+  as a conflict, unless the caller asks to overwrite conflicts (all of them, or the
+  chosen ones: ``apply(take_sheet={(codice fiscale, field), ...})``). When the sheet still
   says what the previous import said, the newer local value is simply kept;
 - the same sheet imported twice changes nothing the second time;
 - a residence/domicile comune without a CAP gets the comune's CAP when it has only one
@@ -1126,8 +1127,13 @@ def _origins(session: Session, entity: str, ids: Sequence[int]) -> dict[int, _Or
     return found
 
 
+# True: the sheet's value in every conflict; or the (codice fiscale, field) pairs where the
+# clerk chose the sheet's value
+Overwrite = bool | frozenset[tuple[str, str]]
+
+
 def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin: _Origin, *,
-          from_cf: Sequence[str], overwrite: bool, worker_id: int, who: str,
+          from_cf: Sequence[str], overwrite: Overwrite, worker_id: int, who: str,
           conflicts: list[Conflict]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(changes, before) for one record; contradicted local values become conflicts."""
     changes: dict[str, Any] = {}
@@ -1144,7 +1150,8 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
         if key in from_cf and key not in rec.source:
             continue  # only deduced from the CF: the file's value stays
         local = origin.local_value(key)
-        if local is None or overwrite:
+        if local is None or overwrite is True or (
+                not isinstance(overwrite, bool) and (rec.code, key) in overwrite):
             changes[key], before[key] = value, old
             continue
         if local is not _UNKNOWN and _same(local[1], plain_value(value)):  # type: ignore[index]
@@ -1157,7 +1164,7 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
 
 
 def _plan(session: Session, records: list[_Record], vertenza_id: int | None,
-          settings: ImportSettings, *, overwrite: bool) -> _Plan:
+          settings: ImportSettings, *, overwrite: Overwrite) -> _Plan:
     plan = _Plan()
     codes = [r.code for r in records]
     existing: dict[str, dict[str, Any]] = {}
@@ -1358,11 +1365,15 @@ def _es_row(rec: _Record, worker_id: int, vertenza_id: int | None, now: dt.datet
 
 
 def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run: bool = False,
-          overwrite_conflicts: bool = False, progress: Progress | None = None) -> ImportResult:
+          overwrite_conflicts: bool = False, take_sheet: Iterable[tuple[str, str]] = (),
+          progress: Progress | None = None) -> ImportResult:
     """Step 3: write, in one transaction. Errors refuse everything unless ``valid_only``.
 
     ``dry_run`` does all the work and rolls it back (exact counts, nothing written).
+    ``take_sheet``: the conflicts, as (codice fiscale, field) of ``Conflict``, where the
+    sheet's value replaces Sportello's (``overwrite_conflicts``: all of them).
     """
+    overwrite: Overwrite = overwrite_conflicts or frozenset(take_sheet)
     if analysis.errors and not valid_only:
         raise _refusal(analysis)
     if not analysis.records:
@@ -1382,7 +1393,7 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
     try:
         with ctx.write() as s:
             result = _apply_in(s, analysis, actor, valid_only=valid_only,
-                               overwrite=overwrite_conflicts, progress=progress, dry_run=dry_run)
+                               overwrite=overwrite, progress=progress, dry_run=dry_run)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -1391,7 +1402,7 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
     return result
 
 
-def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, overwrite: bool,
+def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, overwrite: Overwrite,
               progress: Progress | None, dry_run: bool) -> ImportResult:
     now = utcnow()
     vertenza_id = _resolve_vertenza(s, analysis.vertenza)
