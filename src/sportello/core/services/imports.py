@@ -1590,6 +1590,10 @@ def undo(ctx: Context, exchange_id: int) -> UndoResult:
         ex = s.get(ExchangeRecord, exchange_id)
         if ex is None or ex.direction != ExchangeKind.IMPORT:
             raise NotFound(f"Importazione n. {exchange_id} non trovata.")
+        if ex.kind != "workers":
+            raise ValidationError(f"L'importazione n. {exchange_id} è un elenco di assunzioni: "
+                                  "le assunzioni registrate si correggono dal fascicolo.",
+                                  "exchange")
         if ex.operator_id != actor.id:  # someone else's import: a team leader decides
             permissions.require(actor, Role.RESPONSABILE,
                                 "annullare l'importazione di un altro operatore")
