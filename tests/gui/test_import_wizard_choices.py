@@ -96,3 +96,41 @@ def test_keep_extra_columns_and_choose_per_conflict(qtbot, area, office_ctx, tmp
     assert window.employment_fields.value("safety_net") == "cigs"
     assert table_texts(window.employment.extra, 0) == ["Matricola"]
     assert table_texts(window.employment.extra, 1) == ["MT-7002"]
+
+
+def test_a_hires_list_from_the_import_export_area(qtbot, area, office_ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from sportello.core.models import Hire, Pathway
+    from sportello.core.services import pathways
+
+    people = piedmont_people(3)
+    ids = [workers.create(office_ctx, workers.WorkerForm(
+        codice_fiscale=code_of(p), surname=p[0], name=p[1])) for p in people[:2]]
+    pathways.open_pathway(office_ctx, ids[0], "gol1", start_on=dt.date(2025, 1, 10))
+    path = write(tmp_path / "avviamenti.ods", [
+        ["Codice fiscale", "Datore di lavoro", "Data assunzione", "Tipo contratto", "Data fine"],
+        [code_of(people[0]), "Logistica Astigiana srl", dt.date(2025, 3, 3), "Tempo indeterminato",
+         None],
+        [code_of(people[1]), "Bar Centrale snc", dt.date(2025, 3, 4), "Tempo determinato",
+         dt.date(2025, 9, 30)],
+        [code_of(people[2]), "Bar Centrale snc", dt.date(2025, 3, 5), "Tempo determinato", None]])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    qtbot.mouseClick(area.hires_button, Qt.MouseButton.LeftButton)
+    dialog = area.hires_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=15000)
+    assert table_texts(dialog.table, 5) == ["da registrare, chiude il percorso", "da registrare",
+                                            "senza fascicolo"]
+    assert "codici fiscali senza fascicolo: 1" in dialog.status.text()
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    assert "2 assunzioni registrate, 1 percorsi chiusi" in dialog.status.text()
+    assert not dialog.record_button.isEnabled()  # recorded once
+    with office_ctx.read() as s:
+        assert sorted(s.scalars(select(Hire.worker_id))) == sorted(ids)
+        assert s.scalar(select(Pathway.outcome)) == "ricollocato"
+    qtbot.waitUntil(lambda: area.history.table.rowCount() == 1)
