@@ -175,3 +175,72 @@ def test_cli_keep_extra_and_the_summary_of_unused_columns(tmp_path: Path, capsys
     assert "J «Reparto»: nessun dato di Sportello corrisponde a questa intestazione " \
            "(conservata nei fascicoli come dato aggiuntivo)" in out
     assert "Importazione n. 1 completata: 6 nuovi fascicoli" in out
+
+
+# --------------------------------------------------------------------------- profiles
+
+GENERIC = "Lista di crisi - modello generico"
+
+
+def test_the_generic_crisis_profile_template_import_and_export(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import profile_store
+
+    assert GENERIC in [p.name for p in profile_store.list_profiles(ctx)]
+    template = export.blank_template(ctx, tmp_path / "modello.xlsx", profile=GENERIC)
+    wb = load_workbook(template)
+    ws = wb["Lavoratori"]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["Codice fiscale", "Cognome", "Nome"]
+    assert "Ammortizzatore sociale" in header
+    # the drop-down of the safety net offers the names, as the lists write them
+    codes = wb["Codifiche"]
+    listed = {codes.cell(1, c).value: [codes.cell(r, c).value for r in range(2, 6)]
+              for c in range(1, codes.max_column + 1)}
+    assert listed["Ammortizzatore sociale"] == ["CIGS", "CIGS per cessazione", "NASpI", "Nessuno"]
+    people = piedmont_people(3)
+    filled = {"Ammortizzatore sociale": ["CIGS per cessazione", "NASpI", "Nessuno"],
+              "Data inizio CIGS": [START, None, None], "Data fine NASpI": [None, END, None],
+              "Inquadramento": ["I", "Operaio", None], "Mansione": ["Team leader", None, None]}
+    for i, p in enumerate(people):
+        row = {"Codice fiscale": code_of(p), "Cognome": p[0], "Nome": p[1]}
+        row |= {k: v[i] for k, v in filled.items()}
+        ws.append([row.get(h) for h in header])
+    wb.save(template)
+    analysis = imports.analyse(ctx, template)
+    assert analysis.settings.profile == GENERIC and not analysis.errors
+    imports.apply(ctx, analysis)
+    got = _situations(ctx)
+    es = [got[code_of(p)] for p in people]
+    assert [e.safety_net for e in es] == ["cigs_cessazione", "naspi", "nessuno"]
+    assert (es[0].cigs_start, es[1].naspi_end) == (START, END)
+    assert [(e.qualifica_code, e.qualifica) for e in es] == [
+        ("I", "Team leader"), ("O", "Operaio"), (None, None)]
+    out = export.export(ctx, "workers", tmp_path / "regione.xlsx", profile=GENERIC).path
+    sheet = load_workbook(out).active
+    cols = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(cols, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[code_of(people[1])]["Ammortizzatore sociale"] == "NASpI"
+    assert rows[code_of(people[0])]["Inquadramento"] == "I"
+
+
+def test_a_clerk_saves_any_mapping_as_a_profile(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import profile_store
+
+    path = write(tmp_path / "lombardia.xlsx", _table(tuple(range(10))))
+    settings = imports.inspect_file(ctx, path).sheets[0].settings
+    assert settings is not None
+    reparto = next(c for c in settings.columns if c.header == "Reparto")
+    settings = settings.with_field(reparto.index, "notes")  # the clerk's own choice
+    profile_store.save_profile(ctx, settings, "Lombardia - crisi")
+    loaded = profile_store.load_profile(ctx, "Lombardia - crisi")
+    fields = {c.header: (c.field, c.codes) for c in loaded.columns}
+    assert fields["Tipo ammortizzatore"] == ("safety_net", "ammortizzatore")
+    assert fields["Data inizio ammortizzatore"] == ("net_start", None)
+    assert fields["Reparto"] == ("notes", None) and fields["Matricola"] == (None, None)
+    result = imports.import_file(ctx, path, profile="Lombardia - crisi")
+    assert result.inserted == 6
+    got = _situations(ctx)
+    assert [got[code_of(p)].safety_net for p in piedmont_people(6)] == STORED
+    with ctx.read() as s:
+        notes = dict(s.execute(select(Worker.codice_fiscale, Worker.notes)).all())
+    assert notes[code_of(piedmont_people(6)[1])] == "Outbound"
