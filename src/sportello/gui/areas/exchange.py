@@ -57,7 +57,7 @@ class ExchangeArea(Area):
             "Importa i lavoratori da un foglio .xlsx, .xlsm, .xls o .ods (Ctrl+O)"))
         self.import_button.clicked.connect(lambda: self.start_import())
         # the hires of the comunicazioni obbligatorie: placements on the files they match
-        self.hires_button = QPushButton(self.tr("Registra le &assunzioni…"))
+        self.hires_button = QPushButton(self.tr("Regi&stra le assunzioni…"))
         self.hires_button.setObjectName("startHires")
         self.hires_button.setToolTip(self.tr(
             "Registra come inserimenti lavorativi le assunzioni di un elenco della Regione "

@@ -1003,7 +1003,7 @@ class PreviewPage(QWizardPage):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.conflicts, 1)
         choice = QHBoxLayout()
-        self.take_sheet_button = QPushButton(self.tr("Usa il valore del &foglio"))
+        self.take_sheet_button = QPushButton(self.tr("Usa il valore del fo&glio"))
         self.take_sheet_button.setObjectName("takeSheet")
         self.take_sheet_button.setToolTip(self.tr(
             "Nei conflitti selezionati il valore del foglio sostituisce quello di Sportello"))
