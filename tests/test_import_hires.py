@@ -1,7 +1,8 @@
 """Issue 14: the Region's list of hires (an extract of the comunicazioni obbligatorie)
 records placements on the files it matches, closes their reinsertion pathways as
 "ricollocato", lists the codici fiscali without a file, and is all or nothing. Lists built
-here in .xlsx, .xls and .ods with fictitious people."""
+here in .xlsx, .xlsm, .xls and .ods (every format the import reads; it
+takes no CSV) with fictitious people."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sportello.core.models import AuditLog, Employer, ExchangeRecord, Hire, Path
 from sportello.core.services import hires_import, imports, pathways, workers
 from sportello.core.services.imports import ImportRefused
 
-FORMATS = ["xlsx", "xls", "ods"]
+FORMATS = ["xlsx", "xlsm", "xls", "ods"]  # every format the import reads
 D = dt.date
 HEADERS = ["Data avviamento", "C.F. lavoratore", "Ragione sociale", "Partita IVA",
            "Tipologia contrattuale", "Ore settimanali", "Data fine rapporto", "Qualifica"]

@@ -1,7 +1,8 @@
 """Issue 14, the rest: the safety net comes in (its kind and dates, hiring and end of
 employment) with other Regions' spellings, and the columns Sportello has no field for are
 kept on the files as extra labelled values (shown, exported, searched) or ignored, as the
-clerk chooses. Lists built here in .xlsx, .xls and .ods, with fictitious people."""
+clerk chooses. Lists built here in .xlsx, .xlsm, .xls and .ods (every format the import reads; it
+takes no CSV), with fictitious people."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sportello.cli import main
 from sportello.core.models import EmploymentSituation, ExchangeRecord, Worker
 from sportello.core.services import export, imports, workers, worker_file
 
-FORMATS = ["xlsx", "xls", "ods"]
+FORMATS = ["xlsx", "xlsm", "xls", "ods"]  # every format the import reads
 # a Lombardy-style list: other spellings, the safety net as text or as codes, "the" safety
 # net's dates (to CIGS or NASpI by the kind in the same row), two columns Sportello lacks
 HEADERS = ["Codice Fiscale", "COGNOME", "NOME", "Tipo ammortizzatore",
