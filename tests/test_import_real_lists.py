@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core.exchange import profiles, values
 from sportello.core.models import EmploymentSituation, ExchangeRecord, Worker
-from sportello.core.services import exchange_log, imports
+from sportello.core.services import imports
 
 FORMATS = ["xlsx", "xls", "ods"]
 LAST_WORKER = 132  # 128 workers from row 5
@@ -63,12 +63,13 @@ def test_piedmont_list_imports_every_valid_row(ctx, tmp_path: Path, fmt: str) ->
     assert "dei valori letti, 128 su 128 non sono codici" in qualifica.reason
     assert "testi liberi" in qualifica.reason
     assert any("K «Qualifica» -> Qualifica (descrizione)" in r for r in analysis.readings())
-    # 2. the end of employment is mapped; the safety net kind is named as not imported
+    # 2. the end of employment and the safety net (CIGS / NASpI written as text) come in
     assert _column(analysis, "L").field == "exit_on"
-    assert [(u.letter, u.header) for u in analysis.unused] == [("M", "Ammortizzatore sociale")]
-    assert "ammortizzatori" in analysis.unused[0].reason
+    net = _column(analysis, "M")
+    assert (net.field, net.codes) == ("safety_net", "ammortizzatore")
+    assert analysis.unused == []
     summary = "\n".join(analysis.summary())
-    assert "Colonne non importate: 1" in summary and "M «Ammortizzatore sociale»" in summary
+    assert "Colonne non importate: nessuna" in summary
     # 3. the formula without a cached value is an error of its own row only (.xls has none)
     expected = [(PIEDMONT_FORMULA_ROW, "N")] if fmt != "xls" else []
     assert [(e.row, e.column) for e in analysis.errors] == expected
@@ -94,14 +95,13 @@ def test_piedmont_list_imports_every_valid_row(ctx, tmp_path: Path, fmt: str) ->
         es = got[code]
         assert (es.qualifica, es.qualifica_code) == (PIEDMONT_JOBS[i % len(PIEDMONT_JOBS)], None)
         assert es.exit_on == row[11]
+        assert es.safety_net == {"CIGS": "cigs", "NASpI": "naspi"}[row[12]]
     with ctx.read() as s:
         report = s.scalars(select(ExchangeRecord)).one().report
-    assert report["unused_columns"] == [analysis.unused[0].text()]
+    assert report["unused_columns"] == []
     assert report["mapping"]["K"] == "job_title" and report["mapping"]["L"] == "exit_on"
+    assert report["mapping"]["M"] == "safety_net"
     assert report["readings"] == analysis.readings()
-    history = exchange_log.list_exchanges(ctx)[0].report  # what the history panel shows
-    assert any(line.startswith("Colonna non importata: M «Ammortizzatore sociale»")
-               for line in history)
 
 
 def test_piedmont_list_from_the_cli(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -118,8 +118,7 @@ def test_piedmont_list_from_the_cli(tmp_path: Path, capsys) -> None:  # type: ig
     out = capsys.readouterr().out
     assert "Importazione n. 1 completata: 127 nuovi fascicoli" in out
     assert "Lettura dai valori: K «Qualifica» -> Qualifica (descrizione)" in out
-    assert "Colonne non importate: 1" in out
-    assert "M «Ammortizzatore sociale»: Sportello registra gli ammortizzatori" in out
+    assert "Colonne non importate: nessuna" in out
     assert f"Nota: la riga {TOTALS_ROW} è la riga dei totali" in out
     assert f"Nota: la riga {NOTE_ROW} è una nota" in out
     from sportello.core.bootstrap import bootstrap

@@ -242,7 +242,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                                               create=bool(args.create_vertenza))
         analysis = imports.analyse(ctx, args.file, profile=args.profile, sheet=args.sheet,
                                    vertenza=vertenza,
-                                   overwrite_conflicts=args.overwrite_conflicts)
+                                   overwrite_conflicts=args.overwrite_conflicts,
+                                   keep_extra=args.keep_extra)
         for line in analysis.summary():
             print(line)
         mapped = ", ".join(f"{c.letter} {c.header} -> {c.field}"
@@ -268,6 +269,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         print(result.summary())
         return EXIT_OK
+
+
+def cmd_import_hires(args: argparse.Namespace) -> int:
+    from sportello import cli_hires
+
+    with _context(args) as ctx:
+        return cli_hires.run(ctx, args, out=print, err=_print_err)
 
 
 def cmd_import_profiles(args: argparse.Namespace) -> int:
@@ -944,10 +952,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="importa le righe valide e segnala le altre")
     p.add_argument("--overwrite-conflicts", action="store_true",
                    help="nei conflitti usa il valore del foglio invece di quello di Sportello")
+    p.add_argument("--keep-extra", action="store_true",
+                   help="conserva nei fascicoli, come dati aggiuntivi, le colonne che non "
+                   "corrispondono a nessun dato di Sportello (predefinito: elencate e ignorate)")
     p.add_argument("--report", metavar="OUT.xlsx",
                    help="scrive una copia del foglio con le celle errate evidenziate")
     p.add_argument("--undo", type=_id_arg, metavar="N", help="annulla l'importazione numero N")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "import-hires", help="registra le assunzioni di un elenco della Regione (.xlsx, .xls, .ods)",
+        description="Registra come inserimenti lavorativi le assunzioni di un estratto delle "
+        "comunicazioni obbligatorie (codice fiscale, datore di lavoro, data di assunzione, tipo "
+        "di contratto, ore, data di fine) sui fascicoli che trova, e chiude il percorso di "
+        "ricollocazione come «ricollocato». Tutto o niente: un elenco con errori non scrive "
+        "nulla (codice di uscita 1). Elenca i codici fiscali senza fascicolo.")
+    p.add_argument("file", metavar="FILE", help="l'elenco delle assunzioni")
+    p.add_argument("--dry-run", action="store_true",
+                   help="prova: mostra cosa farebbe senza scrivere nulla")
+    p.set_defaults(func=cmd_import_hires)
 
     p = sub.add_parser("import-profiles", help="elenca i profili di colonne per l'importazione")
     p.set_defaults(func=cmd_import_profiles)

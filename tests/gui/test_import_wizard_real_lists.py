@@ -14,7 +14,7 @@ from fixtures.import_sheets import (
     write_piedmont,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from sportello.core.models import EmploymentSituation, Worker
@@ -46,8 +46,9 @@ def test_the_wizard_shows_the_reading_of_qualifica_and_the_columns_left_out(  # 
     shown = mapping.readings.text()
     assert "Lettura scelta dai valori: K «Qualifica» -> Qualifica (descrizione)" in shown
     assert "non sono codici dell'elenco «qualifica» (O, I, Q, M, A) ma testi liberi" in shown
-    assert ("Colonna non importata: M «Ammortizzatore sociale»: Sportello registra gli "
-            "ammortizzatori") in shown
+    assert mapping.field_of("M") == "safety_net"  # CIGS / NASpI: the safety net comes in
+    assert mapping.combos[12].currentText() == "Ammortizzatore sociale"
+    assert "Colonna non importata" not in shown
     assert mapping.readings.isVisible()
 
     _next(qtbot, wizard)  # vertenza: a new one
@@ -61,12 +62,14 @@ def test_the_wizard_shows_the_reading_of_qualifica_and_the_columns_left_out(  # 
     assert preview.figures["errors"].number.text() == "1"  # the formula never computed
     assert table_texts(preview.issues, 0) == [str(PIEDMONT_FORMULA_ROW)]
     status = preview.status.text()
-    assert "Colonne lette in base ai valori: K «Qualifica»." in status
-    assert "Colonne non importate: M «Ammortizzatore sociale»" in status
+    assert ("Colonne lette in base ai valori: K «Qualifica», M «Ammortizzatore sociale»."
+            in status)
+    assert "Tutte le colonne del foglio sono importate." in status
+    assert not preview.keep_extra.isEnabled()  # nothing to keep
     assert "la riga 134 è la riga dei totali" in status and "la riga 135 è una nota" in status
     # the Columns tab: what each column becomes, and why
     bar = preview.tabs.tabBar()
-    assert bar.tabText(2) == "Colonne (non importate: 1)"
+    assert bar.tabText(2) == "Colonne (non importate: 0)"
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
     assert preview.tabs.currentWidget() is preview.columns
     letters = table_texts(preview.columns, 0)
@@ -74,23 +77,16 @@ def test_the_wizard_shows_the_reading_of_qualifica_and_the_columns_left_out(  # 
     k, m = letters.index("K"), letters.index("M")
     assert preview.columns.item(k, 2).text() == "Qualifica (descrizione)"
     assert "testi liberi" in preview.columns.item(k, 3).text()
-    assert preview.columns.item(m, 2).text() == "— non importata —"
-    assert "ammortizzatori" in preview.columns.item(m, 3).text()
+    assert preview.columns.item(m, 2).text() == "Ammortizzatore sociale"
 
     qtbot.mouseClick(preview.valid_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.RESULT, timeout=15000)
     assert wizard.result_page.figures["new"].number.text() == "127"
     with office_ctx.read() as s:
-        titles = dict(s.execute(select(Worker.codice_fiscale, EmploymentSituation.qualifica)
-                                .join(EmploymentSituation)).all())
+        titles = {code: (title, net) for code, title, net in s.execute(
+            select(Worker.codice_fiscale, EmploymentSituation.qualifica,
+                   EmploymentSituation.safety_net).join(EmploymentSituation))}
     people = piedmont_people()
-    assert titles[code_of(people[0])] == PIEDMONT_JOBS[0]
-    assert titles[code_of(people[2])] == PIEDMONT_JOBS[2]  # "Team leader", no code
-
-    # the import record keeps the column left out: the history shows it
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    history = area.history
-    qtbot.waitUntil(lambda: history.table.rowCount() == 1)
-    rect = history.table.visualRect(history.table.model().index(0, 0))
-    qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert "Colonna non importata: M «Ammortizzatore sociale»" in history.detail.toPlainText()
+    assert titles[code_of(people[0])] == (PIEDMONT_JOBS[0], "cigs")
+    assert titles[code_of(people[2])] == (PIEDMONT_JOBS[2], "cigs")  # "Team leader", no code
+    assert titles[code_of(people[3])] == (PIEDMONT_JOBS[3], "naspi")

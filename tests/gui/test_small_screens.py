@@ -188,6 +188,12 @@ def _export(ctx):  # type: ignore[no-untyped-def]
     return ExportDialog(ctx)
 
 
+def _hires(ctx):  # type: ignore[no-untyped-def]
+    from sportello.gui.exchange.hires_dialog import HiresDialog
+
+    return HiresDialog(ctx, Path("avviamenti.xlsx"))
+
+
 def _audit(ctx):  # type: ignore[no-untyped-def]
     from sportello.gui.dialogs.audit_viewer import AuditViewer
 
@@ -230,6 +236,7 @@ DIALOGS: dict[str, Callable[..., QWidget]] = {
     "impostazioni": _settings,
     "amministrazione": _admin,
     "esportazione": _export,
+    "assunzioni": _hires,
     "registro": _audit,
     "richiesta voucher": _voucher_request,
     "stato del voucher": _voucher_status,

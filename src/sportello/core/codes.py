@@ -56,6 +56,15 @@ class BenefitKind(enum.StrEnum):
     NASPI = "naspi"
 
 
+class SafetyNet(enum.StrEnum):
+    """The income support that covers the worker now (the Region's "Ammortizzatore sociale")."""
+
+    CIGS = "cigs"
+    CIGS_CESSAZIONE = "cigs_cessazione"
+    NASPI = "naspi"
+    NESSUNO = "nessuno"
+
+
 class DidStatus(enum.StrEnum):
     ATTIVA = "attiva"
     SOSPESA = "sospesa"

@@ -65,6 +65,7 @@ from sportello.core.codes import (
     PathwayOutcome,
     PathwayStatus,
     Role,
+    SafetyNet,
     Sex,
     SuapOutcome,
     VertenzaStatus,
@@ -283,7 +284,10 @@ class Worker(IdMixin, VersionedMixin, Base):
     closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     closing_reason: Mapped[Optional[str]] = mapped_column(String(30))
     notes: Mapped[Optional[str]] = mapped_column(Text)
-    # Lower-case, accent-free "surname name cf phone email" for search.
+    # Columns of the Region's lists that Sportello has no field for, kept on request at
+    # import: {header as written: value as text}; shown in the file, exported, searched.
+    extra_values: Mapped[Optional[dict[str, Any]]]
+    # Lower-case, accent-free "surname name cf phone email [extra values]" for search.
     search_text: Mapped[Optional[str]] = mapped_column(String(SEARCH_TEXT_MAX))
     # What the worker list sorts on, filled with search_text (text.worker_sort_keys):
     # "surname name" and "name surname" folded, the folded comune, and the phone the list
@@ -319,6 +323,7 @@ class EmploymentSituation(IdMixin, VersionedMixin, Base):
     __tablename__ = "employment_situation"
     __table_args__ = (
         in_check("did_status", DidStatus),
+        in_check("safety_net", SafetyNet),
         CheckConstraint(
             "profiling_index IS NULL OR (profiling_index >= 0 AND profiling_index <= 1)",
             name="profiling_range",
@@ -343,6 +348,7 @@ class EmploymentSituation(IdMixin, VersionedMixin, Base):
     weekly_hours: Mapped[Optional[float]] = mapped_column(Float)
     hired_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     exit_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    safety_net: Mapped[Optional[str]] = mapped_column(String(20))  # codes.SafetyNet
     cigs_start: Mapped[Optional[dt.date]] = mapped_column(Date)
     cigs_end: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
     naspi_start: Mapped[Optional[dt.date]] = mapped_column(Date)

@@ -71,9 +71,11 @@ def _field(worker_like: Any, key: str) -> Any:
 def worker_search_text(worker_like: Any) -> str:
     """The ``search_text`` of a worker given as an ORM object, any object or a dict.
 
-    Reads ``surname``, ``name``, ``codice_fiscale``, ``phone``, ``mobile``, ``email``
-    (missing ones count as empty).
+    Reads ``surname``, ``name``, ``codice_fiscale``, ``phone``, ``mobile``, ``email`` and
+    the values of ``extra_values`` (the extra columns kept from an imported list), last so
+    that the cap cuts them first (missing ones count as empty).
     """
+    extra = _field(worker_like, "extra_values")
     parts = (
         fold(_field(worker_like, "surname")),
         fold(_field(worker_like, "name")),
@@ -81,6 +83,8 @@ def worker_search_text(worker_like: Any) -> str:
         _phone(_field(worker_like, "phone")),
         _phone(_field(worker_like, "mobile")),
         fold(_field(worker_like, "email")),
+        *(fold(str(v)) for v in (extra.values() if isinstance(extra, Mapping) else ())
+          if v is not None),
     )
     return " ".join(p for p in parts if p)[:SEARCH_TEXT_MAX]
 

@@ -110,6 +110,8 @@ FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
     _f("former_employer_cf", "Codice fiscale azienda", "text", "CF azienda", "P.IVA azienda",
        "Partita IVA azienda", target="employment"),
     _f("hired_on", "Data assunzione", "date", "Data di assunzione", "Assunto il",
+       "Data inizio rapporto", "Data di inizio rapporto", "Inizio rapporto",
+       "Data inizio rapporto di lavoro", "Data assunzione lavoratore", "Assunzione",
        target="employment"),
     _f("exit_on", "Data cessazione", "date", "Data di cessazione", "Data licenziamento",
        "Data uscita", "Data cessazione rapporto", "Data di cessazione del rapporto",
@@ -126,12 +128,29 @@ FIELDS: dict[str, FieldSpec] = {f.key: f for f in (
        "Tempo pieno/parziale", "Codice orario", target="employment", codes="orario"),
     _f("weekly_hours", "Ore settimanali", "number", "Ore sett.", "Orario settimanale",
        "Ore a settimana", target="employment"),
+    # the safety net: its kind, and the dates of CIGS and NASpI (or of "the" safety net,
+    # routed per row to the CIGS or NASpI dates by the kind written in the same row)
+    _f("safety_net", "Ammortizzatore sociale", "code", "Ammortizzatore", "Tipo ammortizzatore",
+       "Ammortizzatori sociali", "Ammortizzatore in corso", "Sostegno al reddito",
+       "Tipo sostegno al reddito", "Trattamento in corso", "Tipo di ammortizzatore",
+       target="employment", codes="ammortizzatore"),
+    _f("net_start", "Data inizio ammortizzatore", "date", "Inizio ammortizzatore",
+       "Decorrenza ammortizzatore", "Data inizio trattamento", "Inizio trattamento",
+       "Data decorrenza ammortizzatore", "Ammortizzatore dal", target="employment"),
+    _f("net_end", "Data fine ammortizzatore", "date", "Fine ammortizzatore",
+       "Scadenza ammortizzatore", "Data fine trattamento", "Fine trattamento",
+       "Data scadenza ammortizzatore", "Ammortizzatore al", target="employment"),
     _f("cigs_start", "Data inizio CIGS", "date", "Data inizio CIG", "Inizio CIGS", "Inizio CIG",
-       "Data inizio cassa integrazione", target="employment"),
+       "Data inizio cassa integrazione", "Inizio cassa integrazione", "CIGS dal",
+       "Decorrenza CIGS", "Data decorrenza CIGS", "Data inizio CIGS cessazione",
+       target="employment"),
     _f("cigs_end", "Data fine CIGS", "date", "Data fine CIG", "Fine CIGS", "Fine CIG",
-       "Data fine cassa integrazione", target="employment"),
-    _f("naspi_start", "Data inizio NASpI", "date", "Inizio NASpI", target="employment"),
-    _f("naspi_end", "Data fine NASpI", "date", "Fine NASpI", target="employment"),
+       "Data fine cassa integrazione", "Fine cassa integrazione", "CIGS al", "Scadenza CIGS",
+       "Data scadenza CIGS", "Data fine CIGS cessazione", target="employment"),
+    _f("naspi_start", "Data inizio NASpI", "date", "Inizio NASpI", "NASpI dal",
+       "Decorrenza NASpI", "Data decorrenza NASpI", "Data domanda NASpI", target="employment"),
+    _f("naspi_end", "Data fine NASpI", "date", "Fine NASpI", "NASpI al", "Scadenza NASpI",
+       "Data scadenza NASpI", target="employment"),
     _f("did_on", "Data DID", "date", "DID", "Data dichiarazione immediata disponibilità",
        target="employment"),
 )}
@@ -141,12 +160,35 @@ DEFAULT_CODE_LISTS: dict[str, dict[str, str]] = {
     "qualifica": {"O": "Operaio", "I": "Impiegato", "Q": "Quadro", "M": "Intermedio",
                   "A": "Apprendista"},
     "orario": {"F": "Full Time", "P": "Part Time"},
+    # codes.SafetyNet: the stored value and how the lists write it
+    "ammortizzatore": {"cigs": "CIGS", "cigs_cessazione": "CIGS per cessazione",
+                       "naspi": "NASpI", "nessuno": "Nessuno"},
 }
 # Other ways clerks write the same code values.
 CODE_ALIASES: dict[str, dict[str, str]] = {
     "orario": {"tempo pieno": "F", "full time": "F", "fulltime": "F", "full": "F",
                "tempo parziale": "P", "part time": "P", "parttime": "P", "part": "P"},
     "qualifica": {"operaia": "O", "impiegata": "I", "dirigente": "Q"},
+    "ammortizzatore": {
+        "cig straordinaria": "cigs", "cassa integrazione straordinaria": "cigs",
+        "cigs ordinaria": "cigs", "cigs riorganizzazione": "cigs", "cigs crisi": "cigs",
+        "cigs crisi aziendale": "cigs", "cigs cessazione": "cigs_cessazione",
+        "cigs per cessazione attività": "cigs_cessazione",
+        "cigs per cessazione attivita": "cigs_cessazione",
+        "cigs cessazione attività": "cigs_cessazione", "cigs cessazione attivita": "cigs_cessazione",
+        "cigs (cessazione)": "cigs_cessazione", "cigs - cessazione": "cigs_cessazione",
+        "cigs cessata attività": "cigs_cessazione", "cessazione": "cigs_cessazione",
+        "nas.p.i.": "naspi", "nas.p.i": "naspi", "disoccupazione": "naspi",
+        "indennità di disoccupazione": "naspi", "indennita di disoccupazione": "naspi",
+        "nessuna": "nessuno", "nessun ammortizzatore": "nessuno", "no": "nessuno",
+        "-": "nessuno", "n/a": "nessuno", "senza ammortizzatore": "nessuno"},
+}
+
+# Date fields of "the" safety net, stored as the CIGS or the NASpI dates by the kind of
+# safety net written in the same row (``ROUTED[field][kind]`` is the column).
+ROUTED: dict[str, dict[str, str]] = {
+    "net_start": {"cigs": "cigs_start", "cigs_cessazione": "cigs_start", "naspi": "naspi_start"},
+    "net_end": {"cigs": "cigs_end", "cigs_cessazione": "cigs_end", "naspi": "naspi_end"},
 }
 
 # A code field whose column holds values of another kind is read as the field of the same
@@ -156,12 +198,6 @@ ALTERNATIVES: dict[str, str] = {"qualifica": "job_title", "orario": "weekly_hour
 # Headers of columns the Regions send that have no field in Sportello: why they are not
 # imported (said in the preview, the CLI summary and the import record).
 NOT_STORED: dict[str, str] = {
-    "Ammortizzatore sociale": "Sportello registra gli ammortizzatori con le date di inizio e "
-                              "fine (CIGS, NASpI), non il solo tipo",
-    "Ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
-                      "(CIGS, NASpI), non il solo tipo",
-    "Tipo ammortizzatore": "Sportello registra gli ammortizzatori con le date di inizio e fine "
-                           "(CIGS, NASpI), non il solo tipo",
     "Giornate CIG": "Sportello non tiene il conto delle giornate di cassa integrazione",
     "Totale Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
     "Ore CIG": "Sportello non tiene il conto delle ore di cassa integrazione",
@@ -169,6 +205,10 @@ NOT_STORED: dict[str, str] = {
     "N. progressivo": "numero d'ordine della riga",
     "Progressivo": "numero d'ordine della riga",
 }
+
+
+# Columns that are only the row's number in the list: never kept as an extra value.
+ROW_NUMBER_HEADERS = ("N.", "N. progressivo", "Progressivo", "Nr.", "Num.", "N")
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +223,12 @@ def _synonym_index() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _not_stored_index() -> dict[str, str]:
     return {normalise_header(h): why for h, why in NOT_STORED.items()}
+
+
+def keepable(header: object) -> bool:
+    """Whether an unused column may be kept on the file as an extra labelled value."""
+    folded = normalise_header(header)
+    return bool(folded) and folded not in {normalise_header(h) for h in ROW_NUMBER_HEADERS}
 
 
 def not_stored_reason(header: object) -> str | None:
@@ -264,6 +310,8 @@ class Profile:
         if column.codes == "belfiore":
             return belfiore_of(str(value)) or value
         table = self.code_list(column.codes) or {}
+        if column.codes == "ammortizzatore" and str(value) in table:
+            return table[str(value)]  # stored as codes.SafetyNet, written as the lists do
         folded = normalise_header(value)
         for code, label in table.items():
             if normalise_header(label) == folded or code == str(value):
@@ -371,14 +419,20 @@ class UnusedColumn:
     index: int
     header: str  # "" for a column with values but no header
     reason: str
+    kept: bool = False  # kept on the files as an extra labelled value (ImportSettings.keep_extra)
 
     @property
     def letter(self) -> str:
         return column_letter(self.index)
 
+    def outcome(self) -> str:
+        """What the import does with the column (said in the summary and the record)."""
+        return ("conservata nei fascicoli come dato aggiuntivo" if self.kept
+                else "ignorata")
+
     def text(self) -> str:
         named = f"«{self.header}»" if self.header else "(senza intestazione)"
-        return f"{self.letter} {named}: {self.reason}"
+        return f"{self.letter} {named}: {self.reason} ({self.outcome()})"
 
 
 @dataclass(frozen=True)
@@ -390,6 +444,9 @@ class ImportSettings:
     columns: tuple[ColumnMapping, ...]
     profile: str | None = None
     code_lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the columns the mapping does not import, with a header and values, are kept on the
+    # files as extra labelled values (Worker.extra_values) instead of being ignored
+    keep_extra: bool = False
 
     def with_field(self, index: int, field_key: str | None, codes: str | None = None) -> ImportSettings:
         """A copy with column ``index`` mapped to ``field_key`` (a GUI combo box change)."""

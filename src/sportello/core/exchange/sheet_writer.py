@@ -159,6 +159,8 @@ def write_blank_template(out: Path, title: str,
         values: list[str] = []
         if spec is not None and spec.key == "sex":
             values = ["M", "F"]
+        elif table and codes == "ammortizzatore":
+            values = list(table.values())  # the safety net by name (CIGS, NASpI), as lists do
         elif table and len(table) <= _LIST_LIMIT:
             values = list(table)
         if not values:

@@ -289,7 +289,9 @@ def code(value: object, table: dict[str, str], list_name: str) -> tuple[str, str
     for key, label in table.items():
         if normalise_header(label) == folded:
             return key, label
-    alias = CODE_ALIASES.get(list_name, {}).get(raw.lower())
+    aliases = CODE_ALIASES.get(list_name, {})
+    alias = aliases.get(raw.lower()) or next(
+        (code for written, code in aliases.items() if normalise_header(written) == folded), None)
     if alias and alias in table:
         return alias, table[alias]
     choices = ", ".join(f"{k} ({v})" for k, v in list(table.items())[:6])

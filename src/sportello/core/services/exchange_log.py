@@ -40,6 +40,11 @@ class ExchangeRow:
         return self.direction == ExchangeKind.IMPORT.value
 
     @property
+    def can_undo(self) -> bool:
+        """Only a workers list is taken back as a whole (a list of hires is not)."""
+        return self.is_import and self.kind == "workers" and not self.undone
+
+    @property
     def undone(self) -> bool:
         return self.status == ExchangeStatus.ANNULLATO.value
 
@@ -65,7 +70,7 @@ def _report_lines(report: object) -> tuple[str, ...]:
         lines.append(f"Lettura dai valori: {reading}")
     for unused in report.get("unused_columns") or []:
         lines.append(f"Colonna non importata: {unused}")
-    for key in ("errors", "warnings", "conflicts"):
+    for key in ("errors", "warnings", "conflicts", "unmatched", "already"):
         found = report.get(key)
         if isinstance(found, list):
             lines.extend(str(x) for x in found)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import aliased
 
 from sportello.core import audit
@@ -68,6 +68,18 @@ def _current_vertenza():  # type: ignore[no-untyped-def]
             .limit(1).scalar_subquery())
 
 
+_SITUATION = aliased(EmploymentSituation)
+SAFETY_NET_LABELS = DEFAULT_CODE_LISTS["ammortizzatore"]
+
+
+def _latest_situation():  # type: ignore[no-untyped-def]
+    """The id of the worker's newest current situation (one row per worker)."""
+    newest = aliased(EmploymentSituation)
+    return (select(func.max(newest.id))
+            .where(newest.worker_id == Worker.id, newest.is_current.is_(True))
+            .scalar_subquery())
+
+
 C = Column
 KINDS: dict[str, Kind] = {
     "workers": Kind(
@@ -77,14 +89,25 @@ KINDS: dict[str, Kind] = {
          C("Indirizzo di residenza", width=28), C("Comune di residenza", width=20),
          C("CAP", width=7), C("Provincia", width=8), C("Telefono", width=14),
          C("Cellulare", width=14), C("Email", width=28), C("Titolo di studio", width=20),
-         C("Vertenza", width=26), C("Stato fascicolo", width=12), C("Consenso privacy", "bool", 10)),
+         C("Vertenza", width=26), C("Stato fascicolo", width=12), C("Consenso privacy", "bool", 10),
+         C("Qualifica", width=22), C("Data di assunzione", "date", 12),
+         C("Data di cessazione", "date", 12), C("Ammortizzatore sociale", width=20),
+         C("Inizio CIGS", "date", 12), C("Fine CIGS", "date", 12), C("Inizio NASpI", "date", 12),
+         C("Fine NASpI", "date", 12)),
         lambda v: select(
             Worker.codice_fiscale, Worker.surname, Worker.name, Worker.sex, Worker.birth_date,
             Worker.birth_place, Worker.citizenship, Worker.residence_address,
             Worker.residence_comune, Worker.residence_cap, Worker.residence_province, Worker.phone,
             Worker.mobile, Worker.email, Worker.education_level, _current_vertenza(),
-            Worker.status, Worker.privacy_consent,
-        ).where(_worker_in_vertenza(v, Worker.id)).order_by(Worker.surname, Worker.name, Worker.id),
+            Worker.status, Worker.privacy_consent, _SITUATION.qualifica, _SITUATION.hired_on,
+            _SITUATION.exit_on, _SITUATION.safety_net, _SITUATION.cigs_start, _SITUATION.cigs_end,
+            _SITUATION.naspi_start, _SITUATION.naspi_end, Worker.extra_values,
+        ).outerjoin(_SITUATION, and_(_SITUATION.worker_id == Worker.id,
+                                     _SITUATION.is_current.is_(True),
+                                     _SITUATION.id == _latest_situation()))
+        .where(_worker_in_vertenza(v, Worker.id)).order_by(Worker.surname, Worker.name, Worker.id),
+        (*(None,) * 21, lambda code: SAFETY_NET_LABELS.get(code, code),  # type: ignore[arg-type]
+         *(None,) * 4),
     ),
     "pathways": Kind(
         "Percorsi",
@@ -219,6 +242,10 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
             expressions.append(func.coalesce(Worker.birth_place_code, Worker.birth_place))
         elif spec.key == "qualifica":
             expressions.append(func.coalesce(situation.qualifica_code, situation.qualifica))
+        elif spec.key in ("net_start", "net_end"):  # "the" safety net's dates
+            end = spec.key == "net_end"
+            expressions.append(func.coalesce(situation.cigs_end if end else situation.cigs_start,
+                                             situation.naspi_end if end else situation.naspi_start))
         elif spec.target == "employment":
             expressions.append(getattr(situation, spec.stored_in, literal(None)))
         else:
@@ -259,9 +286,12 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
     output_file(out)  # a folder in the way is said before the workbook is built
     vertenza_id = _vertenza_id(ctx, vertenza)
-    sheet = sheet_writer.SheetWriter(spec.title, spec.columns, spec.encoders)
     with ctx.read() as s:
-        count = sheet.write(s.execute(spec.query(vertenza_id)).yield_per(2000), progress)
+        rows = s.execute(spec.query(vertenza_id)).yield_per(2000)
+        if kind == "workers" and not profile:  # the extra columns kept at import, one each
+            spec, rows = _with_extra_columns(s, spec, vertenza_id, rows)
+        sheet = sheet_writer.SheetWriter(spec.title, spec.columns, spec.encoders)
+        count = sheet.write(rows, progress)
     sheet.save(out)
     import hashlib
 
@@ -272,6 +302,26 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
                              vertenza_id=vertenza_id, rows_total=count, profile=profile))
         audit.record(s, "export", entity="exchange_record", detail=f"{kind}: {count} righe in {out.name}")
     return ExportResult(out, kind, count)
+
+
+def _with_extra_columns(s, spec: Kind, vertenza_id: int | None, rows):  # type: ignore[no-untyped-def]
+    """Our workers layout with one column per label of the extra values kept at import
+    (``Worker.extra_values``, the rows' last value), in the order first met."""
+    labels: dict[str, None] = {}
+    for (extra,) in s.execute(select(Worker.extra_values).where(
+            Worker.extra_values.is_not(None), _worker_in_vertenza(vertenza_id, Worker.id))
+            .order_by(Worker.id)):
+        labels.update(dict.fromkeys(str(k) for k in (extra or {})))
+    columns = (*spec.columns, *(Column(label[:80], width=max(10, min(30, len(label) + 4)))
+                                for label in labels))
+
+    def expanded():  # type: ignore[no-untyped-def]
+        for row in rows:
+            extra = row[-1] or {}
+            yield (*row[:-1], *(extra.get(label) for label in labels))
+
+    encoders = (*(spec.encoders or (None,) * len(spec.columns)), *(None,) * len(labels))
+    return Kind(spec.title, columns, spec.query, encoders), expanded()
 
 
 # --------------------------------------------------------------------------- blank templates

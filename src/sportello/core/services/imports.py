@@ -23,7 +23,8 @@ Rules of the upsert:
   ``create``/``update`` rows of the record after its last import; imports write
   ``import_update`` rows, so they do not count as local edits). A value typed by a clerk
   (or of unknown origin: never imported) that the sheet contradicts is kept and reported
-  as a conflict, unless the caller asks to overwrite conflicts. When the sheet still
+  as a conflict, unless the caller asks to overwrite conflicts (all of them, or the
+  chosen ones: ``apply(take_sheet={(codice fiscale, field), ...})``). When the sheet still
   says what the previous import said, the newer local value is simply kept;
 - the same sheet imported twice changes nothing the second time;
 - a residence/domicile comune without a CAP gets the comune's CAP when it has only one
@@ -62,11 +63,13 @@ from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.profiles import (
     ALTERNATIVES,
     DEFAULT_CODE_LISTS,
+    ROUTED,
     FIELDS,
     ColumnMapping,
     ImportSettings,
     UnusedColumn,
     Profile,
+    keepable,
     match_header,
     normalise_header,
     not_stored_reason,
@@ -102,10 +105,11 @@ PREVIEW_ROWS = 5
 CHUNK = 500
 REPORT_CAP = 2000  # issues kept in ExchangeRecord.report
 
-# database columns the fields go to (two fields may share one: qualifica and job_title)
+# database columns the fields go to (two fields may share one: qualifica and job_title; the
+# dates of "the" safety net go to the CIGS or NASpI columns, ROUTED)
 WORKER_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values() if f.target == "worker"))
 EMPLOYMENT_FIELDS = tuple(dict.fromkeys(f.stored_in for f in FIELDS.values()
-                                        if f.target == "employment"))
+                                        if f.target == "employment" and f.key not in ROUTED))
 # Filled from other cells (a place's code and province, the qualifica's code).
 DERIVED_WORKER = ("birth_place_code", "birth_province")
 DERIVED_EMPLOYMENT = ("qualifica_code",)
@@ -114,7 +118,9 @@ FROM_CF = ("sex", "birth_date", "birth_place", "birth_place_code", "birth_provin
 # Filled from the comune (core.postcodes) when the sheet has no CAP: never a conflict either.
 DEDUCED = (*FROM_CF, "residence_cap", "domicile_cap")
 FIELD_LABEL = {k: f.label for k, f in FIELDS.items()} | {
-    "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica"}
+    "birth_place_code": "Codice catastale di nascita", "qualifica_code": "Codice qualifica",
+    "extra_values": "Dati aggiuntivi"}
+EXTRA = "extra_values"  # the worker column of the kept extra columns ({header: text})
 
 
 class ImportRefused(SportelloError):
@@ -277,7 +283,9 @@ class Analysis:
         for reading in self.readings():
             lines.append(f"Lettura dai valori: {reading}")
         if self.unused:
-            lines.append(f"Colonne non importate: {len(self.unused)}")
+            kept = sum(1 for u in self.unused if u.kept)
+            lines.append(f"Colonne non importate: {len(self.unused)} (conservate nei fascicoli "
+                         f"come dati aggiuntivi: {kept}; ignorate: {len(self.unused) - kept})")
             lines.extend(f"  {u.text()}" for u in self.unused)
         else:
             lines.append("Colonne non importate: nessuna")
@@ -544,7 +552,7 @@ def unused_columns(sheet: SheetData, settings: ImportSettings,
             full = has_values(col.index - sheet.first_col)
             found.append(UnusedColumn(col.index, col.header, not_stored_reason(col.header) or (
                 "nessun dato di Sportello corrisponde a questa intestazione" if full
-                else "colonna vuota")))
+                else "colonna vuota"), settings.keep_extra and full and keepable(col.header)))
     covered = {c.index for c in settings.columns}
     width = max((len(row) for row in data), default=0)
     for j in range(width):
@@ -649,6 +657,8 @@ def _max_lengths() -> dict[str, int]:
     found = {}
     for key, spec in FIELDS.items():
         table = Worker.__table__ if spec.target == "worker" else EmploymentSituation.__table__
+        if spec.stored_in not in table.c:
+            continue
         length = getattr(table.c[spec.stored_in].type, "length", None)
         if length:
             found[key] = int(length)
@@ -786,6 +796,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     start = settings.header_row - sheet.first_row + 1
     data = sheet.rows[start:] if start >= 0 else sheet.rows
     total = len(data)
+    extra_cols = _extra_columns(settings, offset)
     errors: list[Issue] = []
     warnings: list[Issue] = []
     bad_rows: set[int] = set()
@@ -848,7 +859,7 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                 elif key == "qualifica":
                     employment["qualifica_code"] = value[0]
                     value = value[1]
-                elif key == "orario":
+                elif key in ("orario", "safety_net"):
                     value = value[0]
                 else:
                     value = value[1]
@@ -867,9 +878,18 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
                     row_errors.append(Issue(rownum, col.letter, col.header,
                                             f"{FIELDS[key].label}: {bad_cells[col.index]}"))
                     empty = False
+        if extra_cols:
+            extra = {header: cell_text(row[j]) for j, header in extra_cols
+                     if j < width and cell_text(row[j])}
+            if extra:
+                worker[EXTRA] = extra
         if empty:
             continue
         counted += 1
+        if "net_start" in employment or "net_end" in employment:
+            _route_safety_net_dates(rownum, employment, source, row_errors)
+        if employment:
+            _check_date_pairs(rownum, employment, source, row_errors)
         code = worker.get("codice_fiscale")
         if code is None and not any(e.column == cf_col.letter for e in row_errors):
             row_errors.append(Issue(rownum, cf_col.letter, cf_col.header,
@@ -931,6 +951,53 @@ def _prepare(sheet: SheetData, settings: ImportSettings, progress: Progress | No
     if progress is not None and not progress(total, total):
         raise ImportCancelled("Importazione annullata: nessun dato scritto.")
     return _Rows(records, errors, warnings, counted, merged, bad_rows, skipped, unnamed)
+
+
+def _extra_columns(settings: ImportSettings, offset: int) -> list[tuple[int, str]]:
+    """(index in the row, header) of the unused columns kept as extra values, when asked."""
+    if not settings.keep_extra:
+        return []
+    return [(c.index - offset, c.header[:80]) for c in settings.columns
+            if c.field is None and keepable(c.header)]
+
+
+def _route_safety_net_dates(rownum: int, employment: dict[str, Any],
+                            source: dict[str, ColumnMapping], row_errors: list[Issue]) -> None:
+    """The dates of "the" safety net to the CIGS or NASpI dates, by the kind of safety net
+    written in the same row; without a kind that has dates they are an error of the row."""
+    kind = employment.get("safety_net")
+    for key, targets in ROUTED.items():
+        if key not in employment:
+            continue
+        value = employment.pop(key)
+        col = source.pop(key)
+        target = targets.get(kind or "")
+        if target is None:
+            what = (f"l'ammortizzatore è «{values.describe(kind)}»" if kind
+                    else "manca il tipo di ammortizzatore (CIGS, CIGS per cessazione, NASpI)")
+            row_errors.append(Issue(rownum, col.letter, col.header,
+                                    f"{FIELDS[key].label}: {what}, quindi non si sa se la data "
+                                    "è della CIGS o della NASpI."))
+            continue
+        if target in employment:  # the sheet also has the CIGS/NASpI column itself
+            continue
+        employment[target] = value
+        source[target] = col
+
+
+_DATE_PAIRS = (("cigs_start", "cigs_end"), ("naspi_start", "naspi_end"), ("hired_on", "exit_on"))
+
+
+def _check_date_pairs(rownum: int, employment: dict[str, Any],
+                      source: dict[str, ColumnMapping], row_errors: list[Issue]) -> None:
+    """An end before its start (CIGS, NASpI, employment) is an error of the row."""
+    for start, end in _DATE_PAIRS:
+        if employment.get(start) and employment.get(end) and employment[end] < employment[start]:
+            col = source.get(end)
+            row_errors.append(Issue(rownum, col.letter if col else None,
+                                    col.header if col else None,
+                                    f"{FIELD_LABEL.get(end, end)}: la data di fine precede quella "
+                                    f"di inizio ({values.describe(employment[start])})."))
 
 
 def _check_against_cf(code: str, worker: dict[str, Any], source: dict[str, ColumnMapping],
@@ -995,7 +1062,7 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 
 
 _WORKER_COLS = [Worker.__table__.c[k] for k in (
-    "id", "version", *WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+    "id", "version", *WORKER_FIELDS, *DERIVED_WORKER, EXTRA) if k in Worker.__table__.c]
 _WORKER_COLS = list(dict.fromkeys(_WORKER_COLS))
 _ES_COLS = [EmploymentSituation.__table__.c[k] for k in (
     "id", "version", "worker_id", "vertenza_id", "is_current", *EMPLOYMENT_FIELDS,
@@ -1060,8 +1127,13 @@ def _origins(session: Session, entity: str, ids: Sequence[int]) -> dict[int, _Or
     return found
 
 
+# True: the sheet's value in every conflict; or the (codice fiscale, field) pairs where the
+# clerk chose the sheet's value
+Overwrite = bool | frozenset[tuple[str, str]]
+
+
 def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin: _Origin, *,
-          from_cf: Sequence[str], overwrite: bool, worker_id: int, who: str,
+          from_cf: Sequence[str], overwrite: Overwrite, worker_id: int, who: str,
           conflicts: list[Conflict]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(changes, before) for one record; contradicted local values become conflicts."""
     changes: dict[str, Any] = {}
@@ -1078,7 +1150,8 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
         if key in from_cf and key not in rec.source:
             continue  # only deduced from the CF: the file's value stays
         local = origin.local_value(key)
-        if local is None or overwrite:
+        if local is None or overwrite is True or (
+                not isinstance(overwrite, bool) and (rec.code, key) in overwrite):
             changes[key], before[key] = value, old
             continue
         if local is not _UNKNOWN and _same(local[1], plain_value(value)):  # type: ignore[index]
@@ -1091,7 +1164,7 @@ def _diff(rec: _Record, wanted: dict[str, Any], current: dict[str, Any], origin:
 
 
 def _plan(session: Session, records: list[_Record], vertenza_id: int | None,
-          settings: ImportSettings, *, overwrite: bool) -> _Plan:
+          settings: ImportSettings, *, overwrite: Overwrite) -> _Plan:
     plan = _Plan()
     codes = [r.code for r in records]
     existing: dict[str, dict[str, Any]] = {}
@@ -1138,7 +1211,10 @@ def _plan(session: Session, records: list[_Record], vertenza_id: int | None,
             continue
         wid = cur["id"]
         who = f"{cur['surname']} {cur['name']}"
-        changes, before = _diff(rec, rec.worker, cur, origin_w[wid], from_cf=DEDUCED,
+        wanted = rec.worker
+        if EXTRA in wanted and cur.get(EXTRA):  # the kept columns add to those of the file
+            wanted = wanted | {EXTRA: dict(cur[EXTRA]) | wanted[EXTRA]}
+        changes, before = _diff(rec, wanted, cur, origin_w[wid], from_cf=DEDUCED,
                                 overwrite=overwrite, worker_id=wid, who=who,
                                 conflicts=plan.conflicts)
         touched = False
@@ -1182,11 +1258,13 @@ def _resolve_vertenza(session: Session, choice: VertenzaChoice | None) -> int | 
 def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = None, *,
             profile: str | Profile | None = None, sheet: str | None = None,
             vertenza: VertenzaChoice | None = None, overwrite_conflicts: bool = False,
-            progress: Progress | None = None) -> Analysis:
+            keep_extra: bool | None = None, progress: Progress | None = None) -> Analysis:
     """Step 2: every row checked and compared with the database; nothing is written.
 
     ``settings`` comes from ``inspect_file`` (possibly edited in the wizard); without it
     the proposed mapping is used (``profile``/``sheet`` guide the choice).
+    ``keep_extra`` (when given) says whether the columns the mapping does not import are
+    kept on the files as extra labelled values (``ImportSettings.keep_extra``).
     ``progress(done, total)`` is called now and then; returning False cancels.
     """
     path = Path(path)
@@ -1199,6 +1277,8 @@ def analyse(ctx: Context, path: Path | str, settings: ImportSettings | None = No
     else:
         data = sheet_reader.read_sheet(path, settings.sheet, cancelled=cancelled,
                                        while_waiting=cf.places_by_name)
+    if keep_extra is not None:
+        settings = dataclasses.replace(settings, keep_extra=keep_extra)
     _check_settings(settings)
     digest = sheet_reader.sha256_of(path)
     fmt = sheet_reader.sniff(path)
@@ -1268,7 +1348,7 @@ def _worker_insert_row(rec: _Record, now: dt.datetime, office_id: int | None,
 
 
 _INSERT_KEYS = tuple(dict.fromkeys(
-    [k for k in (*WORKER_FIELDS, *DERIVED_WORKER) if k in Worker.__table__.c]
+    [k for k in (*WORKER_FIELDS, *DERIVED_WORKER, EXTRA) if k in Worker.__table__.c]
     + ["version", "created_at", "updated_at", "status", "privacy_consent", "office_id",
        "assigned_operator_id", "search_text", "sort_surname", "sort_name", "sort_comune",
        "sort_phone"]))
@@ -1285,11 +1365,15 @@ def _es_row(rec: _Record, worker_id: int, vertenza_id: int | None, now: dt.datet
 
 
 def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run: bool = False,
-          overwrite_conflicts: bool = False, progress: Progress | None = None) -> ImportResult:
+          overwrite_conflicts: bool = False, take_sheet: Iterable[tuple[str, str]] = (),
+          progress: Progress | None = None) -> ImportResult:
     """Step 3: write, in one transaction. Errors refuse everything unless ``valid_only``.
 
     ``dry_run`` does all the work and rolls it back (exact counts, nothing written).
+    ``take_sheet``: the conflicts, as (codice fiscale, field) of ``Conflict``, where the
+    sheet's value replaces Sportello's (``overwrite_conflicts``: all of them).
     """
+    overwrite: Overwrite = overwrite_conflicts or frozenset(take_sheet)
     if analysis.errors and not valid_only:
         raise _refusal(analysis)
     if not analysis.records:
@@ -1309,7 +1393,7 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
     try:
         with ctx.write() as s:
             result = _apply_in(s, analysis, actor, valid_only=valid_only,
-                               overwrite=overwrite_conflicts, progress=progress, dry_run=dry_run)
+                               overwrite=overwrite, progress=progress, dry_run=dry_run)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -1318,7 +1402,7 @@ def apply(ctx: Context, analysis: Analysis, *, valid_only: bool = False, dry_run
     return result
 
 
-def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, overwrite: bool,
+def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, overwrite: Overwrite,
               progress: Progress | None, dry_run: bool) -> ImportResult:
     now = utcnow()
     vertenza_id = _resolve_vertenza(s, analysis.vertenza)
@@ -1451,6 +1535,8 @@ def _apply_in(s: Session, analysis: Analysis, actor: Any, *, valid_only: bool, o
         "mapping": {c.letter: c.field for c in analysis.settings.columns if c.field},
         "valid_only": valid_only, "duplicates_merged": analysis.duplicates_merged,
         "unused_columns": [u.text() for u in analysis.unused],
+        "keep_extra": analysis.settings.keep_extra,
+        "extra_kept": [u.header for u in analysis.unused if u.kept],
         "readings": analysis.readings(),
         "errors": [e.text() for e in errors[:REPORT_CAP]],
         "warnings": [w.text() for w in analysis.warnings[:REPORT_CAP]],
@@ -1504,6 +1590,10 @@ def undo(ctx: Context, exchange_id: int) -> UndoResult:
         ex = s.get(ExchangeRecord, exchange_id)
         if ex is None or ex.direction != ExchangeKind.IMPORT:
             raise NotFound(f"Importazione n. {exchange_id} non trovata.")
+        if ex.kind != "workers":
+            raise ValidationError(f"L'importazione n. {exchange_id} è un elenco di assunzioni: "
+                                  "le assunzioni registrate si correggono dal fascicolo.",
+                                  "exchange")
         if ex.operator_id != actor.id:  # someone else's import: a team leader decides
             permissions.require(actor, Role.RESPONSABILE,
                                 "annullare l'importazione di un altro operatore")
@@ -1629,11 +1719,13 @@ def _undo_blockers(s: Session, ex: ExchangeRecord, inserted: list[int],
 def import_file(ctx: Context, path: Path | str, *, profile: str | Profile | None = None,
                 sheet: str | None = None, vertenza: VertenzaChoice | None = None,
                 valid_only: bool = False, dry_run: bool = False, overwrite_conflicts: bool = False,
-                report: Path | str | None = None, progress: Progress | None = None) -> ImportResult:
+                keep_extra: bool | None = None, report: Path | str | None = None,
+                progress: Progress | None = None) -> ImportResult:
     """Inspect, analyse and apply in one call (CLI, benchmarks). With ``report``, the error
     report is written whenever there is something to report, also when refused."""
     analysis = analyse(ctx, path, profile=profile, sheet=sheet, vertenza=vertenza,
-                       overwrite_conflicts=overwrite_conflicts, progress=progress)
+                       overwrite_conflicts=overwrite_conflicts, keep_extra=keep_extra,
+                       progress=progress)
     if report is not None and (analysis.errors or analysis.warnings or analysis.conflicts):
         write_error_report(analysis, report)
     return apply(ctx, analysis, valid_only=valid_only, dry_run=dry_run,

@@ -228,40 +228,67 @@ def hire(ctx: Context, *, worker_id: int, employer_id: int, hired_on: dt.date, c
          weekly_hours: float | None = None, end_on: dt.date | None = None,
          application_id: int | None = None, qualifica: str | None = None) -> int:
     """Record a hire; open reinsertion pathways close with outcome "ricollocato"."""
+    with ctx.write() as s:
+        return hire_in(s, worker_id=worker_id, employer_id=employer_id, hired_on=hired_on,
+                       contract_type=contract_type, weekly_hours=weekly_hours, end_on=end_on,
+                       application_id=application_id, qualifica=qualifica).id
+
+
+def hire_in(s, *, worker_id: int, employer_id: int, hired_on: dt.date,  # type: ignore[no-untyped-def]
+            contract_type: str, weekly_hours: float | None = None, end_on: dt.date | None = None,
+            application_id: int | None = None, qualifica: str | None = None) -> Hire:
+    """``hire`` inside an open transaction (a list of hires records many in one): the hire,
+    and the worker's open reinsertion pathways closed with outcome "ricollocato"."""
     if contract_type not in set(ContractType):
         raise ValidationError(f"Tipo di contratto sconosciuto: {contract_type}.", "contract_type")
     if end_on and end_on < hired_on:
         raise ValidationError("La fine del contratto precede l'assunzione.", "end_on")
-    with ctx.write() as s:
-        if s.get(Worker, worker_id) is None or s.get(Employer, employer_id) is None:
-            raise NotFound("Lavoratore o azienda non trovati.")
-        offer_id = None
-        if application_id is not None:
-            app = s.get(Application, application_id)
-            if app is None or app.worker_id != worker_id:
-                raise ValidationError("La candidatura non è di questo lavoratore.", "application")
-            if app.status in (A.ASSUNTO, A.NON_SELEZIONATO, A.RITIRATA):
-                raise ValidationError(f"La candidatura è già chiusa ({app.status}).", "application")
-            app.status = A.ASSUNTO  # from any open step: people are hired after one interview
-            _history(s, app, A.ASSUNTO, None)
-            offer_id = app.job_offer_id
-        paths = list(s.scalars(select(Pathway).where(
-            Pathway.worker_id == worker_id, Pathway.kind.in_(REINSERTION_KINDS),
-            Pathway.status.in_(OPEN))))
-        for p in paths:
-            close_pathway_in(s, p, PathwayOutcome.RICOLLOCATO, max(hired_on, p.start_on or hired_on))
-        h = Hire(worker_id=worker_id, employer_id=employer_id, job_offer_id=offer_id,
-                 application_id=application_id, pathway_id=paths[0].id if paths else None,
-                 hired_on=hired_on, end_on=end_on, contract_type=contract_type,
-                 weekly_hours=weekly_hours, qualifica=qualifica)
-        s.add(h)
-        s.flush()
-        if offer_id is not None:
-            offer = s.get(JobOffer, offer_id)
-            hires = s.scalar(select(func.count(Hire.id)).where(Hire.job_offer_id == offer_id))
-            if offer is not None and hires >= offer.openings:
-                offer.status = JobOfferStatus.COPERTA
-        return h.id
+    if s.get(Worker, worker_id) is None or s.get(Employer, employer_id) is None:
+        raise NotFound("Lavoratore o azienda non trovati.")
+    offer_id = None
+    if application_id is not None:
+        app = s.get(Application, application_id)
+        if app is None or app.worker_id != worker_id:
+            raise ValidationError("La candidatura non è di questo lavoratore.", "application")
+        if app.status in (A.ASSUNTO, A.NON_SELEZIONATO, A.RITIRATA):
+            raise ValidationError(f"La candidatura è già chiusa ({app.status}).", "application")
+        app.status = A.ASSUNTO  # from any open step: people are hired after one interview
+        _history(s, app, A.ASSUNTO, None)
+        offer_id = app.job_offer_id
+    paths = list(s.scalars(select(Pathway).where(
+        Pathway.worker_id == worker_id, Pathway.kind.in_(REINSERTION_KINDS),
+        Pathway.status.in_(OPEN))))
+    for p in paths:
+        close_pathway_in(s, p, PathwayOutcome.RICOLLOCATO, max(hired_on, p.start_on or hired_on))
+    h = Hire(worker_id=worker_id, employer_id=employer_id, job_offer_id=offer_id,
+             application_id=application_id, pathway_id=paths[0].id if paths else None,
+             hired_on=hired_on, end_on=end_on, contract_type=contract_type,
+             weekly_hours=weekly_hours, qualifica=qualifica)
+    s.add(h)
+    s.flush()
+    if offer_id is not None:
+        offer = s.get(JobOffer, offer_id)
+        hires = s.scalar(select(func.count(Hire.id)).where(Hire.job_offer_id == offer_id))
+        if offer is not None and hires >= offer.openings:
+            offer.status = JobOfferStatus.COPERTA
+    return h
+
+
+def employer_in(s, name: str, cf_piva: str | None) -> tuple[int, bool]:  # type: ignore[no-untyped-def]
+    """(id, created) of the employer with this VAT number / codice fiscale, else with this
+    name (case and accents ignored), else a new one; inside an open transaction."""
+    if cf_piva:
+        found = s.scalar(select(Employer.id).where(Employer.cf_piva == cf_piva))
+        if found is not None:
+            return found, False
+    folded = fold(name)
+    for employer_id, other in s.execute(select(Employer.id, Employer.name)):
+        if fold(other) == folded:
+            return employer_id, False
+    e = Employer(name=name, cf_piva=cf_piva)
+    s.add(e)
+    s.flush()
+    return e.id, True
 
 
 # --------------------------------------------------------------------------- read side

@@ -19,6 +19,7 @@ from sportello.core.models import (
     DiaryEntry,
     DiaryKind,
     DidStatus,
+    SafetyNet,
     EmploymentSituation,
     Letter,
     Operator,
@@ -42,6 +43,7 @@ class EmploymentForm:
     weekly_hours: float | None = None
     hired_on: dt.date | None = None
     exit_on: dt.date | None = None
+    safety_net: str | None = None  # codes.SafetyNet
     cigs_start: dt.date | None = None
     cigs_end: dt.date | None = None
     naspi_start: dt.date | None = None
@@ -110,6 +112,9 @@ def _check_dates(form: EmploymentForm) -> None:
         raise ValidationError("Qualifica: usare O, I, Q, M o A.", "qualifica_code")
     if form.orario and form.orario.upper() not in ("F", "P"):
         raise ValidationError("Orario: F (tempo pieno) o P (tempo parziale).", "orario")
+    if form.safety_net and form.safety_net not in set(SafetyNet):
+        raise ValidationError("Ammortizzatore non valido: CIGS, CIGS per cessazione, NASpI o "
+                              "nessuno.", "safety_net")
     if form.did_status and form.did_status not in set(DidStatus):
         raise ValidationError("Stato DID non valido.", "did_status")
     if form.weekly_hours is not None and not 0 < form.weekly_hours <= 60:
@@ -151,6 +156,13 @@ def save_employment(ctx: Context, worker_id: int, form: EmploymentForm,
         else:
             update_record(s, EmploymentSituation, current_id, expected_version or 0, values)
     return employment(ctx, worker_id)
+
+
+def extra_values(ctx: Context, worker_id: int) -> list[tuple[str, str]]:
+    """(column, value) of the extra columns kept from imported lists, as they came."""
+    with ctx.read() as s:
+        found = s.scalar(select(Worker.extra_values).where(Worker.id == worker_id))
+    return [(str(k), str(v)) for k, v in (found or {}).items()]
 
 
 def diary(ctx: Context, worker_id: int) -> list[DiaryRow]:

@@ -13,11 +13,21 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sportello.core.context import Context
 from sportello.gui.areas.base import Area
+from sportello.gui.exchange.common import spreadsheet_filter
 from sportello.gui.exchange.export_dialog import ExportDialog
+from sportello.gui.exchange.hires_dialog import HiresDialog
 from sportello.gui.exchange.history import HistoryPanel
 from sportello.gui.exchange.import_wizard import ImportWizard, dropped_spreadsheet
 
@@ -30,6 +40,7 @@ class ExchangeArea(Area):
         self.ctx = ctx
         self.wizard: ImportWizard | None = None
         self.export_dialog: ExportDialog | None = None
+        self.hires_dialog: HiresDialog | None = None
         self._loaded = False
         layout = self.build_heading(
             self.tr("Import/Export"),
@@ -45,6 +56,13 @@ class ExchangeArea(Area):
         self.import_button.setToolTip(self.tr(
             "Importa i lavoratori da un foglio .xlsx, .xlsm, .xls o .ods (Ctrl+O)"))
         self.import_button.clicked.connect(lambda: self.start_import())
+        # the hires of the comunicazioni obbligatorie: placements on the files they match
+        self.hires_button = QPushButton(self.tr("Regi&stra le assunzioni…"))
+        self.hires_button.setObjectName("startHires")
+        self.hires_button.setToolTip(self.tr(
+            "Registra come inserimenti lavorativi le assunzioni di un elenco della Regione "
+            "(comunicazioni obbligatorie) e chiude i percorsi di ricollocazione"))
+        self.hires_button.clicked.connect(lambda: self.start_hires())
         self.export_button = QPushButton(self.tr("&Esporta in Excel…"))
         self.export_button.setObjectName("startExport")
         self.export_button.clicked.connect(self.start_export)
@@ -53,6 +71,7 @@ class ExchangeArea(Area):
         hint.setEnabled(False)
         hint.setWordWrap(True)  # two lines rather than a wider main window
         actions.addWidget(self.import_button)
+        actions.addWidget(self.hires_button)
         actions.addWidget(self.export_button)
         actions.addSpacing(12)
         actions.addWidget(hint, 1)
@@ -91,6 +110,19 @@ class ExchangeArea(Area):
 
     def _imported(self, exchange_id: int) -> None:
         self.history.reload(select_id=exchange_id)
+
+    def start_hires(self) -> HiresDialog | None:
+        """Choose a list of hires, then check and record it in its dialog."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Elenco delle assunzioni"), "", spreadsheet_filter())
+        if not chosen:
+            return None
+        dialog = HiresDialog(self.ctx, Path(chosen), self.window())
+        dialog.recorded.connect(lambda exchange_id: self.history.reload(select_id=exchange_id))
+        self.hires_dialog = dialog
+        dialog.show()
+        dialog.analyse()
+        return dialog
 
     def start_export(self) -> ExportDialog:
         dialog = ExportDialog(self.ctx, self.window())

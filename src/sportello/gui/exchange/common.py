@@ -36,6 +36,7 @@ def kind_labels() -> dict[str, str]:
         "appointments": QCoreApplication.translate("ExchangeCommon", "Appuntamenti"),
         "placements": QCoreApplication.translate("ExchangeCommon", "Inserimenti lavorativi"),
         "businesses": QCoreApplication.translate("ExchangeCommon", "Imprese"),
+        "hires": QCoreApplication.translate("ExchangeCommon", "Assunzioni"),
     }
 
 

@@ -142,7 +142,7 @@ class HistoryPanel(QWidget):
 
     def _selection(self) -> None:
         row = self.selected()
-        self.undo_button.setEnabled(bool(row and row.is_import and not row.undone))
+        self.undo_button.setEnabled(bool(row and row.can_undo))
         if row is None:
             self.detail.clear()
             return

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -89,6 +90,8 @@ class ImportWizard(QWizard):
         self.settings: imports.ImportSettings | None = None
         self.analysis: imports.Analysis | None = None
         self.result: imports.ImportResult | None = None
+        # the conflicts where the clerk chose the sheet's value: (codice fiscale, field)
+        self.take_sheet: set[tuple[str, str]] = set()
         self.task: Task | None = None
         self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("Importa un elenco di lavoratori"))
@@ -892,20 +895,29 @@ def conflicts_table(parent: QWidget) -> QTableWidget:
         QCoreApplication.translate("ImportTables", "Lavoratore"),
         QCoreApplication.translate("ImportTables", "Codice fiscale"),
         QCoreApplication.translate("ImportTables", "Dato"),
-        QCoreApplication.translate("ImportTables", "In Sportello (mantenuto)"),
-        QCoreApplication.translate("ImportTables", "Nel foglio")])
+        QCoreApplication.translate("ImportTables", "In Sportello"),
+        QCoreApplication.translate("ImportTables", "Nel foglio"),
+        QCoreApplication.translate("ImportTables", "Si tiene")])
     table.setObjectName("conflictsTable")
+    table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
     header = table.horizontalHeader()
     for c in range(4):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
-def fill_conflicts(table: QTableWidget, conflicts: list[imports.Conflict]) -> None:
+def fill_conflicts(table: QTableWidget, conflicts: list[imports.Conflict],
+                   take_sheet: set[tuple[str, str]] | None = None) -> None:
+    """One row per conflict, with the value that is kept: Sportello's unless the clerk chose
+    the sheet's (``take_sheet``)."""
     from sportello.core.exchange import values
 
     table.setRowCount(len(conflicts))
     for r, c in enumerate(conflicts):
+        sheet = (c.codice_fiscale, c.field) in (take_sheet or ())
+        kept = QCoreApplication.translate("ImportTables", "il foglio") if sheet else \
+            QCoreApplication.translate("ImportTables", "Sportello")
+        table.setItem(r, 6, item(kept, fill=WARNING_FILL if sheet else None))
         table.setItem(r, 0, item(c.row, align_right=True, tip=c.text()))
         table.setItem(r, 1, item(c.who, tip=c.text()))
         table.setItem(r, 2, item(c.codice_fiscale))
@@ -976,12 +988,35 @@ class PreviewPage(QWizardPage):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
+        self.keep_extra = QCheckBox(self.tr(
+            "&Conserva nei fascicoli le colonne non importate, come dati aggiuntivi (altrimenti "
+            "sono ignorate)"))
+        self.keep_extra.setObjectName("keepExtra")
+        self.keep_extra.toggled.connect(self._keep_extra_toggled)
+        layout.addWidget(self.keep_extra)
         self.tabs = QTabWidget()
         self.issues = issues_table(self)
         self.conflicts = conflicts_table(self)
         self.columns = columns_table(self)
+        conflicts_box = QWidget()
+        box = QVBoxLayout(conflicts_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.conflicts, 1)
+        choice = QHBoxLayout()
+        self.take_sheet_button = QPushButton(self.tr("Usa il valore del fo&glio"))
+        self.take_sheet_button.setObjectName("takeSheet")
+        self.take_sheet_button.setToolTip(self.tr(
+            "Nei conflitti selezionati il valore del foglio sostituisce quello di Sportello"))
+        self.take_sheet_button.clicked.connect(lambda: self.choose_sheet(True))
+        self.keep_local_button = QPushButton(self.tr("&Mantieni il valore di Sportello"))
+        self.keep_local_button.setObjectName("keepLocal")
+        self.keep_local_button.clicked.connect(lambda: self.choose_sheet(False))
+        choice.addStretch(1)
+        choice.addWidget(self.keep_local_button)
+        choice.addWidget(self.take_sheet_button)
+        box.addLayout(choice)
         self.tabs.addTab(self.issues, self.tr("Errori e avvisi"))
-        self.tabs.addTab(self.conflicts, self.tr("Conflitti"))
+        self.tabs.addTab(conflicts_box, self.tr("Conflitti"))
         self.tabs.addTab(self.columns, self.tr("Colonne"))
         layout.addWidget(self.tabs, 1)
         buttons = QHBoxLayout()
@@ -1006,11 +1041,51 @@ class PreviewPage(QWizardPage):
         for b in (self.trial_button, self.valid_button, self.all_button):
             b.setEnabled(enabled)
         a = self.w.analysis
+        for b in (self.take_sheet_button, self.keep_local_button):
+            b.setEnabled(bool(enabled and a is not None and a.conflicts))
         self.report_button.setEnabled(bool(enabled and a is not None and (
             a.errors or a.warnings or a.conflicts)))
 
     def initializePage(self) -> None:
+        self.w.take_sheet = set()
+        self.keep_extra.blockSignals(True)
+        self.keep_extra.setChecked(bool(self.w.settings and self.w.settings.keep_extra))
+        self.keep_extra.blockSignals(False)
+        self.analyse()
+
+    def _keep_extra_toggled(self, checked: bool) -> None:
+        if self.w.settings is None or self.w.busy():
+            return
+        self.w.settings = dataclasses.replace(self.w.settings, keep_extra=checked)
+        self.analyse()
+
+    def choose_sheet(self, sheet: bool) -> None:
+        """The selected conflicts keep the sheet's value (or Sportello's again)."""
+        a = self.w.analysis
+        if a is None:
+            return
+        for index in self.conflicts.selectionModel().selectedRows():
+            c = a.conflicts[index.row()]
+            if sheet:
+                self.w.take_sheet.add((c.codice_fiscale, c.field))
+            else:
+                self.w.take_sheet.discard((c.codice_fiscale, c.field))
+        selected = [i.row() for i in self.conflicts.selectionModel().selectedRows()]
+        fill_conflicts(self.conflicts, a.conflicts, self.w.take_sheet)
+        for row in selected:
+            self.conflicts.selectRow(row)
+        self._conflict_note(a)
+
+    def _conflict_note(self, a: imports.Analysis) -> None:
+        taken = len(self.w.take_sheet)
+        self.conflict_note = self.tr(
+            "Conflitti: {kept} con il valore di Sportello, {taken} con il valore del foglio."
+        ).format(kept=len(a.conflicts) - taken, taken=taken)
+        self.tabs.setTabToolTip(1, self.conflict_note)
+
+    def analyse(self) -> None:
         self.w.result = None
+        self.w.take_sheet = set()
         self.issues.setRowCount(0)
         self.conflicts.setRowCount(0)
         self.columns.setRowCount(0)
@@ -1049,8 +1124,10 @@ class PreviewPage(QWizardPage):
         for key, value in values.items():
             self.figures[key].set(value)
         fill_issues(self, self.issues, a)
-        fill_conflicts(self.conflicts, a.conflicts)
+        fill_conflicts(self.conflicts, a.conflicts, self.w.take_sheet)
+        self._conflict_note(a)
         fill_columns(self.columns, a.settings, a.unused)
+        self.keep_extra.setEnabled(any(u.header for u in a.unused))
         self.tabs.setTabText(0, self.tr("Errori e avvisi ({n})").format(
             n=len(a.errors) + len(a.warnings)))
         self.tabs.setTabText(1, self.tr("Conflitti ({n})").format(n=len(a.conflicts)))
@@ -1065,7 +1142,8 @@ class PreviewPage(QWizardPage):
             lines.append(self.tr("Nessun errore: tutte le righe possono essere importate."))
         if a.conflicts:
             lines.append(self.tr(
-                "Nei conflitti resta il valore modificato in Sportello; il foglio dice altro."))
+                "Nei conflitti resta il valore modificato in Sportello, salvo dove si sceglie "
+                "«Usa il valore del foglio» (scheda «Conflitti»)."))
         if a.duplicates_merged:
             lines.append(self.tr("Righe ripetute (stesso codice fiscale) unite: {n}.")
                          .format(n=a.duplicates_merged))
@@ -1074,10 +1152,14 @@ class PreviewPage(QWizardPage):
             lines.append(self.tr("Colonne lette in base ai valori: {columns}.").format(
                 columns=", ".join(f"{c.letter} «{c.header}»" for c in read)))
         if a.unused:
+            kept = [u for u in a.unused if u.kept]
             lines.append(self.tr("Colonne non importate: {columns} (il motivo nella scheda "
                                  "«Colonne»).").format(
                 columns=", ".join(f"{u.letter} «{u.header}»" if u.header else u.letter
                                   for u in a.unused)))
+            lines.append(self.tr("Conservate nei fascicoli come dati aggiuntivi: {columns}.")
+                         .format(columns=", ".join(f"{u.letter} «{u.header}»" for u in kept))
+                         if kept else self.tr("Le colonne non importate sono ignorate."))
         else:
             lines.append(self.tr("Tutte le colonne del foglio sono importate."))
         for note in a.skipped:
@@ -1102,10 +1184,11 @@ class PreviewPage(QWizardPage):
         if analysis is None or self.w.busy():
             return
         ctx = self.w.ctx
+        take_sheet = frozenset(self.w.take_sheet)
 
         def job(progress: Any) -> imports.ImportResult:
             return imports.apply(ctx, analysis, valid_only=valid_only, dry_run=dry_run,
-                                 progress=progress)
+                                 take_sheet=take_sheet, progress=progress)
 
         self._actions(False)
         label = self.tr("Prova dell'importazione…") if dry_run else self.tr(
@@ -1211,7 +1294,7 @@ class ResultPage(QWizardPage):
             "Import/Export."))
         _status(self.note, "\n".join(lines))
         fill_issues(self, self.issues, a)
-        fill_conflicts(self.conflicts, a.conflicts)
+        fill_conflicts(self.conflicts, a.conflicts, self.w.take_sheet)
         self.tabs.setTabText(0, self.tr("Righe scartate e avvisi ({n})").format(
             n=len(a.errors) + len(a.warnings)))
         self.tabs.setTabText(1, self.tr("Conflitti ({n})").format(n=len(a.conflicts)))

@@ -17,6 +17,7 @@ from sportello.core.codes import (
     PathwayKind,
     PathwayOutcome,
     PathwayStatus,
+    SafetyNet,
     Sex,
     VoucherStatus,
 )
@@ -68,6 +69,12 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         DiaryKind.EMAIL: QT_TRANSLATE_NOOP("labels", "Email"),
         DiaryKind.NOTA: QT_TRANSLATE_NOOP("labels", "Nota"),
         DiaryKind.INCONTRO: QT_TRANSLATE_NOOP("labels", "Incontro"),
+    },
+    SafetyNet: {
+        SafetyNet.CIGS: QT_TRANSLATE_NOOP("labels", "CIGS"),
+        SafetyNet.CIGS_CESSAZIONE: QT_TRANSLATE_NOOP("labels", "CIGS per cessazione"),
+        SafetyNet.NASPI: QT_TRANSLATE_NOOP("labels", "NASpI"),
+        SafetyNet.NESSUNO: QT_TRANSLATE_NOOP("labels", "Nessuno"),
     },
     DidStatus: {
         DidStatus.ATTIVA: QT_TRANSLATE_NOOP("labels", "Attiva"),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.codes import DidStatus, Sex
+from sportello.core.codes import DidStatus, SafetyNet, Sex
 from sportello.core.services.worker_file import QUALIFICA_CODES
 from sportello.gui.kit.inputs import NumberEdit, OptionalDateEdit
 from sportello.gui.worker_file import labels
@@ -245,6 +245,8 @@ class EmploymentPage(FormPage):
         binder.add_row(form, "exit_on", self.tr("Data di uscita"), OptionalDateEdit())
 
         support, form = _group(self.tr("Ammortizzatori sociali"))
+        binder.add_row(form, "safety_net", self.tr("Ammortizzatore"),
+                       _choice(labels.choices(SafetyNet)))
         binder.add_row(form, "cigs_start", self.tr("Inizio CIGS"), OptionalDateEdit())
         binder.add_row(form, "cigs_end", self.tr("Fine CIGS"), OptionalDateEdit())
         binder.add_row(form, "naspi_start", self.tr("Inizio NASpI"), OptionalDateEdit())
@@ -260,7 +262,24 @@ class EmploymentPage(FormPage):
         binder.add_row(form, "profiling_on", self.tr("Data della profilazione"), OptionalDateEdit())
         binder.add_row(form, "profiling_notes", self.tr("Valutazione qualitativa"), _text(4))
 
-        self.set_columns([[origin], [support, did]])
+        extra = QGroupBox(self.tr("Dati aggiuntivi dalle liste importate"))
+        box = QVBoxLayout(extra)
+        self.extra = read_only_table([self.tr("Colonna"), self.tr("Valore")])
+        self.extra.setObjectName("extraValuesTable")
+        self.extra.setMinimumHeight(110)
+        self.extra_empty = _hint(self.tr("Nessun dato aggiuntivo: le colonne di una lista che "
+                                         "Sportello non conosce si conservano qui scegliendolo "
+                                         "nell'importazione."))
+        box.addWidget(self.extra)
+        box.addWidget(self.extra_empty)
+
+        self.set_columns([[origin, extra], [support, did]])
+
+    def show_extra(self, rows: Sequence[tuple[str, str]]) -> None:
+        """The extra labelled values kept from imported lists (Worker.extra_values)."""
+        fill_table(self.extra, [[label, value] for label, value in rows])
+        self.extra.setVisible(bool(rows))
+        self.extra_empty.setVisible(not rows)
 
 
 # --------------------------------------------------------------------------- lists

@@ -84,6 +84,7 @@ class FileData:
     detail: WorkerDetail | None = None  # None: a new file
     employment: Employment | None = None
     languages: list[tuple[str, str | None]] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)  # kept from imported lists
     letter_titles: dict[str, str] = field(default_factory=dict)
 
 
@@ -103,7 +104,8 @@ def read_file(ctx: Context, worker_id: int | None, *, audit: bool = True) -> Fil
         return FileData(operators, vertenze, letter_titles=titles)
     return FileData(operators, vertenze, workers.get(ctx, worker_id, audit_open=audit),
                     worker_file.employment(ctx, worker_id),
-                    worker_file.languages(ctx, worker_id), titles)
+                    worker_file.languages(ctx, worker_id),
+                    worker_file.extra_values(ctx, worker_id), titles)
 
 
 def _load_comuni() -> None:
@@ -353,6 +355,7 @@ class WorkerFileWindow(QWidget):
         for page in self._history_pages():
             self.tabs.setTabEnabled(self.tabs.indexOf(page), False)
         self.education.show_languages([])
+        self.employment.show_extra([])
         self._show_header()
         self.anagrafica.cf_edit.setFocus()
 
@@ -367,6 +370,7 @@ class WorkerFileWindow(QWidget):
         self._employment = data.employment
         self.employment_fields.load(vars(data.employment.form))
         self.education.show_languages(data.languages)
+        self.employment.show_extra(data.extra)
         for page in self._history_pages():
             self.tabs.setTabEnabled(self.tabs.indexOf(page), True)
             page.loaded = False
