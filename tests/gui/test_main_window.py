@@ -79,7 +79,7 @@ def test_ctrl_number_and_side_bar_switch_areas(qtbot, window: MainWindow) -> Non
 
 def test_every_area_has_a_heading_a_description_and_an_icon(window: MainWindow) -> None:
     titles = ["Lavoratori", "Agenda", "Percorsi", "Formazione", "Sportello Unico",
-              "Monitoraggio", "Import/Export"]
+              "Monitoraggio", "Import/Export", "Vertenze"]
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == titles
     for area, title in zip(window.areas, titles, strict=True):
         assert area.findChild(QLabel, "areaHeading").text() == title

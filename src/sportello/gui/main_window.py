@@ -37,6 +37,7 @@ CHROME = (
     ("Lavoratori", "users"), ("Agenda", "calendar-days"), ("Percorsi", "route"),
     ("Formazione", "graduation-cap"), ("Sportello Unico", "store"),
     ("Monitoraggio", "chart-column"), ("Import/Export", "arrow-left-right"),
+    ("Vertenze", "tavolo"),
 )
 
 SETTINGS_GEOMETRY = "main_window/geometry"

@@ -8,6 +8,7 @@ from sportello.gui.areas.exchange import ExchangeArea
 from sportello.gui.areas.monitoring import MonitoringArea
 from sportello.gui.areas.pathways import PathwaysArea
 from sportello.gui.areas.training import TrainingArea
+from sportello.gui.areas.vertenze import VertenzeArea
 from sportello.gui.areas.workers import WorkersArea
 
 AREAS = (
@@ -18,6 +19,7 @@ AREAS = (
     BusinessArea,
     MonitoringArea,
     ExchangeArea,
+    VertenzeArea,
 )
 
 __all__ = [
@@ -28,5 +30,6 @@ __all__ = [
     "MonitoringArea",
     "PathwaysArea",
     "TrainingArea",
+    "VertenzeArea",
     "WorkersArea",
 ]
