@@ -96,7 +96,9 @@ def _show(ctx: Context, vertenza_id: int) -> None:
             f"{m.place} e online" if m.online else m.place or "")
         nxt = f"; prossimo: {_day(m.next_meeting_on)}" if m.next_meeting_on else ""
         print(f"  {_day(m.held_on)}, {where}{nxt}")
-        for label, text in (("Presenti", m.attendees), ("Decisioni", m.decisions),
+        if m.attendees:
+            print(f"    Presenti: {'; '.join(m.attendees.splitlines())}")
+        for label, text in (("Decisioni", m.decisions),
                             ("Verbale", m.minutes), ("Documenti", m.documents)):
             if text:
                 body = text.replace("\n", "\n      ")

@@ -20,6 +20,8 @@ from sportello.gui import routes
 from sportello.gui.areas.vertenze import (
     CohortExitDialog,
     MeetingDialog,
+    PartyDialog,
+    SiteDialog,
     VertenzaDialog,
     VertenzeArea,
 )
@@ -203,3 +205,52 @@ def test_an_operator_sees_a_vertenza_read_only(qtbot, office_ctx, paycare) -> No
     assert dialog.open_button.isVisible()  # the files can be opened
     qtbot.keyClicks(dialog.title_edit, "Cambiato")  # read-only: nothing typed, nothing saved
     assert dialog.title_edit.text() == "Konecta Paycare"
+
+
+def test_sites_and_parties_are_added_and_a_meeting_removed(qtbot, office_ctx, paycare,  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
+    leader = _as(office_ctx, Role.RESPONSABILE)
+    vertenze.add_meeting(leader, paycare, held_on=dt.date(2026, 2, 10), place="Firenze")
+    area = _area(qtbot, leader)
+    dialog = _open(qtbot, area)
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.site_buttons[0], Qt.MouseButton.LeftButton)
+    site = _child(qtbot, dialog, SiteDialog)
+    qtbot.keyClicks(site.comune_edit, "Monteriggioni")
+    qtbot.keyClicks(site.provincia_edit, "Siena")  # not a sigla: refused under the field
+    qtbot.keyClicks(site.workers_edit, "31")
+    qtbot.mouseClick(site.ok_button(), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert "2 lettere" in site.error_text("provincia")
+    _retype(qtbot, site.provincia_edit, "si")
+    qtbot.mouseClick(site.ok_button(), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.site_model.rowCount() == 1)
+    (row,) = vertenze.get_vertenza(leader, paycare).sites
+    assert (row.comune, row.provincia, row.address, row.workers_count) == (
+        "Monteriggioni", "SI", None, 31)
+
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(dialog.party_buttons[0], Qt.MouseButton.LeftButton)
+    party = _child(qtbot, dialog, PartyDialog)
+    party.kind_combo.setFocus()
+    qtbot.keyClicks(party.kind_combo, "Sindacato")
+    qtbot.keyClicks(party.name_edit, "SLC CGIL Toscana")
+    qtbot.mouseClick(party.ok_button(), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.party_model.rowCount() == 1)
+    assert [(p.kind, p.name) for p in vertenze.get_vertenza(leader, paycare).parties] == [
+        ("sindacato", "SLC CGIL Toscana")]
+
+    dialog.tabs.setCurrentIndex(3)
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "confirm", lambda q: asked.append(q) or False)
+    qtbot.mouseClick(dialog.meeting_buttons[2], Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert asked == ["Cancellare l'incontro del 10/02/2026 con il suo verbale?"]
+    assert len(vertenze.get_vertenza(leader, paycare).meetings) == 1  # "No": kept
+    monkeypatch.setattr(dialog, "confirm", lambda q: True)
+    qtbot.mouseClick(dialog.meeting_buttons[2], Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.meeting_model.rowCount() == 0)
+    assert vertenze.get_vertenza(leader, paycare).meetings == ()

@@ -574,10 +574,11 @@ def get_vertenza(ctx: Context, vertenza_id: int) -> VertenzaDetail:
         sites = tuple(SiteRow(r.id, r.comune, r.provincia, r.address, r.workers_count)
                       for r in s.scalars(select(VertenzaSite).where(
                           VertenzaSite.vertenza_id == vertenza_id).order_by(VertenzaSite.id)))
-        parties = tuple(PartyRow(r.id, r.kind, r.name, r.contact)
-                        for r in s.scalars(select(VertenzaParty).where(
-                            VertenzaParty.vertenza_id == vertenza_id)
-                            .order_by(VertenzaParty.kind, VertenzaParty.name, VertenzaParty.id)))
+        order = list(PartyKind)  # Region first, then municipalities, company, unions...
+        parties = tuple(sorted(
+            (PartyRow(r.id, r.kind, r.name, r.contact) for r in s.scalars(
+                select(VertenzaParty).where(VertenzaParty.vertenza_id == vertenza_id))),
+            key=lambda p: (order.index(PartyKind(p.kind)), p.name.casefold(), p.id)))
         meetings = tuple(
             MeetingRow(r.id, r.held_on, r.place, r.online, r.attendees, r.decisions, r.minutes,
                        r.documents, r.next_meeting_on)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -644,7 +645,17 @@ class VertenzaDialog(QDialog):
     def _open(self, dialog: QDialog) -> QDialog:
         return show_dialog(dialog, lambda _v: self.reload())
 
-    def _remove(self, job: Callable[[], object], done_text: str) -> None:
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _remove(self, job: Callable[[], object], question: str, done_text: str) -> None:
+        if not self.confirm(question):
+            return
+
         def done(_value: object) -> None:
             self.message.show_info(done_text)
             self.reload()
@@ -668,6 +679,7 @@ class VertenzaDialog(QDialog):
         if site is not None:
             ctx = self.ctx
             self._remove(lambda: vertenze.remove_site(ctx, site.id),
+                         self.tr("Togliere la sede di {comune}?").format(comune=site.comune),
                          self.tr("Sede {comune} tolta.").format(comune=site.comune))
 
     def add_party(self) -> QDialog | None:
@@ -686,6 +698,7 @@ class VertenzaDialog(QDialog):
         if party is not None:
             ctx = self.ctx
             self._remove(lambda: vertenze.remove_party(ctx, party.id),
+                         self.tr("Togliere {name} dal tavolo?").format(name=party.name),
                          self.tr("Parte {name} tolta.").format(name=party.name))
 
     def add_meeting(self) -> QDialog | None:
@@ -703,9 +716,11 @@ class VertenzaDialog(QDialog):
         meeting = selected_row(self.meeting_table)
         if meeting is not None:
             ctx = self.ctx
+            day = format_date(meeting.held_on)
             self._remove(lambda: vertenze.remove_meeting(ctx, meeting.id),
-                         self.tr("Incontro del {day} cancellato.").format(
-                             day=format_date(meeting.held_on)))
+                         self.tr("Cancellare l'incontro del {day} con il suo verbale?").format(
+                             day=day),
+                         self.tr("Incontro del {day} cancellato.").format(day=day))
 
     def cohort_exit(self) -> QDialog | None:
         row = selected_row(self.cohort_table)
