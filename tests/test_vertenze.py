@@ -199,3 +199,23 @@ def test_every_change_is_audited(ctx, paycare: int) -> None:  # type: ignore[no-
     assert change.worker_id == wid and change.changes["cohort_exit"] == [None, "trasferimento"]
     assert all(a.operator_id == ctx.actor.id for a in logged.values()
                if a.entity in ("vertenza", "tavolo_meeting"))
+
+
+def test_anonymisation_keeps_the_exit_and_drops_its_note(ctx, paycare: int) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import pathways, privacy
+
+    today = dt.date.today()
+    (wid,) = _people(ctx, paycare, ["Rossi"])
+    long_ago = today - dt.timedelta(days=6 * 365)
+    vertenze.set_cohort_exit(ctx, wid, "assunto_altrove", long_ago, "Assunta da Rossi Trasporti")
+    pathways.close_file(ctx, wid, "ricollocato", on=long_ago)
+    collected = privacy.collect(ctx, wid)  # the access request shows the exit and its note
+    (registry,) = [sec for sec in collected.sections if sec.title == "Anagrafica"]
+    assert registry.rows[0]["cohort_exit_note"] == "Assunta da Rossi Trasporti"
+    assert privacy.LABELS["cohort_exit"] == "Uscita dalla coorte"
+    assert privacy.anonymise(ctx, today=today).anonymised == 1
+    with ctx.read() as s:
+        w = s.get(Worker, wid)
+        assert (w.cohort_exit, w.cohort_exit_on, w.cohort_exit_note) == (
+            "assunto_altrove", long_ago, None)
+    assert vertenze.list_vertenze(ctx)[0].exits == 1  # the figures stay

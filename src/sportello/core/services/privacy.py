@@ -138,7 +138,9 @@ LABELS = {
     "privacy_consent_on": "Data del consenso", "privacy_notice_version": "Versione informativa",
     "office_id": "Ufficio", "assigned_operator_id": "Operatore di riferimento",
     "status": "Stato", "closed_on": "Chiuso il", "closing_reason": "Motivo di chiusura",
-    "notes": "Note", "anonymised_at": "Anonimizzato il", "created_at": "Creato il",
+    "notes": "Note", "cohort_exit": "Uscita dalla coorte",
+    "cohort_exit_on": "Uscito dalla coorte il", "cohort_exit_note": "Nota sull'uscita dalla coorte",
+    "anonymised_at": "Anonimizzato il", "created_at": "Creato il",
     "updated_at": "Aggiornato il", "language": "Lingua", "level": "Livello",
     "vertenza_id": "Vertenza", "is_current": "Attuale", "former_employer": "Datore di lavoro",
     "former_employer_cf": "CF datore di lavoro", "qualifica": "Qualifica",
@@ -592,7 +594,7 @@ _WORKER_CLEARED = (
     "birth_date", "birth_place", "birth_place_code", "birth_province", "citizenship",
     "residence_address", "residence_comune", "residence_cap", "domicile_address",
     "domicile_comune", "domicile_cap", "domicile_province", "phone", "mobile", "email",
-    "education_title", "driving_licence", "has_car", "skills", "notes",
+    "education_title", "driving_licence", "has_car", "skills", "notes", "cohort_exit_note",
 )
 _CHILD_CLEARED: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (EmploymentSituation, ("profiling_notes",)),
