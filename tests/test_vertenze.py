@@ -184,6 +184,8 @@ def test_figures_and_cohort_exits(ctx, paycare: int) -> None:  # type: ignore[no
         vertenze.set_cohort_exit(ctx, outsider, "pensione", today, today=today)
     vertenze.set_cohort_exit(ctx, ids[0], None, today=today)  # back in the count
     assert vertenze.list_vertenze(ctx, today=today)[0].exits == 1
+    assert vertenze.figures(ctx, paycare, today=today) == vertenze.list_vertenze(ctx, today)[0]
+    assert [c.surname for c in vertenze.cohort(ctx, paycare, limit=2)] == ["Bianchi", "Gialli"]
 
 
 def test_every_change_is_audited(ctx, paycare: int) -> None:  # type: ignore[no-untyped-def]

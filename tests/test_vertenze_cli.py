@@ -11,15 +11,10 @@ from sqlalchemy import func, select
 from sportello.cli import main
 from sportello.core.codice_fiscale import encode
 from sportello.core.models import EmploymentSituation, TavoloMeeting, Worker
+from test_pacts_cli import _run
 
 CF = encode("Gori", "Ettore", "M", dt.date(1971, 4, 2), "A479")
 PIVA = "01114601006"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

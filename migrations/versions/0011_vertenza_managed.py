@@ -14,7 +14,8 @@ The vertenza table is small and has no triggers: on SQLite it is copied (batch m
 take its CHECK constraints. The worker table is not copied (that would drop the FTS
 triggers of 0002): its new columns are added with plain ALTER TABLE, the CHECK on
 ``cohort_exit`` written into the column on SQLite and added as a constraint on
-PostgreSQL.
+PostgreSQL. An index on employment_situation (vertenza_id, is_current, worker_id) lets
+the cohort of a vertenza and its figures be read from the index alone.
 """
 
 from __future__ import annotations
@@ -98,6 +99,9 @@ def upgrade() -> None:
     op.create_index("ix_tavolo_meeting_vertenza_held", "tavolo_meeting",
                     ["vertenza_id", "held_on"])
 
+    op.create_index("ix_employment_situation_vertenza_current", "employment_situation",
+                    ["vertenza_id", "is_current", "worker_id"])
+
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         op.execute("ALTER TABLE worker ADD COLUMN cohort_exit VARCHAR(30) "
@@ -117,6 +121,7 @@ def downgrade() -> None:
     op.drop_column("worker", "cohort_exit_note")
     op.drop_column("worker", "cohort_exit_on")
     op.drop_column("worker", "cohort_exit")
+    op.drop_index("ix_employment_situation_vertenza_current", table_name="employment_situation")
     op.drop_index("ix_tavolo_meeting_vertenza_held", table_name="tavolo_meeting")
     op.drop_table("tavolo_meeting")
     op.drop_index(op.f("ix_vertenza_party_vertenza_id"), table_name="vertenza_party")

@@ -60,7 +60,7 @@ def _show(ctx: Context, vertenza_id: int) -> None:
     from sportello.core.services import vertenze
 
     d = vertenze.get_vertenza(ctx, vertenza_id)
-    (figures,) = [r for r in vertenze.list_vertenze(ctx) if r.id == vertenza_id]
+    figures = vertenze.figures(ctx, vertenza_id)
     print(f"{d.code} – {d.title} ({d.status})")
     company = d.company_name
     ids = [f"CF {d.company_cf}" if d.company_cf else "", f"P.IVA {d.company_piva}"

@@ -398,6 +398,9 @@ class EmploymentSituation(IdMixin, VersionedMixin, Base):
             "naspi_end IS NULL OR naspi_start IS NULL OR naspi_end >= naspi_start",
             name="naspi_dates",
         ),
+        # A vertenza's cohort and its figures, read from the index alone (0011).
+        Index("ix_employment_situation_vertenza_current", "vertenza_id", "is_current",
+              "worker_id"),
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)

@@ -388,15 +388,20 @@ def _add_child(ctx: Context, kind: str, vertenza_id: int, what: str,
         return int(row.id)
 
 
+def _child_row(s: Session, kind: str, row_id: int) -> Any:
+    model, label, _check = _CHILDREN[kind]
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFound(f"{label} non trovata." if kind != "meeting" else f"{label} non trovato.")
+    return row
+
+
 def _update_child(ctx: Context, kind: str, row_id: int, what: str,
                   values: dict[str, Any]) -> None:
     _require_edit(ctx, what)
-    model, label, check = _CHILDREN[kind]
-    clean = check(**values)
+    clean = _CHILDREN[kind][2](**values)
     with ctx.write() as s:
-        row = s.get(model, row_id)
-        if row is None:
-            raise NotFound(f"{label} non trovata." if kind != "meeting" else f"{label} non trovato.")
+        row = _child_row(s, kind, row_id)
         for key, value in clean.items():
             if getattr(row, key) != value:
                 setattr(row, key, value)
@@ -404,12 +409,8 @@ def _update_child(ctx: Context, kind: str, row_id: int, what: str,
 
 def _remove_child(ctx: Context, kind: str, row_id: int, what: str) -> None:
     _require_edit(ctx, what)
-    model, label, _check = _CHILDREN[kind]
     with ctx.write() as s:
-        row = s.get(model, row_id)
-        if row is None:
-            raise NotFound(f"{label} non trovata." if kind != "meeting" else f"{label} non trovato.")
-        s.delete(row)
+        s.delete(_child_row(s, kind, row_id))
 
 
 def add_site(ctx: Context, vertenza_id: int, *, comune: str, provincia: str | None = None,
@@ -519,8 +520,12 @@ def set_cohort_exit(ctx: Context, worker_id: int, exit: str | None, on: dt.date 
             worker.cohort_exit, worker.cohort_exit_on, worker.cohort_exit_note = new
 
 
-def cohort(ctx: Context, vertenza_id: int, limit: int = 5000) -> list[CohortRow]:
-    """The vertenza's workers, by surname and name, with their cohort exit."""
+COHORT_LIMIT = 5000
+
+
+def cohort(ctx: Context, vertenza_id: int, limit: int = COHORT_LIMIT) -> list[CohortRow]:
+    """The vertenza's workers, by surname and name, with their cohort exit (the first
+    ``limit``: ``figures`` counts them all)."""
     with ctx.read() as s:
         _vertenza(s, vertenza_id)
         rows = s.execute(
@@ -536,9 +541,24 @@ def cohort(ctx: Context, vertenza_id: int, limit: int = 5000) -> list[CohortRow]
 
 def list_vertenze(ctx: Context, today: dt.date | None = None) -> list[VertenzaSummary]:
     """Every vertenza with its figures (counted in SQL), open ones first, by title."""
-    today = today or dt.date.today()
+    return _summaries(ctx, today or dt.date.today())
+
+
+def figures(ctx: Context, vertenza_id: int, today: dt.date | None = None) -> VertenzaSummary:
+    """One vertenza's figures, as the list shows them."""
+    found = _summaries(ctx, today or dt.date.today(), vertenza_id)
+    if not found:
+        raise NotFound("Vertenza non trovata.")
+    return found[0]
+
+
+def _summaries(ctx: Context, today: dt.date, vertenza_id: int | None = None
+               ) -> list[VertenzaSummary]:
+    """The figures in one statement. Distinct workers: a worker with two current
+    situations naming the same vertenza (an anomaly) still counts once."""
     es, w = EmploymentSituation, Worker
-    member = and_(es.is_current.is_(True), es.vertenza_id.is_not(None))
+    member = and_(es.is_current.is_(True), es.vertenza_id.is_not(None)
+                  if vertenza_id is None else es.vertenza_id == vertenza_id)
     figures = (
         select(es.vertenza_id.label("vid"),
                func.count(func.distinct(w.id)).label("workers"),
@@ -559,6 +579,8 @@ def list_vertenze(ctx: Context, today: dt.date | None = None) -> list[VertenzaSu
             .outerjoin(last, last.c.vid == Vertenza.id)
             .outerjoin(nxt, nxt.c.vid == Vertenza.id)
             .order_by(Vertenza.status, Vertenza.title, Vertenza.id))
+    if vertenza_id is not None:
+        stmt = stmt.where(Vertenza.id == vertenza_id)
     with ctx.read() as s:
         rows = s.execute(stmt).all()
     out = []

@@ -63,6 +63,7 @@ from sportello.gui.kit.forms import (
     read_field,
     select_data,
     show_dialog,
+    with_buttons,
 )
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
@@ -391,25 +392,15 @@ class VertenzaDialog(QDialog):
         scroll.setWidget(page)
         return scroll
 
-    def _list_tab(self, table: QWidget, *buttons: QPushButton,
-                  below: QWidget | None = None) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(4, 4, 4, 4)
-        if below is not None:
-            split = QSplitter(Qt.Orientation.Vertical)
-            split.addWidget(table)
-            split.addWidget(below)
-            split.setChildrenCollapsible(False)
-            column.addWidget(split, 1)
-        else:
-            column.addWidget(table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        column.addLayout(row)
-        return page
+    @staticmethod
+    def _list_tab(table: QWidget, *buttons: QPushButton, below: QWidget | None = None) -> QWidget:
+        if below is None:
+            return with_buttons(table, *buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(table)
+        split.addWidget(below)
+        split.setChildrenCollapsible(False)
+        return with_buttons(split, *buttons)
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -514,14 +505,15 @@ class VertenzaDialog(QDialog):
         if vid is None:
             return
 
-        def job() -> tuple[VertenzaDetail, list[CohortRow]]:
-            return vertenze.get_vertenza(ctx, vid), vertenze.cohort(ctx, vid)
+        def job() -> tuple[VertenzaDetail, list[CohortRow], VertenzaSummary]:
+            return (vertenze.get_vertenza(ctx, vid), vertenze.cohort(ctx, vid),
+                    vertenze.figures(ctx, vid))
 
         ops.read(self, job, done=self._show, key=(self, "reload"),
                  failed=lambda exc: self.message.show_error(ops.message_for(exc)))
 
-    def _show(self, data: tuple[VertenzaDetail, list[CohortRow]]) -> None:
-        d, cohort = data
+    def _show(self, data: tuple[VertenzaDetail, list[CohortRow], VertenzaSummary]) -> None:
+        d, cohort, counts = data
         self.detail = d
         self.setWindowTitle(self.tr("Vertenza {code} – {title}").format(code=d.code,
                                                                         title=d.title))
@@ -544,10 +536,12 @@ class VertenzaDialog(QDialog):
             model.set_rows(rows)
             if not select_id(table, keep) and rows:
                 table.selectRow(0)
-        exits = sum(1 for c in cohort if c.cohort_exit)
-        self.cohort_count.setText(self.tr(
-            "{workers} lavoratori: {exits} usciti dalla coorte, {left} da ricollocare.").format(
-                workers=len(cohort), exits=exits, left=len(cohort) - exits))
+        text = self.tr("{workers} lavoratori: {exits} usciti dalla coorte, {left} da "
+                       "ricollocare.").format(workers=counts.workers, exits=counts.exits,
+                                              left=counts.to_place)
+        if len(cohort) < counts.workers:
+            text += " " + self.tr("Elencati i primi {n}, per cognome.").format(n=len(cohort))
+        self.cohort_count.setText(text)
         self._show_meeting()
 
     def _where(self, m: MeetingRow) -> str:
