@@ -254,3 +254,81 @@ def test_sites_and_parties_are_added_and_a_meeting_removed(qtbot, office_ctx, pa
     settle(qtbot)
     qtbot.waitUntil(lambda: dialog.meeting_model.rowCount() == 0)
     assert vertenze.get_vertenza(leader, paycare).meetings == ()
+
+
+@pytest.fixture(scope="module")
+def demo_office(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A fresh install with demo data (60 workers), acting as its administrator."""
+    from sportello import demo
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    path = tmp_path_factory.mktemp("demo") / "sportello.db"
+    ctx = bootstrap(f"sqlite:///{path}")
+    actor = setup.initialise(
+        ctx, setup.OfficeData(code="CPI-AT", name="Centro per l'Impiego di Asti", comune="Asti"),
+        setup.AdminData(username="admin", full_name="Anna Amministratrice", password="prova1234"))
+    ctx = ctx.acting_as(actor)
+    demo.generate(ctx, workers=60)
+    yield ctx
+    ctx.close()
+
+
+def _demo_staff(ctx, role: str):  # type: ignore[no-untyped-def]
+    from sportello.core.models import Operator
+
+    with ctx.read() as s:
+        op = s.scalars(select(Operator).where(Operator.role == role).order_by(Operator.id)).first()
+        return ctx.acting_as(Actor(op.id, op.username, op.full_name, op.role, op.office_id))
+
+
+def test_on_the_demo_a_team_leader_records_a_meeting_from_the_main_window(  # type: ignore[no-untyped-def]
+        qtbot, demo_office) -> None:
+    from sportello.gui.main_window import MainWindow
+
+    leader = _demo_staff(demo_office, Role.RESPONSABILE)
+    window = MainWindow(leader)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    item = next(window.sidebar.item(i) for i in range(window.sidebar.count())
+                if window.sidebar.item(i).text() == "Vertenze")
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.sidebar.visualItemRect(item).center())
+    area = window.current_area
+    assert isinstance(area, VertenzeArea)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 7)
+    row = next(i for i in range(7) if area.model.row(i).code == "KON-PC")
+    before = area.model.row(row)
+    _click_row(qtbot, area.table, row)
+    qtbot.keyClick(area.table, Qt.Key.Key_Return)
+    dialog = _child(qtbot, area, VertenzaDialog)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    assert dialog.company_edit.text() == "Konecta Paycare S.r.l. in liquidazione"
+    assert (dialog.dates["cigs_from"].text(), dialog.dates["cigs_to"].text()) == (
+        "01/01/2026", "31/12/2026")
+    assert dialog.net_combo.currentText() == "CIGS per cessazione di attività"
+    assert [(s.comune, s.provincia) for s in dialog.site_model.rows] == [
+        ("Monteriggioni", "SI"), ("Sesto Fiorentino", "FI")]
+    meetings = dialog.meeting_model.rowCount()
+    assert meetings >= 3
+
+    dialog.tabs.setCurrentIndex(3)
+    qtbot.mouseClick(dialog.meeting_buttons[0], Qt.MouseButton.LeftButton)
+    meeting = _child(qtbot, dialog, MeetingDialog)
+    qtbot.mouseClick(meeting.online_check, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(meeting.attendees_edit, "Regione Toscana, liquidatore, SLC CGIL")
+    qtbot.keyClicks(meeting.decisions_edit, "Proroga dei corsi fino a fine CIGS")
+    qtbot.mouseClick(meeting.ok_button(), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.meeting_model.rowCount() == meetings + 1)
+    today = dt.date.today()
+    with leader.read() as s:
+        m = s.scalars(select(TavoloMeeting).where(TavoloMeeting.held_on == today)).one()
+        assert m.online and m.decisions == "Proroga dei corsi fino a fine CIGS"
+        assert m.vertenza_id == before.id
+    qtbot.waitUntil(lambda: area.model.row(row).last_meeting == today)
+    assert before.last_meeting < today
+    dialog.close()
+    window.close()

@@ -1011,7 +1011,7 @@ class _Generator:
         held: list[tuple[dt.date, str]] = []
         for decision in decisions:
             day = _open_weekday(day)
-            if day > self.today:
+            if day >= self.today:  # held before today: today's meeting is the clerk's
                 break
             held.append((day, decision))
             day += dt.timedelta(days=rng.randint(60, 110))
