@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -456,7 +456,7 @@ class VertenzaDialog(QDialog):
         self.meeting_buttons = [
             self._button(self.tr("Registra incontro…"), "meetingAdd", self.add_meeting),
             self._button(self.tr("Modifica…"), "meetingEdit", self.edit_meeting),
-            self._button(self.tr("Cancella"), "meetingRemove", self.remove_meeting)]
+            self._button(self.tr("Elimina"), "meetingRemove", self.remove_meeting)]
         return self._list_tab(self.meeting_table, *self.meeting_buttons, below=self.meeting_text)
 
     def _cohort_tab(self) -> QWidget:
@@ -732,6 +732,10 @@ class VertenzaDialog(QDialog):
 # --------------------------------------------------------------------------- the area
 
 
+def _closed_grey(v: VertenzaSummary) -> str | None:
+    return "#6b7280" if v.status != "aperta" else None
+
+
 class VertenzeArea(Area):
     ICON = "tavolo"
 
@@ -762,10 +766,10 @@ class VertenzeArea(Area):
         row.addWidget(self.new_button)
         layout.addLayout(row)
         self.model = RowsModel([
-            Column(self.tr("Codice"), lambda v: v.code),
-            Column(self.tr("Vertenza"), lambda v: v.title, tooltip=lambda v: v.company_name),
-            Column(self.tr("Stato"), lambda v: self.tr("Aperta") if v.status == "aperta"
-                   else self.tr("Chiusa")),
+            Column(self.tr("Codice"), lambda v: v.code, colour=_closed_grey),
+            Column(self.tr("Vertenza"), lambda v: v.title if v.status == "aperta"
+                   else self.tr("{title} (chiusa)").format(title=v.title),
+                   tooltip=lambda v: v.company_name, colour=_closed_grey),
             Column(self.tr("Lavoratori"), lambda v: str(v.workers), align_right=True),
             Column(self.tr("Aperti"), lambda v: str(v.open_files), align_right=True),
             Column(self.tr("Usciti"), lambda v: str(v.exits), align_right=True),
@@ -774,7 +778,10 @@ class VertenzeArea(Area):
             Column(self.tr("Prossimo"), lambda v: format_date(v.next_meeting)),
         ], self)
         self.table = make_table(self.model, "vertenzaTable",
-                                (80, 250, 60, 80, 60, 60, 100, 95), stretch=1)
+                                (66, 230, 76, 54, 54, 100, 92, 80))
+        # The title takes the width left; on a narrow screen it keeps 230 px and the
+        # figures scroll (a stretched title would shrink to nothing first).
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(lambda _i: self.open_vertenza())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
                   activated=lambda: self.open_vertenza())
@@ -784,8 +791,17 @@ class VertenzeArea(Area):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        self._fit_title()
         if not self._loaded:
             self.after_paint(self.reload)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        others = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != 1)
+        self.table.setColumnWidth(1, max(230, self.table.viewport().width() - others))
 
     def _data_changed(self, _kinds: object, _source: object) -> None:
         if self.isVisible():
