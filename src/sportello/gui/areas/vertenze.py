@@ -65,6 +65,7 @@ from sportello.gui.kit.forms import (
     show_dialog,
     with_buttons,
 )
+from sportello.gui.kit.screen_fit import resize_within_screen
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 from sportello.gui.shared.labels import COHORT_EXITS, PARTY_KINDS, SAFETY_NETS
@@ -300,7 +301,7 @@ class VertenzaDialog(QDialog):
         self.detail: VertenzaDetail | None = None
         self.setWindowTitle(self.tr("Nuova vertenza") if vertenza_id is None
                             else self.tr("Vertenza"))
-        self.resize(860, 560)
+        resize_within_screen(self, 860, 560)
         layout = QVBoxLayout(self)
         self.readonly_note = muted_label(self.tr(
             "Sola lettura: le vertenze le modifica un responsabile."))
