@@ -175,6 +175,8 @@ def test_the_cohort_opens_the_file(qtbot, office_ctx, paycare) -> None:  # type:
     from sportello.gui.worker_file.window import WorkerFileWindow
 
     routes.install()
+    nardi = vertenze.cohort(office_ctx, paycare)[1]
+    vertenze.set_cohort_exit(office_ctx, nardi.worker_id, "assunto_altrove", dt.date(2026, 6, 1))
     area = _area(qtbot, _as(office_ctx, Role.OPERATORE))
     dialog = _open(qtbot, area)
     dialog.tabs.setCurrentIndex(4)
@@ -187,7 +189,10 @@ def test_the_cohort_opens_the_file(qtbot, office_ctx, paycare) -> None:  # type:
                 if isinstance(w, WorkerFileWindow) and w.isVisible()]
 
     qtbot.waitUntil(lambda: bool(opened()), timeout=10_000)
-    assert "Nardi" in opened()[0].windowTitle()
+    window = opened()[0]
+    assert "Nardi" in window.windowTitle()
+    qtbot.waitUntil(lambda: "Uscito dalla coorte" in window.summary_label.text())
+    assert "Uscito dalla coorte: assunto altrove (01/06/2026)" in window.summary_label.text()
 
 
 def test_an_operator_sees_a_vertenza_read_only(qtbot, office_ctx, paycare) -> None:  # type: ignore[no-untyped-def]
