@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
-from sportello.core.errors import ConflictError, PermissionDenied, ValidationError
+from sportello.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sportello.core.models import (
     AuditLog,
     EmploymentSituation,
@@ -221,3 +221,31 @@ def test_anonymisation_keeps_the_exit_and_drops_its_note(ctx, paycare: int) -> N
         assert (w.cohort_exit, w.cohort_exit_on, w.cohort_exit_note) == (
             "assunto_altrove", long_ago, None)
     assert vertenze.list_vertenze(ctx)[0].exits == 1  # the figures stay
+
+
+def test_sites_parties_and_meetings_are_changed_and_removed(ctx, paycare: int) -> None:  # type: ignore[no-untyped-def]
+    site = vertenze.add_site(ctx, paycare, comune="Monteriggioni", provincia="SI")
+    party = vertenze.add_party(ctx, paycare, kind="sindacato", name="SLC CGIL")
+    meeting = vertenze.add_meeting(ctx, paycare, held_on=dt.date(2026, 2, 10), place="Siena")
+    vertenze.update_site(ctx, site, comune="Monteriggioni", provincia="SI", workers_count=31)
+    vertenze.update_party(ctx, party, kind="sindacato", name="SLC CGIL Toscana", contact="Firenze")
+    vertenze.update_meeting(ctx, meeting, held_on=dt.date(2026, 2, 11), online=True,
+                            minutes="Verbale")
+    d = vertenze.get_vertenza(ctx, paycare)
+    assert (d.sites[0].workers_count, d.parties[0].name, d.parties[0].contact) == (
+        31, "SLC CGIL Toscana", "Firenze")
+    assert (d.meetings[0].held_on, d.meetings[0].place, d.meetings[0].online,
+            d.meetings[0].minutes) == (dt.date(2026, 2, 11), None, True, "Verbale")
+    clerk = _as(ctx, Role.OPERATORE)
+    for attempt in (lambda c: vertenze.remove_site(c, site),
+                    lambda c: vertenze.update_party(c, party, kind="rsu", name="RSU"),
+                    lambda c: vertenze.remove_meeting(c, meeting)):
+        with pytest.raises(PermissionDenied):
+            attempt(clerk)
+    vertenze.remove_site(ctx, site)
+    vertenze.remove_party(ctx, party)
+    vertenze.remove_meeting(ctx, meeting)
+    d = vertenze.get_vertenza(ctx, paycare)
+    assert d.sites == d.parties == d.meetings == ()
+    with pytest.raises(NotFound, match="Incontro non trovato"):
+        vertenze.remove_meeting(ctx, meeting)

@@ -117,3 +117,29 @@ def test_bad_input_and_an_operator_are_refused(db, capsys, monkeypatch) -> None:
 
     with bootstrap(db) as ctx, ctx.read() as s:
         assert s.scalar(select(func.count(TavoloMeeting.id))) == 0
+
+
+def test_a_vertenza_is_created_closed_and_reopened(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = _run(capsys, "--db", db, "vertenza", "new", "tvb-cn", "--title",
+                          "Tessiture Valle Belbo", "--company", "Tessiture Riunite S.r.l.",
+                          "--opened", "2025-06-01", "--safety-net", "naspi")
+    assert code == 0, err
+    assert out.splitlines()[0] == "TVB-CN – Tessiture Valle Belbo (aperta)"
+    assert "Ammortizzatore: NASpI" in out
+    code, out, err = _run(capsys, "--db", db, "vertenza", "set", "TVB-CN", "--closed",
+                          "2025-05-01")
+    assert code == 1 and "Chiusura (01/05/2025) precede l'apertura" in err
+    code, out, err = _run(capsys, "--db", db, "vertenza", "set", "TVB-CN", "--closed",
+                          "2026-11-30")
+    assert code == 0 and out.splitlines()[0].endswith("(chiusa)"), err
+    code, out, err = _run(capsys, "--db", db, "vertenza", "set", "TVB-CN", "--reopen")
+    assert code == 0 and out.splitlines()[0].endswith("(aperta)"), err
+    code, _out, err = _run(capsys, "--db", db, "vertenza", "set", "TVB-CN")
+    assert code == 1 and "Nessuna modifica" in err
+    code, out, err = _run(capsys, "--db", db, "vertenza", "exit", "--worker", CF, "--how",
+                          "pensione")
+    assert code == 0, err
+    code, out, err = _run(capsys, "--db", db, "vertenza", "exit", "--worker", CF, "--clear")
+    assert code == 0 and "di nuovo tra quelli da ricollocare" in out, err
+    code, out, _err = _run(capsys, "--db", db, "vertenze")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["KON-PC", "TVB-CN"]
