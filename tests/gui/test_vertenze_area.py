@@ -337,3 +337,27 @@ def test_on_the_demo_a_team_leader_records_a_meeting_from_the_main_window(  # ty
     assert before.last_meeting < today
     dialog.close()
     window.close()
+
+
+def test_a_team_leader_creates_a_vertenza(qtbot, office_ctx, paycare) -> None:  # type: ignore[no-untyped-def]
+    leader = _as(office_ctx, Role.RESPONSABILE)
+    area = _area(qtbot, leader)
+    qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    dialog = _child(qtbot, area, VertenzaDialog)
+    assert not dialog.tabs.isTabEnabled(3)  # the tavolo once the vertenza exists
+    qtbot.keyClicks(dialog.code_edit, "kon-iv")
+    qtbot.keyClicks(dialog.title_edit, "Konecta Ivrea: accorpamento a Torino")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["company_name"].isVisible())
+    assert "obbligatorio" in dialog.errors["company_name"].text()
+    qtbot.keyClicks(dialog.company_edit, "Konecta Italia S.p.A.")
+    qtbot.keyClicks(dialog.dates["opened_on"], "01/10/2025")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: dialog.tabs.isTabEnabled(3))
+    assert dialog.message.text() == "Vertenza creata."
+    with leader.read() as s:
+        v = s.scalars(select(Vertenza).where(Vertenza.code == "KON-IV")).one()
+        assert (v.title, v.company_name, v.opened_on) == (
+            "Konecta Ivrea: accorpamento a Torino", "Konecta Italia S.p.A.", dt.date(2025, 10, 1))
+    qtbot.waitUntil(lambda: area.model.rowCount() == 2)
