@@ -770,6 +770,55 @@ def bench_export(db_path: Path, home: Path, repeats: int) -> list[Metric]:
                    f"the same values {floor * 1000:.0f} ms (median of {runs})")]
 
 
+def bench_vertenze(db_path: Path, home: Path, repeats: int) -> list[Metric]:
+    """The Vertenze area's reads: the list with its figures (workers, open files, cohort
+    exits, meetings; counted in SQL) and the cohort of the largest vertenza. Floor: a bare
+    sqlite3 count, per vertenza, of the workers with their file's status and exit (no
+    distinct, no meetings) on the same file."""
+    import sqlite3
+
+    os.environ["SPORTELLO_HOME"] = str(home)
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup, vertenze
+
+    ctx = bootstrap(f"sqlite:///{db_path}", backup=False)
+    ctx = ctx.acting_as(setup.default_actor(ctx))
+    runs = max(3, repeats)
+    try:
+        def timed(call: Callable[[], object]) -> float:
+            t0 = time.perf_counter()
+            call()
+            return time.perf_counter() - t0
+
+        rows = vertenze.list_vertenze(ctx)  # warm the cache, as the bare query below is
+        largest = max(rows, key=lambda r: r.workers)
+        listing = statistics.median(timed(lambda: vertenze.list_vertenze(ctx)) for _ in range(runs))
+        cohort = statistics.median(timed(lambda: vertenze.cohort(ctx, largest.id))
+                                   for _ in range(runs))
+        con = sqlite3.connect(db_path)
+        bare_sql = ("SELECT es.vertenza_id, count(*), sum(w.status = 'aperto'), "
+                    "count(w.cohort_exit) FROM employment_situation es "
+                    "JOIN worker w ON w.id = es.worker_id "
+                    "WHERE es.is_current AND es.vertenza_id IS NOT NULL GROUP BY es.vertenza_id")
+        con.execute(bare_sql).fetchall()
+        floor = statistics.median(timed(lambda: con.execute(bare_sql).fetchall())
+                                  for _ in range(runs))
+        con.close()
+    finally:
+        ctx.close()
+    workers = sum(r.workers for r in rows)
+    return [
+        Metric(f"vertenze_list_ms_{_size(_workers_in(db_path))}", listing * 1000, "ms", "≤ 300",
+               f"{len(rows)} vertenze with their figures over {workers:,} workers of a "
+               f"vertenza, median of {runs}; floor: bare sqlite3 count per vertenza of the "
+               f"workers, open files and exits {floor * 1000:.1f} ms "
+               f"(ratio {listing / floor:.1f})"),
+        Metric(f"vertenza_cohort_ms_{_size(_workers_in(db_path))}", cohort * 1000, "ms", "≤ 300",
+               f"the Coorte tab of {largest.code}: {largest.workers:,} workers with their "
+               f"cohort exit, by name, median of {runs}"),
+    ]
+
+
 def _size(n: int) -> str:
     return f"{n // 1000}k" if n >= 1000 else str(n)
 
@@ -784,6 +833,7 @@ BENCHES: dict[str, Callable[..., list[Metric]]] = {
     "letters": bench_letters,
     "import_ratio_20k": bench_import,
     "export_ratio_100k": bench_export,
+    "vertenze": bench_vertenze,
 }
 
 

@@ -300,3 +300,45 @@ def test_bad_arguments(ctx) -> None:  # type: ignore[no-untyped-def]
 
     with pytest.raises(ValidationError):
         demo.generate(ctx, workers=0)
+
+
+def test_the_vertenze_tell_their_story(filled) -> None:  # type: ignore[no-untyped-def]
+    """Konecta Paycare: in liquidation, CIGS for cessation of activity for 2026, two sites
+    with 53 workers; every vertenza has its sites, and its data obeys the editor's rules."""
+    from sportello.core.models import TavoloMeeting, VertenzaSite, Worker
+    from sportello.core.services import vertenze
+
+    ctx, _summary = filled
+    with ctx.read() as s:
+        paycare = s.scalars(select(Vertenza).where(Vertenza.code == "KON-PC")).one()
+        assert paycare.company_name.endswith("in liquidazione")
+        assert (paycare.safety_net, paycare.cigs_from, paycare.cigs_to, paycare.workers_expected
+                ) == ("cigs_cessazione", dt.date(2026, 1, 1), dt.date(2026, 12, 31), 53)
+        sites = s.execute(select(VertenzaSite.comune, VertenzaSite.provincia,
+                                 VertenzaSite.workers_count)
+                          .where(VertenzaSite.vertenza_id == paycare.id)).all()
+        assert {(c, p) for c, p, _n in sites} == {("Monteriggioni", "SI"), ("Sesto Fiorentino", "FI")}
+        assert sum(n for _c, _p, n in sites) == 53
+        cigs = s.execute(select(EmploymentSituation.cigs_start, EmploymentSituation.cigs_end)
+                         .where(EmploymentSituation.vertenza_id == paycare.id)).all()
+        assert set(cigs) == {(dt.date(2026, 1, 1), dt.date(2026, 12, 31))}
+        meetings = s.scalars(select(TavoloMeeting).where(
+            TavoloMeeting.vertenza_id == paycare.id).order_by(TavoloMeeting.held_on)).all()
+        assert meetings and all(m.minutes and m.held_on <= dt.date.today() for m in meetings)
+        assert meetings[-1].next_meeting_on > dt.date.today()
+        exits = dict(s.execute(select(Worker.cohort_exit, func.count()).where(
+            Worker.cohort_exit.is_not(None)).group_by(Worker.cohort_exit)).all())
+        assert sum(exits.values()) > 0
+        # a retired or transferred worker of a vertenza left its count the day the file closed
+        for w in s.scalars(select(Worker).where(Worker.cohort_exit.in_(["pensione"]))):
+            assert w.closing_reason == "pensione" and w.cohort_exit_on == w.closed_on
+        assert s.scalar(select(func.count(VertenzaSite.id))) >= s.scalar(
+            select(func.count(Vertenza.id)))
+        ids = list(s.scalars(select(Vertenza.id)))
+    for vid in ids:  # the demo obeys the editor's rules: saving it as it is is accepted
+        d = vertenze.get_vertenza(ctx, vid)
+        vertenze.update_vertenza(ctx, vid, expected_version=d.version, notes=d.notes,
+                                 opened_on=d.opened_on, company_cf=d.company_cf,
+                                 company_piva=d.company_piva)
+    figures = {r.code: r for r in vertenze.list_vertenze(ctx)}
+    assert figures["KON-PC"].workers == round(N * 53 / 300)

@@ -756,6 +756,26 @@ def cmd_pact(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+# --------------------------------------------------------------------------- vertenze (cli_vertenze)
+
+
+def cmd_vertenze(args: argparse.Namespace) -> int:
+    from sportello import cli_vertenze
+
+    with _context(args) as ctx:
+        return cli_vertenze.list_vertenze(ctx, args)
+
+
+def cmd_vertenza(args: argparse.Namespace) -> int:
+    from sportello import cli_vertenze
+
+    if args.vertenza_command is None:
+        _print_err("Indicare un'azione: show, new, set, site, party, meeting o exit.")
+        return EXIT_USAGE
+    with _context(args) as ctx:
+        return cli_vertenze.vertenza(ctx, args)
+
+
 def _add_pact_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from sportello.core.models import PathwayKind
 
@@ -1019,6 +1039,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_audit)
     _add_letter_parsers(sub)
     _add_pact_parsers(sub)
+    from sportello import cli_vertenze
+
+    cli_vertenze.add_parsers(sub, _Parser, _date_arg, _bounded_int(0, 1_000_000, "numero"),
+                             cmd_vertenze, cmd_vertenza)
     return parser
 
 

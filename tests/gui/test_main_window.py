@@ -97,7 +97,7 @@ def test_start_builds_the_workers_area_only_the_others_when_first_clicked(qtbot,
 
 def test_every_area_has_a_heading_a_description_and_an_icon(window: MainWindow) -> None:
     titles = ["Lavoratori", "Agenda", "Percorsi", "Formazione", "Sportello Unico",
-              "Monitoraggio", "Import/Export"]
+              "Monitoraggio", "Import/Export", "Vertenze"]
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == titles
     for area, title in zip(window.areas, titles, strict=True):
         assert area.findChild(QLabel, "areaHeading").text() == title

@@ -228,6 +228,21 @@ def _close_pathway(ctx):  # type: ignore[no-untyped-def]
     return ClosePathwayDialog(ctx, pathways.get_pathway(ctx, pathway_id))
 
 
+def _vertenza(ctx):  # type: ignore[no-untyped-def]
+    from sportello.core.services import vertenze
+    from sportello.gui.areas.vertenze import VertenzaDialog
+
+    return VertenzaDialog(ctx, vertenze.vertenza_id(ctx, "KON-PC"), editable=True)
+
+
+def _tavolo_meeting(ctx):  # type: ignore[no-untyped-def]
+    from sportello.core.services import vertenze
+    from sportello.gui.areas.vertenze import MeetingDialog
+
+    vid = vertenze.vertenza_id(ctx, "KON-PC")
+    return MeetingDialog(ctx, vid, vertenze.get_vertenza(ctx, vid).meetings[0])
+
+
 DIALOGS: dict[str, Callable[..., QWidget]] = {
     "prenotazione": _booking,
     "lettera": _letter,
@@ -242,6 +257,8 @@ DIALOGS: dict[str, Callable[..., QWidget]] = {
     "stato del voucher": _voucher_status,
     "nuovo percorso": _new_pathway,
     "chiudi percorso": _close_pathway,
+    "vertenza": _vertenza,
+    "incontro del tavolo": _tavolo_meeting,
 }
 
 

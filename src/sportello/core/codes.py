@@ -51,6 +51,42 @@ class VertenzaStatus(enum.StrEnum):
     CHIUSA = "chiusa"
 
 
+class VertenzaSafetyNet(enum.StrEnum):
+    """The social safety net in force for a vertenza's workers (a worker's own is
+    ``SafetyNet``)."""
+
+    CIGS_CESSAZIONE = "cigs_cessazione"
+    CIGS_RIORGANIZZAZIONE = "cigs_riorganizzazione"
+    CIGS_CRISI = "cigs_crisi"
+    CONTRATTO_SOLIDARIETA = "contratto_solidarieta"
+    NASPI = "naspi"
+    ALTRO = "altro"
+
+
+class PartyKind(enum.StrEnum):
+    """Who sits at a vertenza's tavolo."""
+
+    REGIONE = "regione"
+    COMUNE = "comune"
+    AZIENDA = "azienda"
+    SINDACATO = "sindacato"
+    RSU = "rsu"
+    MINISTERO = "ministero"
+    ALTRO = "altro"
+
+
+class CohortExit(enum.StrEnum):
+    """How a worker left the cohort's "to place" count of their vertenza."""
+
+    ASSUNTO_ALTROVE = "assunto_altrove"
+    RIENTRO_CAPOGRUPPO = "rientro_capogruppo"
+    TRASFERIMENTO = "trasferimento"
+    MOBILITA_INCENTIVATA = "mobilita_incentivata"
+    PENSIONE = "pensione"
+    IRREPERIBILE = "irreperibile"
+    ALTRO = "altro"
+
+
 class BenefitKind(enum.StrEnum):
     CIGS = "cigs"
     NASPI = "naspi"
@@ -231,3 +267,40 @@ def pathway_kind_label(code: object) -> str:
     if code is None:
         return ""
     return PATHWAY_KINDS.get(str(code), str(code))
+
+
+SAFETY_NETS: dict[str, str] = {
+    "cigs_cessazione": "CIGS per cessazione di attività",
+    "cigs_riorganizzazione": "CIGS per riorganizzazione aziendale",
+    "cigs_crisi": "CIGS per crisi aziendale",
+    "contratto_solidarieta": "Contratto di solidarietà",
+    "naspi": "NASpI",
+    "altro": "Altro",
+}
+
+PARTY_KINDS: dict[str, str] = {
+    "regione": "Regione",
+    "comune": "Comune",
+    "azienda": "Azienda",
+    "sindacato": "Sindacato",
+    "rsu": "RSU",
+    "ministero": "Ministero",
+    "altro": "Altro",
+}
+
+COHORT_EXITS: dict[str, str] = {
+    "assunto_altrove": "Assunto altrove",
+    "rientro_capogruppo": "Rientro nella capogruppo",
+    "trasferimento": "Trasferimento accettato",
+    "mobilita_incentivata": "Mobilità volontaria incentivata",
+    "pensione": "Pensione",
+    "irreperibile": "Irreperibile",
+    "altro": "Altro",
+}
+
+
+def code_label(table: dict[str, str], code: object) -> str:
+    """How a code of ``table`` reads ("" for None, the code itself if unknown)."""
+    if code is None:
+        return ""
+    return table.get(str(code), str(code))

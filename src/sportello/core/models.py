@@ -48,6 +48,7 @@ from sportello.core.codes import (
     AppointmentStatus,
     BusinessStage,
     ClosingReason,
+    CohortExit,
     ContractType,
     CourseStatus,
     DiaryKind,
@@ -61,11 +62,13 @@ from sportello.core.codes import (
     LegalForm,
     OfficeKind,
     PactStatus,
+    PartyKind,
     PathwayKind,
     PathwayOutcome,
     PathwayStatus,
     Role,
     SafetyNet,
+    VertenzaSafetyNet,
     Sex,
     SuapOutcome,
     VertenzaStatus,
@@ -203,12 +206,22 @@ class Setting(VersionedMixin, Base):
 
 class Vertenza(IdMixin, VersionedMixin, Base):
     __tablename__ = "vertenza"
-    __table_args__ = (in_check("status", VertenzaStatus),)
+    __table_args__ = (
+        in_check("status", VertenzaStatus),
+        in_check("safety_net", VertenzaSafetyNet),
+        CheckConstraint("cigs_to IS NULL OR cigs_from IS NULL OR cigs_to >= cigs_from",
+                        name="cigs_dates"),
+    )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str]
     company_name: Mapped[str]
     company_cf: Mapped[Optional[str]] = mapped_column(String(16))
+    company_piva: Mapped[Optional[str]] = mapped_column(String(11))
+    # The safety net in force for the workers (VertenzaSafetyNet) and the CIGS granted, if any.
+    safety_net: Mapped[Optional[str]] = mapped_column(String(30))
+    cigs_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    cigs_to: Mapped[Optional[dt.date]] = mapped_column(Date)
     site: Mapped[Optional[str]]
     comune: Mapped[Optional[str]] = mapped_column(String(100))
     provincia: Mapped[Optional[str]] = mapped_column(String(2))
@@ -221,12 +234,63 @@ class Vertenza(IdMixin, VersionedMixin, Base):
     notes: Mapped[Optional[str]] = mapped_column(Text)
 
 
+class VertenzaSite(IdMixin, VersionedMixin, Base):
+    """One site of the company concerned by a vertenza, with its workers."""
+
+    __tablename__ = "vertenza_site"
+    __table_args__ = (
+        CheckConstraint("workers_count IS NULL OR workers_count >= 0", name="workers_count"),
+    )
+
+    vertenza_id: Mapped[int] = mapped_column(
+        ForeignKey("vertenza.id", ondelete="CASCADE"), index=True)
+    comune: Mapped[str] = mapped_column(String(100))
+    provincia: Mapped[Optional[str]] = mapped_column(String(2))
+    address: Mapped[Optional[str]]
+    workers_count: Mapped[Optional[int]]
+
+
+class VertenzaParty(IdMixin, VersionedMixin, Base):
+    """Who sits at the tavolo: Region, municipalities, company, unions, RSU, ministry."""
+
+    __tablename__ = "vertenza_party"
+    __table_args__ = (in_check("kind", PartyKind),)
+
+    vertenza_id: Mapped[int] = mapped_column(
+        ForeignKey("vertenza.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str]
+    contact: Mapped[Optional[str]]
+
+
+class TavoloMeeting(IdMixin, VersionedMixin, Base):
+    """A meeting of a vertenza's tavolo, with what was decided and the minutes."""
+
+    __tablename__ = "tavolo_meeting"
+    __table_args__ = (
+        CheckConstraint("next_meeting_on IS NULL OR next_meeting_on > held_on",
+                        name="next_after"),
+        Index("ix_tavolo_meeting_vertenza_held", "vertenza_id", "held_on"),
+    )
+
+    vertenza_id: Mapped[int] = mapped_column(ForeignKey("vertenza.id", ondelete="CASCADE"))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[Optional[str]]
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    attendees: Mapped[Optional[str]] = mapped_column(Text)
+    decisions: Mapped[Optional[str]] = mapped_column(Text)
+    minutes: Mapped[Optional[str]] = mapped_column(Text)
+    documents: Mapped[Optional[str]] = mapped_column(Text)
+    next_meeting_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+
 class Worker(IdMixin, VersionedMixin, Base):
     __tablename__ = "worker"
     __table_args__ = (
         in_check("sex", Sex),
         in_check("status", FileStatus),
         in_check("closing_reason", ClosingReason),
+        in_check("cohort_exit", CohortExit),
         CheckConstraint("length(codice_fiscale) = 16", name="cf_length"),
         Index("ix_worker_surname_name", "surname", "name"),
         # Sorting the worker list by any column stays an index walk at 100,000 files, on
@@ -297,6 +361,10 @@ class Worker(IdMixin, VersionedMixin, Base):
     sort_comune: Mapped[Optional[str]] = mapped_column(_sort_text(SORT_COMUNE_MAX))
     sort_phone: Mapped[Optional[str]] = mapped_column(_sort_text(SORT_PHONE_MAX))
     anonymised_at: Mapped[Optional[dt.datetime]]
+    # How the worker left the "to place" count of their vertenza's cohort (CohortExit).
+    cohort_exit: Mapped[Optional[str]] = mapped_column(String(30))
+    cohort_exit_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    cohort_exit_note: Mapped[Optional[str]] = mapped_column(Text)
 
     languages: Mapped[list[WorkerLanguage]] = relationship(
         back_populates="worker", cascade="all, delete-orphan"
@@ -335,6 +403,9 @@ class EmploymentSituation(IdMixin, VersionedMixin, Base):
             "naspi_end IS NULL OR naspi_start IS NULL OR naspi_end >= naspi_start",
             name="naspi_dates",
         ),
+        # A vertenza's cohort and its figures, read from the index alone (0011).
+        Index("ix_employment_situation_vertenza_current", "vertenza_id", "is_current",
+              "worker_id"),
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)

@@ -258,35 +258,93 @@ _VERTENZE: list[dict[str, Any]] = [
     dict(code="KON-AT", title="Konecta Asti: chiusura della sede", company="Konecta Italia S.p.A.",
          site="Sede di Asti (call center)", comune="Asti", provincia="AT", region="Piemonte",
          months=14, weight=93, res=_RES_ASTI, birth="piemonte", cigs=0.35,
+         net="cigs_riorganizzazione", expected=93,
+         sites=[("Asti", "AT", "Corso Alessandria 62", 93)],
          notes="Tavolo regionale: le attività di Asti e Ivrea sono accorpate a Torino. "
                "Accordo per la ricollocazione con percorsi GOL 5 e incentivi all'esodo."),
     dict(code="KON-IV", title="Konecta Ivrea: accorpamento a Torino", company="Konecta Italia S.p.A.",
          site="Sede di Ivrea (call center)", comune="Ivrea", provincia="TO", region="Piemonte",
          months=12, weight=70, res=_RES_IVREA, birth="piemonte", cigs=0.5,
+         net="cigs_riorganizzazione", sites=[("Ivrea", "TO", "Via Jervis 77", None)],
          notes="Trasferimento a Torino proposto; chi non accetta entra nei percorsi di "
                "ricollocazione collettiva."),
-    dict(code="KON-PC", title="Konecta Paycare: CIGS in Toscana", company="Konecta Paycare S.r.l.",
-         site="Sede toscana (servizi paghe e back office)", comune="Firenze", provincia="FI",
+    dict(code="KON-PC", title="Konecta Paycare: cessazione dell'attività in Toscana",
+         company="Konecta Paycare S.r.l. in liquidazione",
+         site="Sedi di Monteriggioni e Sesto Fiorentino", comune="Monteriggioni", provincia="SI",
          region="Toscana", months=9, weight=53, res=_RES_TOSCANA, birth="toscana", cigs=1.0,
-         notes="{n} lavoratori in CIGS per riorganizzazione; formazione finanziata con "
-               "Fondo Nuove Competenze e fondi interprofessionali."),
+         net="cigs_cessazione", expected=53,
+         opened=dt.date(2025, 11, 20), agreement=dt.date(2025, 12, 18),
+         cigs_from=dt.date(2026, 1, 1), cigs_to=dt.date(2026, 12, 31),
+         # the split of the 53 between the two sites is invented
+         sites=[("Monteriggioni", "SI", "Strada di Pian del Casone 1", 31),
+                ("Sesto Fiorentino", "FI", "Via Pier Capponi 40", 22)],
+         notes="Società in liquidazione. CIGS per cessazione di attività dal 1° gennaio al 31 "
+               "dicembre 2026 per i 53 lavoratori delle sedi di Monteriggioni (SI) e Sesto "
+               "Fiorentino (FI); formazione finanziata con Fondo Nuove Competenze e fondi "
+               "interprofessionali."),
     dict(code="TVB-CN", title="Tessiture Valle Belbo: cessazione", company="Tessiture Riunite Valle Belbo S.r.l.",
          site="Stabilimento di Canelli", comune="Canelli", provincia="AT", region="Piemonte",
-         months=20, weight=20, res=_RES_ASTI, birth="piemonte", cigs=0.0,
+         months=20, weight=20, res=_RES_ASTI, birth="piemonte", cigs=0.0, net="naspi",
          notes="Cessazione dell'attività; licenziamento collettivo concluso con accordo."),
     dict(code="LTA-AT", title="Logistica Tanaro: riduzione di personale", company="Logistica Tanaro S.p.A.",
          site="Polo logistico di Asti Est", comune="Asti", provincia="AT", region="Piemonte",
          months=8, weight=15, res=_RES_ASTI, birth="piemonte", cigs=0.6,
+         net="cigs_riorganizzazione",
          notes="Perdita di una commessa; CIGS per riorganizzazione per 12 mesi."),
     dict(code="MCV-IV", title="Meccanica Canavese: crisi aziendale", company="Meccanica Canavese S.r.l.",
          site="Stabilimento di Castellamonte", comune="Castellamonte", provincia="TO", region="Piemonte",
-         months=16, weight=12, res=_RES_IVREA, birth="piemonte", cigs=0.4,
+         months=16, weight=12, res=_RES_IVREA, birth="piemonte", cigs=0.4, net="cigs_crisi",
          notes="Procedura di crisi; parte dei lavoratori in CIGS, parte in NASpI."),
     dict(code="CVA-FI", title="Ceramiche Valdarno: chiusura reparto", company="Ceramiche Artistiche Valdarno S.r.l.",
          site="Stabilimento di Empoli", comune="Empoli", provincia="FI", region="Toscana",
-         months=10, weight=10, res=_RES_TOSCANA, birth="toscana", cigs=0.0,
+         months=10, weight=10, res=_RES_TOSCANA, birth="toscana", cigs=0.0, net="naspi",
          notes="Chiusura del reparto decorazione; NASpI per tutti gli esuberi.", status="chiusa"),
 ]
+# Who sits at the tavoli: (kind, name, contact); the contacts are invented.
+_PARTIES_PIEMONTE = [
+    ("regione", "Regione Piemonte – Settore politiche del lavoro", "Unità di crisi d'impresa"),
+    ("azienda", "Konecta Italia S.p.A.", "Direzione risorse umane"),
+    ("sindacato", "SLC CGIL", "Segreteria regionale"),
+    ("sindacato", "FISTel CISL", "Segreteria regionale"),
+    ("sindacato", "UILCOM UIL", "Segreteria regionale"),
+    ("rsu", "RSU di sede", None),
+]
+_PARTIES = {
+    "KON-AT": _PARTIES_PIEMONTE + [("comune", "Comune di Asti", "Assessorato al lavoro")],
+    "KON-IV": _PARTIES_PIEMONTE + [("comune", "Comune di Ivrea", "Assessorato al lavoro"),
+                                   ("comune", "Città di Torino", "Divisione lavoro")],
+    "KON-PC": [
+        ("regione", "Regione Toscana – Unità di crisi", "Settore lavoro"),
+        ("comune", "Comune di Monteriggioni", "Ufficio del sindaco"),
+        ("comune", "Comune di Sesto Fiorentino", "Ufficio del sindaco"),
+        ("azienda", "Konecta Paycare S.r.l. in liquidazione", "Il liquidatore"),
+        ("sindacato", "SLC CGIL Toscana", None), ("sindacato", "FISTel CISL Toscana", None),
+        ("sindacato", "UILCOM UIL Toscana", None), ("rsu", "RSU Monteriggioni e Sesto", None),
+        ("ministero", "Ministero del Lavoro – Divisione ammortizzatori sociali", None),
+    ],
+    "LTA-AT": [("regione", "Regione Piemonte – Settore politiche del lavoro", None),
+               ("azienda", "Logistica Tanaro S.p.A.", "Ufficio del personale"),
+               ("sindacato", "FILT CGIL Asti", None)],
+}
+# Meetings of the tavoli: place, online, decisions (the minutes follow from them); dated
+# from the opening of the vertenza, one every few months, none in the future.
+_MEETINGS = {
+    "KON-AT": ("Torino, Regione Piemonte – Piazza Castello 165", [
+        "Presentazione dell'elenco dei lavoratori e avvio delle convocazioni al CPI.",
+        "Accordo sugli incentivi all'esodo e sui percorsi GOL 5.",
+        "Avvio dei corsi finanziati con il Fondo Nuove Competenze.",
+        "Verifica dei primi ricollocamenti; prossima verifica sui voucher."]),
+    "KON-IV": ("Torino, Regione Piemonte – Piazza Castello 165", [
+        "Proposta di trasferimento alla sede di Torino.",
+        "Raccolta delle adesioni al trasferimento; gli altri nei percorsi di ricollocazione.",
+        "Verifica delle adesioni e dei percorsi avviati."]),
+    "KON-PC": ("Firenze, Regione Toscana – Palazzo Strozzi Sacrati", [
+        "Messa in liquidazione della società; richiesta della CIGS per cessazione.",
+        "CIGS autorizzata dal 1° gennaio al 31 dicembre 2026; piano di formazione.",
+        "Verifica dei percorsi e dei voucher; rientri nella capogruppo.",
+        "Verifica in vista della fine della CIGS al 31 dicembre 2026."]),
+    "LTA-AT": ("Asti, Prefettura", ["Esame congiunto della riduzione di personale."]),
+}
 _NO_VERTENZA_WEIGHT = 27  # ordinary unemployed people of the office, no company crisis
 
 # Jobs held before: (qualifica, qualifica code, weight) per kind of company.
@@ -676,6 +734,7 @@ class _Generator:
         self.seed = seed
         self.progress = progress
         self.today = dt.date.today()
+        self.exit_rng = random.Random(f"{seed}-cohort-exits")
         self.now = dt.datetime.now().replace(microsecond=0)
         self.t = _tables()
         self.counts: Counter[str] = Counter()
@@ -702,7 +761,8 @@ class _Generator:
         return {"version": 1, "created_at": stamp, "updated_at": stamp}
 
     _ORDER = [
-        "operator", "vertenza", "employer", "job_offer", "funding_programme",
+        "operator", "vertenza", "vertenza_site", "vertenza_party", "tavolo_meeting",
+        "employer", "job_offer", "funding_programme",
         "training_provider", "course", "course_session", "fund",
         "worker", "worker_language", "employment_situation", "service_pact", "pathway",
         "diary_entry", "appointment", "application", "application_status_change", "hire",
@@ -898,26 +958,80 @@ class _Generator:
             share = min(share, self.n - assigned)
             assigned += share
             vid = self.new_id("vertenza")
-            opened = self.today - dt.timedelta(days=int(spec["months"] * 30.4))
+            opened = spec.get("opened") or (
+                self.today - dt.timedelta(days=int(spec["months"] * 30.4)))
             status = spec.get("status", VertenzaStatus.APERTA)
+            agreement = opened + dt.timedelta(days=self.ri(30, 90))
+            tax_number = company_cf.setdefault(
+                spec["company"].removesuffix(" in liquidazione"),
+                _partita_iva(self.rng, self.piva_taken))
+            cigs_from = spec.get("cigs_from")
+            if cigs_from is None and spec["cigs"] > 0:
+                cigs_from = agreement
+            cigs_to = spec.get("cigs_to") or (
+                cigs_from + dt.timedelta(days=364) if cigs_from else None)
             row = {
                 "id": vid, "code": _unique(spec["code"], taken_codes, "-"), "title": spec["title"],
-                "company_name": spec["company"],
-                "company_cf": company_cf.setdefault(
-                    spec["company"], _partita_iva(self.rng, self.piva_taken)),
+                "company_name": spec["company"], "company_cf": tax_number,
+                "company_piva": tax_number, "safety_net": spec["net"],
+                "cigs_from": cigs_from, "cigs_to": cigs_to,
                 "site": spec["site"], "comune": spec["comune"], "provincia": spec["provincia"],
                 "region": spec["region"], "opened_on": opened,
-                "agreement_on": opened + dt.timedelta(days=self.ri(30, 90)),
+                "agreement_on": spec.get("agreement") or agreement,
                 "closed_on": (self.today - dt.timedelta(days=self.ri(10, 60))
                               if status == VertenzaStatus.CHIUSA else None),
-                "status": status, "workers_expected": share,
-                "notes": spec["notes"].replace("{n}", str(share)),
+                "status": status, "workers_expected": spec.get("expected", share),
+                "notes": spec["notes"],
                 **self.versioned(),
             }
             self.add("vertenza", row)
+            self.tavolo(spec, row)
             self.vertenza_rows.append(row)
             self.vertenza_quota.append(({**spec, "row": row}, share))
         self.vertenza_quota.append((None, self.n - assigned))
+
+    def tavolo(self, spec: dict[str, Any], row: dict[str, Any]) -> None:
+        """The vertenza's sites, the parties at its tavolo and the meetings held so far.
+
+        A random generator of its own, so that the workers stay those of earlier versions.
+        """
+        rng = random.Random(f"{self.seed}-{spec['code']}")
+        for comune, provincia, address, count in spec.get("sites") or [
+                (spec["comune"], spec["provincia"], None, None)]:
+            self.add("vertenza_site", {
+                "id": self.new_id("vertenza_site"), "vertenza_id": row["id"], "comune": comune,
+                "provincia": provincia, "address": address, "workers_count": count,
+                **self.versioned()})
+        for kind, name, contact in _PARTIES.get(spec["code"], []):
+            self.add("vertenza_party", {
+                "id": self.new_id("vertenza_party"), "vertenza_id": row["id"], "kind": kind,
+                "name": name, "contact": contact, **self.versioned()})
+        place, decisions = _MEETINGS.get(spec["code"], (None, []))
+        day = row["agreement_on"] - dt.timedelta(days=rng.randint(10, 25))
+        held: list[tuple[dt.date, str]] = []
+        for decision in decisions:
+            day = _open_weekday(day)
+            if day >= self.today:  # held before today: today's meeting is the clerk's
+                break
+            held.append((day, decision))
+            day += dt.timedelta(days=rng.randint(60, 110))
+        parties = [name for _kind, name, _contact in _PARTIES.get(spec["code"], [])]
+        for i, (day, decision) in enumerate(held):
+            last = i == len(held) - 1
+            following = (held[i + 1][0] if not last
+                         else _open_weekday(self.today + dt.timedelta(days=rng.randint(14, 45))))
+            online = rng.random() < 0.3
+            self.add("tavolo_meeting", {
+                "id": self.new_id("tavolo_meeting"), "vertenza_id": row["id"], "held_on": day,
+                "place": None if online else place, "online": online,
+                "attendees": "\n".join(parties) or None, "decisions": decision,
+                "minutes": (f"Verbale dell'incontro del {day:%d/%m/%Y}.\n"
+                            f"Le parti prendono atto della situazione dei lavoratori. {decision}\n"
+                            "Il Centro per l'Impiego riferisce sulle convocazioni e sui "
+                            "percorsi avviati."),
+                "documents": "Elenco dei lavoratori aggiornato; situazione dei percorsi."
+                             if i else "Elenco dei lavoratori.",
+                "next_meeting_on": following, **self.versioned()})
 
     def employers_and_offers(self) -> None:
         rd = self.rd
@@ -1270,6 +1384,7 @@ class _Generator:
         rng = self.rng
         today = self.today
         p = self.person(spec)
+        hires = len(self.pending["hire"])
         wid = self.new_id("worker")
         comune, prov, cap, prefix = self.res_pools[id(p["res_pool"])]()
         address = f"{rc(_STREETS)} {ri(1, 220)}"
@@ -1326,6 +1441,8 @@ class _Generator:
                 end = today + rd(1, 30)
             elif end <= today:
                 end = today + rd(31, 240)  # CIGS extended
+            if spec.get("cigs_from"):  # the dates the CIGS was granted for (Paycare)
+                start, end = spec["cigs_from"], spec["cigs_to"]
             es.update(cigs_start=min(start, end), cigs_end=end)
         else:
             exit_on = (vertenza["opened_on"] + rd(15, 60)
@@ -1504,7 +1621,11 @@ class _Generator:
                                                          rng.random() < 0.03))
 
 
+        cohort_exit, cohort_exit_on = self.cohort_exit(spec, reason, closed_on, intake,
+                                                       hired=len(self.pending["hire"]) > hires)
         worker = {
+            "cohort_exit": cohort_exit, "cohort_exit_on": cohort_exit_on,
+            "cohort_exit_note": None,
             "id": wid, "codice_fiscale": p["cf"], "surname": p["surname"], "name": p["name"],
             "sex": p["sex"], "birth_date": p["birth"], "birth_place": p["place_name"],
             "birth_place_code": p["place"], "birth_province": p["place_prov"],
@@ -1528,6 +1649,37 @@ class _Generator:
         worker["search_text"] = worker_search_text(worker)
         worker.update(worker_sort_keys(worker))
         self.add("worker", worker)
+
+    # Besides retirement and transfer (the file's closing reason), how some workers of
+    # each vertenza left its "to place" count: (exit, share of the cohort).
+    _EXITS = {
+        "KON-AT": (("mobilita_incentivata", 0.06), ("assunto_altrove", 0.03)),
+        "KON-IV": (("trasferimento", 0.08), ("assunto_altrove", 0.02)),
+        "KON-PC": (("rientro_capogruppo", 0.05), ("assunto_altrove", 0.03)),
+    }
+    _EXIT_DEFAULT = (("assunto_altrove", 0.03),)
+
+    def cohort_exit(self, spec: dict[str, Any] | None, reason: str | None,
+                    closed_on: dt.date | None, intake: dt.date,
+                    hired: bool) -> tuple[str | None, dt.date | None]:
+        """How a vertenza's worker left the cohort's "to place" count (None: still in it),
+        drawn with a generator of its own: the rest of the data stays as it was."""
+        if spec is None:
+            return None, None
+        if reason == "pensione":
+            return "pensione", closed_on
+        if reason == "trasferito":
+            return "trasferimento", closed_on
+        if hired or reason is not None:
+            return None, None  # placed through the office, or closed for another reason
+        draw = self.exit_rng.random()
+        for exit_code, share in (*self._EXITS.get(spec["code"], self._EXIT_DEFAULT),
+                                 ("irreperibile", 0.02)):
+            if draw < share:
+                span = max(0, (self.today - intake).days)
+                return exit_code, intake + dt.timedelta(days=self.exit_rng.randint(0, span))
+            draw -= share
+        return None, None
 
     def appointment(self, wid: int, operator_id: int, office: Office, at: dt.datetime,
                     outcome: str | None, cancelled: bool) -> dict[str, Any]:
@@ -1925,6 +2077,13 @@ def _sqlite_row_maker(
     namespace: dict[str, Any] = {}
     exec(compile(source, "<demo rows>", "exec"), namespace)  # noqa: S102 - built from metadata
     return namespace["make"]  # type: ignore[no-any-return]
+
+
+def _open_weekday(day: dt.date) -> dt.date:
+    """The day, or the next working day (a tavolo meets when offices are open)."""
+    while day.weekday() >= 5 or not _open_day(day):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _ascending(times: list[dt.datetime], now: dt.datetime) -> list[dt.datetime]:

@@ -21,7 +21,8 @@ PATHWAYS = "percorsi"  # opened, suspended, closed; hires; self-employment
 TRAINING = "formazione"  # vouchers, courses, lessons, attendance, funds
 LETTERS = "lettere"  # letters issued (a call-in also books appointments)
 IMPORTS = "importazioni"  # an import or its undo
-KINDS = frozenset({WORKERS, APPOINTMENTS, PATHWAYS, TRAINING, LETTERS, IMPORTS})
+VERTENZE = "vertenze"  # a vertenza, its sites, parties, tavolo meetings, cohort exits
+KINDS = frozenset({WORKERS, APPOINTMENTS, PATHWAYS, TRAINING, LETTERS, IMPORTS, VERTENZE})
 
 
 class Changes(QObject):

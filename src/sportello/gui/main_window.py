@@ -42,6 +42,7 @@ CHROME = (
     (QT_TRANSLATE_NOOP("MainWindow", "Sportello Unico"), "store"),
     (QT_TRANSLATE_NOOP("MainWindow", "Monitoraggio"), "chart-column"),
     (QT_TRANSLATE_NOOP("MainWindow", "Import/Export"), "arrow-left-right"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Vertenze"), "tavolo"),
 )
 
 SETTINGS_GEOMETRY = "main_window/geometry"

@@ -139,6 +139,8 @@ LABELS = {
     "office_id": "Ufficio", "assigned_operator_id": "Operatore di riferimento",
     "status": "Stato", "closed_on": "Chiuso il", "closing_reason": "Motivo di chiusura",
     "notes": "Note", "extra_values": "Dati aggiuntivi", "safety_net": "Ammortizzatore",
+    "cohort_exit": "Uscita dalla coorte",
+    "cohort_exit_on": "Uscito dalla coorte il", "cohort_exit_note": "Nota sull'uscita dalla coorte",
     "anonymised_at": "Anonimizzato il", "created_at": "Creato il",
     "updated_at": "Aggiornato il", "language": "Lingua", "level": "Livello",
     "vertenza_id": "Vertenza", "is_current": "Attuale", "former_employer": "Datore di lavoro",
@@ -596,6 +598,7 @@ _WORKER_CLEARED = (
     "residence_address", "residence_comune", "residence_cap", "domicile_address",
     "domicile_comune", "domicile_cap", "domicile_province", "phone", "mobile", "email",
     "education_title", "driving_licence", "has_car", "skills", "notes", "extra_values",
+    "cohort_exit_note",
 )
 _CHILD_CLEARED: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (EmploymentSituation, ("profiling_notes",)),

@@ -67,6 +67,9 @@ class Employment:
     version: int | None
     form: EmploymentForm
     vertenza_title: str | None
+    # how the worker left the vertenza's "to place" count (services.vertenze), if they did
+    cohort_exit: str | None = None
+    cohort_exit_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,9 @@ def employment(ctx: Context, worker_id: int) -> Employment:
             return Employment(None, None, EmploymentForm(), None)
         title = s.get(Vertenza, row.vertenza_id).title if row.vertenza_id else None
         form = EmploymentForm(**{k: getattr(row, k) for k in EMPLOYMENT_FIELDS})
-        return Employment(row.id, row.version, form, title)
+        exit_code, exit_on = s.execute(select(Worker.cohort_exit, Worker.cohort_exit_on)
+                                       .where(Worker.id == worker_id)).one()
+        return Employment(row.id, row.version, form, title, exit_code, exit_on)
 
 
 def save_employment(ctx: Context, worker_id: int, form: EmploymentForm,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sportello.gui.areas.monitoring import MonitoringArea
     from sportello.gui.areas.pathways import PathwaysArea
     from sportello.gui.areas.training import TrainingArea
+    from sportello.gui.areas.vertenze import VertenzeArea
     from sportello.gui.areas.workers import WorkersArea
 
 
@@ -63,6 +64,12 @@ def _exchange() -> type[ExchangeArea]:
     return ExchangeArea
 
 
+def _vertenze() -> type[VertenzeArea]:
+    from sportello.gui.areas.vertenze import VertenzeArea
+
+    return VertenzeArea
+
+
 AreaClass = Callable[[], type]
 
 AREAS: tuple[AreaClass, ...] = (
@@ -73,6 +80,7 @@ AREAS: tuple[AreaClass, ...] = (
     _business,
     _monitoring,
     _exchange,
+    _vertenze,
 )
 
 _BY_NAME: dict[str, AreaClass] = {
@@ -83,6 +91,7 @@ _BY_NAME: dict[str, AreaClass] = {
     "BusinessArea": _business,
     "MonitoringArea": _monitoring,
     "ExchangeArea": _exchange,
+    "VertenzeArea": _vertenze,
 }
 
 
@@ -106,6 +115,7 @@ __all__ = [
     "MonitoringArea",
     "PathwaysArea",
     "TrainingArea",
+    "VertenzeArea",
     "WorkersArea",
     "preload",
 ]

@@ -42,6 +42,7 @@ from sportello.gui.kit.forms import (
     label,
     muted_label,
     show_dialog,
+    with_buttons,
 )
 from sportello.gui.kit.inputs import format_date, format_datetime, format_euro, plural
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
@@ -223,7 +224,7 @@ class BusinessArea(Area):
         self.scia_outcome_button.setObjectName("sciaOutcomeButton")
         self.scia_outcome_button.clicked.connect(self.scia_outcome)
         self.detail_tabs.addTab(
-            self._with_buttons(self.filing_table, self.scia_button, self.scia_outcome_button),
+            with_buttons(self.filing_table, self.scia_button, self.scia_outcome_button),
             self.tr("SCIA al SUAP"),
         )
 
@@ -257,24 +258,11 @@ class BusinessArea(Area):
         self.decide_button.setObjectName("fundingDecide")
         self.decide_button.clicked.connect(self.decide_funding)
         self.detail_tabs.addTab(
-            self._with_buttons(self.funding_table, self.funding_button, self.decide_button),
+            with_buttons(self.funding_table, self.funding_button, self.decide_button),
             self.tr("Finanziamenti"),
         )
         column.addWidget(self.detail_tabs, 1)
         return box
-
-    @staticmethod
-    def _with_buttons(table: QWidget, *buttons: QPushButton) -> QWidget:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(4, 4, 4, 4)
-        column.addWidget(table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
-        column.addLayout(row)
-        return holder
 
     # ------------------------------------------------------------------ reading
 

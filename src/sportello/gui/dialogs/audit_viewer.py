@@ -49,6 +49,9 @@ ENTITIES = {
     "voucher": QT_TRANSLATE_NOOP("AuditViewer", "voucher"),
     "letter": QT_TRANSLATE_NOOP("AuditViewer", "lettera"),
     "vertenza": QT_TRANSLATE_NOOP("AuditViewer", "vertenza"),
+    "vertenza_site": QT_TRANSLATE_NOOP("AuditViewer", "sede della vertenza"),
+    "vertenza_party": QT_TRANSLATE_NOOP("AuditViewer", "parte al tavolo"),
+    "tavolo_meeting": QT_TRANSLATE_NOOP("AuditViewer", "incontro del tavolo"),
     "audit_log": QT_TRANSLATE_NOOP("AuditViewer", "registro attività"),
 }
 

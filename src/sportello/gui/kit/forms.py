@@ -261,6 +261,20 @@ def show_dialog(dialog: QDialog, on_saved: Callable[[object], None]) -> QDialog:
     return dialog
 
 
+def with_buttons(content: QWidget, *buttons: QWidget) -> QWidget:
+    """``content`` (a list, a splitter) over a row of buttons aligned right: a tab's page."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(4, 4, 4, 4)
+    column.addWidget(content, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    column.addLayout(row)
+    return holder
+
+
 def heading_label(text: str = "", scale: float = 1.1) -> QLabel:
     widget = QLabel(text)
     font = widget.font()

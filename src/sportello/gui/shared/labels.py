@@ -111,3 +111,8 @@ FUNDING_STATUSES = {
     "respinta": QT_TRANSLATE_NOOP("paths", "Respinta"),
     "erogata": QT_TRANSLATE_NOOP("paths", "Erogata"),
 }
+# The vertenza's codes: their names live in sportello.core.codes (the command line prints
+# them too). Not yet offered to lupdate: an English translation shows them in Italian.
+SAFETY_NETS = CoreLabels(codes.SAFETY_NETS)
+PARTY_KINDS = CoreLabels(codes.PARTY_KINDS)
+COHORT_EXITS = CoreLabels(codes.COHORT_EXITS)

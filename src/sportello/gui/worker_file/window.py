@@ -53,8 +53,10 @@ from sportello.core.services.workers import (
 )
 from sportello.gui import changes, ops
 from sportello.gui.dialogs.booking import BookingDialog
+from sportello.gui.kit.forms import label as code_label
 from sportello.gui.kit.inputs import format_date, format_datetime
 from sportello.gui.letters import LettersPage, template_titles
+from sportello.gui.shared.labels import COHORT_EXITS
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
 from sportello.gui.worker_file.labels import choices, label
@@ -522,6 +524,10 @@ class WorkerFileWindow(QWidget):
             if self._employment.vertenza_title:
                 parts.append(self.tr("Vertenza: {title}").format(
                     title=self._employment.vertenza_title))
+            if self._employment.cohort_exit:
+                parts.append(self.tr("Uscito dalla coorte: {how} ({date})").format(
+                    how=code_label(COHORT_EXITS, self._employment.cohort_exit).lower(),
+                    date=format_date(self._employment.cohort_exit_on)))
             emp = self._employment.form
             if emp.cigs_end:
                 parts.append(self.tr("CIGS fino al {date}").format(date=format_date(emp.cigs_end)))
