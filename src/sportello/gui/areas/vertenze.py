@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -783,9 +783,9 @@ class VertenzeArea(Area):
         # The title takes the width left; on a narrow screen it keeps 230 px and the
         # figures scroll (a stretched title would shrink to nothing first).
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.doubleClicked.connect(lambda _i: self.open_vertenza())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table,
-                  activated=lambda: self.open_vertenza())
+        # Enter, Return and a double click: the view's own "activated" (a Return shortcut of
+        # the window would only act while the main window is the active one)
+        self.table.activated.connect(lambda _i: self.open_vertenza())
         layout.addWidget(self.table, 1)
         self.message = MessageBar("vertenzaAreaMessage")
         layout.addWidget(self.message)
