@@ -302,6 +302,29 @@ class Worker(IdMixin, VersionedMixin, Base):
     )
 
 
+class WorkerStatusChange(IdMixin, Base):
+    """Append-only: the file's status from ``changed_on`` on (aperto, sospeso, chiuso).
+
+    Written by the services that change ``Worker.status`` (``file_status.record``); a file
+    with no row before a date was open then, if it existed. Monitoring reads the status at
+    a past date from here (migration 0012 filled it for the files already closed or
+    suspended).
+    """
+
+    __tablename__ = "worker_status_change"
+    __table_args__ = (
+        in_check("status", FileStatus),
+        Index("ix_worker_status_change_worker_on", "worker_id", "changed_on", "id"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    reason: Mapped[Optional[str]] = mapped_column(String(30))
+
+
 class WorkerLanguage(IdMixin, Base):
     __tablename__ = "worker_language"
     __table_args__ = (UniqueConstraint("worker_id", "language"),)

@@ -704,7 +704,7 @@ class _Generator:
     _ORDER = [
         "operator", "vertenza", "employer", "job_offer", "funding_programme",
         "training_provider", "course", "course_session", "fund",
-        "worker", "worker_language", "employment_situation", "service_pact", "pathway",
+        "worker", "worker_status_change", "worker_language", "employment_situation", "service_pact", "pathway",
         "diary_entry", "appointment", "application", "application_status_change", "hire",
         "business_project", "business_stage_event", "suap_filing", "funding_request",
         "voucher", "voucher_status_change", "attendance",
@@ -1528,6 +1528,14 @@ class _Generator:
         worker["search_text"] = worker_search_text(worker)
         worker.update(worker_sort_keys(worker))
         self.add("worker", worker)
+        if file_status != FileStatus.APERTO:  # the dated history monitoring reads (0012)
+            # (no draw from rng: the rest of the demo stays what it was)
+            since = closed_on or intake + (today - intake) / 2
+            self.add("worker_status_change", {
+                "id": self.new_id("worker_status_change"), "worker_id": wid,
+                "status": file_status, "changed_on": since,
+                "changed_at": dt.datetime.combine(since, dt.time(10)), "operator_id": operator_id,
+                "reason": reason})
 
     def appointment(self, wid: int, operator_id: int, office: Office, at: dt.datetime,
                     outcome: str | None, cancelled: bool) -> dict[str, Any]:
