@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import (
     ColumnElement,
@@ -41,6 +42,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from sportello.core import audit
 from sportello.core.codes import PATHWAY_KINDS
 from sportello.core.context import Context
 from sportello.core.errors import ValidationError
@@ -51,10 +53,13 @@ from sportello.core.models import (
     ContractType,
     Course,
     EmploymentSituation,
+    ExchangeKind,
+    ExchangeRecord,
     FileStatus,
     Fund,
     Hire,
     LegalForm,
+    Office,
     Pathway,
     PathwayOutcome,
     ServicePact,
@@ -65,6 +70,7 @@ from sportello.core.models import (
     Worker,
     WorkerStatusChange,
 )
+from sportello.core.paths import output_file, write_atomically
 
 PERSONE = "persone"
 BENEFIT_WINDOWS = (30, 60, 90)  # CIGS/NASpI ending within these many days
@@ -523,11 +529,8 @@ def figures(ctx: Context, *, at: dt.date | None = None, vertenza: str | None = N
 def compare(ctx: Context, *, since: dt.date, at: dt.date | None = None,
             vertenza: str | None = None) -> Comparison:
     """The figures at ``since`` (the previous tavolo) and at ``at``, side by side."""
-    at = _check_date(at)
-    since = _check_date(since, "since")
-    if since > at:
-        raise ValidationError(f"La data di confronto ({since:%d/%m/%Y}) segue la data delle "
-                              f"cifre ({at:%d/%m/%Y}).", "since")
+    at, checked = _dates(at, since)
+    since = checked or since
     return Comparison(figures(ctx, at=since, vertenza=vertenza),
                       figures(ctx, at=at, vertenza=vertenza))
 
@@ -597,3 +600,156 @@ def vertenze(ctx: Context) -> list[VertenzaChoice]:
     with ctx.read() as s:
         return [VertenzaChoice(code, title) for code, title in
                 s.execute(select(Vertenza.code, Vertenza.title).order_by(Vertenza.code))]
+
+
+# --------------------------------------------------------------------------- for the meeting
+
+# The breakdowns drawn as bar charts in the workbook and the report.
+CHARTS = ("fascicoli", "convocati", "percorsi_in_corso", "formazione", "occupati",
+          "assunzioni", "ammortizzatori")
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    figures: int
+    people_sheets: int = 0
+
+
+def _dates(at: dt.date | None, since: dt.date | None) -> tuple[dt.date, dt.date | None]:
+    at = _check_date(at)
+    if since is not None:
+        since = _check_date(since, "since")
+        if since > at:
+            raise ValidationError(f"La data di confronto ({since:%d/%m/%Y}) segue la data "
+                                  f"delle cifre ({at:%d/%m/%Y}).", "since")
+    return at, since
+
+
+def _both(ctx: Context, at: dt.date, since: dt.date | None,
+          vertenza: str | None) -> tuple[Figures, Figures | None]:
+    now = figures(ctx, at=at, vertenza=vertenza)
+    return now, (figures(ctx, at=since, vertenza=vertenza) if since else None)
+
+
+def _pairs(now: Figures, before: Figures | None) -> list[tuple[str, bool, int | None, int, bool, str]]:
+    """(label, is a total, value at since, value at at, money, key) for every figure."""
+    out = []
+    for b in now.breakdowns:
+        out.append((b.title, True, before.value(b.key) if before else None, b.total, b.money,
+                    b.key))
+        for p in b.parts:
+            out.append((p.label, False, before.value(p.key) if before else None, p.value,
+                        b.money, p.key))
+    return out
+
+
+def _people_by_part(session, at: dt.date, scope: Scope,  # type: ignore[no-untyped-def]
+                    now: Figures) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Every part's people at once: one query per breakdown, grouped here by part key."""
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    person = (Worker.codice_fiscale, Worker.surname, Worker.name, Worker.status)
+    for spec in BREAKDOWNS:
+        rows = spec.rows(at, scope).subquery()
+        for cat, *values in session.execute(
+                select(rows.c.cat, *person).distinct().join(Worker, Worker.id == rows.c.worker_id)
+                .order_by(rows.c.cat, Worker.sort_surname, Worker.id)):
+            found.setdefault(f"{spec.key}.{cat}", []).append(tuple(values))
+    funds = _fund_rows(at, scope).subquery()
+    for fund_id, cat, *values in session.execute(
+            select(funds.c.fund_id, funds.c.cat, *person).distinct()
+            .join(Worker, Worker.id == funds.c.worker_id).where(funds.c.cat != "altri")
+            .order_by(funds.c.fund_id, funds.c.cat, Worker.sort_surname, Worker.id)):
+        found.setdefault(f"{FUND_PREFIX}{fund_id}.{cat}", []).append(tuple(values))
+    known = {p.key for b in now.breakdowns for p in b.parts if p.people}
+    return {k: v for k, v in found.items() if k in known}
+
+
+def _chart_rows(now: Figures, before: Figures | None) -> list[tuple[Breakdown, tuple[int, ...] | None]]:
+    out = []
+    for b in now.breakdowns:
+        if b.key in CHARTS:
+            out.append((b, tuple(before.value(p.key) for p in b.parts) if before else None))
+    return out
+
+
+def _record(ctx: Context, kind: str, out: Path, scope_code: str | None, detail: str) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    with ctx.write() as s:
+        scope_id = (s.scalar(select(Vertenza.id).where(Vertenza.code == scope_code))
+                    if scope_code else None)
+        s.add(ExchangeRecord(direction=ExchangeKind.EXPORT, kind=kind, file_name=out.name,
+                             sha256=digest, operator_id=ctx.actor.id if ctx.actor else None,
+                             vertenza_id=scope_id, rows_total=0))
+        audit.record(s, "export", entity="exchange_record", detail=detail)
+
+
+def export_workbook(ctx: Context, out: Path | str, *, vertenza: str | None = None,
+                    at: dt.date | None = None, since: dt.date | None = None) -> Written:
+    """The workbook for the tavolo (``exchange.monitoring_book``): the summary with the
+    comparison, native charts, the trend, and one sheet of people per figure."""
+    from sportello.core.exchange import monitoring_book as mb
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
+    output_file(out)
+    at, since = _dates(at, since)
+    now, before = _both(ctx, at, since, vertenza)
+    trend = trends(ctx, at=at, vertenza=vertenza)
+    with ctx.read() as s:
+        scope, _code, _label = _scope(s, vertenza)
+        people_of = _people_by_part(s, at, scope, now)
+    pairs = _pairs(now, before)
+    names = mb.sheet_names([key for *_rest, key in pairs if key in people_of])
+    book = mb.Book(
+        title="Monitoraggio per il tavolo di crisi", scope=now.scope_label, at=at, since=since,
+        figures=tuple(mb.BookFigure(label, total, was, value, money, names.get(key))
+                      for label, total, was, value, money, key in pairs),
+        charts=tuple(mb.BookChart(f"{b.title} al {at:%d/%m/%Y}", b.unit,
+                                  tuple(p.label for p in b.parts), tuple(p.value for p in b.parts))
+                     for b, _was in _chart_rows(now, before)),
+        months=trend.months,
+        series=tuple(trend.series.values()),
+        people=tuple(mb.PeopleSheet(names[key], f"{now.label(key)} – al {at:%d/%m/%Y}",
+                                    tuple(people_of[key])) for key in names),
+    )
+    mb.write(out, book)
+    _record(ctx, "monitoring", out, now.vertenza,
+            f"monitoraggio ({now.scope_label}, al {at:%d/%m/%Y}) in {out.name}")
+    return Written(out, len(pairs), len(names))
+
+
+def report_pdf(ctx: Context, out: Path | str, *, vertenza: str | None = None,
+               at: dt.date | None = None, since: dt.date | None = None) -> Written:
+    """The printable report on the office's letterhead (``letters.monitoring_report``)."""
+    from sportello.core.letters import monitoring_report as mr
+    from sportello.core.services.letters import office_letterhead
+
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError("Il file di destinazione deve avere estensione .pdf.", "out")
+    output_file(out)
+    at, since = _dates(at, since)
+    now, before = _both(ctx, at, since, vertenza)
+    trend = trends(ctx, at=at, vertenza=vertenza)
+    head = office_letterhead(ctx)
+    with ctx.read() as s:
+        place = s.scalar(select(Office.comune).where(Office.id == ctx.actor.office_id)) \
+            if ctx.actor else None
+    pairs = _pairs(now, before)
+    report = mr.Report(
+        head=head, place=place, made_on=dt.date.today(), scope=now.scope_label, at=at,
+        since=since,
+        rows=tuple(mr.ReportRow(label, total, was, value, money)
+                   for label, total, was, value, money, _key in pairs),
+        charts=tuple(mr.ReportChart(b.title, tuple(p.label for p in b.parts), was,
+                                    tuple(p.value for p in b.parts))
+                     for b, was in _chart_rows(now, before)),
+        months=trend.months, series=tuple(trend.series.values()))
+    write_atomically(out, mr.render(report))
+    _record(ctx, "monitoring-pdf", out, now.vertenza,
+            f"rapporto di monitoraggio ({now.scope_label}, al {at:%d/%m/%Y}) in {out.name}")
+    return Written(out, len(pairs))
