@@ -202,8 +202,11 @@ def _open_files_at(at: dt.date, scope: Scope) -> Select:
 
 
 def _pathway_open_at(at: dt.date) -> ColumnElement[bool]:
-    return and_(or_(Pathway.start_on.is_(None), Pathway.start_on <= at),
-                or_(Pathway.end_on.is_(None), Pathway.end_on > at))
+    """Started by ``at`` (a proposed pathway without a start date: since it was recorded)
+    and not ended by then."""
+    started = or_(Pathway.start_on <= at,
+                  and_(Pathway.start_on.is_(None), Pathway.created_at < _next_midnight(at)))
+    return and_(started, or_(Pathway.end_on.is_(None), Pathway.end_on > at))
 
 
 def _voucher_states_at(at: dt.date, scope: Scope) -> Select:
