@@ -9,7 +9,7 @@ and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import pytest

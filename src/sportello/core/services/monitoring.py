@@ -651,15 +651,17 @@ def _people_by_part(session, at: dt.date, scope: Scope,  # type: ignore[no-untyp
                     now: Figures) -> dict[str, list[tuple[str, str, str, str]]]:
     """Every part's people at once: one query per breakdown, grouped here by part key."""
     found: dict[str, list[tuple[str, str, str, str]]] = {}
-    person = (Worker.codice_fiscale, Worker.surname, Worker.name, Worker.status)
+    # (the sort keys are selected too: PostgreSQL orders a DISTINCT only by what it selects)
+    person = (Worker.sort_surname, Worker.id, Worker.codice_fiscale, Worker.surname,
+              Worker.name, Worker.status)
     for spec in BREAKDOWNS:
         rows = spec.rows(at, scope).subquery()
-        for cat, *values in session.execute(
+        for cat, _sort, _id, *values in session.execute(
                 select(rows.c.cat, *person).distinct().join(Worker, Worker.id == rows.c.worker_id)
                 .order_by(rows.c.cat, Worker.sort_surname, Worker.id)):
             found.setdefault(f"{spec.key}.{cat}", []).append(tuple(values))
     funds = _fund_rows(at, scope).subquery()
-    for fund_id, cat, *values in session.execute(
+    for fund_id, cat, _sort, _id, *values in session.execute(
             select(funds.c.fund_id, funds.c.cat, *person).distinct()
             .join(Worker, Worker.id == funds.c.worker_id).where(funds.c.cat != "altri")
             .order_by(funds.c.fund_id, funds.c.cat, Worker.sort_surname, Worker.id)):
