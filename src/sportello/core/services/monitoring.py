@@ -538,6 +538,17 @@ def compare(ctx: Context, *, since: dt.date, at: dt.date | None = None,
                       figures(ctx, at=at, vertenza=vertenza))
 
 
+DEFAULT_SINCE_DAYS = 30
+
+
+def default_since(ctx: Context, *, at: dt.date | None = None,
+                  vertenza: str | None = None) -> dt.date:
+    """The date the dashboard compares with first: the tavolo's previous meeting once the
+    vertenza records its meetings; until then ``DEFAULT_SINCE_DAYS`` before ``at``."""
+    del ctx, vertenza  # (read by the meetings' version)
+    return (at or dt.date.today()) - dt.timedelta(days=DEFAULT_SINCE_DAYS)
+
+
 def _month_ends(at: dt.date, months: int) -> list[dt.date]:
     ends = [at]
     day = at.replace(day=1) - dt.timedelta(days=1)
