@@ -129,10 +129,11 @@ class MonitoringArea(Area):
         self.tree = QTreeWidget()
         self.tree.setObjectName("monitoringFigures")
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Cifra"), "", "", self.tr("Differenza")])
+        self.tree.setHeaderLabels([self.tr("Cifra"), "", "", ""])
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setMinimumWidth(300)
+        self.tree.setIndentation(14)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -153,7 +154,7 @@ class MonitoringArea(Area):
             Column(self.tr("Nome"), lambda p: p.name),
             Column(self.tr("Codice fiscale"), lambda p: p.codice_fiscale),
         ], self)
-        self.people_table = make_table(self.people_model, "monitoringPeople", (110, 100, 140))
+        self.people_table = make_table(self.people_model, "monitoringPeople", (100, 90, 140))
         self.people_table.doubleClicked.connect(lambda _index: self.open_file())
         people_layout.addWidget(self.people_table, 1)
         self.open_button = QPushButton(self.tr("Apri fascicolo"))
@@ -164,6 +165,7 @@ class MonitoringArea(Area):
         figures_page.addWidget(people_box)
         figures_page.setStretchFactor(0, 3)
         figures_page.setStretchFactor(1, 2)
+        figures_page.setSizes([620, 380])
         self.tabs.addTab(figures_page, self.tr("Cifre"))
 
         self.trend_page = QWidget()
@@ -263,11 +265,12 @@ class MonitoringArea(Area):
         selected = self.tree.currentItem()
         keep = selected.data(0, KEY_ROLE) if selected is not None else None
         self.tree.clear()
-        self.tree.setHeaderLabels([
-            self.tr("Cifra"),
-            self.tr("al {date}").format(date=format_date(before.at)) if before else "",
-            self.tr("al {date}").format(date=format_date(now.at)),
-            self.tr("Differenza") if before else ""])
+        self.tree.setHeaderLabels([self.tr("Cifra"), format_date(before.at) if before else "",
+                                   format_date(now.at), self.tr("Diff.") if before else ""])
+        head = self.tree.headerItem()
+        head.setToolTip(1, self.tr("Alla data di confronto (la riunione precedente)"))
+        head.setToolTip(2, self.tr("Alla data delle cifre"))
+        head.setToolTip(3, self.tr("Differenza tra le due date"))
         bold = QFont(self.tree.font())
         bold.setBold(True)
         again = None
@@ -298,6 +301,7 @@ class MonitoringArea(Area):
         item = QTreeWidgetItem([label, _number(was, money), _number(now, money),
                                 _difference(was, now, money)])
         item.setData(0, KEY_ROLE, key)
+        item.setToolTip(0, label)
         for column in (1, 2, 3):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if was is not None and now != was:
