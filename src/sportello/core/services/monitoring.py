@@ -110,24 +110,24 @@ class Figures:
     scope_label: str
     breakdowns: tuple[Breakdown, ...]
 
-    def value(self, key: str) -> int:
-        """The figure of ``key`` (a breakdown's total or one of its parts)."""
+    def find(self, key: str) -> tuple[Breakdown, Part | None]:
+        """The breakdown of ``key`` and its part (None: the breakdown's total)."""
         for b in self.breakdowns:
             if b.key == key:
-                return b.total
+                return b, None
             for p in b.parts:
                 if p.key == key:
-                    return p.value
+                    return b, p
         raise KeyError(key)
 
+    def value(self, key: str) -> int:
+        """The figure of ``key`` (a breakdown's total or one of its parts)."""
+        b, p = self.find(key)
+        return b.total if p is None else p.value
+
     def label(self, key: str) -> str:
-        for b in self.breakdowns:
-            if b.key == key:
-                return b.title
-            for p in b.parts:
-                if p.key == key:
-                    return f"{b.title}: {p.label}"
-        raise KeyError(key)
+        b, p = self.find(key)
+        return b.title if p is None else f"{b.title}: {p.label}"
 
 
 @dataclass(frozen=True)
@@ -190,14 +190,18 @@ def _files_at(at: dt.date, scope: Scope) -> Select:
     latest row on or before ``at``, else open). At today nothing is looked up: 100,000
     files are one scan instead of a window over the history (750 -> 40 ms on SQLite).
     """
+    return (select(Worker.id.label("worker_id"), _status_at(at).label("status"))
+            .where(Worker.created_at < _next_midnight(at), _in_scope(Worker.id, scope)))
+
+
+def _status_at(at: dt.date) -> ColumnElement[str]:
+    """The status of the file (``Worker`` in the query) at the end of day ``at``."""
     h = WorkerStatusChange
     then = (select(h.status).where(h.worker_id == Worker.id, h.changed_on <= at)
             .order_by(h.changed_on.desc(), h.id.desc()).limit(1).scalar_subquery())
     changed_since = select(h.worker_id).where(h.changed_on > at)
-    status = case((Worker.id.in_(changed_since), func.coalesce(then, FileStatus.APERTO.value)),
-                  else_=Worker.status)
-    return (select(Worker.id.label("worker_id"), status.label("status"))
-            .where(Worker.created_at < _next_midnight(at), _in_scope(Worker.id, scope)))
+    return case((Worker.id.in_(changed_since), func.coalesce(then, FileStatus.APERTO.value)),
+                else_=Worker.status)
 
 
 def _open_files_at(at: dt.date, scope: Scope) -> Select:
@@ -353,13 +357,18 @@ def _benefits_ending(at: dt.date, scope: Scope) -> Select:
             es.is_current.is_(True), es.naspi_end > at, es.naspi_end <= last)).subquery()
     first = select(ends.c.worker_id, func.min(ends.c.ends).label("ends")) \
         .group_by(ends.c.worker_id).subquery()
-    open_files = _open_files_at(at, scope)
-    on_path = select(Pathway.worker_id).where(_pathway_open_at(at))
+    # the few people whose benefit ends soon are checked one by one (their file, their
+    # pathways), not every file and pathway: 180 -> 5 ms on 100,000 files
+    on_path = select(Pathway.id).where(Pathway.worker_id == first.c.worker_id,
+                                       _pathway_open_at(at)).exists()
     windows = [(first.c.ends <= at + dt.timedelta(days=d), literal(f"entro_{d}"))
                for d in BENEFIT_WINDOWS[:-1]]
-    return select(first.c.worker_id, case(*windows, else_=literal(f"entro_{BENEFIT_WINDOWS[-1]}"))
-                  .label("cat")).where(first.c.worker_id.in_(open_files),
-                                       ~first.c.worker_id.in_(on_path))
+    return (select(first.c.worker_id,
+                   case(*windows, else_=literal(f"entro_{BENEFIT_WINDOWS[-1]}")).label("cat"))
+            .join(Worker, Worker.id == first.c.worker_id)
+            .where(Worker.created_at < _next_midnight(at),
+                   _status_at(at) != FileStatus.CHIUSO.value, ~on_path,
+                   _in_scope(first.c.worker_id, scope)))
 
 
 @dataclass(frozen=True)
