@@ -204,6 +204,16 @@ def _status_at(at: dt.date) -> ColumnElement[str]:
                 else_=Worker.status)
 
 
+def _has(worker_col: ColumnElement[int], scope: Scope, owner: ColumnElement[int],
+         *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """The file has a row (``owner`` is the row's worker) meeting ``conditions``: for every
+    file one list built once and probed (one pass over the table), for one vertenza a look-up
+    per file through the index on the worker (its files only: 106 -> 10 ms)."""
+    if scope is None:
+        return worker_col.in_(select(owner).where(*conditions))
+    return select(owner).where(owner == worker_col, *conditions).exists()
+
+
 def _open_files_at(at: dt.date, scope: Scope) -> Select:
     files = _files_at(at, scope).subquery()
     return select(files.c.worker_id).where(files.c.status != FileStatus.CHIUSO.value)
@@ -268,9 +278,9 @@ def _convocations(at: dt.date, scope: Scope) -> Select:
 
 def _pacts(at: dt.date, scope: Scope) -> Select:
     files = _files_at(at, scope).subquery()
-    signed = select(ServicePact.worker_id).where(ServicePact.signed_on.is_not(None),
-                                                 ServicePact.signed_on <= at)
-    return select(files.c.worker_id, case((files.c.worker_id.in_(signed), literal("con_patto")),
+    signed = _has(files.c.worker_id, scope, ServicePact.worker_id,
+                  ServicePact.signed_on.is_not(None), ServicePact.signed_on <= at)
+    return select(files.c.worker_id, case((signed, literal("con_patto")),
                                           else_=literal("senza_patto")).label("cat"))
 
 
@@ -287,10 +297,9 @@ def _pathways_closed(at: dt.date, scope: Scope) -> Select:
 
 def _open_on_path(at: dt.date, scope: Scope) -> Select:
     open_files = _open_files_at(at, scope).subquery()
-    on_path = select(Pathway.worker_id).where(_pathway_open_at(at))
+    on_path = _has(open_files.c.worker_id, scope, Pathway.worker_id, _pathway_open_at(at))
     return select(open_files.c.worker_id, case(
-        (open_files.c.worker_id.in_(on_path), literal("con_percorso")),
-        else_=literal("senza_percorso")).label("cat"))
+        (on_path, literal("con_percorso")), else_=literal("senza_percorso")).label("cat"))
 
 
 def _training(at: dt.date, scope: Scope) -> Select:
@@ -352,9 +361,11 @@ def _benefits_ending(at: dt.date, scope: Scope) -> Select:
     last = at + dt.timedelta(days=BENEFIT_WINDOWS[-1])
     ends = union_all(
         select(es.worker_id, es.cigs_end.label("ends")).where(
-            es.is_current.is_(True), es.cigs_end > at, es.cigs_end <= last),
+            es.is_current.is_(True), es.cigs_end > at, es.cigs_end <= last,
+            _in_scope(es.worker_id, scope)),
         select(es.worker_id, es.naspi_end.label("ends")).where(
-            es.is_current.is_(True), es.naspi_end > at, es.naspi_end <= last)).subquery()
+            es.is_current.is_(True), es.naspi_end > at, es.naspi_end <= last,
+            _in_scope(es.worker_id, scope))).subquery()
     first = select(ends.c.worker_id, func.min(ends.c.ends).label("ends")) \
         .group_by(ends.c.worker_id).subquery()
     # the few people whose benefit ends soon are checked one by one (their file, their
@@ -367,8 +378,7 @@ def _benefits_ending(at: dt.date, scope: Scope) -> Select:
                    case(*windows, else_=literal(f"entro_{BENEFIT_WINDOWS[-1]}")).label("cat"))
             .join(Worker, Worker.id == first.c.worker_id)
             .where(Worker.created_at < _next_midnight(at),
-                   _status_at(at) != FileStatus.CHIUSO.value, ~on_path,
-                   _in_scope(first.c.worker_id, scope)))
+                   _status_at(at) != FileStatus.CHIUSO.value, ~on_path))
 
 
 @dataclass(frozen=True)
