@@ -184,7 +184,7 @@ class MonitoringArea(Area):
         self.since_edit.editingFinished.connect(self._dates_edited)
         self.export_button.clicked.connect(lambda: self.export_workbook())
         self.report_button.clicked.connect(lambda: self.print_report())
-        changes.hub().changed.connect(lambda _kinds, _source: self._data_changed())
+        changes.hub().changed.connect(self._data_changed)  # any write anywhere (gui.changes)
 
     # ------------------------------------------------------------------ reading
 
@@ -207,7 +207,7 @@ class MonitoringArea(Area):
         index = self.vertenza_combo.findData(current)
         self.vertenza_combo.setCurrentIndex(max(0, index))
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, _kinds: object = None, _source: object = None) -> None:
         if self.isVisible() and self._loaded:
             self.reload()
         else:
