@@ -109,7 +109,7 @@ def _table(report: Report) -> Table:
         Paragraph("<b>Cifra</b>", cell),
         Paragraph(f"<b>Al {report.since:%d/%m/%Y}</b>" if report.since else "", cell),
         Paragraph(f"<b>Al {report.at:%d/%m/%Y}</b>", cell),
-        Paragraph("<b>Differenza</b>", cell)]]
+        Paragraph("<b>Differenza</b>" if report.since else "", cell)]]
     bold_rows = []
     for i, row in enumerate(report.rows, start=1):
         label = _escape(row.label)
