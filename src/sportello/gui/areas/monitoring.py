@@ -94,7 +94,10 @@ class MonitoringArea(Area):
         self.at_edit.setDate(dt.date.today())
         self.since_edit = OptionalDateEdit(past=True)
         self.since_edit.setObjectName("monitoringSince")
-        self.since_edit.setDate(monitoring.default_since(ctx))
+        # empty until the first count: the date proposed (the previous meeting) is read with
+        # the figures, off this thread, for the vertenza chosen, until the clerk types one
+        self._since_typed = False
+        self.since_edit.textEdited.connect(lambda _text: setattr(self, "_since_typed", True))
         self.refresh_button = QPushButton(self.tr("Aggiorna"))
         self.refresh_button.setObjectName("monitoringRefresh")
         self.export_button = QPushButton(self.tr("Esporta Excel…"))
@@ -241,17 +244,19 @@ class MonitoringArea(Area):
             return
         vertenza, at, since = chosen
         ctx = self.ctx
+        proposed = not self._since_typed
 
         def job() -> tuple[monitoring.Figures, monitoring.Figures | None]:
-            if since is None:
+            used = monitoring.default_since(ctx, at=at, vertenza=vertenza) if proposed else since
+            if used is None:
                 return monitoring.figures(ctx, at=at, vertenza=vertenza), None
-            both = monitoring.compare(ctx, since=since, at=at, vertenza=vertenza)
+            both = monitoring.compare(ctx, since=min(used, at), at=at, vertenza=vertenza)
             return both.at, both.since
 
         # (on 100,000 files the count takes seconds: the clerk sees that it is under way)
         self.message.show_info(self.tr("Calcolo delle cifre in corso…"))
         ops.read(self, job, key=("monitoring", id(self)),
-                 done=lambda result: self._show_figures(chosen, *result),
+                 done=lambda result: self._show_figures((vertenza, at), *result),
                  failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -260,10 +265,12 @@ class MonitoringArea(Area):
         else:
             ops.show_failure(self, exc)
 
-    def _show_figures(self, chosen: tuple[str | None, dt.date, dt.date | None],
+    def _show_figures(self, chosen: tuple[str | None, dt.date],
                       now: monitoring.Figures, before: monitoring.Figures | None) -> None:
         self.message.clear_message()
-        self._shown = chosen
+        if not self._since_typed:
+            self.since_edit.setDate(before.at if before else None)
+        self._shown = (*chosen, before.at if before else None)
         selected = self.tree.currentItem()
         keep = selected.data(0, KEY_ROLE) if selected is not None else None
         self.tree.clear()
