@@ -731,19 +731,26 @@ def _record(ctx: Context, kind: str, out: Path, scope_code: str | None, detail: 
         audit.record(s, "export", entity="exchange_record", detail=detail)
 
 
+def _for_meeting(ctx: Context, out: Path | str, suffix: str, vertenza: str | None,
+                 at: dt.date | None, since: dt.date | None,
+                 ) -> tuple[Path, dt.date, dt.date | None, Figures, Figures | None, Trends]:
+    """The file checked before any work, then the figures at both dates and the trend."""
+    out = Path(out)
+    if out.suffix.lower() != suffix:
+        raise ValidationError(f"Il file di destinazione deve avere estensione {suffix}.", "out")
+    output_file(out)  # a folder in the way is said before the figures are counted
+    at, since = _dates(at, since)
+    now, before = _both(ctx, at, since, vertenza)
+    return out, at, since, now, before, trends(ctx, at=at, vertenza=vertenza)
+
+
 def export_workbook(ctx: Context, out: Path | str, *, vertenza: str | None = None,
                     at: dt.date | None = None, since: dt.date | None = None) -> Written:
     """The workbook for the tavolo (``exchange.monitoring_book``): the summary with the
     comparison, native charts, the trend, and one sheet of people per figure."""
     from sportello.core.exchange import monitoring_book as mb
 
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
-    output_file(out)
-    at, since = _dates(at, since)
-    now, before = _both(ctx, at, since, vertenza)
-    trend = trends(ctx, at=at, vertenza=vertenza)
+    out, at, since, now, before, trend = _for_meeting(ctx, out, ".xlsx", vertenza, at, since)
     with ctx.read() as s:
         scope, _code, _label = _scope(s, vertenza)
         people_of = _people_by_part(s, at, scope, now)
@@ -773,13 +780,7 @@ def report_pdf(ctx: Context, out: Path | str, *, vertenza: str | None = None,
     from sportello.core.letters import monitoring_report as mr
     from sportello.core.services.letters import office_letterhead
 
-    out = Path(out)
-    if out.suffix.lower() != ".pdf":
-        raise ValidationError("Il file di destinazione deve avere estensione .pdf.", "out")
-    output_file(out)
-    at, since = _dates(at, since)
-    now, before = _both(ctx, at, since, vertenza)
-    trend = trends(ctx, at=at, vertenza=vertenza)
+    out, at, since, now, before, trend = _for_meeting(ctx, out, ".pdf", vertenza, at, since)
     head = office_letterhead(ctx)
     with ctx.read() as s:
         place = s.scalar(select(Office.comune).where(Office.id == ctx.actor.office_id)) \
