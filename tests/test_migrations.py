@@ -563,3 +563,30 @@ def test_wheel_ships_migrations_and_finds_them(tmp_path: Path) -> None:
     assert Path(migrations_dir) == site / "sportello" / "migrations"
     assert Path(resources_dir) == site / "sportello" / "resources"
     assert head == db.SCHEMA_HEAD
+
+
+def test_0012_dates_the_status_of_the_files_already_closed_or_suspended(engine: Engine) -> None:
+    """Files closed or suspended before 0012 get one dated row each; open ones none."""
+    _alembic(engine, "upgrade", "0009")
+    people = [  # codice fiscale, status, closed_on, closing reason, last change
+        (CF_ROSSI, "chiuso", dt.date(2026, 3, 2), "ricollocato", dt.datetime(2026, 3, 5, 10)),
+        (CF_DAGOSTINO, "sospeso", None, None, dt.datetime(2026, 5, 7, 11)),
+        (CF_BIANCHI, "aperto", None, None, dt.datetime(2026, 6, 1, 9)),
+    ]
+    with engine.begin() as conn:
+        for code, status, closed_on, reason, changed in people:
+            conn.execute(insert(Worker.__table__).values(
+                codice_fiscale=code, surname="Prova", name="Persona", privacy_consent=False,
+                status=status, closed_on=closed_on, closing_reason=reason, created_at=changed,
+                updated_at=changed))
+    db.upgrade_to_head(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT w.codice_fiscale, h.status, h.changed_on, h.reason FROM worker_status_change h "
+            "JOIN worker w ON w.id = h.worker_id ORDER BY h.id")).all()
+    assert [(r[0], r[1], r[2] if isinstance(r[2], dt.date) else dt.date.fromisoformat(r[2]), r[3])
+            for r in rows] == [(CF_ROSSI, "chiuso", dt.date(2026, 3, 2), "ricollocato"),
+                               (CF_DAGOSTINO, "sospeso", dt.date(2026, 5, 7), None)]
+    assert _diff(engine) == []
+    _alembic(engine, "downgrade", "0009")
+    assert "worker_status_change" not in inspect(engine).get_table_names()

@@ -202,12 +202,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from sportello.core.services import export
 
+    if args.kind == "monitoring":
+        if args.profile:
+            _print_err("--profile non si applica a 'export monitoring'.")
+            return EXIT_USAGE
+        from sportello import cli_monitoring
+
+        with _context(args) as ctx:
+            return cli_monitoring.export_workbook(ctx, args)
+    if args.at or args.since:
+        _print_err("--at e --since valgono solo per 'export monitoring'.")
+        return EXIT_USAGE
     with _context(args) as ctx:
         result = export.export(ctx, args.kind, args.out, vertenza=args.vertenza,
                                profile=args.profile)
         layout = f", profilo «{args.profile}»" if args.profile else ""
         print(f"Esportate {result.rows} righe ({args.kind}{layout}) in {result.path}")
         return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sportello import cli_monitoring
+
+    with _context(args) as ctx:
+        return cli_monitoring.report_pdf(ctx, args)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -934,15 +952,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="esporta un foglio Excel (.xlsx)")
     p.add_argument("kind", choices=["workers", "pathways", "vouchers", "funds", "courses",
-                                    "appointments", "placements", "businesses"],
+                                    "appointments", "placements", "businesses", "monitoring"],
                    metavar="TIPO", help="workers, pathways, vouchers, funds, courses, appointments, "
-                   "placements o businesses")
+                   "placements, businesses o monitoring (le cifre per il tavolo, con grafici)")
     p.add_argument("out", metavar="FILE.xlsx", help="file da scrivere")
     p.add_argument("--vertenza", metavar="V", help="solo i lavoratori di questa vertenza (codice)")
     p.add_argument("--profile", metavar="P",
                    help="i lavoratori nel formato di un profilo (es. il modello della Regione; "
                    "elenco: import-profiles)")
+    _monitoring_dates(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="rapporto PDF su carta intestata (monitoring: le cifre "
+                       "per il tavolo di crisi)")
+    p.add_argument("kind", choices=["monitoring"], metavar="TIPO", help="monitoring")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="file da scrivere")
+    p.add_argument("--vertenza", metavar="V", help="solo questa vertenza (codice)")
+    _monitoring_dates(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("template", help="scrive un modello vuoto di elenco lavoratori (.xlsx) "
                        "con gli elenchi a discesa per i codici")
@@ -1050,6 +1077,14 @@ def _version() -> str:
     from sportello import __version__
 
     return f"sportello {__version__}"
+
+
+def _monitoring_dates(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--at", type=_date_arg, metavar="AAAA-MM-GG",
+                   help="monitoring: le cifre a questa data (predefinito: oggi)")
+    p.add_argument("--since", type=_date_arg, metavar="AAAA-MM-GG",
+                   help="monitoring: a confronto con le cifre a questa data (la riunione "
+                   "precedente del tavolo)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -143,7 +143,7 @@ def test_language_preference_is_saved_and_the_environment_wins(
     assert i18n.chosen_language() == "it"
 
 
-HEAVY = ("openpyxl", "reportlab", "codicefiscale", "ateco", "holidays")
+HEAVY = ("openpyxl", "reportlab", "codicefiscale", "ateco", "holidays", "pyqtgraph", "numpy")
 
 
 def test_start_up_imports_no_heavy_library(office_ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

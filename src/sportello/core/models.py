@@ -305,6 +305,8 @@ class Worker(IdMixin, VersionedMixin, Base):
         Index("ix_worker_sort_phone", "sort_phone", "id"),
         Index("ix_worker_status", "status", "id"),
         Index("ix_worker_updated_at", "updated_at", "id"),
+        # monitoring: the files existing at a date and their status, without the table (0012)
+        Index("ix_worker_created_status", "created_at", "status"),
     )
 
     codice_fiscale: Mapped[str] = mapped_column(String(16), unique=True)
@@ -374,6 +376,29 @@ class Worker(IdMixin, VersionedMixin, Base):
     )
 
 
+class WorkerStatusChange(IdMixin, Base):
+    """Append-only: the file's status from ``changed_on`` on (aperto, sospeso, chiuso).
+
+    Written by the services that change ``Worker.status`` (``file_status.record``); a file
+    with no row before a date was open then, if it existed. Monitoring reads the status at
+    a past date from here (migration 0012 filled it for the files already closed or
+    suspended).
+    """
+
+    __tablename__ = "worker_status_change"
+    __table_args__ = (
+        in_check("status", FileStatus),
+        Index("ix_worker_status_change_worker_on", "worker_id", "changed_on", "id"),
+    )
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    reason: Mapped[Optional[str]] = mapped_column(String(30))
+
+
 class WorkerLanguage(IdMixin, Base):
     __tablename__ = "worker_language"
     __table_args__ = (UniqueConstraint("worker_id", "language"),)
@@ -392,6 +417,7 @@ class EmploymentSituation(IdMixin, VersionedMixin, Base):
     __table_args__ = (
         in_check("did_status", DidStatus),
         in_check("safety_net", SafetyNet),
+        Index("ix_employment_situation_vertenza_worker", "vertenza_id", "worker_id"),  # 0012
         CheckConstraint(
             "profiling_index IS NULL OR (profiling_index >= 0 AND profiling_index <= 1)",
             name="profiling_range",
@@ -444,6 +470,7 @@ class ServicePact(IdMixin, VersionedMixin, Base):
     __tablename__ = "service_pact"
     __table_args__ = (
         UniqueConstraint("worker_id", "revision"),
+        Index("ix_service_pact_worker_signed", "worker_id", "signed_on"),  # monitoring, 0012
         in_check("status", PactStatus),
         in_check("gol_path", PathwayKind),
     )
@@ -468,6 +495,9 @@ class Pathway(IdMixin, VersionedMixin, Base):
         in_check("outcome", PathwayOutcome),
         CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="dates"),
         Index("ix_pathway_start_on", "start_on", "id"),  # the pathways list: newest first
+        # monitoring reads every pathway at a date from this index alone (0012)
+        Index("ix_pathway_monitoring", "worker_id", "kind", "start_on", "end_on", "created_at",
+              "outcome"),
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)
@@ -501,6 +531,7 @@ class Appointment(IdMixin, VersionedMixin, Base):
         in_check("service", OfficeKind),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         Index("ix_appointment_operator_starts", "operator_id", "starts_at"),
+        Index("ix_appointment_monitoring", "worker_id", "starts_at", "status", "outcome"),  # 0012
     )
 
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id", ondelete="CASCADE"), index=True)

@@ -764,7 +764,7 @@ class _Generator:
         "operator", "vertenza", "vertenza_site", "vertenza_party", "tavolo_meeting",
         "employer", "job_offer", "funding_programme",
         "training_provider", "course", "course_session", "fund",
-        "worker", "worker_language", "employment_situation", "service_pact", "pathway",
+        "worker", "worker_status_change", "worker_language", "employment_situation", "service_pact", "pathway",
         "diary_entry", "appointment", "application", "application_status_change", "hire",
         "business_project", "business_stage_event", "suap_filing", "funding_request",
         "voucher", "voucher_status_change", "attendance",
@@ -1649,6 +1649,14 @@ class _Generator:
         worker["search_text"] = worker_search_text(worker)
         worker.update(worker_sort_keys(worker))
         self.add("worker", worker)
+        if file_status != FileStatus.APERTO:  # the dated history monitoring reads (0012)
+            # (no draw from rng: the rest of the demo stays what it was)
+            since = closed_on or intake + (today - intake) / 2
+            self.add("worker_status_change", {
+                "id": self.new_id("worker_status_change"), "worker_id": wid,
+                "status": file_status, "changed_on": since,
+                "changed_at": dt.datetime.combine(since, dt.time(10)), "operator_id": operator_id,
+                "reason": reason})
 
     # Besides retirement and transfer (the file's closing reason), how some workers of
     # each vertenza left its "to place" count: (exit, share of the cohort).

@@ -206,11 +206,12 @@ def _draw_letterhead(canv: Canvas, head: Letterhead) -> None:
     canv.line(MARGIN_LEFT, rule_y, PAGE_W - MARGIN_RIGHT, rule_y)
 
 
-def _draw_running_head(canv: Canvas, head: Letterhead, protocol: str | None) -> None:
+def _draw_running_head(canv: Canvas, head: Letterhead, protocol: str | None,
+                       right: str | None = None) -> None:
     y = PAGE_H - 14 * mm
     canv.setFont(FONT_BOLD, 8.5)
     canv.setFillColor(ACCENT)
-    right = f"Prot. n. {protocol}" if protocol else "ANTEPRIMA – non protocollata"
+    right = right or (f"Prot. n. {protocol}" if protocol else "ANTEPRIMA – non protocollata")
     right_w = pdfmetrics.stringWidth(right, FONT, 8.5)
     name = simpleSplit(head.name, FONT_BOLD, 8.5, TEXT_W - right_w - 10 * mm)[:1]
     canv.drawString(MARGIN_LEFT, y, name[0] if name else "")
@@ -232,6 +233,19 @@ def _draw_footer(canv: Canvas, head: Letterhead) -> None:
     text = " – ".join(x for x in (head.name, head.address) if x)
     for i, line in enumerate(simpleSplit(text, FONT, 7.5, TEXT_W - 32 * mm)[:2]):
         canv.drawString(MARGIN_LEFT, y - i * 9.5, line)
+
+
+def draw_page_frame(canv: Canvas, head: Letterhead, first: bool, note: str | None = None) -> None:
+    """The office's letterhead (first page) or running head (later ones) and the footer,
+    for other documents drawn on the letters' paper (the monitoring report)."""
+    if first:
+        _draw_letterhead(canv, head)
+    else:
+        _draw_running_head(canv, head, None, note)
+    _draw_footer(canv, head)
+    canv.setFont(FONT, 7.5)
+    canv.setFillColor(GREY)
+    canv.drawRightString(PAGE_W - MARGIN_RIGHT, 15 * mm, f"Pagina {canv.getPageNumber()}")
 
 
 def _draw_draft_mark(canv: Canvas) -> None:

@@ -529,6 +529,17 @@ def _letterhead(office: Office) -> render.Letterhead:
                              contacts, office.logo)
 
 
+def office_letterhead(ctx: Context) -> render.Letterhead:
+    """The letterhead of the acting operator's office (for documents other than letters)."""
+    with ctx.read() as s:
+        office = s.get(Office, ctx.actor.office_id) if ctx.actor else None
+        if office is None:
+            office = s.scalars(select(Office).order_by(Office.id)).first()
+        if office is None:
+            raise ValidationError("L'ufficio non è configurato: manca l'intestazione.")
+        return _letterhead(office)
+
+
 def _render_letter(tpl: LetterTemplate, p: _Prepared, head: render.Letterhead,
                    protocol: str | None) -> render.RenderLetter:
     office = p.sources.office

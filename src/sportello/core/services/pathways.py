@@ -28,6 +28,7 @@ from sportello.core.models import (
 from sportello.core.codes import pathway_kind_label
 from sportello.core.search import search_worker_ids
 from sportello.core import audit
+from sportello.core.services import file_status
 
 OPEN = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
 # The file's closing reason that follows from an outcome.
@@ -142,7 +143,7 @@ def close_file(ctx: Context, worker_id: int, outcome: str, *, on: dt.date | None
                                                           Pathway.status.in_(OPEN))))
         for p in open_paths:
             close_pathway_in(s, p, outcome, max(on, p.start_on or on))
-        worker.status = FileStatus.CHIUSO
+        file_status.record(s, worker, FileStatus.CHIUSO, on, closing)
         worker.closed_on = on
         worker.closing_reason = closing
         audit.record(s, "close_file", entity="worker", entity_id=worker_id, worker_id=worker_id,

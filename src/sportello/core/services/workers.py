@@ -44,6 +44,7 @@ from sportello.core.search import search_worker_ids
 from sportello.core.text import fold
 from sportello.core import audit, permissions
 from sportello.core.services.records import update_record
+from sportello.core.services import file_status
 
 
 # --------------------------------------------------------------------------- plain data
@@ -570,7 +571,7 @@ def set_status(ctx: Context, worker_id: int, status: str, reason: str | None = N
             raise NotFound("Fascicolo non trovato.")
         if w.anonymised_at is not None:
             raise ValidationError("Il fascicolo è stato anonimizzato: non si può riaprire.")
-        w.status = status
+        file_status.record(s, w, status, dt.date.today())
         if status == FileStatus.APERTO:
             w.closed_on, w.closing_reason = None, None
         if reason:
