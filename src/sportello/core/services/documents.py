@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from sportello.core import audit, permissions
@@ -35,7 +35,6 @@ from sportello.core.codes import DocumentKind, DocumentOwner, ProtocolChannel
 from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.exchange import attachments
-from sportello.core.exchange.attachments import CHUNK
 from sportello.core.models import (
     Appointment,
     BusinessProject,
