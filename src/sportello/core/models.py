@@ -844,7 +844,7 @@ class Document(IdMixin, VersionedMixin, Base):
 
 
 class DocumentChunk(Base):
-    """A document's bytes, in pieces of at most ``services.documents.CHUNK`` bytes: written
+    """A document's bytes, in pieces of at most ``exchange.attachments.CHUNK`` bytes: written
     and read one piece at a time, so a large scan never sits whole in memory."""
 
     __tablename__ = "document_chunk"
