@@ -280,3 +280,52 @@ def test_stored_hashes_are_verified(ctx, worker_id, tmp_path: Path) -> None:  # 
     with pytest.raises(ValidationError, match="SHA-256"):
         documents.save_copy(ctx, info.id, tmp_path / "copia.png")
     assert not (tmp_path / "copia.png").exists()
+
+
+# --------------------------------------------------------------------------- privacy
+
+
+def test_the_access_request_carries_the_documents(ctx, worker_id, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from sportello.core.services import privacy
+
+    scan = documents.attach(ctx, worker_id, write(tmp_path, "carta-identita.jpg"), "identita")
+    cv = documents.attach(ctx, worker_id, write(tmp_path, "cv.docx"), "cv")
+    documents.delete_document(ctx, cv.id, "doppio")  # still held until anonymisation
+    other = _worker(ctx, "Bianchi", "Carla")
+    documents.attach(ctx, other, write(tmp_path, "foto.png"), "altro")
+    result = privacy.access_request(ctx, worker_id, tmp_path / "accesso")
+    assert result.documents_folder is not None
+    assert sorted(p.name for p in result.documents_folder.iterdir()) == [
+        f"{scan.id:05d}-carta-identita.jpg", f"{cv.id:05d}-cv.docx"]
+    assert (result.documents_folder / f"{scan.id:05d}-carta-identita.jpg").read_bytes() == (
+        tmp_path / "carta-identita.jpg").read_bytes()
+    assert result.counts["Documenti"] == 2
+    text = " ".join("".join(p.extract_text() for p in PdfReader(result.pdf).pages).split())
+    assert "Documenti (2)" in text and f"{scan.id:05d}-carta-identita.jpg" in text
+    assert "foto.png" not in text
+
+
+def test_anonymisation_removes_the_documents(ctx, worker_id, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.services import privacy
+
+    documents.attach(ctx, worker_id, write(tmp_path, "carta-identita.jpg"), "identita")
+    incoming = documents.register_incoming(ctx, sender="Ettore Gori", subject="Domanda di Gori",
+                                           worker_id=worker_id, file=write(tmp_path, "cv.odt"))
+    kept = documents.attach(ctx, _worker(ctx, "Bianchi", "Carla"),
+                            write(tmp_path, "foto.png"), "altro")
+    with ctx.write() as s:
+        w = s.get(Worker, worker_id)
+        w.status, w.closed_on, w.closing_reason = "chiuso", TODAY - dt.timedelta(days=6 * 365), \
+            "ricollocato"
+    assert privacy.anonymise(ctx).anonymised == 1
+    with ctx.read() as s:
+        left = s.execute(select(Document.id, Document.worker_id, Document.sender,
+                                Document.original_name, Document.protocol_number)).all()
+        pieces = set(s.scalars(select(DocumentChunk.document_id)))
+        details = " ".join(d or "" for d in s.scalars(select(AuditLog.detail)))
+    assert sorted(left) == sorted([(incoming.id, None, "(anonimizzato)", None, 1),
+                                   (kept.id, kept.worker_id, None, "foto.png", None)])
+    assert pieces == {kept.id}
+    assert "carta-identita.jpg" not in details and "Domanda di Gori" not in details

@@ -346,12 +346,12 @@ def delete_document(ctx: Context, document_id: int, reason: str | None = None) -
         return _info(s, doc)
 
 
-def purge_in(s: Session, worker_id: int) -> int:
-    """Remove every document of the file, bytes included (anonymisation). Protocol entries
-    stay in the register without their personal content: number, date, channel, kind."""
+def purge_in(s: Session, worker_id: int) -> list[int]:
+    """Remove every document of the file, bytes included (anonymisation); their ids. Protocol
+    entries stay in the register without their personal content: number, date, channel."""
     ids = list(s.scalars(select(Document.id).where(Document.worker_id == worker_id)))
     if not ids:
-        return 0
+        return []
     s.execute(delete(DocumentChunk).where(DocumentChunk.document_id.in_(ids)))
     protocolled = Document.protocol_number.is_not(None)
     s.execute(Document.__table__.update()
@@ -360,7 +360,31 @@ def purge_in(s: Session, worker_id: int) -> int:
                       subject="(anonimizzato)", size=None, sha256=None, mime=None,
                       extension=None, version=Document.version + 1))
     s.execute(delete(Document).where(Document.id.in_(ids), ~protocolled))
-    return len(ids)
+    return ids
+
+
+def copy_name(doc: Document) -> str:
+    """The name of a document's copy in an access request's folder."""
+    stem = Path(doc.original_name or "documento").stem[:80] or "documento"
+    return f"{doc.id:05d}-{stem}.{doc.extension or 'bin'}"
+
+
+def write_all(s: Session, worker_id: int, folder: Path) -> list[Path]:
+    """Every document of the file with bytes (deleted ones too: still held) into ``folder``,
+    a piece at a time (the access request)."""
+    written = []
+    docs = list(s.scalars(select(Document).where(Document.worker_id == worker_id,
+                                                 Document.size.is_not(None))
+                          .order_by(Document.id)))
+    if docs:
+        folder.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        target = folder / copy_name(doc)
+        with replaced_atomically(target) as tmp, open(tmp, "wb") as f:
+            for piece in _pieces(s, doc.id):
+                f.write(piece)
+        written.append(target)
+    return written
 
 
 # --------------------------------------------------------------------------- read side
