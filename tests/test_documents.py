@@ -329,3 +329,40 @@ def test_anonymisation_removes_the_documents(ctx, worker_id, tmp_path: Path) -> 
                                    (kept.id, kept.worker_id, None, "foto.png", None)])
     assert pieces == {kept.id}
     assert "carta-identita.jpg" not in details and "Domanda di Gori" not in details
+
+
+# --------------------------------------------------------------------------- backups
+
+
+def test_backups_carry_the_documents_and_restore_checks_them(sqlite_url: str,
+                                                             tmp_path: Path) -> None:
+    import sqlite3
+
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import backups, setup
+
+    ctx = bootstrap(sqlite_url)
+    ctx = ctx.acting_as(setup.initialise(
+        ctx, setup.OfficeData(code="CPI-AT", name="CPI di Asti"),
+        setup.AdminData(username="admin", full_name="Anna Amministratrice", password="prova1234")))
+    try:
+        info = documents.attach(ctx, _worker(ctx), write(tmp_path, "scansione.pdf"), "patto")
+        copy = backups.create_backup(ctx, tmp_path / "copia.db").path
+        damaged = tmp_path / "alterata.db"
+        damaged.write_bytes(copy.read_bytes())
+        with sqlite3.connect(damaged) as conn:
+            conn.execute("UPDATE document_chunk SET data = ? WHERE document_id = ?",
+                         (b"%PDF-1.4 altered", info.id))
+        conn.close()
+        documents.delete_document(ctx, info.id)
+        with pytest.raises(backups.RestoreRefused,
+                           match=rf"alterata.db ha documenti che non corrispondono .* documento "
+                                 rf"n. {info.id} \(scansione.pdf\)"):
+            backups.restore(ctx, damaged)
+        assert documents.list_documents(ctx, info.worker_id) == []  # untouched
+        backups.restore(ctx, copy)
+        back = documents.list_documents(ctx, info.worker_id)
+        assert [d.sha256 for d in back] == [info.sha256]
+        assert documents.content(ctx, info.id) == (tmp_path / "scansione.pdf").read_bytes()
+    finally:
+        ctx.close()
