@@ -31,7 +31,12 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from sportello.core import audit, permissions
-from sportello.core.codes import DocumentKind, DocumentOwner, ProtocolChannel
+from sportello.core.codes import (
+    DocumentKind,
+    DocumentOwner,
+    ProtocolChannel,
+    pathway_kind_label,
+)
 from sportello.core.context import Context
 from sportello.core.errors import NotFound, ValidationError
 from sportello.core.exchange import attachments
@@ -408,6 +413,43 @@ def list_documents(ctx: Context, worker_id: int, *, kind: str | None = None,
             raise NotFound("Fascicolo non trovato.")
         docs = list(s.scalars(stmt.order_by(Document.uploaded_at.desc(), Document.id.desc())))
         return [_info(s, d) for d in docs]
+
+
+@dataclass(frozen=True)
+class OwnerChoice:
+    owner_kind: str
+    owner_id: int | None
+    label: str
+
+
+def owner_choices(ctx: Context, worker_id: int) -> list[OwnerChoice]:
+    """What a document of this file can belong to: the file itself, then its pact
+    revisions, pathways, vouchers, business projects and appointments."""
+    found = [OwnerChoice(DocumentOwner.WORKER, None, "Fascicolo")]
+    with ctx.read() as s:
+        for p in s.scalars(select(ServicePact).where(ServicePact.worker_id == worker_id)
+                           .order_by(ServicePact.revision.desc())):
+            what = ("bozza da firmare" if p.status == PactStatus.BOZZA
+                    else f"firmato il {p.signed_on:%d/%m/%Y}" if p.signed_on else p.status)
+            found.append(OwnerChoice(DocumentOwner.PACT, p.id,
+                                     f"Patto di servizio, revisione {p.revision} ({what})"))
+        for p in s.scalars(select(Pathway).where(Pathway.worker_id == worker_id)
+                           .order_by(Pathway.id.desc())):
+            since = f", dal {p.start_on:%d/%m/%Y}" if p.start_on else ""
+            found.append(OwnerChoice(DocumentOwner.PATHWAY, p.id,
+                                     f"Percorso {pathway_kind_label(p.kind)}{since}"))
+        for v in s.scalars(select(Voucher).where(Voucher.worker_id == worker_id)
+                           .order_by(Voucher.id.desc())):
+            found.append(OwnerChoice(DocumentOwner.VOUCHER, v.id,
+                                     f"Voucher {v.code or v.id} ({v.status})"))
+        for b in s.scalars(select(BusinessProject).where(BusinessProject.worker_id == worker_id)
+                           .order_by(BusinessProject.id.desc())):
+            found.append(OwnerChoice(DocumentOwner.BUSINESS, b.id, f"Progetto «{b.title}»"))
+        for a in s.scalars(select(Appointment).where(Appointment.worker_id == worker_id)
+                           .order_by(Appointment.starts_at.desc()).limit(20)):
+            found.append(OwnerChoice(DocumentOwner.APPOINTMENT, a.id,
+                                     f"Appuntamento del {a.starts_at:%d/%m/%Y %H:%M}"))
+    return found
 
 
 def get(ctx: Context, document_id: int) -> DocumentInfo:
