@@ -94,7 +94,7 @@ def attach(qtbot, page, path: Path, kind: str, owner: str | None = None) -> Atta
 
 def open_documents(qtbot, ctx, worker_id):  # type: ignore[no-untyped-def]
     window = open_window(qtbot, ctx, worker_id, size=screens.SMALL)
-    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Alt+T: Documenti
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Alt+U: Documenti
     page = window.documents
     assert window.tabs.currentWidget() is page
     settle(qtbot)

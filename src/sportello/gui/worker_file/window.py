@@ -310,7 +310,7 @@ class WorkerFileWindow(QWidget):
         self.vouchers = VouchersPage(ctx, self._worker_ref)
         self._add_tab(self.vouchers, self.tr("&Voucher"))
         self.documents = DocumentsPage(ctx, self._worker_ref)
-        self._add_tab(self.documents, self.tr("Documen&ti"))
+        self._add_tab(self.documents, self.tr("Doc&umenti"))
         for page in self._path_pages():
             page.changed.connect(self._path_changed)
         yield
