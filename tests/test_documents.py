@@ -366,3 +366,32 @@ def test_backups_carry_the_documents_and_restore_checks_them(sqlite_url: str,
         assert documents.content(ctx, info.id) == (tmp_path / "scansione.pdf").read_bytes()
     finally:
         ctx.close()
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def test_scadenze_list_patti_printed_and_not_returned_signed(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.models import Letter, ServicePact
+    from sportello.core.services import deadlines
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    late, recent = _worker(ctx), _worker(ctx, "Bianchi", "Carla")
+    with ctx.write() as s:
+        for wid, days in ((late, 20), (recent, 5)):
+            s.add(ServicePact(worker_id=wid, status="bozza", commitments="ricerca attiva",
+                              created_at=now - dt.timedelta(days=30)))
+            s.add(Letter(office_id=ctx.actor.office_id, protocol_year=TODAY.year,
+                         protocol_number=wid, template="patto", worker_id=wid, sha256="0" * 64,
+                         issued_at=now - dt.timedelta(days=days)))
+    rows = [d for d in deadlines.upcoming(ctx, 30) if d.kind == "firma"]
+    assert [(d.worker_name, d.due_on) for d in rows] == [
+        ("Gori Ettore", (now - dt.timedelta(days=20)).date() + dt.timedelta(days=15))]
+    assert rows[0].label == "Patto stampato e non restituito firmato"
+    assert "non ancora restituito firmato" in rows[0].detail
+    draft = pacts.revisions(ctx, late)[0]
+    with ctx.write() as s:  # drawn up 30 days ago: signing it today is fine
+        s.get(ServicePact, draft.id).created_at = now - dt.timedelta(days=30)
+    documents.attach(ctx, late, write(tmp_path, "scansione.pdf"), "patto",
+                     owner_kind="service_pact", owner_id=draft.id)
+    assert [d for d in deadlines.upcoming(ctx, 30) if d.kind == "firma"] == []
