@@ -58,6 +58,7 @@ def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
 def choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
     """Pick an entry the way the keyboard does: focus the list and type its first letters."""
     combo.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new search, not the last one's end
     qtbot.keyClicks(combo, text)
     assert combo.currentText().startswith(text), combo.currentText()
 
@@ -207,3 +208,36 @@ def test_a_copy_is_saved_and_a_dropped_file_opens_the_attach_dialog(
     assert window.tabs.currentWidget() is page
     assert dialog.file_edit.text() == str(dropped)
     dialog.reject()
+
+
+def test_the_worker_list_filters_by_missing_documents(qtbot, office_ctx, gori,
+                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.models import Letter
+    from sportello.gui.areas.workers import WorkersArea
+
+    neri = workers.create(office_ctx, workers.WorkerForm(
+        codice_fiscale=cf.encode("Neri", "Paola", "F", dt.date(1980, 5, 6), "A479"),
+        surname="Neri", name="Paola"))
+    documents.attach(office_ctx, neri, write(tmp_path, "carta-identita.jpg"), "identita")
+    with office_ctx.write() as s:  # Gori's draft patto was printed for signature
+        s.add(Letter(office_id=office_ctx.actor.office_id, protocol_year=TODAY.year,
+                     protocol_number=1, template="patto", worker_id=gori, sha256="0" * 64))
+    area = WorkersArea(office_ctx)
+    qtbot.addWidget(area)
+    area.resize(1000, 600)
+    area.show()
+    qtbot.waitUntil(lambda: area.count_label.text() != "")
+    settle(qtbot)
+    names = lambda: [area.model.index(r, 0).data() for r in range(area.model.rowCount())]  # noqa: E731
+    assert sorted(names()) == ["Gori", "Neri"]
+    choose(qtbot, area.documents_filter, "Senza")
+    settle(qtbot)
+    assert names() == ["Gori"]
+    choose(qtbot, area.documents_filter, "Patto")
+    settle(qtbot)
+    assert names() == ["Gori"]
+    documents.attach(office_ctx, gori, write(tmp_path, "scansione.pdf"), "patto",
+                     owner_kind="service_pact", owner_id=pacts.revisions(office_ctx, gori)[0].id)
+    area.refresh()
+    settle(qtbot)
+    assert names() == []
