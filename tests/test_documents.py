@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from document_files import EXPECTED, damaged_pdf, disguised_executable, pdf_bytes, write
+from document_files import EXPECTED, big_pdf, damaged_pdf, disguised_executable, write
 from sportello.core.codice_fiscale import encode
 from sportello.core.context import Actor
 from sportello.core.errors import NotFound, PermissionDenied, ValidationError
@@ -85,10 +85,7 @@ def test_each_type_is_attached_by_content_and_comes_back_identical(
 
 
 def test_a_large_document_is_stored_in_pieces(ctx, worker_id, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    big = tmp_path / "grande.pdf"
-    data = pdf_bytes()
-    # a valid PDF followed by 3 MB of comment lines: PDFium still opens it
-    big.write_bytes(data[:-6] + b"\n" + (b"%" + b"x" * 1023 + b"\n") * 3000 + data[-6:])
+    big = big_pdf(tmp_path / "grande.pdf", 2.5)
     info = documents.attach(ctx, worker_id, big, "inps")
     with ctx.read() as s:
         pieces = s.scalar(select(func.count()).select_from(DocumentChunk)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from document_files import pdf_bytes
+from document_files import big_pdf
 from sportello.cli import main
 from sportello.core.codice_fiscale import encode
 
@@ -44,13 +44,6 @@ def _database(path: Path) -> None:
                                                                 surname="Gori", name="Ettore"))
 
 
-def _big_pdf(path: Path, megabytes: int) -> Path:
-    data = pdf_bytes()
-    filler = (b"%" + b"x" * 1023 + b"\n") * (megabytes * 1024)
-    path.write_bytes(data[:-6] + b"\n" + filler + data[-6:])
-    return path
-
-
 def _documents(db: Path) -> list[tuple[int, int, str, bytes]]:
     """(id, size, sha256, bytes) of every document, read on a connection of its own."""
     with closing(sqlite3.connect(db)) as con:
@@ -65,7 +58,7 @@ def test_kill_while_attaching_leaves_the_whole_document_or_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "ufficio.db"
     _database(db)
-    scan = _big_pdf(tmp_path / "scansione.pdf", 20)
+    scan = big_pdf(tmp_path / "scansione.pdf", 20)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     cmd = [sys.executable, "-m", "sportello", "--db", str(db), "attach", "--worker", CF,
            str(scan), "--kind", "inps"]
