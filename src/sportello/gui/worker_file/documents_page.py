@@ -383,7 +383,7 @@ class DocumentsPage(PathPage):
             Column(self.tr("Protocollo"), lambda r: r.protocol or ""),
             Column(self.tr("Dimensione"), lambda r: size_text(r.size), align_right=True),
             Column(self.tr("Allegato a"), self._owner_text),
-        ], "fileDocTable", [150, 220, 120, 140, 90, 80])
+        ], "fileDocTable", [180, 200, 120, 140, 90, 80])
         self.list.doubleClicked.connect(lambda _index: self.preview())
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessun documento in questo fascicolo. Allegare il "
