@@ -57,7 +57,7 @@ from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.kit.forms import error_label, muted_label
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_datetime
 from sportello.gui.kit.screen_fit import resize_within_screen
-from sportello.gui.kit.tables import Column, selected_row
+from sportello.gui.kit.tables import Column, selected_row, shown_texts
 from sportello.gui.shared.path_page import PathPage
 
 FILE_FILTER = "Documenti (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.odt *.docx *.xlsx);;Tutti (*)"
@@ -413,8 +413,7 @@ class DocumentsPage(PathPage):
         self.update_buttons()
 
     def rows(self) -> list[list[str]]:
-        model = self.list.model()
-        return [[c.text(r) for c in model.columns] for r in model.rows]  # type: ignore[attr-defined]
+        return shown_texts(self.list)
 
     def update_buttons(self) -> None:
         row = selected_row(self.list)
