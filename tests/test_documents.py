@@ -220,13 +220,22 @@ def test_incoming_protocol_shares_the_letters_counter(ctx, worker_id, tmp_path: 
         documents.register_incoming(ctx, sender="A", subject="B",
                                     received_on=TODAY + dt.timedelta(days=1))
     assert _state(ctx) == before
+    from sportello.core.models import Letter
+
+    with ctx.write() as s:  # the letter that took the first number
+        s.add(Letter(office_id=ctx.actor.office_id, protocol_year=TODAY.year,
+                     protocol_number=first, template="convocazione", subject="Convocazione",
+                     worker_id=worker_id, sha256="0" * 64))
     out = tmp_path / "registro.xlsx"
-    assert documents.export_register(ctx, out, since=TODAY, until=TODAY) == 2
+    assert documents.export_register(ctx, out, since=TODAY, until=TODAY) == 3
     rows = list(rows_of(out))
     assert rows[0][:5] == ("Protocollo", "Direzione", "Data", "Mittente / destinatario", "Oggetto")
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
+        (f"{first}/{TODAY.year}", "uscita", "Gori Ettore"),
         (f"{first + 1}/{TODAY.year}", "entrata", "INPS sede di Asti"),
         (f"{first + 2}/{TODAY.year}", "entrata", "Ente di formazione Alfa")]
+    assert documents.register(ctx, since=TODAY + dt.timedelta(days=1)) == []
+    assert len(documents.register(ctx, until=TODAY - dt.timedelta(days=1))) == 0
 
 
 _PROTOCOLLER = textwrap.dedent("""
