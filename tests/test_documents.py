@@ -183,6 +183,10 @@ def test_owners_must_exist_and_belong_to_the_file(ctx, worker_id, tmp_path: Path
     info = documents.attach(ctx, other, scan, "attestato", owner_kind="pathway",
                             owner_id=path_id)
     assert (info.owner_kind, info.owner_id) == ("pathway", path_id)
+    with pytest.raises(ValidationError, match="Indicare il fascicolo"):
+        documents.attach(ctx, None, scan, "altro")
+    with pytest.raises(ValidationError, match="non è di questo fascicolo"):  # a file's record
+        documents.attach(ctx, None, scan, "altro", owner_kind="pathway", owner_id=path_id)
 
 
 def test_deleting_is_for_team_leaders_and_soft(ctx, worker_id, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,9 @@ DEFAULT_MAX_MB = 25
 NOTE_MAX = 2000
 TEXT_MAX = 200
 
-# owner kind -> the model whose row it names (each has a worker_id)
+# owner kind -> the model whose row it names. A record with ``worker_id`` takes documents of
+# that file; one without (a tavolo meeting) takes documents of no file. A new kind: its
+# value in codes.DocumentOwner (and in migration 0013's CHECK), one line here and a label.
 _OWNERS: dict[str, Any] = {
     DocumentOwner.PACT: ServicePact,
     DocumentOwner.PATHWAY: Pathway,
@@ -183,20 +185,24 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
-def _owner(s: Session, worker_id: int, owner_kind: str, owner_id: int | None) -> Any:
-    """The record the document belongs to (None for the file itself), checked."""
+def _owner(s: Session, worker_id: int | None, owner_kind: str, owner_id: int | None) -> Any:
+    """The record the document belongs to (None for the file itself), checked: a record of
+    a file (it has ``worker_id``) must be of this file; a record of no file (a meeting of
+    a whole vertenza) takes documents with no file."""
     if owner_kind == DocumentOwner.WORKER:
+        if worker_id is None:
+            raise ValidationError("Indicare il fascicolo o ciò a cui si allega il documento.",
+                                  "owner")
         return None
     model = _OWNERS.get(owner_kind)
     if model is None:
         raise ValidationError(f"Non si allegano documenti a «{owner_kind}».", "owner")
+    label = OWNER_LABELS.get(owner_kind, owner_kind)
     row = s.get(model, owner_id) if owner_id is not None else None
     if row is None:
-        raise NotFound(f"{OWNER_LABELS[DocumentOwner(owner_kind)].capitalize()} non trovato.")
-    if row.worker_id != worker_id:
-        raise ValidationError(
-            f"Il {OWNER_LABELS[DocumentOwner(owner_kind)]} n. {owner_id} non è di questo "
-            "fascicolo.", "owner")
+        raise NotFound(f"{label.capitalize()} non trovato.")
+    if getattr(row, "worker_id", None) != worker_id:
+        raise ValidationError(f"Il {label} n. {owner_id} non è di questo fascicolo.", "owner")
     return row
 
 
@@ -247,16 +253,19 @@ def _add(s: Session, ctx: Context, checked: _Checked | None, **values: Any) -> D
     s.flush()
     if checked is not None:
         doc.size, doc.sha256 = _store_content(s, doc, checked.path, checked.limit)
-        if doc.worker_id is not None:
-            twin = s.execute(
-                select(Document.id, Document.original_name, Document.uploaded_at)
-                .where(Document.worker_id == doc.worker_id, Document.sha256 == doc.sha256,
-                       Document.id != doc.id, Document.deleted_at.is_(None))
-                .limit(1)).first()
-            if twin is not None:
-                raise ValidationError(
-                    f"«{checked.path.name}» è già nel fascicolo: è identico a «{twin[1]}» "
-                    f"(documento n. {twin[0]}, allegato il {twin[2]:%d/%m/%Y}).", "file")
+        same_place = (Document.worker_id == doc.worker_id if doc.worker_id is not None
+                      else (Document.owner_kind == doc.owner_kind)
+                      & (Document.owner_id == doc.owner_id))
+        twin = s.execute(
+            select(Document.id, Document.original_name, Document.uploaded_at)
+            .where(same_place, Document.sha256 == doc.sha256, Document.id != doc.id,
+                   Document.deleted_at.is_(None))
+            .limit(1)).first()
+        if twin is not None:
+            where = "nel fascicolo" if doc.worker_id is not None else "tra i suoi documenti"
+            raise ValidationError(
+                f"«{checked.path.name}» è già {where}: è identico a «{twin[1]}» "
+                f"(documento n. {twin[0]}, allegato il {twin[2]:%d/%m/%Y}).", "file")
         s.flush()
     return doc
 
@@ -264,10 +273,11 @@ def _add(s: Session, ctx: Context, checked: _Checked | None, **values: Any) -> D
 # --------------------------------------------------------------------------- writes
 
 
-def attach(ctx: Context, worker_id: int, file: Path | str, kind: str, *,
+def attach(ctx: Context, worker_id: int | None, file: Path | str, kind: str, *,
            note: str | None = None, owner_kind: str = DocumentOwner.WORKER,
            owner_id: int | None = None, signed_on: dt.date | None = None) -> DocumentInfo:
-    """Attach ``file`` to the worker's file (and to ``owner_kind``/``owner_id`` in it).
+    """Attach ``file`` to the worker's file (and to ``owner_kind``/``owner_id`` in it), or,
+    with ``worker_id`` None, to a record of no file (``owner_kind``/``owner_id``).
 
     A document attached to a draft pact revision is its signed scan: the revision is signed
     on ``signed_on`` (default today) in the same transaction.
@@ -277,8 +287,7 @@ def attach(ctx: Context, worker_id: int, file: Path | str, kind: str, *,
     note = _clean_text(note, NOTE_MAX, "Note", "note")
     checked = _check_file(ctx, file)
     with ctx.write() as s:
-        worker = s.get(Worker, worker_id)
-        if worker is None:
+        if worker_id is not None and s.get(Worker, worker_id) is None:
             raise NotFound("Fascicolo non trovato.")
         owner = _owner(s, worker_id, owner_kind, owner_id)
         signed = None
@@ -401,11 +410,13 @@ def write_all(s: Session, worker_id: int, folder: Path) -> list[Path]:
 # --------------------------------------------------------------------------- read side
 
 
-def list_documents(ctx: Context, worker_id: int, *, kind: str | None = None,
+def list_documents(ctx: Context, worker_id: int | None, *, kind: str | None = None,
                    owner_kind: str | None = None, owner_id: int | None = None,
                    include_deleted: bool = False) -> list[DocumentInfo]:
-    """The file's documents, newest first (``kind`` and owner filter them)."""
-    stmt = select(Document).where(Document.worker_id == worker_id)
+    """The file's documents, newest first (``kind`` and owner filter them); with
+    ``worker_id`` None, those of a record of no file (``owner_kind``/``owner_id``)."""
+    stmt = select(Document).where(Document.worker_id.is_(None) if worker_id is None
+                                  else Document.worker_id == worker_id)
     if kind:
         stmt = stmt.where(Document.kind == kind)
     if owner_kind:
@@ -414,8 +425,11 @@ def list_documents(ctx: Context, worker_id: int, *, kind: str | None = None,
             stmt = stmt.where(Document.owner_id == owner_id)
     if not include_deleted:
         stmt = stmt.where(Document.deleted_at.is_(None))
+    if worker_id is None and owner_id is None:
+        raise ValidationError("Indicare il fascicolo o ciò a cui sono allegati i documenti.",
+                              "owner")
     with ctx.read() as s:
-        if s.get(Worker, worker_id) is None:
+        if worker_id is not None and s.get(Worker, worker_id) is None:
             raise NotFound("Fascicolo non trovato.")
         docs = list(s.scalars(stmt.order_by(Document.uploaded_at.desc(), Document.id.desc())))
         return [_info(s, d) for d in docs]
