@@ -45,7 +45,7 @@ from sportello.core.models import (
     Worker,
 )
 from sportello.core.paths import resource
-from sportello.core.services import agenda, letters, worker_file
+from sportello.core.services import agenda, letters, protocol, worker_file
 
 TODAY = dt.date(2026, 11, 24)
 MONDAY = dt.date(2026, 12, 7)  # the 8th is a holiday (Immacolata)
@@ -505,7 +505,7 @@ def test_next_protocol_block_is_atomic_on_many_connections(ctx, office) -> None:
         barrier.wait()
         for _ in range(10):
             with ctx.write() as s:
-                blocks.append(letters.next_protocol(s, ctx.actor.office_id, 2026, 3))
+                blocks.append(protocol.next_protocol(s, ctx.actor.office_id, 2026, 3))
 
     pool = [threading.Thread(target=work) for _ in range(8)]
     for t in pool:

@@ -74,6 +74,15 @@ def _context(args: argparse.Namespace, *, migrate: bool = True,  # type: ignore[
     return ctx
 
 
+def _logged_in(body: Callable[[Context, argparse.Namespace], int]
+               ) -> Callable[[argparse.Namespace], int]:
+    """A command whose body runs with the login done (commands kept in other modules)."""
+    def command(args: argparse.Namespace) -> int:
+        with _context(args) as ctx:
+            return body(ctx, args)
+    return command
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -1070,6 +1079,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_vertenze.add_parsers(sub, _Parser, _date_arg, _bounded_int(0, 1_000_000, "numero"),
                              cmd_vertenze, cmd_vertenza)
+    from sportello import cli_documents
+
+    cli_documents.add_parsers(sub, _logged_in, _date_arg, _id_arg, _Parser)
     return parser
 
 

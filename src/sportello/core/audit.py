@@ -31,9 +31,9 @@ from sportello.core.models import AuditLog, AuditRewrite, Base, utcnow
 
 # Columns that change on every save and say nothing to a reader.
 _SKIP = {"version", "updated_at", "created_at", "search_text", "sort_surname", "sort_name",
-         "sort_comune", "sort_phone", "password_hash", "pdf", "logo"}
+         "sort_comune", "sort_phone", "password_hash", "pdf", "logo", "data"}
 # Append-only tables whose rows are their own record.
-_NOT_AUDITED = {"audit_log", "import_change", "protocol_counter"}
+_NOT_AUDITED = {"audit_log", "import_change", "protocol_counter", "document_chunk"}
 
 
 def plain_value(value: Any) -> Any:

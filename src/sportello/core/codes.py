@@ -249,6 +249,45 @@ class ExchangeStatus(enum.StrEnum):
     ANNULLATO = "annullato"
 
 
+class DocumentKind(enum.StrEnum):
+    """What a document in a file is (the command line's ``--kind`` keys)."""
+
+    IDENTITA = "identita"
+    CV = "cv"
+    PATTO = "patto"
+    INPS = "inps"
+    ATTESTATO = "attestato"
+    PRESENZE = "presenze"
+    BUSINESS_PLAN = "business-plan"
+    SUAP = "suap"
+    ALTRO = "altro"
+
+
+class DocumentOwner(enum.StrEnum):
+    """What a document belongs to besides the file (``owner_kind``; ``owner_id`` is its id).
+
+    One more kind (a tavolo meeting) is one more value here and one more check in
+    ``services.documents``: the document table needs no new column for it.
+    """
+
+    WORKER = "worker"
+    PACT = "service_pact"
+    PATHWAY = "pathway"
+    VOUCHER = "voucher"
+    BUSINESS = "business_project"
+    APPOINTMENT = "appointment"
+    MEETING = "tavolo_meeting"  # a meeting of a vertenza's tavolo (no file: worker_id None)
+
+
+class ProtocolChannel(enum.StrEnum):
+    """How an incoming document arrived (protocollo in entrata)."""
+
+    MANO = "mano"
+    POSTA = "posta"
+    EMAIL = "email"
+    PEC = "pec"
+
+
 # --------------------------------------------------------------------------- labels
 
 # PathwayKind, as the file, the pathway lists, the patto and the exports call it.
@@ -304,3 +343,27 @@ def code_label(table: dict[str, str], code: object) -> str:
     if code is None:
         return ""
     return table.get(str(code), str(code))
+
+
+DOCUMENT_KINDS: dict[str, str] = {
+    "identita": "Documento d'identità",
+    "cv": "Curriculum vitae",
+    "patto": "Patto di servizio firmato",
+    "inps": "Comunicazione CIGS/NASpI",
+    "attestato": "Attestato",
+    "presenze": "Foglio presenze",
+    "business-plan": "Business plan",
+    "suap": "SCIA / ricevuta SUAP",
+    "altro": "Altro",
+}
+
+PROTOCOL_CHANNELS: dict[str, str] = {
+    "mano": "a mano", "posta": "posta", "email": "e-mail", "pec": "PEC",
+}
+
+
+def document_kind_label(code: object) -> str:
+    """The name of a document kind ("" for None, the code itself if unknown)."""
+    if code is None:
+        return ""
+    return DOCUMENT_KINDS.get(str(code), str(code))

@@ -52,6 +52,8 @@ from sportello.core.codes import (
     ContractType,
     CourseStatus,
     DiaryKind,
+    DocumentKind,
+    DocumentOwner,
     DidStatus,
     ExchangeKind,
     ExchangeStatus,
@@ -66,6 +68,7 @@ from sportello.core.codes import (
     PathwayKind,
     PathwayOutcome,
     PathwayStatus,
+    ProtocolChannel,
     Role,
     SafetyNet,
     VertenzaSafetyNet,
@@ -903,6 +906,64 @@ class Letter(IdMixin, Base):
     batch_id: Mapped[Optional[str]] = mapped_column(String(40), index=True)
 
 
+class Document(IdMixin, VersionedMixin, Base):
+    """A document kept in a file, or a document received and protocolled (or both).
+
+    It belongs to a file (``worker_id``) and, inside it, to one record named generically
+    (``owner_kind`` + ``owner_id``: a pact revision, a pathway, a voucher...). Its bytes
+    are in ``document_chunk`` (none for a protocol entry registered without a file).
+    Incoming protocol numbers come from the same counter as the letters'.
+    """
+
+    __tablename__ = "document"
+    __table_args__ = (
+        in_check("kind", DocumentKind),
+        in_check("owner_kind", DocumentOwner),
+        in_check("channel", ProtocolChannel),
+        UniqueConstraint("office_id", "protocol_year", "protocol_number"),
+        Index("ix_document_owner", "owner_kind", "owner_id"),
+        Index("ix_document_worker_sha256", "worker_id", "sha256"),
+    )
+
+    worker_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("worker.id", ondelete="CASCADE"), index=True
+    )
+    owner_kind: Mapped[str] = mapped_column(String(30), default=DocumentOwner.WORKER)
+    owner_id: Mapped[Optional[int]] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default=DocumentKind.ALTRO)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    original_name: Mapped[Optional[str]] = mapped_column(String(255))
+    mime: Mapped[Optional[str]] = mapped_column(String(100))
+    extension: Mapped[Optional[str]] = mapped_column(String(10))
+    size: Mapped[Optional[int]] = mapped_column(Integer)
+    sha256: Mapped[Optional[str]] = mapped_column(String(64))
+    uploaded_by: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    deleted_at: Mapped[Optional[dt.datetime]]
+    deleted_by: Mapped[Optional[int]] = mapped_column(ForeignKey("operator.id"))
+    # protocollo in entrata (all empty for a document that was not protocolled)
+    office_id: Mapped[Optional[int]] = mapped_column(ForeignKey("office.id"))
+    protocol_year: Mapped[Optional[int]] = mapped_column(Integer)
+    protocol_number: Mapped[Optional[int]] = mapped_column(Integer)
+    received_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    sender: Mapped[Optional[str]]
+    subject: Mapped[Optional[str]]
+    channel: Mapped[Optional[str]] = mapped_column(String(10))
+
+
+class DocumentChunk(Base):
+    """A document's bytes, in pieces of at most ``exchange.attachments.CHUNK`` bytes: written
+    and read one piece at a time, so a large scan never sits whole in memory."""
+
+    __tablename__ = "document_chunk"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # --------------------------------------------------------------------------- exchange, audit
 
 
@@ -991,7 +1052,7 @@ WORKER_CHILDREN = (
     (DiaryEntry, DiaryEntry.worker_id), (Appointment, Appointment.worker_id),
     (Application, Application.worker_id), (Hire, Hire.worker_id),
     (BusinessProject, BusinessProject.worker_id), (Voucher, Voucher.worker_id),
-    (Letter, Letter.worker_id),
+    (Letter, Letter.worker_id), (Document, Document.worker_id),
 )
 
 

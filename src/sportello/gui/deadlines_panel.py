@@ -75,6 +75,7 @@ KIND_COLOURS = {
     "patto": "#0f766e",
     "voucher": "#be185d",
     "consenso": "#6b7280",
+    "firma": "#b45309",
 }
 
 # Rows that may hold a group title: one per kind, and room for kinds not known here yet.
@@ -154,6 +155,7 @@ class DeadlinesPanel(QDockWidget):
             "patto": self.tr("Revisione del patto di servizio"),
             "voucher": self.tr("Voucher in scadenza"),
             "consenso": self.tr("Consenso privacy mancante"),
+            "firma": self.tr("Patti stampati e non restituiti firmati"),
         }
         self.rows: list[Deadline] = []
         self._task: Task | None = None

@@ -51,7 +51,7 @@ from sportello.gui import changes
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date, format_datetime
-from sportello.gui.kit.tables import Column, selected_row
+from sportello.gui.kit.tables import Column, selected_row, shown_texts
 from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
 from sportello.gui.shared.path_page import PathPage
 from sportello.gui.tasks import Task, progress_dialog
@@ -320,8 +320,7 @@ class LettersPage(PathPage):
         self.update_buttons()
 
     def rows(self) -> list[list[str]]:
-        model = self.list.model()
-        return [[c.text(r) for c in model.columns] for r in model.rows]  # type: ignore[attr-defined]
+        return shown_texts(self.list)
 
     def update_buttons(self) -> None:
         self.reprint_button.setEnabled(selected_row(self.list) is not None)

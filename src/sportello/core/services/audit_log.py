@@ -38,6 +38,9 @@ ACTION_LABELS = {
     "access_request": "richiesta di accesso ai dati", "anonymise": "anonimizzazione",
     "fund_commit": "impegno sul fondo", "attendance_grid": "registro presenze",
     "audit_view": "consultazione del registro", "letter_preview": "anteprima lettera",
+    "attach_document": "documento allegato", "view_document": "documento visualizzato",
+    "save_document": "copia di un documento", "print_document": "documento stampato",
+    "delete_document": "documento eliminato", "protocol_in": "protocollo in entrata",
 }
 
 

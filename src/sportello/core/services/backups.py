@@ -25,6 +25,9 @@ When:
 - ``create_backup`` on request (``sportello backup``), never rotated away;
 - before every migration: ``db.upgrade_to_head``.
 
+The documents of the files are in the database (``document_chunk``), so every copy carries
+them; ``restore`` refuses a copy in which a document does not match its SHA-256.
+
 PostgreSQL: backups are the server's job (pg_dump); every function here says so plainly
 (``NotSqlite``) instead of pretending.
 """
@@ -43,13 +46,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sportello.core import db, paths
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.models import Operator, Role
 from sportello.core import audit, permissions
-from sportello.core.services import maintenance, passwords
+from sportello.core.services import documents, maintenance, passwords
 
 Clock = Callable[[], dt.datetime]  # local naive time: file names and rotation are local days
 
@@ -614,6 +618,14 @@ def _staged(candidate: Path, live: Path, now: dt.datetime) -> tuple[Path, str | 
                     f"dello schema ({str(exc).splitlines()[0][:200]}). Il database attuale non "
                     "è stato toccato.") from exc
             missing = maintenance.schema_differences(engine)
+            if not missing:
+                with Session(engine) as session:
+                    damaged = documents.verify_hashes(session)
+                if damaged:
+                    raise RestoreRefused(
+                        f"La copia {candidate.name} ha documenti che non corrispondono alla "
+                        f"loro impronta SHA-256: {'; '.join(damaged[:5])}. Il database attuale "
+                        "non è stato toccato.")
         finally:
             engine.dispose()
         plain = sqlite3.connect(staged)  # one file again: the pages are copied from it alone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from sportello.core.context import Context
 from sportello.core.models import (
@@ -13,6 +13,7 @@ from sportello.core.models import (
     AppointmentStatus,
     EmploymentSituation,
     FileStatus,
+    Letter,
     PactStatus,
     ServicePact,
     Voucher,
@@ -28,7 +29,10 @@ KIND_LABELS = {
     "esito": "Appuntamento senza esito",
     "assente": "Appuntamento mancato",
     "consenso": "Consenso privacy mancante",
+    "firma": "Patto stampato e non restituito firmato",
 }
+# A patto printed for signature and not back signed after this many days is listed.
+PACT_RETURN_DAYS = 15
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def upcoming(
     operator_id: int | None = None,
     worker_id: int | None = None,
     limit: int = 500,
+    pact_return_days: int = PACT_RETURN_DAYS,
 ) -> list[Deadline]:
     """Deadlines due within ``within_days`` (and overdue ones), soonest first.
 
@@ -123,6 +128,25 @@ def upcoming(
             detail = (f"appuntamento del {at:%d/%m/%Y %H:%M} senza esito" if outcome is None
                       else f"non si è presentato il {at:%d/%m/%Y %H:%M}")
             out.append(Deadline(kind, at.date(), wid, _name(sn, n), cf, detail))
+        # a draft pact whose letter was printed (after the draft was drawn up) more than
+        # ``pact_return_days`` ago and never came back signed (the scan signs it)
+        printed = func.max(Letter.issued_at)
+        query = (
+            select(*people, printed)
+            .join(ServicePact, ServicePact.worker_id == Worker.id)
+            .join(Letter, and_(Letter.worker_id == Worker.id, Letter.template == "patto",
+                               Letter.issued_at >= ServicePact.created_at))
+            .where(*scope, ServicePact.status == PactStatus.BOZZA)
+            .group_by(*people)
+            .having(printed <= dt.datetime.combine(
+                today - dt.timedelta(days=pact_return_days), dt.time.max))
+            .order_by(printed).limit(limit)
+        )
+        for wid, sn, n, cf, at in s.execute(query):
+            since = at.date() + dt.timedelta(days=pact_return_days)
+            out.append(Deadline("firma", since, wid, _name(sn, n), cf,
+                                f"patto stampato il {at:%d/%m/%Y}, non ancora restituito "
+                                "firmato"))
         query = (
             select(*people).where(*scope, Worker.privacy_consent.is_(False))
             .order_by(Worker.surname, Worker.name).limit(limit)

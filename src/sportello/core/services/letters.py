@@ -3,9 +3,9 @@
 Rules, once for GUI and CLI:
 - a letter whose placeholders lack data is refused before anything is printed or written,
   naming what is missing (``MissingData``, a ``ValidationError``); never a blank in print;
-- issuing takes the next protocol number of the office for the year with one atomic
-  upsert on ``protocol_counter`` (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``): two
-  counters on a shared PostgreSQL server never get the same number, and a batch takes a
+- issuing takes the next protocol number of the office for the year from the register
+  shared with the incoming post (``services.protocol.next_protocol``, one atomic upsert):
+  two counters on a shared PostgreSQL server never get the same number, and a batch takes a
   block of consecutive numbers; the PDF and its sha256 are stored in ``letter`` in the same
   transaction, so a cancelled or failed batch leaves no number used and nothing written;
 - a reprint returns the stored bytes, identical to the first print;
@@ -50,7 +50,6 @@ from sportello.core.models import (
     PactStatus,
     Pathway,
     PathwayStatus,
-    ProtocolCounter,
     Role,
     ServicePact,
     TrainingProvider,
@@ -61,6 +60,7 @@ from sportello.core.models import (
 )
 from sportello.core import audit, permissions
 from sportello.core.services import agenda
+from sportello.core.services.protocol import next_protocol
 from sportello.core.services.vouchers import certificate_earned, course_over
 
 if TYPE_CHECKING:
@@ -595,32 +595,7 @@ def _ticker(progress: Progress | None, offset: int, total: int) -> Callable[[int
     return tick
 
 
-# --------------------------------------------------------------------------- protocol
-
-
-def next_protocol(session: Session, office_id: int, year: int, count: int = 1) -> int:
-    """Take ``count`` consecutive protocol numbers atomically; returns the first.
-
-    One statement: the counter row is created or incremented and read back, under the row
-    lock PostgreSQL takes for ``ON CONFLICT DO UPDATE`` (SQLite writers are serial).
-    """
-    if count < 1:
-        raise ValueError("count must be positive")
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-        raise SportelloError(f"Database non supportato per il protocollo: {dialect}.")
-    table = ProtocolCounter.__table__
-    stmt = insert(table).values(office_id=office_id, year=year, last_number=count)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.office_id, table.c.year],
-        set_={"last_number": table.c.last_number + count},
-    ).returning(table.c.last_number)
-    last = int(session.execute(stmt).scalar_one())
-    return last - count + 1
+# --------------------------------------------------------------------------- archive
 
 
 def _store(session: Session, ctx: Context, tpl: LetterTemplate, p: _Prepared, number: int,

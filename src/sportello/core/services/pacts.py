@@ -285,45 +285,53 @@ def edit_draft(ctx: Context, pact_id: int, expected_version: int, form: PactForm
 def sign(ctx: Context, pact_id: int, expected_version: int, *, on: dt.date | None = None,
          today: dt.date | None = None) -> PactInfo:
     """Record that the draft was signed on ``on`` (default today): it is now in force."""
+    with ctx.write() as s:
+        return sign_in(s, ctx, _pact(s, pact_id), expected_version, on=on, today=today)
+
+
+def sign_in(s: Session, ctx: Context, pact: ServicePact, expected_version: int, *,
+            on: dt.date | None = None, today: dt.date | None = None,
+            how: str = "") -> PactInfo:
+    """``sign`` inside a unit of work already open (the signed scan attached to a draft
+    signs it in the transaction that stores the scan); ``how`` ends the audit detail."""
     today = today or dt.date.today()
     on = on or today
-    with ctx.write() as s:
-        pact = _pact(s, pact_id)
-        _writable(s, ctx, pact.worker_id, "registrare la firma di un patto di servizio")
-        if pact.status != PactStatus.BOZZA:
+    pact_id = pact.id
+    _writable(s, ctx, pact.worker_id, "registrare la firma di un patto di servizio")
+    if pact.status != PactStatus.BOZZA:
+        raise ValidationError(
+            f"Il patto revisione {pact.revision} è «{pact.status}»: si firma solo una bozza.",
+            "status")
+    if not (pact.commitments or "").strip():
+        raise ValidationError(
+            "Impegni del lavoratore: scriverli prima di segnare il patto come firmato.",
+            "commitments")
+    if on > today:
+        raise ValidationError(
+            f"Data di firma: il {on:%d/%m/%Y} è nel futuro.", "signed_on")
+    drafted = _local_date(pact.created_at)
+    if on < drafted:
+        raise ValidationError(
+            f"Data di firma: il {on:%d/%m/%Y} precede la bozza, redatta il "
+            f"{drafted:%d/%m/%Y}.", "signed_on")
+    replaced = [p for p in _revisions(s, pact.worker_id)
+                if p.status == PactStatus.FIRMATO and p.id != pact.id]
+    for old in replaced:
+        if old.signed_on and on < old.signed_on:
             raise ValidationError(
-                f"Il patto revisione {pact.revision} è «{pact.status}»: si firma solo una bozza.",
-                "status")
-        if not (pact.commitments or "").strip():
-            raise ValidationError(
-                "Impegni del lavoratore: scriverli prima di segnare il patto come firmato.",
-                "commitments")
-        if on > today:
-            raise ValidationError(
-                f"Data di firma: il {on:%d/%m/%Y} è nel futuro.", "signed_on")
-        drafted = _local_date(pact.created_at)
-        if on < drafted:
-            raise ValidationError(
-                f"Data di firma: il {on:%d/%m/%Y} precede la bozza, redatta il "
-                f"{drafted:%d/%m/%Y}.", "signed_on")
-        replaced = [p for p in _revisions(s, pact.worker_id)
-                    if p.status == PactStatus.FIRMATO and p.id != pact.id]
-        for old in replaced:
-            if old.signed_on and on < old.signed_on:
-                raise ValidationError(
-                    f"Data di firma: il {on:%d/%m/%Y} precede la firma della revisione "
-                    f"{old.revision} in vigore ({old.signed_on:%d/%m/%Y}).", "signed_on")
-        pact = update_record(s, ServicePact, pact_id, expected_version,
-                             {"status": PactStatus.FIRMATO, "signed_on": on})
-        for old in replaced:
-            old.status = PactStatus.SOSTITUITO
-        s.flush()
-        detail = f"revisione {pact.revision} firmata il {on:%d/%m/%Y}"
-        if replaced:
-            detail += "; sostituisce la revisione " + ", ".join(str(p.revision) for p in replaced)
-        audit.record(s, "sign_pact", entity="service_pact", entity_id=pact.id,
-                     worker_id=pact.worker_id, detail=detail)
-        return _info(s, pact)
+                f"Data di firma: il {on:%d/%m/%Y} precede la firma della revisione "
+                f"{old.revision} in vigore ({old.signed_on:%d/%m/%Y}).", "signed_on")
+    pact = update_record(s, ServicePact, pact_id, expected_version,
+                         {"status": PactStatus.FIRMATO, "signed_on": on})
+    for old in replaced:
+        old.status = PactStatus.SOSTITUITO
+    s.flush()
+    detail = f"revisione {pact.revision} firmata il {on:%d/%m/%Y}"
+    if replaced:
+        detail += "; sostituisce la revisione " + ", ".join(str(p.revision) for p in replaced)
+    audit.record(s, "sign_pact", entity="service_pact", entity_id=pact.id,
+                 worker_id=pact.worker_id, detail=detail + how)
+    return _info(s, pact)
 
 
 def close(ctx: Context, pact_id: int, expected_version: int) -> PactInfo:

@@ -42,7 +42,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,7 @@ from sportello.core.models import (
     BusinessProject,
     BusinessStageEvent,
     DiaryEntry,
+    Document,
     EmploymentSituation,
     ExchangeRecord,
     FileStatus,
@@ -90,7 +91,7 @@ from sportello.core.models import (
 from sportello.core.search import FTS_TABLE, has_fts
 from sportello.core.text import worker_search_text, worker_sort_keys
 from sportello.core import audit, permissions
-from sportello.core.services import audit_log
+from sportello.core.services import audit_log, documents
 
 PRIVACY_KEY = "privacy"
 DEFAULT_RETENTION_DAYS = 5 * 365 + 1
@@ -176,10 +177,16 @@ LABELS = {
     "template": "Modello", "appointment_id": "Appuntamento", "issued_at": "Emessa il",
     "sha256": "Impronta SHA-256", "batch_id": "Lotto", "action": "Azione",
     "entity": "Oggetto", "entity_id": "Id oggetto", "changes": "Modifiche", "detail": "Dettaglio",
+    "owner_kind": "Allegato a", "owner_id": "Id allegato a", "original_name": "Nome del file",
+    "mime": "Tipo di contenuto", "extension": "Formato", "size": "Dimensione (byte)",
+    "uploaded_by": "Caricato da", "uploaded_at": "Caricato il", "deleted_at": "Eliminato il",
+    "deleted_by": "Eliminato da", "received_on": "Ricevuto il", "sender": "Mittente",
+    "channel": "Canale", "file": "File nella cartella dei documenti",
 }
 _SKIP_COLUMNS = {"version", "search_text", "sort_surname", "sort_name", "sort_comune",
                  "sort_phone", "pdf", "logo", "worker_id"}
-_OPERATOR_COLUMNS = {"operator_id", "assigned_operator_id", "approved_by_id", "recorded_by_id"}
+_OPERATOR_COLUMNS = {"operator_id", "assigned_operator_id", "approved_by_id", "recorded_by_id",
+                     "uploaded_by", "deleted_by"}
 
 
 @dataclass(frozen=True)
@@ -202,6 +209,8 @@ class AccessResult:
     xlsx: Path
     pdf: Path
     counts: dict[str, int]
+    documents_folder: Path | None = None  # the documents' files, named in the PDF
+    documents: list[Path] = field(default_factory=list)
 
 
 def _columns(model: type[Base]) -> list[str]:
@@ -335,6 +344,12 @@ def collect(ctx: Context, worker_id: int) -> AccessReport:
         sections.append(_section(s, "Lettere", Letter, select(Letter).where(
             Letter.worker_id == worker_id).order_by(Letter.id))[0])
 
+        def document_extra(obj: Document, row: dict[str, Any]) -> None:
+            row["file"] = documents.copy_name(obj) if obj.size else None
+
+        sections.append(_section(s, "Documenti", Document, select(Document).where(
+            Document.worker_id == worker_id).order_by(Document.id), document_extra)[0])
+
         def audit_extra(obj: AuditLog, row: dict[str, Any]) -> None:
             row["action"] = audit_log.ACTION_LABELS.get(obj.action, obj.action)
             row["changes"] = audit_log.AuditRow(obj.id, obj.at, None, None, None, obj.action,
@@ -374,6 +389,9 @@ def access_request(ctx: Context, worker: int | str, out_dir: Path | str, *,
     today = today or dt.date.today()
     out = paths.output_folder(out_dir)
     base = out / f"accesso-{report.codice_fiscale}-{today:%Y%m%d}"
+    folder = out / f"documenti-{report.codice_fiscale}"
+    with ctx.read() as s:
+        copied = documents.write_all(s, worker_id, folder)
     xlsx = _write_xlsx(report, base.with_suffix(".xlsx"))
     pdf = _write_pdf(report, base.with_suffix(".pdf"), today, _office_name(ctx))
     counts = {sec.title: len(sec.rows) for sec in report.sections}
@@ -381,8 +399,9 @@ def access_request(ctx: Context, worker: int | str, out_dir: Path | str, *,
         audit.record(s, "access_request", entity="worker", entity_id=worker_id,
                      worker_id=worker_id,
                      detail=f"richiesta di accesso: {sum(counts.values())} righe in {xlsx.name} "
-                     f"e {pdf.name}")
-    return AccessResult(xlsx, pdf, counts)
+                     f"e {pdf.name}" + (f", {len(copied)} documenti in {folder.name}"
+                                        if copied else ""))
+    return AccessResult(xlsx, pdf, counts, folder if copied else None, copied)
 
 
 def _worker_id(ctx: Context, worker: int | str) -> int:
@@ -613,7 +632,8 @@ PERSONAL_KEYS = frozenset(
     {"codice_fiscale", "surname", "name", "search_text", "sort_surname", "sort_name",
      "sort_comune", "sort_phone", "title", "subject", "body", "note",
      "notes", "commitments", "profiling_notes", "purpose", "outcome_note", "description",
-     "company_name", "vat_number", "practice_number", "pdf", *_WORKER_CLEARED}
+     "company_name", "vat_number", "practice_number", "pdf", "original_name", "sender",
+     *_WORKER_CLEARED}
 )
 
 
@@ -737,6 +757,9 @@ def _anonymise_in(s: Session, worker_id: int) -> None:
         return
     needles = [w.codice_fiscale, w.surname, w.name, f"{w.surname} {w.name}", w.email or "",
                w.phone or "", w.mobile or ""]
+    for texts in s.execute(select(Document.original_name, Document.sender, Document.subject)
+                           .where(Document.worker_id == worker_id)):
+        needles.extend(t for t in texts if t and len(t) >= 4)  # names of files, senders
     new_cf = f"ANON{worker_id:012d}"
     new = {"surname": "Anonimizzato", "name": f"n. {worker_id}", "codice_fiscale": new_cf}
     values: dict[str, Any] = {key: None for key in _WORKER_CLEARED}
@@ -774,6 +797,7 @@ def _anonymise_in(s: Session, worker_id: int) -> None:
                       .execution_options(synchronize_session=False))
     s.execute(update(Letter).where(Letter.worker_id == worker_id)
               .values(pdf=None, subject=None).execution_options(synchronize_session=False))
+    touched["document"] = documents.purge_in(s, worker_id)
     for entity, ids in (("worker", [worker_id]),
                         ("employment_situation", touched["employment_situation"])):
         if ids:

@@ -27,9 +27,11 @@ from sportello.core.models import (
     WORKER_CHILDREN,
     Application,
     AuditLog,
+    Document,
     EmploymentSituation,
     FileStatus,
     ImportChange,
+    Letter,
     Operator,
     Pathway,
     PathwayStatus,
@@ -167,6 +169,14 @@ class ListFilter:
     operator_id: int | None = None
     deadline_days: int | None = None
     today: dt.date | None = None
+    # DOCUMENT_FILTERS: no live identity document; a patto printed and not returned signed
+    documents: str | None = None
+
+
+WITHOUT_ID_DOCUMENT = "senza_identita"
+PACT_NOT_RETURNED = "patto_non_restituito"
+DOCUMENT_FILTERS = {WITHOUT_ID_DOCUMENT: "Senza documento d'identità",
+                    PACT_NOT_RETURNED: "Patto stampato, non restituito firmato"}
 
 
 OPEN_PATHWAY = (PathwayStatus.PROPOSTO, PathwayStatus.ATTIVO, PathwayStatus.SOSPESO)
@@ -414,6 +424,17 @@ def _filtered(flt: ListFilter, session: Session) -> Select[tuple[int]]:
     if flt.without_pathway:
         stmt = stmt.where(~exists().where(Pathway.worker_id == Worker.id,
                                           Pathway.status.in_(OPEN_PATHWAY)))
+    if flt.documents == WITHOUT_ID_DOCUMENT:
+        stmt = stmt.where(~exists().where(Document.worker_id == Worker.id,
+                                          Document.kind == "identita",
+                                          Document.deleted_at.is_(None)))
+    elif flt.documents == PACT_NOT_RETURNED:
+        stmt = stmt.where(exists().where(
+            ServicePact.worker_id == Worker.id, ServicePact.status == "bozza",
+            exists().where(Letter.worker_id == Worker.id, Letter.template == "patto",
+                           Letter.issued_at >= ServicePact.created_at)))
+    elif flt.documents is not None:
+        raise ValidationError(f"Filtro dei documenti non previsto: {flt.documents}.")
     if flt.deadline_days is not None:
         today = flt.today or dt.date.today()
         horizon = today + dt.timedelta(days=flt.deadline_days)

@@ -29,7 +29,8 @@ from sportello.gui.tasks import Task, progress_dialog
 
 def access_request(ctx: Context, parent: QWidget, worker: int | str,
                    folder: str | None = None) -> object | None:
-    """Richiesta di accesso (art. 15): ask for a folder, write the .xlsx and the PDF there.
+    """Richiesta di accesso (art. 15): ask for a folder, write the .xlsx, the PDF and the
+    file's documents there.
 
     ``folder`` skips the folder dialog (tests). Returns the core's result, or None.
     """
@@ -50,9 +51,15 @@ def access_request(ctx: Context, parent: QWidget, worker: int | str,
         return None
     QGuiApplication.restoreOverrideCursor()
     total = sum(result.counts.values())
-    box = QMessageBox(QMessageBox.Icon.Information, title, QGuiApplication.translate(
+    text = QGuiApplication.translate(
         "AccessRequest", "Scritti i dati della persona ({rows} righe):\n{xlsx}\n{pdf}").format(
-        rows=total, xlsx=result.xlsx, pdf=result.pdf), QMessageBox.StandardButton.Ok, parent)
+        rows=total, xlsx=result.xlsx, pdf=result.pdf)
+    if result.documents:
+        text += "\n" + QGuiApplication.translate(
+            "AccessRequest", "{count} documenti del fascicolo in {folder}").format(
+            count=len(result.documents), folder=result.documents_folder)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
     box.setObjectName("accessRequestDone")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -151,6 +151,10 @@ class WorkersArea(Area):
         for value, text in choices(FileStatus):
             self.status_filter.addItem(text, value)
         self.operator_filter = self._filter_combo("operatorFilter", self.tr("Tutti gli operatori"))
+        self.documents_filter = self._filter_combo("documentsFilter",
+                                                   self.tr("Documenti: tutti"))
+        for value, text in workers.DOCUMENT_FILTERS.items():
+            self.documents_filter.addItem(self.tr(text), value)
         self.deadline_check = QCheckBox(self.tr("Scadenze entro"))
         self.deadline_check.setObjectName("deadlineFilter")
         self.deadline_check.setToolTip(self.tr(
@@ -175,7 +179,8 @@ class WorkersArea(Area):
         deadline_row.addWidget(self.deadline_check)
         deadline_row.addWidget(self.deadline_days)
         for widget in (self.vertenza_filter, self.pathway_filter, self.status_filter,
-                       self.operator_filter, deadline, self.reset_button):
+                       self.operator_filter, self.documents_filter, deadline,
+                       self.reset_button):
             filters.addWidget(widget)
         layout.addLayout(filters)
 
@@ -222,7 +227,7 @@ class WorkersArea(Area):
         self.search_box.returnPressed.connect(self._open_first)
         self.search_box.down.connect(self.enter_list)
         for combo in (self.vertenza_filter, self.pathway_filter, self.status_filter,
-                      self.operator_filter):
+                      self.operator_filter, self.documents_filter):
             combo.currentIndexChanged.connect(lambda _index: self.run_search())
         self.deadline_check.toggled.connect(self._deadline_toggled)
         self.deadline_days.valueChanged.connect(self._deadline_days_changed)
@@ -348,6 +353,7 @@ class WorkersArea(Area):
             status=self.status_filter.currentData(),
             operator_id=self.operator_filter.currentData(),
             deadline_days=self.deadline_days.value() if self.deadline_check.isChecked() else None,
+            documents=self.documents_filter.currentData(),
         )
 
     def run_search(self, force: bool = False) -> None:
@@ -401,7 +407,7 @@ class WorkersArea(Area):
 
     def reset_filters(self) -> None:
         for combo in (self.vertenza_filter, self.pathway_filter, self.status_filter,
-                      self.operator_filter):
+                      self.operator_filter, self.documents_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -181,6 +181,13 @@ def make_table(
     return table
 
 
+def shown_texts(table: QTableView) -> list[list[str]]:
+    """What a table over a ``RowsModel`` shows, row by row (for tests and checks)."""
+    model = table.model()
+    assert isinstance(model, RowsModel)
+    return [[c.text(r) for c in model.columns] for r in model.rows]
+
+
 def selected_row(table: QTableView) -> Any:
     """The row object selected in a table over a ``RowsModel`` (None if nothing is)."""
     model = table.model()

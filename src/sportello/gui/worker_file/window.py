@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -59,6 +67,7 @@ from sportello.gui.letters import LettersPage, template_titles
 from sportello.gui.shared.labels import COHORT_EXITS
 from sportello.gui.worker_file.binder import FieldBinder, FieldError
 from sportello.gui.worker_file.dialogs import ConflictDialog, SimilarPeopleDialog
+from sportello.gui.worker_file.documents_page import DocumentsPage
 from sportello.gui.worker_file.labels import choices, label
 from sportello.gui.worker_file.pact_page import PactsPage
 from sportello.gui.worker_file.path_pages import PathwaysPage, VouchersPage, WorkPage
@@ -160,6 +169,7 @@ class WorkerFileWindow(QWidget):
         self.created.connect(lambda _id: changes.announce(changes.WORKERS, source=self))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("workerFileWindow")
+        self.setAcceptDrops(True)  # a file dropped here is attached (Documenti)
         self.ctx = ctx
         self.worker_id = data.detail.id if data.detail is not None else None
         self._detail: WorkerDetail | None = None
@@ -310,7 +320,9 @@ class WorkerFileWindow(QWidget):
         yield
         self.vouchers = VouchersPage(ctx, self._worker_ref)
         self._add_tab(self.vouchers, self.tr("&Voucher"))
-        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
+        self.documents = DocumentsPage(ctx, self._worker_ref)
+        self._add_tab(self.documents, self.tr("Doc&umenti"))
+        for page in self._path_pages():
             page.changed.connect(self._path_changed)
         yield
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -323,6 +335,18 @@ class WorkerFileWindow(QWidget):
         else:
             self._show_file(data)
         self._restore_geometry()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        """A file dragged over a saved file's window: it will be attached (Documenti)."""
+        if self.worker_id is not None and DocumentsPage.dropped_file(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = DocumentsPage.dropped_file(event) if self.worker_id is not None else None
+        if path:
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.documents)
+            self.documents.attach(path)
 
     def _add_tab(self, page: QWidget, text: str) -> None:
         self.tabs.addTab(page, text)
@@ -363,7 +387,12 @@ class WorkerFileWindow(QWidget):
 
     def _history_pages(self) -> list[QWidget]:
         return [self.pacts, self.pathways, self.work, self.diary, self.appointments,
-                self.letters, self.vouchers]
+                self.letters, self.vouchers, self.documents]
+
+    def _path_pages(self) -> list[QWidget]:
+        """The tabs that write about the file's paths and documents (``changed``)."""
+        return [self.pacts, self.pathways, self.work, self.vouchers, self.letters,
+                self.documents]
 
     def _show_file(self, data: FileData) -> None:
         """Show what ``read_file`` read; the lists of the other tabs are read when shown."""
@@ -775,7 +804,7 @@ class WorkerFileWindow(QWidget):
         """A path tab wrote: the other path tabs read again when shown; the header and
         the status follow (a hire or a closed file changes them) unless being edited."""
         sender = self.sender()
-        for page in (self.pacts, self.pathways, self.work, self.vouchers, self.letters):
+        for page in self._path_pages():
             if page is not sender:
                 page.loaded = False
         if self.worker_id is not None and not self.fields.is_dirty():
