@@ -8,7 +8,7 @@ file's hash, and an audit row).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,10 +240,12 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
 
 def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = None,
            profile: str | None = None,
-           progress: Callable[[int], bool] | None = None) -> ExportResult:
+           progress: Callable[[int], bool] | None = None,
+           worker_ids: Sequence[int] | None = None) -> ExportResult:
     """Write ``kind`` to ``out`` (.xlsx). The file appears only when complete.
 
     ``profile``: the workers in that mapping profile's layout instead of ours.
+    ``worker_ids``: only these files (a team leader's selection; the workers sheet).
     """
     spec = KINDS.get(kind)
     if spec is None:
@@ -260,8 +262,14 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
     output_file(out)  # a folder in the way is said before the workbook is built
     vertenza_id = _vertenza_id(ctx, vertenza)
     sheet = sheet_writer.SheetWriter(spec.title, spec.columns, spec.encoders)
+    query = spec.query(vertenza_id)
+    if worker_ids is not None:
+        if kind != "workers":
+            raise ValidationError("Una selezione di fascicoli si esporta solo come elenco dei "
+                                  "lavoratori (workers).", "kind")
+        query = query.where(Worker.id.in_(list(worker_ids)))
     with ctx.read() as s:
-        count = sheet.write(s.execute(spec.query(vertenza_id)).yield_per(2000), progress)
+        count = sheet.write(s.execute(query).yield_per(2000), progress)
     sheet.save(out)
     import hashlib
 

@@ -936,6 +936,38 @@ def mark_sent(ctx: Context, letter_ids: Sequence[int], *,
     return changed
 
 
+def address_labels(ctx: Context, worker_ids: Sequence[int], fmt: str = "3x8") -> bytes:
+    """Address labels (A4 label sheets, ``printouts.LABEL_FORMATS``) for letters in plain
+    envelopes, in the order given; refused, naming them, when addresses are incomplete."""
+    permissions.require(ctx.actor, Role.OPERATORE, "stampare le etichette")
+    from sportello.core.letters import printouts
+
+    if fmt not in printouts.LABEL_FORMATS:
+        raise ValidationError(f"Formato di etichette sconosciuto: {fmt} (ammessi: "
+                              f"{', '.join(printouts.LABEL_FORMATS)}).", "format")
+    ids = list(dict.fromkeys(worker_ids))
+    if not ids:
+        raise ValidationError("Nessun lavoratore per le etichette.", "workers")
+    with ctx.read() as s:
+        people = {w.id: w for chunk in _chunks(ids)
+                  for w in s.scalars(select(Worker).where(Worker.id.in_(chunk)))}
+    incomplete = [f"{w.surname} {w.name}" for w in (people.get(i) for i in ids)
+                  if w is not None and not (w.residence_address and w.residence_cap
+                                            and w.residence_comune)]
+    if incomplete:
+        raise ValidationError(
+            f"Indirizzo postale incompleto (indirizzo, CAP e comune) per {len(incomplete)} "
+            f"lavoratori: {', '.join(incomplete[:10])}{' …' if len(incomplete) > 10 else ''}. "
+            "Nessuna etichetta stampata.", "workers")
+    addresses = []
+    for i in ids:
+        w = people[i]
+        province = f" ({w.residence_province})" if w.residence_province else ""
+        addresses.append([f"{w.name} {w.surname}", str(w.residence_address),
+                          f"{w.residence_cap} {w.residence_comune}{province}"])
+    return printouts.labels_pdf(addresses, fmt, title=f"Etichette – {len(addresses)} indirizzi")
+
+
 @dataclass(frozen=True)
 class LetterInfo:
     id: int
@@ -970,10 +1002,19 @@ _NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø
                                  "Þ": "Th", "þ": "th", "ı": "i"})
 
 
+_PROTOCOL = re.compile(r"\s*(?:prot\.?\s*(?:n\.?)?\s*)?(\d{1,9})\s*/\s*(\d{4})\s*",
+                       re.IGNORECASE)
+
+
+def looks_like_protocol(text: str) -> bool:
+    """"12/2026" or "Prot. 12/2026" (what the QR code on a letter holds)."""
+    return _PROTOCOL.fullmatch(text or "") is not None
+
+
 def find_by_protocol(ctx: Context, protocol: str) -> int:
-    """The id of the letter "12/2026" of the acting operator's office."""
+    """The id of the letter "12/2026" (or "Prot. 12/2026") of the acting operator's office."""
     actor = permissions.require(ctx.actor, Role.OPERATORE, "cercare una lettera")
-    match = re.fullmatch(r"\s*(\d{1,9})\s*/\s*(\d{4})\s*", protocol or "")
+    match = _PROTOCOL.fullmatch(protocol or "")
     if match is None:
         raise ValidationError(f"Protocollo non valido: «{protocol}» (scrivere numero/anno, "
                               "es. 12/2026).", "protocol")
