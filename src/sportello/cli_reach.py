@@ -31,7 +31,7 @@ def after_letters(args: argparse.Namespace, letters: list[IssuedLetter],
     by_email = [x for x in letters if x.email_to]
     if batch is not None and len(letters) > 1:
         print(f"Consegna: {batch.channel_summary}")
-    elif letters:
+    elif letters and getattr(args, "delivery", None):
         print(f"Consegna: {letters[0].delivery}")
     if by_email:
         folder = getattr(args, "eml_dir", None)

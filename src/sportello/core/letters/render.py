@@ -416,6 +416,10 @@ def _header(letter: RenderLetter, draft: bool) -> Flowable:
                             Paragraph(letter.place_date, st["sinistra"])]
     if letter.protocol and not draft:
         left += [Spacer(1, 3 * mm), _QrCode(qr_value(letter.protocol))]
+    if letter.delivery == "mano":  # the receipt, beside the window: the page flows as by post
+        left += [Spacer(1, 1 * mm), Paragraph(
+            "Consegnata a mano. Ricevuta il ____/____/______<br/>"
+            "Firma ________________________________", st["piccolo"])]
     # the recipient sits in the envelope's window, and the text starts below it
     right: list[Flowable] = [Spacer(1, RECIPIENT_TOP - FIRST_TOP)]
     right += [Paragraph(line, st["sinistra"]) for line in letter.letter.recipient[:7]]
@@ -557,10 +561,6 @@ def _body(letter: RenderLetter, draft: bool) -> list[Flowable]:
         elif block.kind == "salto-pagina":
             story.append(PageBreak())
     story.extend(pending)
-    if letter.delivery == "mano":
-        story.append(KeepTogether([Spacer(1, 8 * mm), Paragraph(
-            "Consegnata a mano. Ricevuta il ____/____/________ &nbsp;&nbsp; "
-            "Firma ______________________________", st["sinistra"])]))
     return story
 
 
