@@ -47,12 +47,19 @@ from sportello.core.services import agenda, letters, pathways, vouchers, worker_
 from sportello.core.services.letters import Refs, TemplateInfo
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
-from sportello.gui import changes
+from sportello.core.services.worker_file import LetterRow
+from sportello.gui import changes, ops
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date, format_datetime
 from sportello.gui.kit.tables import Column, selected_row
-from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
+from sportello.gui.shared.labels import (
+    DELIVERY_CHANNELS,
+    DELIVERY_STATUSES,
+    PATHWAY_KINDS,
+    PATHWAY_STATUSES,
+    VOUCHER_STATUSES,
+)
 from sportello.gui.shared.path_page import PathPage
 from sportello.gui.tasks import Task, progress_dialog
 
@@ -64,6 +71,33 @@ def show_pdf(parent: QWidget, pdf: bytes, title: str, file_name: str) -> PdfPrev
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def delivery_combo(owner: QWidget, name: str, *, batch: bool) -> QComboBox:
+    """How the letters reach people: the template's default, a channel, or (batches and
+    single letters alike) "automatica": post, else e-mail, else by hand."""
+    combo = QComboBox(owner)
+    combo.setObjectName(name)
+    combo.addItem(owner.tr("Quella del modello (predefinita)"), None)
+    combo.addItem(owner.tr("Posta (serve l'indirizzo completo)"), "posta")
+    combo.addItem(owner.tr("Consegna a mano (con ricevuta)"), "mano")
+    combo.addItem(owner.tr("E-mail (bozza .eml da inviare)"), "email")
+    combo.addItem(owner.tr("PEC (bozza .eml da inviare)"), "pec")
+    combo.addItem(owner.tr("Automatica: posta, altrimenti e-mail, altrimenti a mano"), "auto")
+    combo.setToolTip(owner.tr(
+        "Automatica: per posta a chi ha l'indirizzo completo, altrimenti per e-mail, "
+        "altrimenti a mano" if batch else "Solo la posta richiede indirizzo e CAP"))
+    return combo
+
+
+def delivery_text(owner: QWidget, batch: letters.BatchResult) -> str:
+    """" Consegna: 12 per posta, 3 per e-mail (bozze in …)." for a batch's message."""
+    if not batch.letters:
+        return ""
+    text = " " + owner.tr("Consegna: {summary}.").format(summary=batch.channel_summary)
+    if batch.by_email:
+        text += " " + owner.tr("Bozze e-mail in {folder}.").format(folder=str(letters.outbox()))
+    return text
 
 
 def _missing_text(missing: list[letters.MissingField]) -> str:
@@ -120,6 +154,9 @@ class LetterDialog(QDialog):
         form.addRow(self.tr("&Voucher"), self.voucher_combo)
         form.addRow(self.tr("&Oggetto"), self.subject_edit)
         form.addRow(self.tr("&Testo"), self.text_edit)
+        self.delivery_combo = delivery_combo(self, "letterDelivery", batch=False)
+        form.addRow(self.tr("&Consegna"), self.delivery_combo)
+        self.delivery_combo.currentIndexChanged.connect(lambda _i: self.refresh_missing())
         self.form = form
         self.missing_label = QLabel()
         self.missing_label.setObjectName("letterMissing")
@@ -210,6 +247,11 @@ class LetterDialog(QDialog):
     def template(self) -> str:
         return str(self.template_combo.currentData())
 
+    @property
+    def delivery(self) -> str | None:
+        data = self.delivery_combo.currentData()
+        return str(data) if data else None
+
     def refs(self) -> Refs:
         return Refs(appointment_id=self.appointment_combo.currentData(),
                     pathway_id=self.pathway_combo.currentData(),
@@ -230,7 +272,8 @@ class LetterDialog(QDialog):
     def refresh_missing(self) -> list[letters.MissingField]:
         """Say now what the letter lacks, so nothing is found missing at the printer."""
         try:
-            missing = letters.missing_fields(self.ctx, self.template, self.worker_id, self.refs())
+            missing = letters.missing_fields(self.ctx, self.template, self.worker_id, self.refs(),
+                                             delivery=self.delivery)
         except SportelloError as exc:
             self.missing_label.setText(str(exc))
             self.missing_label.setVisible(True)
@@ -248,7 +291,8 @@ class LetterDialog(QDialog):
 
     def preview(self) -> PdfPreviewDialog | None:
         try:
-            pdf = letters.preview(self.ctx, self.template, self.worker_id, self.refs())
+            pdf = letters.preview(self.ctx, self.template, self.worker_id, self.refs(),
+                                  delivery=self.delivery)
         except SportelloError as exc:
             self.message.show_error(str(exc))
             return None
@@ -258,12 +302,15 @@ class LetterDialog(QDialog):
 
     def issue(self) -> letters.IssuedLetter | None:
         try:
-            letter = letters.issue(self.ctx, self.template, self.worker_id, self.refs())
-        except SportelloError as exc:
+            letter = letters.issue(self.ctx, self.template, self.worker_id, self.refs(),
+                                   delivery=self.delivery)
+            drafts = letters.write_eml([letter], letters.outbox()) if letter.email_to else []
+        except (SportelloError, OSError) as exc:
             self.message.show_error(str(exc))
             self.refresh_missing()
             return None
         self.result_letter = letter
+        self.eml_files = drafts
         self.issued.emit(letter)
         self.accept()
         parent = self.parentWidget() or self
@@ -286,13 +333,18 @@ class LettersPage(PathPage):
             "fileLetterReprint", self.tr("Apri / ristampa"),
             self.tr("Apre la lettera archiviata, identica all'originale, per stamparla o "
                     "salvarla"), self.reprint)
+        self.sent_button = self.button(
+            "fileLetterSent", self.tr("Segna come inviata"),
+            self.tr("La lettera per e-mail o PEC è partita dalla casella dell'ufficio"),
+            self.mark_sent)
         self.buttons.addStretch(1)
         self.list = self.table([
             Column(self.tr("Protocollo"), lambda r: r.protocol),
             Column(self.tr("Modello"), lambda r: self._template_title(r.template)),
             Column(self.tr("Oggetto"), lambda r: r.subject or ""),
             Column(self.tr("Emessa il"), lambda r: format_datetime(r.issued_at)),
-        ], "fileLetterTable", [100, 200, 300])
+            Column(self.tr("Consegna"), self._delivery_text),
+        ], "fileLetterTable", [100, 200, 300, 120])
         self.list.doubleClicked.connect(lambda _index: self.reprint())
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessuna lettera per questo fascicolo."))
@@ -315,16 +367,44 @@ class LettersPage(PathPage):
         model = self.list.model()
         return [[c.text(r) for c in model.columns] for r in model.rows]  # type: ignore[attr-defined]
 
+    def _delivery_text(self, row: LetterRow) -> str:
+        text = label(DELIVERY_CHANNELS, row.delivery or "posta")
+        if row.delivery_status:
+            text += f" · {label(DELIVERY_STATUSES, row.delivery_status)}"
+        return text
+
     def update_buttons(self) -> None:
-        self.reprint_button.setEnabled(selected_row(self.list) is not None)
+        row = selected_row(self.list)
+        self.reprint_button.setEnabled(row is not None)
+        self.sent_button.setEnabled(row is not None and row.delivery_status == "predisposta")
+
+    def mark_sent(self) -> None:
+        row = selected_row(self.list)
+        if row is None:
+            return
+        ctx = self.ctx
+        ops.write(self, lambda: letters.mark_sent(ctx, [row.id]),
+                  done=lambda _n: self._sent(row.protocol), changes=(changes.LETTERS,),
+                  busy=[self.sent_button])
+
+    def _sent(self, protocol: str) -> None:
+        self.done(self.tr("Lettera prot. {protocol} segnata come inviata.").format(
+            protocol=protocol))
 
     def new_letter(self, template: str | None = None) -> LetterDialog:
         dialog = LetterDialog(self.ctx, self.worker, self, template=template)
-        dialog.issued.connect(lambda letter: self.done(self.tr(
-            "Lettera emessa: protocollo {protocol}.").format(protocol=letter.protocol)))
+        dialog.issued.connect(lambda letter: self.done(self._issued_text(letter)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _issued_text(self, letter: letters.IssuedLetter) -> str:
+        text = self.tr("Lettera emessa: protocollo {protocol}.").format(protocol=letter.protocol)
+        if letter.email_to:
+            text += " " + self.tr("Bozza e-mail per {to} in {folder}: inviarla dalla posta "
+                                  "dell'ufficio, poi «Segna come inviata».").format(
+                to=letter.email_to, folder=str(letters.outbox()))
+        return text
 
     def reprint(self) -> PdfPreviewDialog | None:
         row = selected_row(self.list)
@@ -491,6 +571,8 @@ class BatchLettersDialog(_TaskDialog):
         self.text_edit.setMaximumHeight(self.fontMetrics().height() * 6)
         more.addRow(self.tr("&Oggetto"), self.subject_edit)
         more.addRow(self.tr("&Testo"), self.text_edit)
+        self.delivery_combo = delivery_combo(self, "batchDelivery", batch=True)
+        more.addRow(self.tr("&Consegna"), self.delivery_combo)
         self.more = more
         self.layout_.addLayout(more)
         self.skip_check = QCheckBox(self.tr(
@@ -539,14 +621,18 @@ class BatchLettersDialog(_TaskDialog):
         subject = self.subject_edit.text().strip() or None
         text = self.text_edit.toPlainText().strip() or None
         skip = self.skip_check.isChecked()
+        delivery = self.delivery_combo.currentData()
         folder = self.folder_edit.text().strip() if self.each_check.isChecked() else None
         if folder:
             QSettings().setValue(SETTINGS_FOLDER, folder)
 
         def run(progress: Callable[[int, int], bool]) -> Any:
             result = letters.issue_batch(ctx, template, ids, subject=subject, text=text,
-                                         skip_incomplete=skip, progress=progress)
+                                         skip_incomplete=skip, progress=progress,
+                                         delivery=delivery)
             files = result.write_files(folder) if folder and not result.cancelled else []
+            if not result.cancelled:
+                result.write_eml(letters.outbox())
             return result, files
 
         return run
@@ -564,6 +650,7 @@ class BatchLettersDialog(_TaskDialog):
                 folder=Path(files[0]).parent)
         if result.skipped:
             text += " " + self.tr("Saltati per dati mancanti: {n}.").format(n=len(result.skipped))
+        text += delivery_text(self, result)
         self.message.show_info(text)
         if result.pdf:
             show_pdf(self, result.pdf, self.tr("Lettere — {n}").format(n=len(result.letters)),
@@ -627,6 +714,8 @@ class CallInDialog(_TaskDialog):
                 minutes=self.hours.slot_minutes))
         self.slot_label.setObjectName("callInSlot")
         form.addRow(self.tr("Durata"), self.slot_label)
+        self.delivery_combo = delivery_combo(self, "callInDelivery", batch=True)
+        form.addRow(self.tr("&Consegna"), self.delivery_combo)
         choice.addLayout(form)
         self.pages.addWidget(self.choice_page)
 
@@ -743,11 +832,16 @@ class CallInDialog(_TaskDialog):
         ctx = self.ctx
         plan = list(self.plan)
         template = str(self.template_combo.currentData())
+        delivery = self.delivery_combo.currentData()
         if not plan:
             raise SportelloError(self.tr("Nessun piano da confermare."))
 
         def run(progress: Callable[[int, int], bool]) -> Any:
-            return letters.book_call_in(ctx, plan, template=template, progress=progress)
+            result = letters.book_call_in(ctx, plan, template=template, progress=progress,
+                                          delivery=delivery)
+            if not result.batch.cancelled:
+                result.batch.write_eml(letters.outbox())
+            return result
 
         return run
 
@@ -763,7 +857,7 @@ class CallInDialog(_TaskDialog):
         self.message.show_info(self.tr(
             "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
             n=len(outcome.appointments), first=format_date(first), last=format_date(last),
-            p1=batch.first_protocol, p2=batch.last_protocol))
+            p1=batch.first_protocol, p2=batch.last_protocol) + delivery_text(self, batch))
         if batch.pdf:
             show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(
                 n=len(batch.letters)), "convocazioni.pdf")

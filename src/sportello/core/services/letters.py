@@ -215,6 +215,14 @@ class BatchResult:
         return written
 
 
+OUTBOX_FOLDER = "posta-in-uscita"
+
+
+def outbox() -> Path:
+    """Where the window writes the .eml drafts: ``posta-in-uscita`` in the data folder."""
+    return paths.user_data_dir() / OUTBOX_FOLDER
+
+
 def write_eml(letters: Sequence[IssuedLetter], folder: str | Path) -> list[Path]:
     """The .eml drafts of these letters in ``folder`` (one file per letter)."""
     target = paths.output_folder(folder)
