@@ -311,6 +311,7 @@ class _LetterCanvas(Canvas):
         for state in self._sp_pages:
             key = state["sportello_letter"][0]  # type: ignore[index]
             counts[key] = counts.get(key, 0) + 1
+        self.sportello_counts = [counts[k] for k in sorted(counts)]  # pages of each letter
         seen: dict[int, int] = {}
         for state in self._sp_pages:
             self.__dict__.update(state)
@@ -384,23 +385,40 @@ class _QrCode(Flowable):
 
     def draw(self) -> None:
         """The modules as filled squares (no Drawing: it would add an unembedded font)."""
-        from reportlab.graphics.barcode import qrencoder
-
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(self.value)
-        code.make()
-        count = code.getModuleCount()
+        matrix = qr_matrix(self.value)
+        count = len(matrix)
         cell = QR_SIZE / count
         canv = self.canv
         canv.saveState()
         canv.setFillColor(colors.black)
         path = canv.beginPath()
         for row in range(count):
-            for col in range(count):
-                if code.isDark(row, col):
-                    path.rect(col * cell, QR_SIZE - (row + 1) * cell, cell, cell)
+            line, col = matrix[row], 0
+            while col < count:  # one rectangle per run of dark modules
+                if line[col]:
+                    start = col
+                    while col < count and line[col]:
+                        col += 1
+                    path.rect(start * cell, QR_SIZE - (row + 1) * cell, (col - start) * cell,
+                              cell)
+                else:
+                    col += 1
         canv.drawPath(path, stroke=0, fill=1)
         canv.restoreState()
+
+
+def qr_matrix(value: str) -> list[list[bool]]:
+    """The QR code's modules, row by row (True: dark). Error correction M, and one fixed mask
+    pattern: choosing the "best" of the eight, as ``QRCode.make`` does, took 30 ms a letter
+    (3 s a batch of 100) for a code that scanners read with any mask."""
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    n = code.getModuleCount()
+    return [[bool(code.isDark(r, c)) for c in range(n)] for r in range(n)]
 
 
 def qr_value(protocol: str) -> str:
@@ -574,6 +592,47 @@ def render(letters: Sequence[RenderLetter], *, draft: bool = False, title: str =
     ``progress(i)`` is called when letter ``i`` starts being drawn; it may raise
     ``Cancelled`` (or anything else) to stop.
     """
+    return render_counted(letters, draft=draft, title=title, author=author,
+                          progress=progress)[0]
+
+
+def split(pdf: bytes, counts: Sequence[int],
+          progress: Callable[[int], None] | None = None) -> list[bytes]:
+    """Each letter of a batch document as a PDF of its own, its pages copied as drawn.
+
+    A batch is drawn once (``render_counted``) and each letter's archive copy is cut out of
+    it by PDFium (``pypdfium2``, already there for the preview): the pages, their fonts and
+    the letterhead are the batch's own objects, so a letter prints exactly as in the batch
+    without being laid out again. About 1 ms a letter, against 7 ms with pypdf and the
+    whole layout again (tens of ms) with reportlab.
+    """
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(pdf)
+    out: list[bytes] = []
+    first = 0
+    try:
+        for i, count in enumerate(counts):
+            part = pdfium.PdfDocument.new()
+            try:
+                part.import_pages(source, list(range(first, first + count)))
+                buffer = io.BytesIO()
+                part.save(buffer)
+            finally:
+                part.close()
+            out.append(buffer.getvalue())
+            first += count
+            if progress is not None:
+                progress(i)
+    finally:
+        source.close()
+    return out
+
+
+def render_counted(letters: Sequence[RenderLetter], *, draft: bool = False,
+                   title: str = "Lettera", author: str = "",
+                   progress: Callable[[int], None] | None = None) -> tuple[bytes, list[int]]:
+    """``render``, and how many pages each letter took (for ``split``)."""
     if not letters:
         raise ValueError("no letters to render")
     register_fonts()
@@ -599,5 +658,11 @@ def render(letters: Sequence[RenderLetter], *, draft: bool = False, title: str =
             story += [NextPageTemplate("primo"), PageBreak()]
         story += [_LetterStart(i, letter, draft, progress), NextPageTemplate("seguenti")]
         story += _body(letter, draft)
-    doc.build(story, canvasmaker=_LetterCanvas)
-    return out.getvalue()
+    made: list[_LetterCanvas] = []
+
+    def canvas(*args: object, **kwargs: object) -> _LetterCanvas:
+        made.append(_LetterCanvas(*args, **kwargs))
+        return made[-1]
+
+    doc.build(story, canvasmaker=canvas)
+    return out.getvalue(), list(made[-1].sportello_counts)

@@ -152,8 +152,6 @@ class WorkersArea(Area):
         row.addWidget(self.search_box, 1)
         row.addWidget(self.new_button)
         row.addWidget(self.merge_button)
-        row.addWidget(self.cohort_button)
-        row.addWidget(self.caseload_button)
         layout.addLayout(row)
 
         # filters
@@ -196,7 +194,11 @@ class WorkersArea(Area):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("workerCount")
-        layout.addWidget(self.count_label)
+        count_row = QHBoxLayout()  # what the list holds, and what to do with all of it
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.cohort_button)
+        count_row.addWidget(self.caseload_button)
+        layout.addLayout(count_row)
 
         # the list
         self.model = WorkerListModel(ctx, parent=self)
