@@ -66,6 +66,16 @@ def _choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
     assert combo.currentText().startswith(text), combo.currentText()
 
 
+def _workers_area(qtbot, ctx) -> WorkersArea:  # type: ignore[no-untyped-def]
+    area = WorkersArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1200, 700)
+    area.show()
+    qtbot.waitUntil(lambda: area.count_label.text() != "")  # the first search ran
+    settle(qtbot)
+    return area
+
+
 def _previews() -> list[PdfPreviewDialog]:
     return [w for w in QApplication.topLevelWidgets()
             if isinstance(w, PdfPreviewDialog) and w.isVisible()]
@@ -114,12 +124,7 @@ def test_a_letter_by_hand_or_by_e_mail_from_the_file(qtbot, office_ctx, region_c
 
 def test_a_team_leader_moves_the_cigs_of_a_vertenza_all_or_nothing(
         qtbot, office_ctx, region_cohort) -> None:  # type: ignore[no-untyped-def]
-    area = WorkersArea(office_ctx)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    qtbot.waitUntil(lambda: area.count_label.text() != "")
-    settle(qtbot)
+    area = _workers_area(qtbot, office_ctx)
     area.vertenza_filter.setFocus()
     _choose(qtbot, area.vertenza_filter, "Konecta")
     settle(qtbot)
@@ -177,12 +182,7 @@ def test_the_qr_code_typed_by_a_scanner_opens_the_file(qtbot, office_ctx, region
     wid = region_cohort["workers"][1]
     issued = letters.issue(office_ctx, "generica", wid, letters.Refs(subject="Avviso", text="T"),
                            delivery="mano")
-    area = WorkersArea(office_ctx)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    qtbot.waitUntil(lambda: area.count_label.text() != "")
-    settle(qtbot)
+    area = _workers_area(qtbot, office_ctx)
     area.search_box.setFocus()
     qtbot.keyClicks(area.search_box, f"Prot. {issued.protocol}")
     qtbot.keyClick(area.search_box, Qt.Key.Key_Return)
@@ -190,3 +190,44 @@ def test_the_qr_code_typed_by_a_scanner_opens_the_file(qtbot, office_ctx, region
     qtbot.waitUntil(lambda: any(isinstance(w, WorkerFileWindow) and w.isVisible()
                                 and "Bianchi" in w.windowTitle()
                                 for w in QApplication.topLevelWidgets()))
+
+
+def test_a_remote_appointment_booked_then_reminded_from_the_agenda(
+        qtbot, office_ctx, region_cohort, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+    from test_agenda_area import click_slot, open_dialog
+
+    from sportello.core.models import Appointment
+    from sportello.gui.agenda.reminders import RemindersDialog
+
+    day = dt.date(2027, 1, 11)
+    dialog = open_dialog(qtbot, office_ctx, region_cohort["workers"][0], day,
+                         office_ctx.actor.id)
+    click_slot(qtbot, dialog, "09:30")
+    _choose(qtbot, dialog.mode_combo, "A distanza: video")
+    assert dialog.link_edit.isEnabled() and not dialog.location_edit.isEnabled()
+    qtbot.keyClicks(dialog.link_edit, "https://meet.example.it/cpi-1")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    with office_ctx.read() as s:
+        booked = s.scalars(select(Appointment)).one()
+        assert (booked.mode, booked.remote_link) == ("video", "https://meet.example.it/cpi-1")
+
+    reminders_dialog = RemindersDialog(office_ctx, day=day)
+    qtbot.addWidget(reminders_dialog)
+    reminders_dialog.show()
+    settle(qtbot)
+    qtbot.waitUntil(lambda: reminders_dialog.table.rowCount() == 1)
+    assert reminders_dialog.table_rows()[0][:5] == [
+        "09:30", "Rossi Mario", "+39 347 123 4560", "mario.rossi@example.it", "videochiamata"]
+    reminders_dialog.folder_edit.clear()
+    qtbot.keyClicks(reminders_dialog.folder_edit, str(tmp_path))
+    qtbot.mouseClick(reminders_dialog.buttons["sms"], LEFT)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: "1 SMS" in reminders_dialog.message.text())
+    sms = (tmp_path / "sms-2027-01-11.csv").read_text(encoding="utf-8")
+    assert "+393471234560" in sms and "https://meet.example.it/cpi-1" in sms
+    qtbot.mouseClick(reminders_dialog.buttons["mark"], LEFT)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: reminders_dialog.table_rows()[0][5] != "")
+    with office_ctx.read() as s:
+        assert s.scalars(select(Appointment.reminded_at)).one() is not None

@@ -34,9 +34,10 @@ def letter_text(letter: FilledLetter, greeting_only: bool = False) -> str:
     return "\n\n".join(x.strip() for x in out if x.strip()) + "\n"
 
 
-def draft(*, to: str, sender: str | None, subject: str, text: str, pdf: bytes,
-          file_name: str, pec: bool = False, when: dt.datetime | None = None) -> bytes:
-    """One message ready to send, as the bytes of an .eml file."""
+def draft(*, to: str, sender: str | None, subject: str, text: str, pdf: bytes | None = None,
+          file_name: str = "lettera.pdf", pec: bool = False,
+          when: dt.datetime | None = None) -> bytes:
+    """One message ready to send, as the bytes of an .eml file (``pdf``: attached)."""
     msg = EmailMessage(policy=SMTP)
     if sender:
         msg["From"] = sender
@@ -49,5 +50,6 @@ def draft(*, to: str, sender: str | None, subject: str, text: str, pdf: bytes,
     if pec:
         msg["X-Sportello-Canale"] = "PEC"
     msg.set_content(text)
-    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=file_name)
+    if pdf is not None:
+        msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=file_name)
     return msg.as_bytes()

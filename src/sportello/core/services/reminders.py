@@ -188,9 +188,7 @@ def sms_csv(ctx: Context, out: str | Path, day: dt.date | None = None) -> tuple[
 
 def eml_reminders(ctx: Context, folder: str | Path, day: dt.date | None = None) -> list[Path]:
     """One .eml reminder per person with an e-mail address, in ``folder``."""
-    from email.message import EmailMessage
-    from email.policy import SMTP
-    from email.utils import format_datetime, make_msgid
+    from sportello.core.letters import mail
 
     office = _office(ctx)
     target = paths.output_folder(folder)
@@ -198,18 +196,11 @@ def eml_reminders(ctx: Context, folder: str | Path, day: dt.date | None = None) 
     for r in for_day(ctx, day):
         if not r.email:
             continue
-        msg = EmailMessage(policy=SMTP)
-        if office.email:
-            msg["From"] = office.email
-        msg["To"] = r.email
-        msg["Subject"] = (f"Promemoria: appuntamento del {r.starts_at:%d/%m/%Y} "
-                          f"alle {r.starts_at:%H:%M}")
-        msg["Date"] = format_datetime(dt.datetime.now().astimezone())
-        msg["Message-ID"] = make_msgid(domain=(office.email or "@sportello.local").split("@")[-1])
-        msg["X-Unsent"] = "1"
-        msg.set_content(message(r, office))
+        data = mail.draft(to=r.email, sender=office.email, text=message(r, office),
+                          subject=f"Promemoria: appuntamento del {r.starts_at:%d/%m/%Y} "
+                                  f"alle {r.starts_at:%H:%M}")
         path = target / f"promemoria_{r.starts_at:%Y%m%d_%H%M}_{r.appointment_id}.eml"
-        paths.write_atomically(path, msg.as_bytes())
+        paths.write_atomically(path, data)
         written.append(path)
     return written
 
