@@ -10,6 +10,7 @@ from email import policy
 
 import pytest
 from file_windows import open_window
+from test_workers_area import make_area
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -66,16 +67,6 @@ def _choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
     assert combo.currentText().startswith(text), combo.currentText()
 
 
-def _workers_area(qtbot, ctx) -> WorkersArea:  # type: ignore[no-untyped-def]
-    area = WorkersArea(ctx)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    qtbot.waitUntil(lambda: area.count_label.text() != "")  # the first search ran
-    settle(qtbot)
-    return area
-
-
 def _previews() -> list[PdfPreviewDialog]:
     return [w for w in QApplication.topLevelWidgets()
             if isinstance(w, PdfPreviewDialog) and w.isVisible()]
@@ -124,7 +115,7 @@ def test_a_letter_by_hand_or_by_e_mail_from_the_file(qtbot, office_ctx, region_c
 
 def test_a_team_leader_moves_the_cigs_of_a_vertenza_all_or_nothing(
         qtbot, office_ctx, region_cohort) -> None:  # type: ignore[no-untyped-def]
-    area = _workers_area(qtbot, office_ctx)
+    area = make_area(qtbot, office_ctx)
     area.vertenza_filter.setFocus()
     _choose(qtbot, area.vertenza_filter, "Konecta")
     settle(qtbot)
@@ -182,7 +173,7 @@ def test_the_qr_code_typed_by_a_scanner_opens_the_file(qtbot, office_ctx, region
     wid = region_cohort["workers"][1]
     issued = letters.issue(office_ctx, "generica", wid, letters.Refs(subject="Avviso", text="T"),
                            delivery="mano")
-    area = _workers_area(qtbot, office_ctx)
+    area = make_area(qtbot, office_ctx)
     area.search_box.setFocus()
     qtbot.keyClicks(area.search_box, f"Prot. {issued.protocol}")
     qtbot.keyClick(area.search_box, Qt.Key.Key_Return)
