@@ -192,12 +192,12 @@ class BookingDialog(QDialog):
         self.mode_combo.setToolTip(self.tr(
             "Lo sportello virtuale: la convocazione dice come collegarsi o a che numero "
             "la persona sarà chiamata"))
-        form.addRow(self.tr("Mo&dalità:"), self.mode_combo)
+        form.addRow(self.tr("Modali&tà:"), self.mode_combo)
         self.link_edit = QLineEdit()
         self.link_edit.setObjectName("remoteLink")
         self.link_edit.setPlaceholderText(self.tr(
             "link della videochiamata (https://…) o numero da chiamare"))
-        form.addRow(self.tr("Colle&gamento:"), self.link_edit)
+        form.addRow(self.tr("Coll&egamento:"), self.link_edit)
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._mode_changed())
         self._mode_changed()
 
