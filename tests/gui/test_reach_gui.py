@@ -222,3 +222,39 @@ def test_a_remote_appointment_booked_then_reminded_from_the_agenda(
     qtbot.waitUntil(lambda: reminders_dialog.table_rows()[0][5] != "")
     with office_ctx.read() as s:
         assert s.scalars(select(Appointment.reminded_at)).one() is not None
+
+
+def test_a_batch_by_automatic_channel_and_labels_for_the_post(qtbot, office_ctx, region_cohort) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from sportello.gui.letters import BatchLettersDialog
+
+    with office_ctx.write() as s:
+        from sportello.core.models import Worker
+        s.get(Worker, region_cohort["workers"][1]).residence_address = "Via Roma 3"
+    dialog = BatchLettersDialog(office_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose(qtbot, dialog.template_combo, "Lettera libera")
+    _choose(qtbot, dialog.selection.vertenza_combo, "Konecta")
+    qtbot.keyClicks(dialog.subject_edit, "Incontro informativo")
+    qtbot.keyClicks(dialog.text_edit, "Il 3 dicembre alle 10 un incontro informativo.")
+    _choose(qtbot, dialog.delivery_combo, "Automatica")
+    assert not dialog.labels_button.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
+    text = dialog.message.text()
+    assert "Consegna: 1 per posta, 1 consegnate a mano, 1 per e-mail." in text, text
+    assert len(list(letters.outbox().glob("*.eml"))) == 1
+    for preview in _previews():
+        preview.reject()
+    assert dialog.labels_button.isVisible()
+    qtbot.mouseClick(dialog.labels_button, LEFT)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: len(_previews()) == 1)
+    [labels] = _previews()
+    from pypdf import PdfReader
+    import io
+    page = PdfReader(io.BytesIO(labels.pdf)).pages[0].extract_text()
+    assert "Anna Bianchi" in page and "Via Roma 3" in page and "Mario Rossi" not in page
+    labels.reject()

@@ -497,6 +497,28 @@ class _TaskDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.task: Task | None = None
         self.outcome: Any = None
+        # address labels for the letters of the last batch that go by post
+        self.labels_button = self.buttons.addButton(self.tr("Etichette per la posta…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.labels_button.setObjectName("batchLabels")
+        self.labels_button.setToolTip(self.tr(
+            "Un foglio A4 di etichette 3×8 (70×37 mm) con l'indirizzo di chi riceve la lettera "
+            "per posta, per le buste senza finestra"))
+        self.labels_button.setVisible(False)
+        self.labels_button.clicked.connect(lambda: self.print_labels())
+        self.posted: list[int] = []
+
+    def show_labels_for(self, batch: letters.BatchResult) -> None:
+        self.posted = [x.worker_id for x in batch.letters if x.delivery == "posta"]
+        self.labels_button.setVisible(bool(self.posted))
+
+    def print_labels(self) -> None:
+        ctx, ids = self.ctx, list(self.posted)  # type: ignore[attr-defined]
+        ops.read(self, lambda: letters.address_labels(ctx, ids, "3x8"),
+                 done=lambda pdf: show_pdf(self, pdf, self.tr("Etichette — {n}").format(
+                     n=len(ids)), "etichette.pdf"),
+                 failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                 busy=[self.labels_button])
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
@@ -652,6 +674,7 @@ class BatchLettersDialog(_TaskDialog):
             text += " " + self.tr("Saltati per dati mancanti: {n}.").format(n=len(result.skipped))
         text += delivery_text(self, result)
         self.message.show_info(text)
+        self.show_labels_for(result)
         if result.pdf:
             show_pdf(self, result.pdf, self.tr("Lettere — {n}").format(n=len(result.letters)),
                      f"lettere-{result.template}.pdf")
@@ -858,6 +881,7 @@ class CallInDialog(_TaskDialog):
             "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
             n=len(outcome.appointments), first=format_date(first), last=format_date(last),
             p1=batch.first_protocol, p2=batch.last_protocol) + delivery_text(self, batch))
+        self.show_labels_for(batch)
         if batch.pdf:
             show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(
                 n=len(batch.letters)), "convocazioni.pdf")
