@@ -457,11 +457,13 @@ def test_nothing_is_printed_over_the_margins(ctx, office, tmp_path: Path) -> Non
     assert pages
     left = int(25 / 25.4 * dpi) - 2  # 25 mm margin, minus a pixel of anti-aliasing
     right = int((210 - 20) / 25.4 * dpi) + 2
+    # the fold marks for the DL envelope are printed in the left margin on purpose
+    folds = {int(mm_ / 25.4 * dpi) + d for mm_ in (99, 198) for d in (-1, 0, 1)}
     for page in pages:
         img = Image.open(page).convert("L")
         width, height = img.size
         for x in list(range(left)) + list(range(right, width)):
-            column = [img.getpixel((x, y)) for y in range(height)]
+            column = [img.getpixel((x, y)) for y in range(height) if y not in folds]
             assert min(column) > 235, f"{page.name}: inchiostro fuori dal margine a x={x}"
 
 

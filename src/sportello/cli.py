@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from sportello import cli_reach
 from sportello.core.paths import write_atomically
 
 if TYPE_CHECKING:
@@ -600,7 +601,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from sportello.core.errors import NotFound
     from sportello.core.services import letters, workers
 
-    _writable(args.out)
+    _writable(args.out, args.eml_dir)
     with _context(args) as ctx:
         worker_id = workers.find_by_cf(ctx, args.worker)
         if worker_id is None:
@@ -615,7 +616,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             _print_err("--preview non prenota: togliere --when o --preview.")
             return EXIT_USAGE
         if args.preview:
-            pdf = letters.preview(ctx, args.template, worker_id, refs)
+            pdf = letters.preview(ctx, args.template, worker_id, refs, delivery=args.delivery)
             out = Path(args.out or f"anteprima_{args.template}.pdf")
             write_atomically(out, pdf)
             print(f"Anteprima (non protocollata) salvata in {out}")
@@ -630,16 +631,18 @@ def cmd_letter(args: argparse.Namespace) -> int:
             try:
                 issued = letters.book_and_issue(
                     ctx, args.template, worker_id, operator_id=operator_id, starts_at=args.when,
-                    minutes=args.minutes, confirm_closed_day=args.confirm_closed_day)
+                    minutes=args.minutes, confirm_closed_day=args.confirm_closed_day,
+                    delivery=args.delivery, mode=args.mode, remote_link=args.link)
             except agenda.DayClosed as exc:
                 raise agenda.DayClosed(f"{exc} (opzione --confirm-closed-day)") from None
             print(f"Appuntamento prenotato: {args.when:%d/%m/%Y} ore {args.when:%H:%M}")
         else:
-            issued = letters.issue(ctx, args.template, worker_id, refs)
+            issued = letters.issue(ctx, args.template, worker_id, refs, delivery=args.delivery)
         out = Path(args.out or issued.file_name)
         write_atomically(out, issued.pdf)
         print(f"Lettera prot. {issued.protocol} ({args.template}) per {issued.worker_name} "
               f"salvata in {out}")
+        cli_reach.after_letters(args, [issued])
         return EXIT_OK
 
 
@@ -656,6 +659,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         _print_err("Per convocare indicare almeno un --with-operator.")
         return EXIT_USAGE
     _writable(args.out, args.each_dir)
+    _writable(args.labels, args.eml_dir)
     with _context(args) as ctx:
         worker_ids = letters.select_workers(
             ctx, vertenza=args.vertenza, status=args.status,
@@ -668,7 +672,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
             result = letters.call_in(
                 ctx, worker_ids, _operator_ids(ctx, args.with_operator),
                 letters.days_from(first, args.book_days or 14), minutes=args.minutes,
-                template=args.template, progress=_letter_progress("convocazione"))
+                template=args.template, progress=_letter_progress("convocazione"),
+                delivery=args.delivery)
             batch = result.batch
             rows = result.appointments
             if rows:
@@ -677,7 +682,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
         else:
             batch = letters.issue_batch(
                 ctx, args.template, worker_ids, subject=args.subject, text=_letter_text(args),
-                skip_incomplete=args.skip_incomplete, progress=_letter_progress("lettere"))
+                skip_incomplete=args.skip_incomplete, progress=_letter_progress("lettere"),
+                delivery=args.delivery)
         out = Path(args.out)
         write_atomically(out, batch.pdf or b"")
         print(f"{len(batch.letters)} lettere ({args.template}), prot. {batch.first_protocol} – "
@@ -688,6 +694,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
         if args.each_dir:
             files = batch.write_files(args.each_dir)
             print(f"{len(files)} file, uno per lavoratore, in {args.each_dir}")
+        cli_reach.after_letters(args, batch.letters, batch)
+        cli_reach.write_labels(ctx, args, batch)
         return EXIT_OK
 
 
@@ -874,6 +882,12 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--voucher", type=_id_arg, metavar="ID", help="voucher (id) della lettera")
     p.add_argument("--preview", action="store_true",
                    help="solo anteprima: nessun protocollo, nulla viene registrato")
+    p.add_argument("--mode", choices=["presenza", "video", "telefono"], default="presenza",
+                   help="con --when: colloquio in presenza o a distanza (video, telefono)")
+    p.add_argument("--link", metavar="LINK_O_NUMERO",
+                   help="con --mode video: il link; con telefono: il numero da chiamare "
+                   "(predefinito: quello del fascicolo)")
+    cli_reach.add_delivery_options(p, batch=False)
     text_options(p)
     p.set_defaults(func=cmd_letter)
 
@@ -899,6 +913,7 @@ def _add_letter_parsers(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--minutes", type=_bounded_int(5, 480, "--minutes"), default=None,
                    help="durata di ogni colloquio in minuti (predefinito: quella impostata "
                    "per l'ufficio)")
+    cli_reach.add_delivery_options(p, batch=True)
     text_options(p)
     p.set_defaults(func=cmd_letters)
 
@@ -1082,6 +1097,12 @@ def build_parser() -> argparse.ArgumentParser:
     from sportello import cli_documents
 
     cli_documents.add_parsers(sub, _logged_in, _date_arg, _id_arg, _Parser)
+    cli_reach.add_parsers(sub, {
+        "sent": lambda a: cli_reach.cmd_sent(a, _context),
+        "reminders": lambda a: cli_reach.cmd_reminders(a, _context),
+        "cohort": lambda a: cli_reach.cmd_cohort(a, _context, _operator_ids),
+        "caseload": lambda a: cli_reach.cmd_caseload(a, _context),
+    }, _date_arg)
     return parser
 
 

@@ -158,6 +158,30 @@ class AppointmentOutcome(enum.StrEnum):
     GIUSTIFICATO = "giustificato"
 
 
+class AppointmentMode(enum.StrEnum):
+    """Where the person meets the office: at the counter, or remotely (the virtual desk)."""
+
+    PRESENZA = "presenza"
+    VIDEO = "video"
+    TELEFONO = "telefono"
+
+
+class DeliveryChannel(enum.StrEnum):
+    """How a letter reaches the person."""
+
+    POSTA = "posta"
+    MANO = "mano"
+    EMAIL = "email"
+    PEC = "pec"
+
+
+class DeliveryStatus(enum.StrEnum):
+    """An e-mail or PEC letter: drafted as an .eml for the office's mail client, then sent."""
+
+    PREDISPOSTA = "predisposta"
+    INVIATA = "inviata"
+
+
 class ContractType(enum.StrEnum):
     INDETERMINATO = "tempo_indeterminato"
     DETERMINATO = "tempo_determinato"
@@ -291,6 +315,24 @@ class ProtocolChannel(enum.StrEnum):
 # --------------------------------------------------------------------------- labels
 
 # PathwayKind, as the file, the pathway lists, the patto and the exports call it.
+DELIVERY_CHANNELS: dict[str, str] = {
+    DeliveryChannel.POSTA: "posta",
+    DeliveryChannel.MANO: "consegna a mano",
+    DeliveryChannel.EMAIL: "e-mail",
+    DeliveryChannel.PEC: "PEC",
+}
+
+DELIVERY_STATUSES: dict[str, str] = {
+    DeliveryStatus.PREDISPOSTA: "predisposta per l'invio",
+    DeliveryStatus.INVIATA: "inviata",
+}
+
+APPOINTMENT_MODES: dict[str, str] = {
+    AppointmentMode.PRESENZA: "in presenza",
+    AppointmentMode.VIDEO: "a distanza, in videochiamata",
+    AppointmentMode.TELEFONO: "a distanza, per telefono",
+}
+
 PATHWAY_KINDS: dict[str, str] = {
     "gol1": "GOL 1 – Reinserimento lavorativo",
     "gol2": "GOL 2 – Aggiornamento (upskilling)",

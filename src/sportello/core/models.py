@@ -44,6 +44,7 @@ from sqlalchemy.orm import (
 
 from sportello.core.codes import (
     ApplicationStatus,
+    AppointmentMode,
     AppointmentOutcome,
     AppointmentStatus,
     BusinessStage,
@@ -51,6 +52,8 @@ from sportello.core.codes import (
     CohortExit,
     ContractType,
     CourseStatus,
+    DeliveryChannel,
+    DeliveryStatus,
     DiaryKind,
     DocumentKind,
     DocumentOwner,
@@ -532,6 +535,7 @@ class Appointment(IdMixin, VersionedMixin, Base):
         in_check("status", AppointmentStatus),
         in_check("outcome", AppointmentOutcome),
         in_check("service", OfficeKind),
+        in_check("mode", AppointmentMode),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         Index("ix_appointment_operator_starts", "operator_id", "starts_at"),
         Index("ix_appointment_monitoring", "worker_id", "starts_at", "status", "outcome"),  # 0012
@@ -549,6 +553,12 @@ class Appointment(IdMixin, VersionedMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default=AppointmentStatus.PRENOTATO)
     outcome: Mapped[Optional[str]] = mapped_column(String(20))
     outcome_note: Mapped[Optional[str]] = mapped_column(Text)
+    # In person, or remote (the virtual desk): the video link or the number to call.
+    mode: Mapped[str] = mapped_column(String(10), default=AppointmentMode.PRESENZA,
+                                      server_default="presenza")
+    remote_link: Mapped[Optional[str]] = mapped_column(String(300))
+    # When the person was reminded (call, e-mail or SMS the day before); None: not reminded.
+    reminded_at: Mapped[Optional[dt.datetime]]
 
 
 # --------------------------------------------------------------------------- job reinsertion
@@ -886,7 +896,9 @@ class ProtocolCounter(Base):
 
 class Letter(IdMixin, Base):
     __tablename__ = "letter"
-    __table_args__ = (UniqueConstraint("office_id", "protocol_year", "protocol_number"),)
+    __table_args__ = (UniqueConstraint("office_id", "protocol_year", "protocol_number"),
+                      in_check("delivery", DeliveryChannel),
+                      in_check("delivery_status", DeliveryStatus))
 
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     protocol_year: Mapped[int] = mapped_column(Integer)
@@ -904,6 +916,11 @@ class Letter(IdMixin, Base):
     pdf: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
     batch_id: Mapped[Optional[str]] = mapped_column(String(40), index=True)
+    # How it reaches the person (NULL: issued before channels existed, on paper). E-mail and
+    # PEC letters are "predisposta" when their .eml draft is written, "inviata" when marked.
+    delivery: Mapped[Optional[str]] = mapped_column(String(10))
+    delivery_status: Mapped[Optional[str]] = mapped_column(String(20))
+    sent_at: Mapped[Optional[dt.datetime]]
 
 
 class Document(IdMixin, VersionedMixin, Base):

@@ -47,12 +47,19 @@ from sportello.core.services import agenda, letters, pathways, vouchers, worker_
 from sportello.core.services.letters import Refs, TemplateInfo
 from sportello.core.services.pathways import PathwayFilter
 from sportello.core.services.vouchers import VoucherFilter
-from sportello.gui import changes
+from sportello.core.services.worker_file import LetterRow
+from sportello.gui import changes, ops
 from sportello.gui.dialogs.pdf_preview import PdfPreviewDialog
 from sportello.gui.kit.forms import ERROR_COLOUR, MessageBar, label, muted_label
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, format_date, format_datetime
 from sportello.gui.kit.tables import Column, selected_row, shown_texts
-from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_STATUSES, VOUCHER_STATUSES
+from sportello.gui.shared.labels import (
+    DELIVERY_CHANNELS,
+    DELIVERY_STATUSES,
+    PATHWAY_KINDS,
+    PATHWAY_STATUSES,
+    VOUCHER_STATUSES,
+)
 from sportello.gui.shared.path_page import PathPage
 from sportello.gui.tasks import Task, progress_dialog
 
@@ -64,6 +71,33 @@ def show_pdf(parent: QWidget, pdf: bytes, title: str, file_name: str) -> PdfPrev
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def delivery_combo(owner: QWidget, name: str, *, batch: bool) -> QComboBox:
+    """How the letters reach people: the template's default, a channel, or (batches and
+    single letters alike) "automatica": post, else e-mail, else by hand."""
+    combo = QComboBox(owner)
+    combo.setObjectName(name)
+    combo.addItem(owner.tr("Quella del modello (predefinita)"), None)
+    combo.addItem(owner.tr("Posta (serve l'indirizzo completo)"), "posta")
+    combo.addItem(owner.tr("Consegna a mano (con ricevuta)"), "mano")
+    combo.addItem(owner.tr("E-mail (bozza .eml da inviare)"), "email")
+    combo.addItem(owner.tr("PEC (bozza .eml da inviare)"), "pec")
+    combo.addItem(owner.tr("Automatica: posta, altrimenti e-mail, altrimenti a mano"), "auto")
+    combo.setToolTip(owner.tr(
+        "Automatica: per posta a chi ha l'indirizzo completo, altrimenti per e-mail, "
+        "altrimenti a mano" if batch else "Solo la posta richiede indirizzo e CAP"))
+    return combo
+
+
+def delivery_text(owner: QWidget, batch: letters.BatchResult) -> str:
+    """" Consegna: 12 per posta, 3 per e-mail (bozze in …)." for a batch's message."""
+    if not batch.letters:
+        return ""
+    text = " " + owner.tr("Consegna: {summary}.").format(summary=batch.channel_summary)
+    if batch.by_email:
+        text += " " + owner.tr("Bozze e-mail in {folder}.").format(folder=str(letters.outbox()))
+    return text
 
 
 def _missing_text(missing: list[letters.MissingField]) -> str:
@@ -120,6 +154,9 @@ class LetterDialog(QDialog):
         form.addRow(self.tr("&Voucher"), self.voucher_combo)
         form.addRow(self.tr("&Oggetto"), self.subject_edit)
         form.addRow(self.tr("&Testo"), self.text_edit)
+        self.delivery_combo = delivery_combo(self, "letterDelivery", batch=False)
+        form.addRow(self.tr("&Consegna"), self.delivery_combo)
+        self.delivery_combo.currentIndexChanged.connect(lambda _i: self.refresh_missing())
         self.form = form
         self.missing_label = QLabel()
         self.missing_label.setObjectName("letterMissing")
@@ -210,6 +247,11 @@ class LetterDialog(QDialog):
     def template(self) -> str:
         return str(self.template_combo.currentData())
 
+    @property
+    def delivery(self) -> str | None:
+        data = self.delivery_combo.currentData()
+        return str(data) if data else None
+
     def refs(self) -> Refs:
         return Refs(appointment_id=self.appointment_combo.currentData(),
                     pathway_id=self.pathway_combo.currentData(),
@@ -230,7 +272,8 @@ class LetterDialog(QDialog):
     def refresh_missing(self) -> list[letters.MissingField]:
         """Say now what the letter lacks, so nothing is found missing at the printer."""
         try:
-            missing = letters.missing_fields(self.ctx, self.template, self.worker_id, self.refs())
+            missing = letters.missing_fields(self.ctx, self.template, self.worker_id, self.refs(),
+                                             delivery=self.delivery)
         except SportelloError as exc:
             self.missing_label.setText(str(exc))
             self.missing_label.setVisible(True)
@@ -248,7 +291,8 @@ class LetterDialog(QDialog):
 
     def preview(self) -> PdfPreviewDialog | None:
         try:
-            pdf = letters.preview(self.ctx, self.template, self.worker_id, self.refs())
+            pdf = letters.preview(self.ctx, self.template, self.worker_id, self.refs(),
+                                  delivery=self.delivery)
         except SportelloError as exc:
             self.message.show_error(str(exc))
             return None
@@ -258,12 +302,15 @@ class LetterDialog(QDialog):
 
     def issue(self) -> letters.IssuedLetter | None:
         try:
-            letter = letters.issue(self.ctx, self.template, self.worker_id, self.refs())
-        except SportelloError as exc:
+            letter = letters.issue(self.ctx, self.template, self.worker_id, self.refs(),
+                                   delivery=self.delivery)
+            drafts = letters.write_eml([letter], letters.outbox()) if letter.email_to else []
+        except (SportelloError, OSError) as exc:
             self.message.show_error(str(exc))
             self.refresh_missing()
             return None
         self.result_letter = letter
+        self.eml_files = drafts
         self.issued.emit(letter)
         self.accept()
         parent = self.parentWidget() or self
@@ -294,13 +341,18 @@ class LettersPage(PathPage):
             "fileLetterReprint", self.tr("Apri / ristampa"),
             self.tr("Apre la lettera archiviata, identica all'originale, per stamparla o "
                     "salvarla"), self.reprint)
+        self.sent_button = self.button(
+            "fileLetterSent", self.tr("Segna come inviata"),
+            self.tr("La lettera per e-mail o PEC è partita dalla casella dell'ufficio"),
+            self.mark_sent)
         self.buttons.addStretch(1)
         self.list = self.table([
             Column(self.tr("Protocollo"), lambda r: r.protocol),
             Column(self.tr("Modello"), lambda r: self._template_title(r.template)),
             Column(self.tr("Oggetto"), lambda r: r.subject or ""),
             Column(self.tr("Emessa il"), lambda r: format_datetime(r.issued_at)),
-        ], "fileLetterTable", [100, 200, 300])
+            Column(self.tr("Consegna"), self._delivery_text),
+        ], "fileLetterTable", [100, 200, 300, 120])
         self.list.doubleClicked.connect(lambda _index: self.reprint())
         self.layout_.addWidget(self.list, 1)
         self.empty = muted_label(self.tr("Nessuna lettera per questo fascicolo."))
@@ -322,16 +374,44 @@ class LettersPage(PathPage):
     def rows(self) -> list[list[str]]:
         return shown_texts(self.list)
 
+    def _delivery_text(self, row: LetterRow) -> str:
+        text = label(DELIVERY_CHANNELS, row.delivery or "posta")
+        if row.delivery_status:
+            text += f" · {label(DELIVERY_STATUSES, row.delivery_status)}"
+        return text
+
     def update_buttons(self) -> None:
-        self.reprint_button.setEnabled(selected_row(self.list) is not None)
+        row = selected_row(self.list)
+        self.reprint_button.setEnabled(row is not None)
+        self.sent_button.setEnabled(row is not None and row.delivery_status == "predisposta")
+
+    def mark_sent(self) -> None:
+        row = selected_row(self.list)
+        if row is None:
+            return
+        ctx = self.ctx
+        ops.write(self, lambda: letters.mark_sent(ctx, [row.id]),
+                  done=lambda _n: self._sent(row.protocol), changes=(changes.LETTERS,),
+                  busy=[self.sent_button])
+
+    def _sent(self, protocol: str) -> None:
+        self.done(self.tr("Lettera prot. {protocol} segnata come inviata.").format(
+            protocol=protocol))
 
     def new_letter(self, template: str | None = None) -> LetterDialog:
         dialog = LetterDialog(self.ctx, self.worker, self, template=template)
-        dialog.issued.connect(lambda letter: self.done(self.tr(
-            "Lettera emessa: protocollo {protocol}.").format(protocol=letter.protocol)))
+        dialog.issued.connect(lambda letter: self.done(self._issued_text(letter)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _issued_text(self, letter: letters.IssuedLetter) -> str:
+        text = self.tr("Lettera emessa: protocollo {protocol}.").format(protocol=letter.protocol)
+        if letter.email_to:
+            text += " " + self.tr("Bozza e-mail per {to} in {folder}: inviarla dalla posta "
+                                  "dell'ufficio, poi «Segna come inviata».").format(
+                to=letter.email_to, folder=str(letters.outbox()))
+        return text
 
     def reprint(self) -> PdfPreviewDialog | None:
         row = selected_row(self.list)
@@ -424,6 +504,28 @@ class _TaskDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.task: Task | None = None
         self.outcome: Any = None
+        # address labels for the letters of the last batch that go by post
+        self.labels_button = self.buttons.addButton(self.tr("Etichette per la posta…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.labels_button.setObjectName("batchLabels")
+        self.labels_button.setToolTip(self.tr(
+            "Un foglio A4 di etichette 3×8 (70×37 mm) con l'indirizzo di chi riceve la lettera "
+            "per posta, per le buste senza finestra"))
+        self.labels_button.setVisible(False)
+        self.labels_button.clicked.connect(lambda: self.print_labels())
+        self.posted: list[int] = []
+
+    def show_labels_for(self, batch: letters.BatchResult) -> None:
+        self.posted = [x.worker_id for x in batch.letters if x.delivery == "posta"]
+        self.labels_button.setVisible(bool(self.posted))
+
+    def print_labels(self) -> None:
+        ctx, ids = self.ctx, list(self.posted)  # type: ignore[attr-defined]
+        ops.read(self, lambda: letters.address_labels(ctx, ids, "3x8"),
+                 done=lambda pdf: show_pdf(self, pdf, self.tr("Etichette — {n}").format(
+                     n=len(ids)), "etichette.pdf"),
+                 failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                 busy=[self.labels_button])
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
@@ -498,6 +600,8 @@ class BatchLettersDialog(_TaskDialog):
         self.text_edit.setMaximumHeight(self.fontMetrics().height() * 6)
         more.addRow(self.tr("&Oggetto"), self.subject_edit)
         more.addRow(self.tr("&Testo"), self.text_edit)
+        self.delivery_combo = delivery_combo(self, "batchDelivery", batch=True)
+        more.addRow(self.tr("&Consegna"), self.delivery_combo)
         self.more = more
         self.layout_.addLayout(more)
         self.skip_check = QCheckBox(self.tr(
@@ -546,14 +650,18 @@ class BatchLettersDialog(_TaskDialog):
         subject = self.subject_edit.text().strip() or None
         text = self.text_edit.toPlainText().strip() or None
         skip = self.skip_check.isChecked()
+        delivery = self.delivery_combo.currentData()
         folder = self.folder_edit.text().strip() if self.each_check.isChecked() else None
         if folder:
             QSettings().setValue(SETTINGS_FOLDER, folder)
 
         def run(progress: Callable[[int, int], bool]) -> Any:
             result = letters.issue_batch(ctx, template, ids, subject=subject, text=text,
-                                         skip_incomplete=skip, progress=progress)
+                                         skip_incomplete=skip, progress=progress,
+                                         delivery=delivery)
             files = result.write_files(folder) if folder and not result.cancelled else []
+            if not result.cancelled:
+                result.write_eml(letters.outbox())
             return result, files
 
         return run
@@ -571,7 +679,9 @@ class BatchLettersDialog(_TaskDialog):
                 folder=Path(files[0]).parent)
         if result.skipped:
             text += " " + self.tr("Saltati per dati mancanti: {n}.").format(n=len(result.skipped))
+        text += delivery_text(self, result)
         self.message.show_info(text)
+        self.show_labels_for(result)
         if result.pdf:
             show_pdf(self, result.pdf, self.tr("Lettere — {n}").format(n=len(result.letters)),
                      f"lettere-{result.template}.pdf")
@@ -634,6 +744,8 @@ class CallInDialog(_TaskDialog):
                 minutes=self.hours.slot_minutes))
         self.slot_label.setObjectName("callInSlot")
         form.addRow(self.tr("Durata"), self.slot_label)
+        self.delivery_combo = delivery_combo(self, "callInDelivery", batch=True)
+        form.addRow(self.tr("&Consegna"), self.delivery_combo)
         choice.addLayout(form)
         self.pages.addWidget(self.choice_page)
 
@@ -750,11 +862,16 @@ class CallInDialog(_TaskDialog):
         ctx = self.ctx
         plan = list(self.plan)
         template = str(self.template_combo.currentData())
+        delivery = self.delivery_combo.currentData()
         if not plan:
             raise SportelloError(self.tr("Nessun piano da confermare."))
 
         def run(progress: Callable[[int, int], bool]) -> Any:
-            return letters.book_call_in(ctx, plan, template=template, progress=progress)
+            result = letters.book_call_in(ctx, plan, template=template, progress=progress,
+                                          delivery=delivery)
+            if not result.batch.cancelled:
+                result.batch.write_eml(letters.outbox())
+            return result
 
         return run
 
@@ -770,7 +887,8 @@ class CallInDialog(_TaskDialog):
         self.message.show_info(self.tr(
             "{n} lavoratori convocati dal {first} al {last}; protocolli da {p1} a {p2}.").format(
             n=len(outcome.appointments), first=format_date(first), last=format_date(last),
-            p1=batch.first_protocol, p2=batch.last_protocol))
+            p1=batch.first_protocol, p2=batch.last_protocol) + delivery_text(self, batch))
+        self.show_labels_for(batch)
         if batch.pdf:
             show_pdf(self, batch.pdf, self.tr("Convocazioni — {n}").format(
                 n=len(batch.letters)), "convocazioni.pdf")

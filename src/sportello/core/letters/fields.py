@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sportello.core.codes import pathway_kind_label
+from sportello.core.codes import APPOINTMENT_MODES, AppointmentMode, pathway_kind_label
 from sportello.core.letters import italian
 from sportello.core.models import (
     Appointment,
@@ -94,6 +94,8 @@ LABELS: dict[str, str] = {
     "appuntamento.operatore": "operatore dell'appuntamento",
     "appuntamento.luogo": "luogo dell'appuntamento (o indirizzo dell'ufficio)",
     "appuntamento.motivo": "motivo dell'appuntamento",
+    "appuntamento.modalita": "modalità dell'appuntamento (in presenza o a distanza)",
+    "appuntamento.collegamento": "collegamento dell'appuntamento a distanza (link o numero)",
     # the pathway and the pact
     "percorso.tipo": "tipo di percorso",
     "percorso.stato": "stato del percorso",
@@ -283,6 +285,8 @@ def _appointment(src: Sources) -> dict[str, str | None]:
     if a is None:
         return {}
     minutes = int((a.ends_at - a.starts_at).total_seconds() // 60)
+    mode = a.mode or AppointmentMode.PRESENZA
+    remote = mode != AppointmentMode.PRESENZA
     return {
         "appuntamento.data": italian.long_date_weekday(a.starts_at.date()),
         "appuntamento.ora": italian.clock(a.starts_at),
@@ -290,9 +294,28 @@ def _appointment(src: Sources) -> dict[str, str | None]:
         "appuntamento.durata": f"{minutes} minuti",
         "appuntamento.operatore": (_s(src.appointment_operator.full_name)
                                    if src.appointment_operator else None),
-        "appuntamento.luogo": _s(a.location) or office_address(src.office),
+        "appuntamento.luogo": (_REMOTE_PLACE if remote
+                               else _s(a.location) or office_address(src.office)),
         "appuntamento.motivo": _s(a.purpose),
+        # printed only for a remote appointment (the virtual desk)
+        "appuntamento.modalita": APPOINTMENT_MODES.get(mode) if remote else None,
+        "appuntamento.collegamento": _remote_link(src) if remote else None,
     }
+
+
+_REMOTE_PLACE = "nessuna sede da raggiungere: il colloquio si svolge a distanza"
+
+
+def _remote_link(src: Sources) -> str | None:
+    """The video link, or for a phone appointment the number the office will call."""
+    a = src.appointment
+    if a is None:
+        return None
+    link = _s(a.remote_link)
+    if a.mode == AppointmentMode.TELEFONO:
+        number = link or _s(src.worker.mobile) or _s(src.worker.phone)
+        return f"La chiameremo al numero {number}" if number else None
+    return link
 
 
 def _pathway(src: Sources) -> dict[str, str | None]:

@@ -56,7 +56,7 @@ FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
 PAGE_W, PAGE_H = A4
 MARGIN_LEFT = 25 * mm
 MARGIN_RIGHT = 20 * mm
-MARGIN_BOTTOM = 24 * mm
+MARGIN_BOTTOM = 22 * mm
 FIRST_TOP = 48 * mm  # below the letterhead
 LATER_TOP = 24 * mm  # below the small running header
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
@@ -66,6 +66,20 @@ LIGHT = colors.HexColor("#F1F4F8")
 RULE = colors.HexColor("#9AA8BA")
 LOGO_MAX_H = 22 * mm
 LOGO_MAX_W = 34 * mm
+
+# The window of a DL envelope (110 x 220 mm) with the window on the right: 90 x 45 mm,
+# 20 mm from the right edge and 15 mm from the bottom. The A4 sheet folded in three (folds
+# at 99 and 198 mm) sits against the top of the envelope with 5 mm of play each side, so
+# on the page the window spans x 105-195 mm and 50-95 mm from the top. The recipient is
+# printed inside it with a margin for the play: x 110-190 mm, from 55 mm down (7 lines).
+FOLDS_FROM_TOP = (99 * mm, 198 * mm)
+WINDOW_LEFT = 105 * mm
+WINDOW_RIGHT = 195 * mm
+WINDOW_TOP = 50 * mm  # from the top of the page
+WINDOW_BOTTOM = 95 * mm
+RECIPIENT_LEFT = 110 * mm
+RECIPIENT_TOP = 55 * mm
+QR_SIZE = 17 * mm
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,7 @@ class RenderLetter:
     protocol: str | None  # "12/2026"; None for a draft
     place_date: str  # "Asti, 23 novembre 2026"
     letter: FilledLetter
+    delivery: str | None = None  # "mano" prints the receipt line at the end
 
 
 # --------------------------------------------------------------------------- fonts and styles
@@ -126,8 +141,8 @@ def styles() -> dict[str, ParagraphStyle]:
                                     leading=12.5, alignment=TA_LEFT, spaceAfter=0,
                                     textColor=ACCENT),
         "oggetto": ParagraphStyle("oggetto", parent=body, fontName=FONT_BOLD, alignment=TA_LEFT,
-                                  leftIndent=17 * mm, firstLineIndent=-17 * mm, spaceBefore=4,
-                                  spaceAfter=12),
+                                  leftIndent=17 * mm, firstLineIndent=-17 * mm, spaceBefore=0,
+                                  spaceAfter=9),
         "titolo": ParagraphStyle("titolo", parent=body, fontName=FONT_BOLD, fontSize=15,
                                  leading=20, alignment=TA_CENTER, spaceBefore=8, spaceAfter=12,
                                  textColor=ACCENT),
@@ -248,6 +263,14 @@ def draw_page_frame(canv: Canvas, head: Letterhead, first: bool, note: str | Non
     canv.drawRightString(PAGE_W - MARGIN_RIGHT, 15 * mm, f"Pagina {canv.getPageNumber()}")
 
 
+def _draw_fold_marks(canv: Canvas) -> None:
+    """Short marks at the left edge where the sheet is folded for a DL envelope."""
+    canv.setStrokeColor(GREY)
+    canv.setLineWidth(0.4)
+    for y in FOLDS_FROM_TOP:
+        canv.line(5 * mm, PAGE_H - y, 10 * mm, PAGE_H - y)
+
+
 def _draw_draft_mark(canv: Canvas) -> None:
     canv.saveState()
     canv.setFillColor(colors.HexColor("#C0392B"), alpha=0.13)
@@ -302,6 +325,7 @@ class _LetterCanvas(Canvas):
         for state in self._sp_pages:
             key = state["sportello_letter"][0]  # type: ignore[index]
             counts[key] = counts.get(key, 0) + 1
+        self.sportello_counts = [counts[k] for k in sorted(counts)]  # pages of each letter
         seen: dict[int, int] = {}
         for state in self._sp_pages:
             self.__dict__.update(state)
@@ -322,6 +346,7 @@ def _on_page_end(first: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
         head = letter.head
         if first:
             _form(canv, f"LH{head.key}", lambda: _draw_letterhead(canv, head))
+            _form(canv, "FOLDS", lambda: _draw_fold_marks(canv))
         else:
             _draw_running_head(canv, head, letter.protocol)
         _form(canv, f"FT{head.key}", lambda: _draw_footer(canv, head))
@@ -338,15 +363,18 @@ class _SideBySide(Flowable):
     """Two stacks of paragraphs side by side, top-aligned (protocol and date on the left,
     the recipient on the right): what a one-row table drew, for a fraction of its cost."""
 
-    def __init__(self, left: list[Paragraph], right: list[Paragraph], left_width: float) -> None:
+    def __init__(self, left: list[Flowable], right: list[Flowable], left_width: float,
+                 min_height: float = 0.0) -> None:
         super().__init__()
         self.columns = ((left, 0.0, left_width), (right, left_width, TEXT_W - left_width))
+        self.min_height = min_height
         self._heights: list[list[float]] = []
 
     def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
         self._heights = [[p.wrap(width, PAGE_H)[1] for p in paras]
                          for paras, _x, width in self.columns]
-        self.width, self.height = TEXT_W, max(sum(h) for h in self._heights)
+        self.width = TEXT_W
+        self.height = max(self.min_height, *(sum(h) for h in self._heights))
         return self.width, self.height
 
     def draw(self) -> None:
@@ -357,13 +385,78 @@ class _SideBySide(Flowable):
                 para.drawOn(self.canv, x, y)
 
 
+class _QrCode(Flowable):
+    """The protocol number as a QR code: a barcode scanner at the counter types it into the
+    search box, which opens the file the letter belongs to."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__()
+        self.value = value
+        self.width = self.height = QR_SIZE + 3 * mm
+
+    def wrap(self, _w: float, _h: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """The modules as filled squares (no Drawing: it would add an unembedded font)."""
+        matrix = qr_matrix(self.value)
+        count = len(matrix)
+        cell = QR_SIZE / count
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(colors.black)
+        path = canv.beginPath()
+        for row in range(count):
+            line, col = matrix[row], 0
+            while col < count:  # one rectangle per run of dark modules
+                if line[col]:
+                    start = col
+                    while col < count and line[col]:
+                        col += 1
+                    path.rect(start * cell, QR_SIZE - (row + 1) * cell, (col - start) * cell,
+                              cell)
+                else:
+                    col += 1
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.restoreState()
+
+
+def qr_matrix(value: str) -> list[list[bool]]:
+    """The QR code's modules, row by row (True: dark). Error correction M, and one fixed mask
+    pattern: choosing the "best" of the eight, as ``QRCode.make`` does, took 30 ms a letter
+    (3 s a batch of 100) for a code that scanners read with any mask."""
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    n = code.getModuleCount()
+    return [[bool(code.isDark(r, c)) for c in range(n)] for r in range(n)]
+
+
+def qr_value(protocol: str) -> str:
+    """What the QR code of a letter holds: "Prot. 12/2026" (the search box reads it)."""
+    return f"Prot. {protocol}"
+
+
 def _header(letter: RenderLetter, draft: bool) -> Flowable:
     st = styles()
     protocol = (f"<b>Prot. n.</b> {letter.protocol}" if letter.protocol and not draft
                 else "<b>Prot. n.</b> — <i>(anteprima, non protocollata)</i>")
-    left = [Paragraph(protocol, st["sinistra"]), Paragraph(letter.place_date, st["sinistra"])]
-    right = [Paragraph(line, st["sinistra"]) for line in letter.letter.recipient]
-    return _SideBySide(left, right, 85 * mm)
+    left: list[Flowable] = [Paragraph(protocol, st["sinistra"]),
+                            Paragraph(letter.place_date, st["sinistra"])]
+    if letter.protocol and not draft:
+        left += [Spacer(1, 3 * mm), _QrCode(qr_value(letter.protocol))]
+    if letter.delivery == "mano":  # the receipt, beside the window: the page flows as by post
+        left += [Spacer(1, 1 * mm), Paragraph(
+            "Consegnata a mano. Ricevuta il ____/____/______<br/>"
+            "Firma ________________________________", st["piccolo"])]
+    # the recipient sits in the envelope's window, and the text starts below it
+    right: list[Flowable] = [Spacer(1, RECIPIENT_TOP - FIRST_TOP)]
+    right += [Paragraph(line, st["sinistra"]) for line in letter.letter.recipient[:7]]
+    return _SideBySide(left, right, RECIPIENT_LEFT - MARGIN_LEFT,
+                       min_height=WINDOW_BOTTOM - FIRST_TOP)
 
 
 class _Box(Flowable):
@@ -468,7 +561,7 @@ def _signatory(lines: Sequence[str]) -> list[Paragraph]:
 
 def _body(letter: RenderLetter, draft: bool) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [_header(letter, draft), Spacer(1, 9 * mm)]
+    story: list[Flowable] = [_header(letter, draft), Spacer(1, 3 * mm)]
     filled = letter.letter
     if filled.subject:
         story.append(Paragraph(f"Oggetto:\u2002{filled.subject}", st["oggetto"]))
@@ -513,6 +606,47 @@ def render(letters: Sequence[RenderLetter], *, draft: bool = False, title: str =
     ``progress(i)`` is called when letter ``i`` starts being drawn; it may raise
     ``Cancelled`` (or anything else) to stop.
     """
+    return render_counted(letters, draft=draft, title=title, author=author,
+                          progress=progress)[0]
+
+
+def split(pdf: bytes, counts: Sequence[int],
+          progress: Callable[[int], None] | None = None) -> list[bytes]:
+    """Each letter of a batch document as a PDF of its own, its pages copied as drawn.
+
+    A batch is drawn once (``render_counted``) and each letter's archive copy is cut out of
+    it by PDFium (``pypdfium2``, already there for the preview): the pages, their fonts and
+    the letterhead are the batch's own objects, so a letter prints exactly as in the batch
+    without being laid out again. About 1 ms a letter, against 7 ms with pypdf and the
+    whole layout again (tens of ms) with reportlab.
+    """
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(pdf)
+    out: list[bytes] = []
+    first = 0
+    try:
+        for i, count in enumerate(counts):
+            part = pdfium.PdfDocument.new()
+            try:
+                part.import_pages(source, list(range(first, first + count)))
+                buffer = io.BytesIO()
+                part.save(buffer)
+            finally:
+                part.close()
+            out.append(buffer.getvalue())
+            first += count
+            if progress is not None:
+                progress(i)
+    finally:
+        source.close()
+    return out
+
+
+def render_counted(letters: Sequence[RenderLetter], *, draft: bool = False,
+                   title: str = "Lettera", author: str = "",
+                   progress: Callable[[int], None] | None = None) -> tuple[bytes, list[int]]:
+    """``render``, and how many pages each letter took (for ``split``)."""
     if not letters:
         raise ValueError("no letters to render")
     register_fonts()
@@ -538,5 +672,11 @@ def render(letters: Sequence[RenderLetter], *, draft: bool = False, title: str =
             story += [NextPageTemplate("primo"), PageBreak()]
         story += [_LetterStart(i, letter, draft, progress), NextPageTemplate("seguenti")]
         story += _body(letter, draft)
-    doc.build(story, canvasmaker=_LetterCanvas)
-    return out.getvalue()
+    made: list[_LetterCanvas] = []
+
+    def canvas(*args: object, **kwargs: object) -> _LetterCanvas:
+        made.append(_LetterCanvas(*args, **kwargs))
+        return made[-1]
+
+    doc.build(story, canvasmaker=canvas)
+    return out.getvalue(), list(made[-1].sportello_counts)

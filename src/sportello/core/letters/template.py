@@ -34,7 +34,8 @@ from sportello.core.letters import fields
 
 DIRECTIVES = ("destinatario", "titolo", "riquadro", "elenco", "firme", "firma", "nota",
               "salto-pagina")
-HEADER_KEYS = ("titolo", "oggetto")
+HEADER_KEYS = ("titolo", "oggetto", "consegna")
+DELIVERY_CHANNELS = ("posta", "mano", "email", "pec")
 PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_]+)(\?)?\}")
 _BRACED = re.compile(r"\{[^{}\n]*\}")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -65,6 +66,7 @@ class LetterTemplate:
     source: Path
     required: frozenset[str] = field(default_factory=frozenset)
     optional: frozenset[str] = field(default_factory=frozenset)
+    delivery: str = "posta"  # the channel by default ("consegna:" in the header)
 
     @property
     def placeholders(self) -> frozenset[str]:
@@ -144,8 +146,12 @@ def parse(name: str, text: str, source: Path) -> LetterTemplate:
                 raise fail(line_no or 1, f"segnaposto sconosciuto {braced} (l'elenco dei "
                                          "segnaposto è in LEGGIMI.md).")
             (optional if match.group(2) else required).add(match.group(1))
+    delivery = header.get("consegna", "posta").lower()
+    if delivery not in DELIVERY_CHANNELS:
+        raise fail(1, f"consegna non valida «{delivery}» (ammesse: "
+                      f"{', '.join(DELIVERY_CHANNELS)}).")
     return LetterTemplate(name, header["titolo"], header.get("oggetto", ""), tuple(blocks),
-                          source, frozenset(required), frozenset(optional - required))
+                          source, frozenset(required), frozenset(optional - required), delivery)
 
 
 def load(path: Path, name: str | None = None) -> LetterTemplate:

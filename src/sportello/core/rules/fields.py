@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sportello.core import phones
+
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _PHONE_CHARS = re.compile(r"[0-9+ ()./\-]+")
@@ -100,6 +102,9 @@ def phone(value: object) -> str | None:
         raise RuleError(f"«{_short(found)}» non è un numero di telefono (solo cifre, spazi e + - / .)")
     if sum(ch.isdigit() for ch in found) < 6:
         raise RuleError(f"«{_short(found)}»: numero troppo corto")
+    why = phones.problem(found)  # libphonenumber's lengths per country and prefix
+    if why:
+        raise RuleError(f"«{_short(found)}»: {why}")
     return found
 
 

@@ -30,6 +30,7 @@ from sportello.core.context import Context
 from sportello.core.errors import ConflictError, NotFound, ValidationError
 from sportello.core.models import (
     Appointment,
+    AppointmentMode,
     AppointmentOutcome,
     AppointmentStatus,
     FileStatus,
@@ -38,6 +39,7 @@ from sportello.core.models import (
     Operator,
     Worker,
 )
+from sportello.core import phones
 from sportello.core.rules import fields
 
 DEFAULT_SLOT_MINUTES = 30
@@ -89,6 +91,9 @@ class AppointmentRow:
     outcome: str | None
     version: int
     service: str = "cpi"  # OfficeKind: "cpi" or "sportello_unico"
+    mode: str = "presenza"  # AppointmentMode: in person, video or phone (the virtual desk)
+    remote_link: str | None = None
+    reminded_at: dt.datetime | None = None
 
     @property
     def at_sportello_unico(self) -> bool:
@@ -336,6 +341,8 @@ def book_in_session(
     confirm_closed_day: bool = False,
     now: dt.datetime | None = None,
     service: str = OfficeKind.CPI,
+    mode: str = AppointmentMode.PRESENZA,
+    remote_link: str | None = None,
 ) -> Appointment:
     """Book inside an open write transaction (used by batch convocations too).
 
@@ -356,6 +363,7 @@ def book_in_session(
                               "riaprirlo prima di fissare un appuntamento.", "worker")
     purpose = _text("purpose", "Motivo", purpose, 300)
     location = _text("location", "Luogo", location, 200)
+    remote_link = remote_details(worker, mode, remote_link)
     operator = _lock_operator(session, operator_id)
     hours = hours_of(session.get(Office, operator.office_id))
     ends_at = starts_at + dt.timedelta(minutes=minutes or hours.slot_minutes)
@@ -370,11 +378,42 @@ def book_in_session(
     appointment = Appointment(
         worker_id=worker_id, operator_id=operator_id, office_id=operator.office_id,
         starts_at=starts_at, ends_at=ends_at, purpose=purpose, location=location,
-        status=AppointmentStatus.PRENOTATO, service=service,
+        status=AppointmentStatus.PRENOTATO, service=service, mode=mode, remote_link=remote_link,
     )
     session.add(appointment)
     session.flush()
     return appointment
+
+
+def remote_details(worker: Worker, mode: str, link: str | None) -> str | None:
+    """The link or number of a remote appointment, checked; None for one in person.
+
+    A video appointment needs its link (http/https); a phone appointment a valid number,
+    the one given or else the person's own (mobile first), formatted by libphonenumber.
+    """
+    if mode not in set(AppointmentMode):
+        raise ValidationError(f"Modalità dell'appuntamento sconosciuta: {mode} (ammesse: "
+                              f"{', '.join(AppointmentMode)}).", "mode")
+    link = _text("remote_link", "Collegamento", link, 300)
+    if mode == AppointmentMode.PRESENZA:
+        return None
+    if mode == AppointmentMode.VIDEO:
+        if not link or not re.match(r"https?://\S+$", link):
+            raise ValidationError("Un appuntamento in videochiamata ha bisogno del link del "
+                                  "collegamento (che inizia con https://).", "remote_link")
+        return link
+    if link:
+        number = phones.parse(link)
+        if number is None:
+            raise ValidationError(f"«{link}» non è un numero di telefono valido per "
+                                  "l'appuntamento telefonico.", "remote_link")
+        return number.display
+    number = phones.best(worker.mobile, worker.phone)
+    if number is None:
+        raise ValidationError(
+            f"{worker.surname} {worker.name} non ha un numero di telefono valido nel fascicolo: "
+            "indicare il numero da chiamare per l'appuntamento telefonico.", "remote_link")
+    return number.display
 
 
 def book(ctx: Context, **kwargs: object) -> AppointmentRow:
@@ -491,6 +530,7 @@ def _row(a: Appointment, surname: str, name: str, cf: str, operator_name: str) -
     return AppointmentRow(
         a.id, a.worker_id, f"{surname} {name}", cf, a.operator_id, operator_name,
         a.starts_at, a.ends_at, a.purpose, a.status, a.outcome, a.version, a.service,
+        a.mode or AppointmentMode.PRESENZA, a.remote_link, a.reminded_at,
     )
 
 

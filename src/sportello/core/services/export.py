@@ -8,7 +8,7 @@ file's hash, and an audit row).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,10 +267,12 @@ def _profile_kind(ctx: Context, name: str) -> Kind:
 
 def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = None,
            profile: str | None = None,
-           progress: Callable[[int], bool] | None = None) -> ExportResult:
+           progress: Callable[[int], bool] | None = None,
+           worker_ids: Sequence[int] | None = None) -> ExportResult:
     """Write ``kind`` to ``out`` (.xlsx). The file appears only when complete.
 
     ``profile``: the workers in that mapping profile's layout instead of ours.
+    ``worker_ids``: only these files (a team leader's selection; the workers sheet).
     """
     spec = KINDS.get(kind)
     if spec is None:
@@ -286,8 +288,14 @@ def export(ctx: Context, kind: str, out: Path | str, *, vertenza: str | None = N
         raise ValidationError("Il file di destinazione deve avere estensione .xlsx.", "out")
     output_file(out)  # a folder in the way is said before the workbook is built
     vertenza_id = _vertenza_id(ctx, vertenza)
+    query = spec.query(vertenza_id)
+    if worker_ids is not None:
+        if kind != "workers":
+            raise ValidationError("Una selezione di fascicoli si esporta solo come elenco dei "
+                                  "lavoratori (workers).", "kind")
+        query = query.where(Worker.id.in_(list(worker_ids)))
     with ctx.read() as s:
-        rows = s.execute(spec.query(vertenza_id)).yield_per(2000)
+        rows = s.execute(query).yield_per(2000)
         if kind == "workers" and not profile:  # the extra columns kept at import, one each
             spec, rows = _with_extra_columns(s, spec, vertenza_id, rows)
         sheet = sheet_writer.SheetWriter(spec.title, spec.columns, spec.encoders)

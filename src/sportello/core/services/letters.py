@@ -35,11 +35,14 @@ from sportello.core.context import Context
 from sportello.core.errors import NotFound, SportelloError, ValidationError
 from sportello.core.letters import fields
 from sportello.core.letters.template import Cancelled, LetterTemplate, fill, load
+from sportello.core.codes import DELIVERY_CHANNELS
 from sportello.core.models import (
     Appointment,
     AppointmentOutcome,
     AppointmentStatus,
     Course,
+    DeliveryChannel,
+    DeliveryStatus,
     EmploymentSituation,
     FileStatus,
     Fund,
@@ -124,6 +127,27 @@ class IssuedLetter:
     subject: str | None
     sha256: str
     pdf: bytes = field(repr=False)
+    delivery: str = DeliveryChannel.POSTA
+    email_to: str | None = None  # e-mail and PEC letters: the person's address
+    email_from: str | None = None  # the office's e-mail (its PEC for a PEC letter)
+    email_text: str | None = field(default=None, repr=False)  # the letter as plain text
+
+    @property
+    def eml_name(self) -> str:
+        return self.file_name.removesuffix(".pdf") + ".eml"
+
+    def eml(self) -> bytes:
+        """The .eml draft of an e-mail or PEC letter (PDF attached), to send from the
+        office's mail client."""
+        if self.delivery not in (DeliveryChannel.EMAIL, DeliveryChannel.PEC) or not self.email_to:
+            raise ValidationError(f"La lettera prot. {self.protocol} non è da inviare per "
+                                  "e-mail o PEC.", "delivery")
+        from sportello.core.letters import mail
+
+        return mail.draft(to=self.email_to, sender=self.email_from,
+                          subject=f"{self.subject or ''} – prot. {self.protocol}".strip(" –"),
+                          text=self.email_text or "", pdf=self.pdf, file_name=self.file_name,
+                          pec=self.delivery == DeliveryChannel.PEC)
 
     @property
     def protocol(self) -> str:
@@ -152,6 +176,34 @@ class BatchResult:
     def last_protocol(self) -> str | None:
         return self.letters[-1].protocol if self.letters else None
 
+    @property
+    def by_channel(self) -> dict[str, int]:
+        """How many letters go each way, in the channels' order ("posta": 12, ...)."""
+        counts = {c: 0 for c in DeliveryChannel}
+        for letter in self.letters:
+            counts[letter.delivery] += 1
+        return {c: n for c, n in counts.items() if n}
+
+    @property
+    def channel_summary(self) -> str:
+        """"12 per posta, 3 per e-mail, 1 consegna a mano" (Italian, for messages)."""
+        return ", ".join(f"{n} {_CHANNEL_PHRASE[c]}" for c, n in self.by_channel.items())
+
+    @property
+    def by_email(self) -> list[IssuedLetter]:
+        return [x for x in self.letters if x.delivery in (DeliveryChannel.EMAIL,
+                                                           DeliveryChannel.PEC)]
+
+    @property
+    def to_print(self) -> list[IssuedLetter]:
+        """The letters on paper: by post and by hand."""
+        return [x for x in self.letters if x.delivery in (DeliveryChannel.POSTA,
+                                                           DeliveryChannel.MANO)]
+
+    def write_eml(self, folder: str | Path) -> list[Path]:
+        """One .eml draft per e-mail or PEC letter in ``folder``."""
+        return write_eml(self.by_email, folder)
+
     def write_files(self, folder: str | Path) -> list[Path]:
         """One PDF per worker in ``folder`` (the stored letter, as reprint gives it)."""
         target = paths.output_folder(folder)
@@ -161,6 +213,25 @@ class BatchResult:
             paths.write_atomically(path, letter.pdf)
             written.append(path)
         return written
+
+
+OUTBOX_FOLDER = "posta-in-uscita"
+
+
+def outbox() -> Path:
+    """Where the window writes the .eml drafts: ``posta-in-uscita`` in the data folder."""
+    return paths.user_data_dir() / OUTBOX_FOLDER
+
+
+def write_eml(letters: Sequence[IssuedLetter], folder: str | Path) -> list[Path]:
+    """The .eml drafts of these letters in ``folder`` (one file per letter)."""
+    target = paths.output_folder(folder)
+    written = []
+    for letter in letters:
+        path = target / letter.eml_name
+        paths.write_atomically(path, letter.eml())
+        written.append(path)
+    return written
 
 
 @dataclass
@@ -218,6 +289,69 @@ class _Prepared:
     sources: fields.Sources
     values: dict[str, str | None]
     missing: list[MissingField]
+    delivery: str = DeliveryChannel.POSTA
+
+
+# --------------------------------------------------------------------------- delivery
+
+AUTO = "auto"  # posta where the address is complete, otherwise e-mail, otherwise by hand
+DELIVERY_CHOICES = (*[c.value for c in DeliveryChannel], AUTO)
+POSTAL_FIELDS = ("lavoratore.indirizzo", "lavoratore.cap", "lavoratore.comune")
+_ADDRESS_FIELDS = (*POSTAL_FIELDS, "lavoratore.provincia")
+_CHANNEL_PHRASE = {DeliveryChannel.POSTA: "per posta", DeliveryChannel.MANO: "consegnate a mano",
+                   DeliveryChannel.EMAIL: "per e-mail", DeliveryChannel.PEC: "per PEC"}
+_ADDRESS_LABEL = {DeliveryChannel.EMAIL: "e-mail del lavoratore (per l'invio per e-mail)",
+                  DeliveryChannel.PEC: "indirizzo PEC del lavoratore, nel campo e-mail "
+                                       "(per l'invio per PEC)"}
+
+
+def check_delivery(delivery: str | None) -> str | None:
+    """The channel as given (None: the template's default), or a refusal naming the choices."""
+    if delivery is None:
+        return None
+    chosen = delivery.strip().lower()
+    if chosen not in DELIVERY_CHOICES:
+        allowed = ", ".join(f"{c} ({DELIVERY_CHANNELS.get(c, 'automatica')})"
+                            for c in DELIVERY_CHOICES)
+        raise ValidationError(f"Consegna non valida: «{delivery}» (ammesse: {allowed}).",
+                              "delivery")
+    return chosen
+
+
+def _channel(tpl: LetterTemplate, chosen: str | None, values: dict[str, str | None]) -> str:
+    """The channel of one letter: the one chosen, the template's, or for ``auto`` the first
+    that can reach the person: posta (complete address), e-mail, consegna a mano."""
+    if chosen is None:
+        return tpl.delivery
+    if chosen != AUTO:
+        return chosen
+    if all(values.get(k) for k in POSTAL_FIELDS):
+        return DeliveryChannel.POSTA
+    if values.get("lavoratore.email"):
+        return DeliveryChannel.EMAIL
+    return DeliveryChannel.MANO
+
+
+def _apply_channel(tpl: LetterTemplate, chosen: str | None, values: dict[str, str | None]) -> str:
+    """Pick the channel and make the address optional where the channel needs none."""
+    channel = _channel(tpl, chosen, values)
+    if channel != DeliveryChannel.POSTA:  # a hand-delivered or e-mailed letter needs no street
+        for key in _ADDRESS_FIELDS:
+            if values.get(key) is None:
+                values[key] = ""
+    return channel
+
+
+def _channel_missing(channel: str, values: dict[str, str | None],
+                     already: Sequence[MissingField]) -> list[MissingField]:
+    """What the channel itself needs beyond the template's placeholders."""
+    named = {m.placeholder for m in already}
+    if channel == DeliveryChannel.POSTA:
+        return [MissingField(k, fields.LABELS[k]) for k in POSTAL_FIELDS
+                if not values.get(k) and k not in named]
+    if channel in _ADDRESS_LABEL and not values.get("lavoratore.email"):
+        return [MissingField("lavoratore.email", _ADDRESS_LABEL[channel])]
+    return []
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -260,6 +394,7 @@ def _prepare(
     today: dt.date,
     now: dt.datetime,
     appointment_for: dict[int, int] | None = None,
+    delivery: str | None = None,
 ) -> list[_Prepared]:
     """Everything the letters need, in a few queries whatever the number of workers."""
     office, operator = _office_of(session, ctx)
@@ -381,8 +516,11 @@ def _prepare(
             today=today, extra=extra,
         )
         values = fields.values(src)
+        channel = _apply_channel(tpl, delivery, values)
+        missing = _missing(tpl, src, values)
+        missing += _channel_missing(channel, values, missing)
         prepared.append(_Prepared(wid, f"{w.surname} {w.name}", w.codice_fiscale, src, values,
-                                  _missing(tpl, src, values)))
+                                  missing, channel))
     return prepared
 
 
@@ -468,8 +606,8 @@ def _refuse_missing(tpl: LetterTemplate, prepared: Sequence[_Prepared]) -> None:
         p = incomplete[0]
         raise MissingData(
             f"La lettera «{tpl.title}» per {p.worker_name} ({p.codice_fiscale}) non si può "
-            f"stampare. Dati mancanti: {_labels(p.missing)}. Completare i dati e riprovare.",
-            missing)
+            f"stampare. Dati mancanti: {_labels(p.missing)}. Completare i dati e riprovare"
+            f"{_postal_hint(p)}.", missing)
     lines = [f"- {p.worker_name} ({p.codice_fiscale}): {_labels(p.missing)}"
              for p in incomplete[:20]]
     if len(incomplete) > 20:
@@ -477,6 +615,14 @@ def _refuse_missing(tpl: LetterTemplate, prepared: Sequence[_Prepared]) -> None:
     raise MissingData(
         f"Lettere «{tpl.title}»: a {len(incomplete)} lavoratori su {len(prepared)} mancano dati, "
         "nessuna lettera è stata emessa.\n" + "\n".join(lines), missing)
+
+
+def _postal_hint(p: _Prepared) -> str:
+    if p.delivery == DeliveryChannel.POSTA and any(m.placeholder in POSTAL_FIELDS
+                                                   for m in p.missing):
+        return (", oppure scegliere un'altra consegna (a mano, e-mail o PEC: l'indirizzo "
+                "postale serve solo per la posta)")
+    return ""
 
 
 def _labels(missing: Sequence[MissingField]) -> str:
@@ -490,21 +636,23 @@ def _now(today: dt.date | None) -> tuple[dt.date, dt.datetime]:
 
 
 def missing_fields(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
-                   today: dt.date | None = None) -> list[MissingField]:
-    """What the letter lacks for this worker (empty: it can be printed)."""
+                   today: dt.date | None = None, delivery: str | None = None) -> list[MissingField]:
+    """What the letter lacks for this worker and channel (empty: it can be printed)."""
     tpl = load_template(template)
     day, now = _now(today)
     with ctx.read() as s:
-        return _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)[0].missing
+        return _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now,
+                        delivery=check_delivery(delivery))[0].missing
 
 
 def check(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
-          today: dt.date | None = None) -> None:
+          today: dt.date | None = None, delivery: str | None = None) -> None:
     """Raise ``MissingData`` (or the letter's own rule) when the letter cannot be printed."""
     tpl = load_template(template)
     day, now = _now(today)
     with ctx.read() as s:
-        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)
+        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now,
+                            delivery=check_delivery(delivery))
         _refuse_missing(tpl, prepared)
         _rules(tpl, prepared[0])
 
@@ -517,6 +665,12 @@ def _render():  # type: ignore[no-untyped-def]
     from sportello.core.letters import render
 
     return render
+
+
+def _mail():  # type: ignore[no-untyped-def]
+    from sportello.core.letters import mail
+
+    return mail
 
 
 def _letterhead(office: Office) -> render.Letterhead:
@@ -545,7 +699,8 @@ def _render_letter(tpl: LetterTemplate, p: _Prepared, head: render.Letterhead,
     office = p.sources.office
     date = p.values["lettera.data"]
     place_date = f"{office.comune}, {date}" if office.comune else str(date)
-    return _render().RenderLetter(head, protocol, place_date, fill(tpl, p.values))
+    return _render().RenderLetter(head, protocol, place_date, fill(tpl, p.values),
+                                  delivery=p.delivery)
 
 
 def _pdf_title(tpl: LetterTemplate, p: _Prepared, protocol: str | None) -> str:
@@ -554,19 +709,20 @@ def _pdf_title(tpl: LetterTemplate, p: _Prepared, protocol: str | None) -> str:
 
 
 def preview(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
-            today: dt.date | None = None) -> bytes:
+            today: dt.date | None = None, delivery: str | None = None) -> bytes:
     """The letter as it would print, marked ANTEPRIMA: nothing is written, no number is used."""
-    return preview_batch(ctx, template, [worker_id], refs, today=today)
+    return preview_batch(ctx, template, [worker_id], refs, today=today, delivery=delivery)
 
 
 def preview_batch(ctx: Context, template: str, worker_ids: Sequence[int],
                   refs: Refs | None = None, *, today: dt.date | None = None,
-                  progress: Progress | None = None) -> bytes:
+                  progress: Progress | None = None, delivery: str | None = None) -> bytes:
     """Drafts of many letters in one PDF (nothing written, no numbers used)."""
     tpl = load_template(template)
     day, now = _now(today)
     with ctx.read() as s:
-        prepared = _prepare(s, ctx, tpl, worker_ids, refs or Refs(), today=day, now=now)
+        prepared = _prepare(s, ctx, tpl, worker_ids, refs or Refs(), today=day, now=now,
+                            delivery=check_delivery(delivery))
         _refuse_missing(tpl, prepared)
         for p in prepared:
             _rules(tpl, p)
@@ -599,9 +755,14 @@ def _ticker(progress: Progress | None, offset: int, total: int) -> Callable[[int
 
 
 def _store(session: Session, ctx: Context, tpl: LetterTemplate, p: _Prepared, number: int,
-           year: int, pdf: bytes, subject: str, batch_id: str | None) -> IssuedLetter:
+           year: int, pdf: bytes, letter: render.RenderLetter,
+           batch_id: str | None) -> Callable[[], IssuedLetter]:
+    """Add the archive row; the letter as issued once the caller has flushed (one flush for
+    a whole batch: a flush per letter cost 5 ms each)."""
     src = p.sources
+    subject = letter.letter.subject_text
     digest = hashlib.sha256(pdf).hexdigest()
+    by_email = p.delivery in (DeliveryChannel.EMAIL, DeliveryChannel.PEC)
     row = Letter(
         office_id=src.office.id, protocol_year=year, protocol_number=number, template=tpl.name,
         subject=subject[:200] or tpl.title, worker_id=p.worker_id,
@@ -609,14 +770,19 @@ def _store(session: Session, ctx: Context, tpl: LetterTemplate, p: _Prepared, nu
         appointment_id=src.appointment.id if src.appointment is not None else None,
         voucher_id=src.voucher.id if src.voucher is not None else None,
         pathway_id=src.pathway.id if src.pathway is not None else None,
-        pdf=pdf, sha256=digest, batch_id=batch_id,
+        pdf=pdf, sha256=digest, batch_id=batch_id, delivery=p.delivery,
+        delivery_status=DeliveryStatus.PREDISPOSTA if by_email else None,
     )
     session.add(row)
     if tpl.name == "attestato" and src.voucher is not None and not src.voucher.certificate_issued_on:
         src.voucher.certificate_issued_on = src.today
-    session.flush()
-    return IssuedLetter(row.id, number, year, tpl.name, p.worker_id, p.worker_name, row.subject,
-                        digest, pdf)
+    office = src.office
+    sender = (office.pec or office.email) if p.delivery == DeliveryChannel.PEC else office.email
+    return lambda: IssuedLetter(
+        row.id, number, year, tpl.name, p.worker_id, p.worker_name, row.subject, digest, pdf,
+        p.delivery, email_to=p.values.get("lavoratore.email") if by_email else None,
+        email_from=sender if by_email else None,
+        email_text=_mail().letter_text(letter.letter) if by_email else None)
 
 
 def _issue_prepared(session: Session, ctx: Context, tpl: LetterTemplate,
@@ -628,21 +794,26 @@ def _issue_prepared(session: Session, ctx: Context, tpl: LetterTemplate,
     first = next_protocol(session, office.id, today.year, len(prepared))
     batch_id = f"{today:%Y%m%d}-{uuid.uuid4().hex[:10]}" if batch else None
     author = ctx.actor.full_name if ctx.actor else ""
-    to_print: list[render.RenderLetter] = []
-    issued: list[IssuedLetter] = []
-    for i, p in enumerate(prepared):
-        protocol = f"{first + i}/{today.year}"
-        letter = _render_letter(tpl, p, head, protocol)
-        pdf = _render().render([letter], title=_pdf_title(tpl, p, protocol), author=author)
-        issued.append(_store(session, ctx, tpl, p, first + i, today.year, pdf,
-                             letter.letter.subject_text, batch_id))
-        to_print.append(letter)
-        if progress is not None and progress(offset + i + 1, total) is False:
+    to_print = [_render_letter(tpl, p, head, f"{first + i}/{today.year}")
+                for i, p in enumerate(prepared)]
+    titles = [_pdf_title(tpl, p, f"{first + i}/{today.year}") for i, p in enumerate(prepared)]
+    if len(prepared) == 1:
+        pdfs = [_render().render(to_print, title=titles[0], author=author)]
+    else:  # drawn once: the batch, then each letter's archive copy cut out of it
+        combined, counts = _render().render_counted(
+            to_print, title=f"{tpl.title} – {len(prepared)} lettere, prot. {first}/{today.year}"
+            f"–{first + len(prepared) - 1}/{today.year}", author=author,
+            progress=_ticker(progress, offset, total))
+        pdfs = _render().split(combined, counts,
+                               progress=_ticker(progress, offset + len(prepared), total))
+    stored = [_store(session, ctx, tpl, p, first + i, today.year, pdf, letter, batch_id)
+              for i, (p, pdf, letter) in enumerate(zip(prepared, pdfs, to_print, strict=True))]
+    session.flush()
+    issued = [made() for made in stored]
+    if len(prepared) == 1:
+        combined = issued[0].pdf
+        if progress is not None and progress(offset + 1, total) is False:
             raise Cancelled()
-    combined = issued[0].pdf if len(issued) == 1 else _render().render(
-        to_print, title=f"{tpl.title} – {len(issued)} lettere, prot. {issued[0].protocol}–"
-        f"{issued[-1].protocol}", author=author,
-        progress=_ticker(progress, offset + len(prepared), total))
     if batch:
         audit.record(session, "letter_batch", entity="letter", entity_id=issued[0].id,
                      changes={"template": tpl.name, "letters": len(issued),
@@ -654,13 +825,17 @@ def _issue_prepared(session: Session, ctx: Context, tpl: LetterTemplate,
 
 
 def issue(ctx: Context, template: str, worker_id: int, refs: Refs | None = None, *,
-          today: dt.date | None = None) -> IssuedLetter:
-    """Protocol, print and archive one letter (refused, with the reason, if data is missing)."""
+          today: dt.date | None = None, delivery: str | None = None) -> IssuedLetter:
+    """Protocol, print and archive one letter (refused, with the reason, if data is missing).
+
+    ``delivery``: posta, mano, email, pec or auto; None takes the template's default."""
     permissions.require(ctx.actor, Role.OPERATORE, "emettere una lettera protocollata")
     tpl = load_template(template)
+    chosen = check_delivery(delivery)
     day, now = _now(today)
     with ctx.write() as s:
-        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now)
+        prepared = _prepare(s, ctx, tpl, [worker_id], refs or Refs(), today=day, now=now,
+                            delivery=chosen)
         _refuse_missing(tpl, prepared)
         _rules(tpl, prepared[0])
         result = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=False, progress=None,
@@ -671,24 +846,26 @@ def issue(ctx: Context, template: str, worker_id: int, refs: Refs | None = None,
 def issue_batch(ctx: Context, template: str, worker_ids: Sequence[int], *,
                 subject: str | None = None, text: str | None = None,
                 skip_incomplete: bool = False, progress: Progress | None = None,
-                today: dt.date | None = None) -> BatchResult:
+                today: dt.date | None = None, delivery: str | None = None) -> BatchResult:
     """One letter per worker, consecutive protocol numbers, all in one PDF to print.
 
     Each worker's letter is also stored on its own (``result.letters[i].pdf``,
     ``result.write_files(folder)`` for one file per worker). Data missing for some workers
     refuses the whole batch, listing them, unless ``skip_incomplete`` (then they are in
     ``result.skipped``). ``progress(done, total)`` returning False cancels: nothing is
-    written and no number is used.
+    written and no number is used. ``delivery="auto"``: by post where the address is
+    complete, otherwise by e-mail, otherwise by hand (``result.by_channel`` counts them).
     """
     permissions.require(ctx.actor, Role.OPERATORE, "emettere lettere protocollate")
     tpl = load_template(template)
+    chosen = check_delivery(delivery)
     if not worker_ids:
         raise ValidationError("Nessun lavoratore selezionato.", "workers")
     day, now = _now(today)
     try:
         with ctx.write() as s:
             prepared = _prepare(s, ctx, tpl, worker_ids, Refs(subject=subject, text=text),
-                                today=day, now=now)
+                                today=day, now=now, delivery=chosen)
             skipped: dict[int, list[MissingField]] = {}
             if skip_incomplete and any(not p.missing for p in prepared):
                 skipped = {p.worker_id: p.missing for p in prepared if p.missing}
@@ -725,6 +902,72 @@ def reprint(ctx: Context, letter_id: int) -> bytes:
         return row.pdf
 
 
+def mark_sent(ctx: Context, letter_ids: Sequence[int], *,
+              when: dt.datetime | None = None) -> int:
+    """Record that the e-mail or PEC letters were sent from the office's mailbox.
+
+    All or nothing: a letter on paper (posta, a mano) is refused, naming it. A letter
+    already sent keeps its first date. Returns how many changed (audited, one row each).
+    """
+    permissions.require(ctx.actor, Role.OPERATORE, "segnare una lettera come inviata")
+    ids = list(dict.fromkeys(letter_ids))
+    if not ids:
+        raise ValidationError("Nessuna lettera indicata.", "letters")
+    moment = when or dt.datetime.now().replace(microsecond=0)
+    changed = 0
+    with ctx.write() as s:
+        rows = {r.id: r for chunk in _chunks(ids)
+                for r in s.scalars(select(Letter).where(Letter.id.in_(chunk)))}
+        absent = [i for i in ids if i not in rows]
+        if absent:
+            raise NotFound(f"Lettera non trovata nell'archivio (id {absent[0]}).")
+        for letter_id in ids:
+            row = rows[letter_id]
+            if row.delivery not in (DeliveryChannel.EMAIL, DeliveryChannel.PEC):
+                how = DELIVERY_CHANNELS.get(row.delivery or DeliveryChannel.POSTA, "posta")
+                raise ValidationError(
+                    f"La lettera prot. {row.protocol_number}/{row.protocol_year} è per {how}: "
+                    "solo le lettere per e-mail o PEC si segnano come inviate. Nessuna lettera "
+                    "è stata segnata.", "letters")
+            if row.delivery_status != DeliveryStatus.INVIATA:
+                row.delivery_status = DeliveryStatus.INVIATA
+                row.sent_at = moment
+                changed += 1
+    return changed
+
+
+def address_labels(ctx: Context, worker_ids: Sequence[int], fmt: str = "3x8") -> bytes:
+    """Address labels (A4 label sheets, ``printouts.LABEL_FORMATS``) for letters in plain
+    envelopes, in the order given; refused, naming them, when addresses are incomplete."""
+    permissions.require(ctx.actor, Role.OPERATORE, "stampare le etichette")
+    from sportello.core.letters import printouts
+
+    if fmt not in printouts.LABEL_FORMATS:
+        raise ValidationError(f"Formato di etichette sconosciuto: {fmt} (ammessi: "
+                              f"{', '.join(printouts.LABEL_FORMATS)}).", "format")
+    ids = list(dict.fromkeys(worker_ids))
+    if not ids:
+        raise ValidationError("Nessun lavoratore per le etichette.", "workers")
+    with ctx.read() as s:
+        people = {w.id: w for chunk in _chunks(ids)
+                  for w in s.scalars(select(Worker).where(Worker.id.in_(chunk)))}
+    incomplete = [f"{w.surname} {w.name}" for w in (people.get(i) for i in ids)
+                  if w is not None and not (w.residence_address and w.residence_cap
+                                            and w.residence_comune)]
+    if incomplete:
+        raise ValidationError(
+            f"Indirizzo postale incompleto (indirizzo, CAP e comune) per {len(incomplete)} "
+            f"lavoratori: {', '.join(incomplete[:10])}{' …' if len(incomplete) > 10 else ''}. "
+            "Nessuna etichetta stampata.", "workers")
+    addresses = []
+    for i in ids:
+        w = people[i]
+        province = f" ({w.residence_province})" if w.residence_province else ""
+        addresses.append([f"{w.name} {w.surname}", str(w.residence_address),
+                          f"{w.residence_cap} {w.residence_comune}{province}"])
+    return printouts.labels_pdf(addresses, fmt, title=f"Etichette – {len(addresses)} indirizzi")
+
+
 @dataclass(frozen=True)
 class LetterInfo:
     id: int
@@ -736,6 +979,9 @@ class LetterInfo:
     sha256: str
     batch_id: str | None
     file_name: str
+    delivery: str | None = None
+    delivery_status: str | None = None
+    sent_at: dt.datetime | None = None
 
 
 def info(ctx: Context, letter_id: int) -> LetterInfo:
@@ -747,7 +993,8 @@ def info(ctx: Context, letter_id: int) -> LetterInfo:
         name = f"{worker.surname} {worker.name}" if worker else "lettera"
         return LetterInfo(row.id, f"{row.protocol_number}/{row.protocol_year}", row.template,
                           row.subject, row.worker_id, row.issued_at, row.sha256, row.batch_id,
-                          _file_name(row.protocol_year, row.protocol_number, name, row.template))
+                          _file_name(row.protocol_year, row.protocol_number, name, row.template),
+                          row.delivery, row.delivery_status, row.sent_at)
 
 
 _NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
@@ -755,10 +1002,19 @@ _NOT_DECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø
                                  "Þ": "Th", "þ": "th", "ı": "i"})
 
 
+_PROTOCOL = re.compile(r"\s*(?:prot\.?\s*(?:n\.?)?\s*)?(\d{1,9})\s*/\s*(\d{4})\s*",
+                       re.IGNORECASE)
+
+
+def looks_like_protocol(text: str) -> bool:
+    """"12/2026" or "Prot. 12/2026" (what the QR code on a letter holds)."""
+    return _PROTOCOL.fullmatch(text or "") is not None
+
+
 def find_by_protocol(ctx: Context, protocol: str) -> int:
-    """The id of the letter "12/2026" of the acting operator's office."""
+    """The id of the letter "12/2026" (or "Prot. 12/2026") of the acting operator's office."""
     actor = permissions.require(ctx.actor, Role.OPERATORE, "cercare una lettera")
-    match = re.fullmatch(r"\s*(\d{1,9})\s*/\s*(\d{4})\s*", protocol or "")
+    match = _PROTOCOL.fullmatch(protocol or "")
     if match is None:
         raise ValidationError(f"Protocollo non valido: «{protocol}» (scrivere numero/anno, "
                               "es. 12/2026).", "protocol")
@@ -881,7 +1137,7 @@ def plan_call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence
 def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
                  purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
                  progress: Progress | None = None, today: dt.date | None = None,
-                 now: dt.datetime | None = None) -> CallInResult:
+                 now: dt.datetime | None = None, delivery: str | None = None) -> CallInResult:
     """Book the confirmed plan exactly and print the convocations, in one transaction.
 
     Each booking goes through ``agenda.book_in_session`` (opening hours, no double booking,
@@ -896,6 +1152,7 @@ def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
                               "convocazione usare «convocazione» o «invito-sportello».", "template")
     if not plan:
         raise ValidationError("Nessun lavoratore da convocare.", "workers")
+    chosen = check_delivery(delivery)
     if len({p.worker_id for p in plan}) != len(plan):
         raise ValidationError("Un lavoratore compare due volte nel piano delle convocazioni.",
                               "workers")
@@ -920,7 +1177,7 @@ def book_call_in(ctx: Context, plan: Sequence[PlannedBooking], *,
                 if progress is not None and progress(i + 1, total) is False:
                     raise Cancelled()
             prepared = _prepare(s, ctx, tpl, ids, Refs(), today=day, now=moment,
-                                appointment_for=appointment_for)
+                                appointment_for=appointment_for, delivery=chosen)
             _refuse_missing(tpl, prepared)
             batch = _issue_prepared(s, ctx, tpl, prepared, today=day, batch=True,
                                     progress=progress, offset=len(ids), total=total)
@@ -942,7 +1199,7 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
             days: Sequence[dt.date], *, minutes: int | None = None,
             purpose: str = CALL_IN_PURPOSE, template: str = "convocazione",
             progress: Progress | None = None, today: dt.date | None = None,
-            now: dt.datetime | None = None) -> CallInResult:
+            now: dt.datetime | None = None, delivery: str | None = None) -> CallInResult:
     """Call a selection in at once: ``plan_call_in`` then ``book_call_in`` (the CLI)."""
     permissions.require(ctx.actor, Role.OPERATORE, "convocare i lavoratori")
     tpl = load_template(template)
@@ -952,20 +1209,22 @@ def call_in(ctx: Context, worker_ids: Sequence[int], operator_ids: Sequence[int]
     moment = now or agenda.clock()
     plan = plan_call_in(ctx, worker_ids, operator_ids, days, minutes=minutes, now=moment)
     return book_call_in(ctx, plan, purpose=purpose, template=template, progress=progress,
-                        today=today, now=moment)
+                        today=today, now=moment, delivery=delivery)
 
 
 def book_and_issue(ctx: Context, template: str, worker_id: int, *, operator_id: int,
                    starts_at: dt.datetime, minutes: int | None = None,
                    purpose: str | None = None, today: dt.date | None = None,
                    confirm_closed_day: bool = False,
-                   now: dt.datetime | None = None) -> IssuedLetter:
+                   now: dt.datetime | None = None, delivery: str | None = None,
+                   mode: str = "presenza", remote_link: str | None = None) -> IssuedLetter:
     """Book one appointment and print its convocation, in one transaction (both or neither).
 
     The booking follows ``agenda.check_bookable`` (opening hours, not in the past);
     ``minutes`` defaults to the office's slot length."""
     permissions.require(ctx.actor, Role.OPERATORE, "convocare un lavoratore")
     tpl = load_template(template)
+    chosen = check_delivery(delivery)
     day, clock = _now(today)
     moment = now or clock
     with ctx.write() as s:
@@ -973,9 +1232,10 @@ def book_and_issue(ctx: Context, template: str, worker_id: int, *, operator_id: 
             s, worker_id=worker_id, operator_id=operator_id, starts_at=starts_at,
             minutes=minutes, purpose=purpose or CALL_IN_PURPOSE,
             confirm_closed_day=confirm_closed_day, now=moment,
-            service=APPOINTMENT_SERVICE.get(tpl.name, OfficeKind.CPI))
+            service=APPOINTMENT_SERVICE.get(tpl.name, OfficeKind.CPI), mode=mode,
+            remote_link=remote_link)
         prepared = _prepare(s, ctx, tpl, [worker_id], Refs(), today=day, now=moment,
-                            appointment_for={worker_id: booked.id})
+                            appointment_for={worker_id: booked.id}, delivery=chosen)
         _refuse_missing(tpl, prepared)
         _rules(tpl, prepared[0])
         return _issue_prepared(s, ctx, tpl, prepared, today=day, batch=False, progress=None,

@@ -158,6 +158,8 @@ LABELS = {
     "outcome": "Esito", "at": "Data e ora", "subject": "Oggetto", "body": "Testo",
     "starts_at": "Inizio", "ends_at": "Fine", "purpose": "Motivo", "location": "Luogo",
     "outcome_note": "Nota sull'esito", "job_offer_id": "Offerta", "applied_on": "Candidato il",
+    "mode": "Modalità", "remote_link": "Collegamento", "reminded_at": "Avvisato il",
+    "delivery": "Consegna", "delivery_status": "Stato dell'invio", "sent_at": "Inviata il",
     "employer_id": "Datore di lavoro", "application_id": "Candidatura", "pathway_id": "Percorso",
     "contract_type": "Contratto", "title": "Titolo", "description": "Descrizione",
     "stage": "Fase", "legal_form": "Forma giuridica", "ateco_code": "Codice ATECO",
@@ -624,14 +626,15 @@ _CHILD_CLEARED: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (ServicePact, ("commitments", "notes")),
     (Pathway, ("notes",)),
     (DiaryEntry, ("subject", "body")),
-    (Appointment, ("purpose", "outcome_note")),
+    (Appointment, ("purpose", "outcome_note", "remote_link")),
     (Application, ("notes",)),
     (BusinessProject, ("description", "company_name", "vat_number")),
 )
 PERSONAL_KEYS = frozenset(
     {"codice_fiscale", "surname", "name", "search_text", "sort_surname", "sort_name",
      "sort_comune", "sort_phone", "title", "subject", "body", "note",
-     "notes", "commitments", "profiling_notes", "purpose", "outcome_note", "description",
+     "notes", "commitments", "profiling_notes", "purpose", "outcome_note", "remote_link",
+     "description",
      "company_name", "vat_number", "practice_number", "pdf", "original_name", "sender",
      *_WORKER_CLEARED}
 )

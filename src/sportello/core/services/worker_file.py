@@ -100,6 +100,8 @@ class LetterRow:
     template: str
     subject: str | None
     issued_at: dt.datetime
+    delivery: str | None = None  # posta, mano, email, pec (None: on paper, before channels)
+    delivery_status: str | None = None  # e-mail and PEC: predisposta, inviata
 
 
 def _check_dates(form: EmploymentForm) -> None:
@@ -213,7 +215,7 @@ def letters(ctx: Context, worker_id: int) -> list[LetterRow]:
     with ctx.read() as s:
         query = select(Letter).where(Letter.worker_id == worker_id).order_by(Letter.issued_at.desc())
         return [LetterRow(x.id, f"{x.protocol_number}/{x.protocol_year}", x.template, x.subject,
-                          x.issued_at) for x in s.scalars(query)]
+                          x.issued_at, x.delivery, x.delivery_status) for x in s.scalars(query)]
 
 
 def appointments(ctx: Context, worker_id: int) -> list[agenda.AppointmentRow]:

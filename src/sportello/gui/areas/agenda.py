@@ -40,6 +40,7 @@ from sportello.gui.agenda.common import (
     outcome_label,
     short_date,
 )
+from sportello.gui.agenda.reminders import RemindersDialog
 from sportello.gui.agenda.views import DayView, WeekView, time_span
 from sportello.gui.areas.base import Area
 from sportello.gui.kit.flow_layout import FlowLayout
@@ -227,6 +228,12 @@ class AgendaArea(Area):
         self.cancel_button.setObjectName("agendaCancel")
         self.cancel_button.clicked.connect(self.cancel_selected)
         row.addWidget(self.cancel_button)
+        self.reminders_button = QPushButton(self.tr("Promemoria…"))
+        self.reminders_button.setObjectName("agendaReminders")
+        self.reminders_button.setToolTip(self.tr(
+            "Gli appuntamenti di domani: foglio delle chiamate, e-mail, SMS, avvisati"))
+        self.reminders_button.clicked.connect(lambda: self.show_reminders())
+        row.addWidget(self.reminders_button)
         column.addWidget(buttons)
         return bar
 
@@ -242,6 +249,12 @@ class AgendaArea(Area):
             self.record_outcome(outcome)
 
     # ------------------------------------------------------------------ showing
+
+    def show_reminders(self) -> RemindersDialog:
+        dialog = RemindersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -42,10 +42,13 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
 from sportello.core.codes import FileStatus, PathwayKind
-from sportello.core.services import worker_file, workers
+from sportello.core import permissions
+from sportello.core.codes import Role
+from sportello.core.services import letters, worker_file, workers
 from sportello.core.services.workers import ListFilter, WorkerRow
 from sportello.gui import changes, ops
 from sportello.gui.areas.base import Area
+from sportello.gui.areas.cohort import CaseloadDialog, CohortDialog
 from sportello.gui.kit.flow_layout import FlowLayout
 from sportello.gui.worker_file.dialogs import MergeDialog
 from sportello.gui.worker_file.labels import choices
@@ -134,6 +137,19 @@ class WorkersArea(Area):
             "Selezionare due fascicoli della stessa persona per unirli in uno"))
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.cohort_button = QPushButton(self.tr("Azioni sul gruppo…"))
+        self.cohort_button.setObjectName("cohortActions")
+        self.cohort_button.setToolTip(self.tr(
+            "Per i fascicoli selezionati (o, con uno solo o nessuno, per tutti quelli "
+            "dell'elenco): riassegnare, fine CIGS/NASpI, percorso, chiusura, lettera, Excel"))
+        self.cohort_button.setVisible(permissions.has_role(ctx.actor, Role.RESPONSABILE))
+        self.cohort_button.clicked.connect(lambda: self.cohort_actions())
+        self.caseload_button = QPushButton(self.tr("Carichi di lavoro"))
+        self.caseload_button.setObjectName("caseloadButton")
+        self.caseload_button.setToolTip(self.tr(
+            "Per ogni operatore: fascicoli aperti, appuntamenti della settimana, scadenze "
+            "superate"))
+        self.caseload_button.clicked.connect(lambda: self.show_caseload())
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.search_box, 1)
@@ -186,7 +202,11 @@ class WorkersArea(Area):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("workerCount")
-        layout.addWidget(self.count_label)
+        count_row = QHBoxLayout()  # what the list holds, and what to do with all of it
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.cohort_button)
+        count_row.addWidget(self.caseload_button)
+        layout.addLayout(count_row)
 
         # the list
         self.model = WorkerListModel(ctx, parent=self)
@@ -439,9 +459,25 @@ class WorkersArea(Area):
 
     def _open_first(self) -> None:
         """Enter in the search box: the current row (the first after a new search), once
-        the search typed so far is in."""
+        the search typed so far is in. A protocol number ("Prot. 12/2026", as a barcode
+        scanner types the QR code of a letter) opens the file the letter belongs to."""
+        text = self.search_box.text()
+        if letters.looks_like_protocol(text):
+            ctx = self.ctx
+            ops.read(self, lambda: letters.info(ctx, letters.find_by_protocol(ctx, text)),
+                     done=self._open_letter_file,
+                     failed=lambda exc: self.count_label.setText(ops.message_for(exc)))
+            return
         self.run_search()
         self.model.when_searched(self._open_current_or_first)
+
+    def _open_letter_file(self, info: letters.LetterInfo) -> None:
+        if info.worker_id is None:
+            self.count_label.setText(self.tr("La lettera prot. {protocol} non è di un "
+                                             "fascicolo.").format(protocol=info.protocol))
+            return
+        self.search_box.clear()
+        self.open_file(info.worker_id)
 
     def _open_current_or_first(self) -> None:
         if self.model.rowCount() == 0:
@@ -659,6 +695,41 @@ class WorkersArea(Area):
         main = self.window()
         if isinstance(main, QMainWindow):
             main.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------------ cohort
+
+    def cohort_actions(self) -> None:
+        """The rows selected, or every file of the list (its search and filters)."""
+        rows = self.selected_rows()
+        if len(rows) >= 2:
+            ids = [self.model.worker_id(r) for r in self._all_selected_rows()]
+            self._open_cohort(ids, self.tr("quelli selezionati nell'elenco"))
+            return
+        ctx, flt = self.ctx, self.current_filter()
+        ops.read(self, lambda: workers.list_ids(ctx, flt),
+                 done=lambda ids: self._open_cohort(ids, self.tr(
+                     "tutti quelli dell'elenco (ricerca e filtri attuali)")))
+
+    def _all_selected_rows(self) -> list[int]:
+        rows: set[int] = set()
+        for selection in self.table.selectionModel().selection():
+            rows.update(range(selection.top(), selection.bottom() + 1))
+        return sorted(rows)
+
+    def _open_cohort(self, ids: list[int], what: str) -> CohortDialog | None:
+        if not ids:
+            self._status(self.tr("Nessun fascicolo nell'elenco."))
+            return None
+        dialog = CohortDialog(self.ctx, ids, what, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_caseload(self) -> CaseloadDialog:
+        dialog = CaseloadDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ merge
 

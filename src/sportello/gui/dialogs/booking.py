@@ -184,6 +184,22 @@ class BookingDialog(QDialog):
         self.location_edit.setObjectName("location")
         self.location_edit.setPlaceholderText(self.tr("es. Sportello 2, piano terra"))
         form.addRow(self.tr("L&uogo:"), self.location_edit)
+        self.mode_combo = QComboBox()
+        self.mode_combo.setObjectName("mode")
+        self.mode_combo.addItem(self.tr("In presenza"), "presenza")
+        self.mode_combo.addItem(self.tr("A distanza: videochiamata"), "video")
+        self.mode_combo.addItem(self.tr("A distanza: telefono"), "telefono")
+        self.mode_combo.setToolTip(self.tr(
+            "Lo sportello virtuale: la convocazione dice come collegarsi o a che numero "
+            "la persona sarà chiamata"))
+        form.addRow(self.tr("Modali&tà:"), self.mode_combo)
+        self.link_edit = QLineEdit()
+        self.link_edit.setObjectName("remoteLink")
+        self.link_edit.setPlaceholderText(self.tr(
+            "link della videochiamata (https://…) o numero da chiamare"))
+        form.addRow(self.tr("Coll&egamento:"), self.link_edit)
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self._mode_changed())
+        self._mode_changed()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -204,6 +220,11 @@ class BookingDialog(QDialog):
         self.show_next_free_slot()
         if self.search_edit is not None:
             self.search_edit.setFocus()
+
+    def _mode_changed(self) -> None:
+        remote = self.mode_combo.currentData() != "presenza"
+        self.link_edit.setEnabled(remote)
+        self.location_edit.setEnabled(not remote)
 
     @staticmethod
     def _hint(label: QLabel, text: str) -> None:
@@ -406,6 +427,8 @@ class BookingDialog(QDialog):
             "purpose": self.purpose_combo.currentText().strip() or None,
             "location": self.location_edit.text().strip() or None,
             "service": self.service_combo.currentData(),
+            "mode": self.mode_combo.currentData(),
+            "remote_link": self.link_edit.text().strip() or None,
         }
         try:
             try:

@@ -19,6 +19,9 @@ class CoreLabels(dict[str, str]):
 
 # One name per pathway kind everywhere: the combo, the lists, the file, the patto, the export.
 PATHWAY_KINDS = CoreLabels(codes.PATHWAY_KINDS)
+DELIVERY_CHANNELS = CoreLabels(codes.DELIVERY_CHANNELS)
+DELIVERY_STATUSES = CoreLabels(codes.DELIVERY_STATUSES)
+APPOINTMENT_MODES = CoreLabels(codes.APPOINTMENT_MODES)
 PATHWAY_STATUSES = {
     "proposto": QT_TRANSLATE_NOOP("paths", "Proposto"),
     "attivo": QT_TRANSLATE_NOOP("paths", "Attivo"),
