@@ -68,6 +68,9 @@ def _expected(ctx, at: dt.date, vertenza: str | None) -> dict[str, int]:  # type
                                  Appointment.outcome)).all()
         pacts = s.execute(select(ServicePact.worker_id, ServicePact.signed_on)).all()
         exits = s.execute(select(Worker.id, Worker.cohort_exit, Worker.cohort_exit_on)).all()
+        missed = s.execute(select(Appointment.worker_id, Appointment.status,
+                                  Appointment.starts_at, Appointment.reminded_at)
+                           .where(Appointment.outcome == "assente")).all()
         paths = [(wid, kind, start or (created.date() if created < end else None), stop, outcome)
                  for wid, kind, start, created, stop, outcome in s.execute(select(
                      Pathway.worker_id, Pathway.kind, Pathway.start_on, Pathway.created_at,
@@ -166,6 +169,10 @@ def _expected(ctx, at: dt.date, vertenza: str | None) -> dict[str, int]:  # type
     for wid, opened, form in businesses:
         if mine(wid) and opened is not None and opened <= at:
             got[f"imprese.{form or 'non_indicata'}"] += 1
+
+    for wid, state, starts, reminded in missed:
+        if mine(wid) and state != "annullato" and starts < end:
+            got["mancati." + ("con_promemoria" if reminded else "senza_promemoria")] += 1
 
     for wid, how, on in exits:
         if mine(wid) and how is not None and (on is None or on <= at):
@@ -422,3 +429,17 @@ def test_the_comparison_date_is_the_previous_meeting_of_the_tavolo(ctx) -> None:
     assert monitoring.default_since(ctx, at=at) == dt.date(2026, 11, 3)  # all: the latest
     assert monitoring.default_since(ctx, at=dt.date(2026, 9, 15), vertenza="KON-AT") == (
         dt.date(2026, 9, 15) - dt.timedelta(days=monitoring.DEFAULT_SINCE_DAYS))
+
+
+def test_missed_appointments_are_told_apart_by_the_reminder(filled) -> None:  # type: ignore[no-untyped-def]
+    before = _parts(monitoring.figures(filled))
+    with filled.write() as s:
+        missed = s.scalars(select(Appointment).where(Appointment.outcome == "assente")
+                           .order_by(Appointment.id).limit(2)).all()
+        assert len(missed) == 2
+        for appointment in missed:
+            appointment.reminded_at = appointment.starts_at - dt.timedelta(days=1)
+    after = _parts(monitoring.figures(filled))
+    assert after["mancati.con_promemoria"] == before.get("mancati.con_promemoria", 0) + 2
+    assert after["mancati.senza_promemoria"] == before["mancati.senza_promemoria"] - 2
+    assert after == {**after, **_expected(filled, TODAY, None)}

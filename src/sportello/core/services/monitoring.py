@@ -262,6 +262,17 @@ def _per_person(rows_from: Select, worker_col: ColumnElement[int],
 # --------------------------------------------------------------------------- the breakdowns
 
 
+def _missed(at: dt.date, scope: Scope) -> Select:
+    """(worker_id, reminded or not) of every appointment missed by ``at`` (``assente``):
+    whether the day-before reminder (``reminders``) was recorded on it."""
+    a = Appointment
+    return select(a.worker_id.label("worker_id"), case(
+        (a.reminded_at.is_not(None), literal("con_promemoria")),
+        else_=literal("senza_promemoria")).label("cat")).where(
+        a.outcome == "assente", a.status != AppointmentStatus.ANNULLATO.value,
+        a.starts_at < _next_midnight(at), _in_scope(a.worker_id, scope))
+
+
 def _cohort_exits(at: dt.date, scope: Scope) -> Select:
     """(worker_id, how they left the cohort's "to place" count) of the exits dated by ``at``
     (an exit recorded without a date counts at any date)."""
@@ -430,6 +441,9 @@ BREAKDOWNS: tuple[Spec, ...] = (
          (("presente", "Si sono presentati"), ("assente", "Assenti"),
           ("giustificato", "Assenti giustificati"), ("senza_esito", "Esito non registrato")),
          _convocations),
+    Spec("mancati", "Appuntamenti mancati, con e senza promemoria", "appuntamenti",
+         (("con_promemoria", "Ricordati il giorno prima"),
+          ("senza_promemoria", "Senza promemoria")), _missed),
     Spec("patto", "Patto di servizio", PERSONE,
          (("con_patto", "Con patto firmato"), ("senza_patto", "Senza patto")), _pacts),
     Spec("percorso", "Fascicoli aperti e percorsi", PERSONE,
