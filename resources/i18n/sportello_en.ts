@@ -34,7 +34,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AccessRequest</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+38"/>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+39"/>
         <source>Richiesta di accesso (GDPR)</source>
         <translation>Access request (GDPR)</translation>
     </message>
@@ -51,6 +51,11 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>The person&apos;s data was written ({rows} rows):
 {xlsx}
 {pdf}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} documenti del fascicolo in {folder}</source>
+        <translation>{count} documents from the file in {folder}</translation>
     </message>
 </context>
 <context>
@@ -117,7 +122,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AgendaArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+79"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+80"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -207,7 +212,17 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>Cancel appointment…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+4"/>
+        <source>Promemoria…</source>
+        <translation>Reminders…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gli appuntamenti di domani: foglio delle chiamate, e-mail, SMS, avvisati</source>
+        <translation>Tomorrow&apos;s appointments: call sheet, e-mails, SMS, notified</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Tutto l&apos;ufficio</source>
         <translation>Whole office</translation>
     </message>
@@ -391,7 +406,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AnonymiseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+17"/>
+        <location filename="../../src/sportello/gui/admin/privacy_tab.py" line="+19"/>
         <source>Anonimizza i fascicoli chiusi</source>
         <translation>Anonymise closed files</translation>
     </message>
@@ -465,6 +480,99 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/documents_page.py" line="+194"/>
+        <source>Allega un documento — {worker}</source>
+        <translation>Attach a document — {worker}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>percorso del file, o Sfoglia…</source>
+        <translation>file path, or Browse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sfoglia…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Firmato il</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocolla in entrata</source>
+        <translation>Assign incoming protocol no.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Mittente</source>
+        <translation>S&amp;ender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Oggetto</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Canale</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ricevuto il</source>
+        <translation>&amp;Received on</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tipo</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Allegato a</source>
+        <translation>&amp;Attached to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Allega</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annulla</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Scegli il documento</source>
+        <translation>Choose the document</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scegliere il file da allegare.</source>
+        <translation>Choose the file to attach.</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewer</name>
     <message>
         <location filename="../../src/sportello/gui/dialogs/audit_viewer.py" line="+40"/>
@@ -525,6 +633,21 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <location line="+1"/>
         <source>vertenza</source>
         <translation>crisis case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sede della vertenza</source>
+        <translation>crisis case site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>parte al tavolo</source>
+        <translation>party at the table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incontro del tavolo</source>
+        <translation>table meeting</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -794,7 +917,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BatchLettersDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="+477"/>
+        <location filename="../../src/sportello/gui/letters.py" line="+586"/>
         <source>Lettere per una selezione</source>
         <translation>Letters for a selection</translation>
     </message>
@@ -812,6 +935,11 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <location line="+1"/>
         <source>&amp;Testo</source>
         <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Consegna</source>
+        <translation>&amp;Delivery</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -844,7 +972,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Preparing {n} letters…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Annullato: nessuna lettera emessa, nessun numero di protocollo usato.</source>
         <translation>Cancelled: no letter issued, no protocol number used.</translation>
     </message>
@@ -864,7 +992,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Skipped for missing data: {n}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Lettere — {n}</source>
         <translation>Letters — {n}</translation>
     </message>
@@ -992,7 +1120,42 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>In presenza</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A distanza: videochiamata</source>
+        <translation>Remote: video call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A distanza: telefono</source>
+        <translation>Remote: phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lo sportello virtuale: la convocazione dice come collegarsi o a che numero la persona sarà chiamata</source>
+        <translation>The virtual desk: the convocation says how to connect or on which number the person will be called</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modali&amp;tà:</source>
+        <translation>&amp;Mode:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>link della videochiamata (https://…) o numero da chiamare</source>
+        <translation>video call link (https://…) or number to call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coll&amp;egamento:</source>
+        <translation>Lin&amp;k:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Prenota</source>
         <translation>Book</translation>
     </message>
@@ -1002,7 +1165,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Cognome, nome o codice fiscale</source>
         <translation>Surname, name or tax code</translation>
     </message>
@@ -1069,7 +1232,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Choose the operator.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Giorno di chiusura</source>
         <translation>Closed day</translation>
     </message>
@@ -1087,7 +1250,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BusinessArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/business.py" line="+86"/>
+        <location filename="../../src/sportello/gui/areas/business.py" line="+87"/>
         <source>Sportello Unico</source>
         <translation>Business Desk</translation>
     </message>
@@ -1159,12 +1322,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+234"/>
+        <location line="+221"/>
         <source>Apri impresa…</source>
         <translation>Open business…</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-209"/>
         <source>Quando</source>
         <translation>When</translation>
     </message>
@@ -1265,7 +1428,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Funding</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+69"/>
         <source>1 progetto</source>
         <translation>1 project</translation>
     </message>
@@ -1388,7 +1551,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>&amp;For</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Prenotazione e convocazione di {n} lavoratori…</source>
         <translation>Booking and calling in {n} workers…</translation>
     </message>
@@ -1398,7 +1561,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Choose at least one operator for the interviews.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>Ogni lavoratore scelto riceve un appuntamento nei posti liberi degli operatori indicati (orari d&apos;apertura, festivi e appuntamenti già presi rispettati) e la lettera di convocazione. Prima si vede il piano; nulla è prenotato finché non lo si conferma.</source>
         <translation>Each chosen worker gets an appointment in the free slots of the selected operators (opening hours, public holidays and appointments already booked are respected) and the convocation letter. The plan is shown first; nothing is booked until you confirm it.</translation>
     </message>
@@ -1411,6 +1574,11 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <location line="+4"/>
         <source>Durata</source>
         <translation>Duration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Consegna</source>
+        <translation>&amp;Delivery</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1458,12 +1626,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Book and &amp;print</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nessun piano da confermare.</source>
         <translation>No plan to confirm.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Annullato: nessun appuntamento prenotato, nessuna lettera emessa.</source>
         <translation>Cancelled: no appointment booked, no letter issued.</translation>
     </message>
@@ -1473,9 +1641,47 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>{n} workers called in from {first} to {last}; protocol numbers {p1} to {p2}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Convocazioni — {n}</source>
         <translation>Convocations — {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/cohort.py" line="+218"/>
+        <source>Carichi di lavoro</source>
+        <translation>Caseloads</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Operatore</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fascicoli aperti</source>
+        <translation>Open files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appuntamenti questa settimana</source>
+        <translation>Appointments this week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scadenze superate</source>
+        <translation>Overdue deadlines</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scadenze superate: revisioni del patto scadute e appuntamenti passati senza esito.</source>
+        <translation>Overdue deadlines: pact reviews past due and past appointments with no outcome.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1971,152 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
 </context>
 <context>
+    <name>CohortDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/cohort.py" line="-180"/>
+        <source>Azioni sul gruppo</source>
+        <translation>Group actions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} fascicoli: {what}.</source>
+        <translation>{n} files: {what}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>L&apos;azione vale per tutti o per nessuno: se un fascicolo non la può ricevere, nulla cambia e il messaggio dice quale e perché. Ogni modifica resta nel registro attività, fascicolo per fascicolo.</source>
+        <translation>The action applies to all or none: if a file cannot take it, nothing changes and the message says which one and why. Every change stays in the activity log, file by file.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Riassegna a un operatore</source>
+        <translation>Reassign to an operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine della CIGS</source>
+        <translation>End of CIGS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine della NASpI</source>
+        <translation>End of NASpI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avvia un percorso</source>
+        <translation>Start a pathway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiudi i fascicoli con un esito</source>
+        <translation>Close the files with an outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stampa una lettera protocollata</source>
+        <translation>Print a letter with protocol no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esporta in Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Azione</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&amp;Esegui</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scrivere {what}.</source>
+        <translation>Type {what}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>la nuova data di fine</source>
+        <translation>the new end date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>la data di avvio</source>
+        <translation>the start date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>la data di chiusura</source>
+        <translation>the closing date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scrivere il file .xlsx da creare.</source>
+        <translation>Type the .xlsx file to create.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{detail}: {changed} fascicoli modificati su {n}.</source>
+        <translation>{detail}: {changed} of {n} files changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} lettere, protocolli da {first} a {last}.</source>
+        <translation>{n} letters, protocol numbers {first} to {last}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lettere — {n}</source>
+        <translation>Letters — {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} fascicoli esportati in {path}.</source>
+        <translation>{n} files exported to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortExitDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="+267"/>
+        <source>Uscita dalla coorte</source>
+        <translation>Cohort exit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nessuna: da ricollocare</source>
+        <translation>None: to be placed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uscita</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonArea</name>
     <message>
         <location filename="../../src/sportello/gui/areas/base.py" line="+133"/>
@@ -2034,7 +2386,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+143"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+146"/>
         <source>Scadenze</source>
         <translation>Deadlines</translation>
     </message>
@@ -2072,6 +2424,11 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <location line="+1"/>
         <source>Consenso privacy mancante</source>
         <translation>Privacy consent missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patti stampati e non restituiti firmati</source>
+        <translation>Pacts printed, not returned signed</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2129,7 +2486,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Deadlines not available: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n deadline</numerusform>
@@ -2183,7 +2540,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+163"/>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="+182"/>
         <source>Data</source>
         <translation>Date</translation>
     </message>
@@ -2236,9 +2593,157 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/documents_page.py" line="+45"/>
+        <source>Allega…</source>
+        <translation>Attach…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allega un documento (PDF, immagine, ODT, DOCX, XLSX); si può anche trascinare il file sulla finestra</source>
+        <translation>Attach a document (PDF, image, ODT, DOCX, XLSX); you can also drag the file onto the window</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anteprima</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mostra il documento nel programma</source>
+        <translation>Shows the document in the program</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apri</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apre una copia con il programma del computer</source>
+        <translation>Opens a copy in the computer&apos;s own program</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salva copia…</source>
+        <translation>Save copy…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Salva una copia del documento</source>
+        <translation>Saves a copy of the document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stampa…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stampa il documento</source>
+        <translation>Prints the document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elimina…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toglie il documento dal fascicolo (responsabili)</source>
+        <translation>Removes the document from the file (team leaders)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tutti i tipi</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caricato da</source>
+        <translation>Uploaded by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocollo</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensione</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegato a</source>
+        <translation>Attached to</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nessun documento in questo fascicolo. Allegare il documento d&apos;identità, il CV, il patto firmato…</source>
+        <translation>No documents in this file. Attach the ID document, the CV, the signed pact…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Allegato: {name}.</source>
+        <translation>Attached: {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocollo in entrata n. {protocol}.</source>
+        <translation>Incoming protocol no. {protocol}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patto di servizio: {what}.</source>
+        <translation>Service pact: {what}.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Salva una copia</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copia salvata in {path}.</source>
+        <translation>Copy saved to {path}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Elimina documento</source>
+        <translation>Delete document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perché si toglie «{name}» dal fascicolo?</source>
+        <translation>Why is “{name}” being removed from the file?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documento eliminato: {name}.</source>
+        <translation>Document deleted: {name}.</translation>
+    </message>
+</context>
+<context>
     <name>EducationPage</name>
     <message>
-        <location line="-181"/>
+        <location filename="../../src/sportello/gui/worker_file/tabs.py" line="-200"/>
         <source>Istruzione</source>
         <translation>Education</translation>
     </message>
@@ -2430,6 +2935,11 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Ammortizzatore</source>
+        <translation>Income support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Inizio CIGS</source>
         <translation>CIGS start</translation>
     </message>
@@ -2483,11 +2993,31 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <source>Valutazione qualitativa</source>
         <translation>Qualitative assessment</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Dati aggiuntivi dalle liste importate</source>
+        <translation>Additional data from imported lists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colonna</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valore</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nessun dato aggiuntivo: le colonne di una lista che Sportello non conosce si conservano qui scegliendolo nell&apos;importazione.</source>
+        <translation>No additional data: the columns of a list that Sportello does not know are kept here if you choose so when importing.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/exchange.py" line="+35"/>
+        <location filename="../../src/sportello/gui/areas/exchange.py" line="+46"/>
         <source>Import/Export</source>
         <translation>Import/Export</translation>
     </message>
@@ -2507,7 +3037,17 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Import workers from an .xlsx, .xlsm, .xls or .ods sheet (Ctrl+O)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Regi&amp;stra le assunzioni…</source>
+        <translation>&amp;Record hires…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registra come inserimenti lavorativi le assunzioni di un elenco della Regione (comunicazioni obbligatorie) e chiude i percorsi di ricollocazione</source>
+        <translation>Records the hires on a Region list (mandatory notifications) as job placements and closes the outplacement pathways</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Esporta in Excel…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
@@ -2517,9 +3057,14 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>You can also drag an Excel file here.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cronologia delle importazioni e delle esportazioni</source>
         <translation>History of imports and exports</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Elenco delle assunzioni</source>
+        <translation>List of hires</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3113,11 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <location line="+1"/>
         <source>Imprese</source>
         <translation>Businesses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assunzioni</source>
+        <translation>Hires</translation>
     </message>
 </context>
 <context>
@@ -2705,7 +3255,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+198"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+201"/>
         <source>Il file da importare</source>
         <translation>The file to import</translation>
     </message>
@@ -2768,7 +3318,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/sportello/gui/first_run.py" line="+106"/>
+        <location filename="../../src/sportello/gui/first_run.py" line="+105"/>
         <source>Sportello — primo avvio</source>
         <translation>Sportello — first start</translation>
     </message>
@@ -3278,6 +3828,110 @@ Sportello now closes: reopen it to work on the restored data.</translation>
     </message>
 </context>
 <context>
+    <name>HiresDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/exchange/hires_dialog.py" line="+57"/>
+        <source>Registra le assunzioni dell&apos;elenco</source>
+        <translation>Record the hires on the list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lettura di {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Riga</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Datore di lavoro</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assunto il</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esito</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Prova senza scrivere</source>
+        <translation>&amp;Try without writing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Registra le assunzioni</source>
+        <translation>&amp;Record the hires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Chiudi</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+46"/>
+        <source>Assunzioni</source>
+        <translation>Hires</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Elenco delle assunzioni</source>
+        <translation>List of hires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Controllo di {name}…</source>
+        <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>da registrare</source>
+        <translation>to be recorded</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, chiude il percorso</source>
+        <translation>, closes the pathway</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>già registrata</source>
+        <translation>already recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>senza fascicolo</source>
+        <translation>no file</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>L&apos;elenco ha errori: non si registra nulla finché non sono corretti (tutto o niente).</source>
+        <translation>The list has errors: nothing is recorded until they are corrected (all or nothing).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Registrazione delle assunzioni…</source>
+        <translation>Recording the hires…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../src/sportello/gui/exchange/history.py" line="+52"/>
@@ -3433,6 +4087,24 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
 </context>
 <context>
+    <name>ImagePreviewDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/worker_file/documents_page.py" line="-380"/>
+        <source>{n} pagine</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stampa…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chiudi</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ImportTables</name>
     <message>
         <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+584"/>
@@ -3442,18 +4114,18 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="-29"/>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>Colonna</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+58"/>
+        <location line="-66"/>
+        <location line="+67"/>
         <source>Intestazione</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-66"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
@@ -3489,8 +4161,8 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
     </message>
     <message>
         <location line="+1"/>
-        <source>In Sportello (mantenuto)</source>
-        <translation>In Sportello (kept)</translation>
+        <source>In Sportello</source>
+        <translation>In Sportello</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3498,7 +4170,22 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>In the sheet</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Si tiene</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>il foglio</source>
+        <translation>the sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sportello</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Dato di Sportello</source>
         <translation>Sportello field</translation>
     </message>
@@ -3522,7 +4209,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-849"/>
+        <location line="-858"/>
         <source>Importa un elenco di lavoratori</source>
         <translation>Import a list of workers</translation>
     </message>
@@ -3565,7 +4252,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/letters.py" line="-681"/>
+        <location filename="../../src/sportello/gui/letters.py" line="-772"/>
         <source>Nuova lettera — {worker}</source>
         <translation>New letter — {worker}</translation>
     </message>
@@ -3610,7 +4297,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Te&amp;xt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>&amp;Consegna</source>
+        <translation>&amp;Delivery</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Anteprima</source>
         <translation>Pre&amp;view</translation>
     </message>
@@ -3660,19 +4352,19 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Revision {n} — {status}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Non si può stampare: mancano
 {list}</source>
         <translation>Cannot be printed: missing
 {list}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Anteprima — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Lettera prot. {protocol}</source>
         <translation>Letter prot. {protocol}</translation>
     </message>
@@ -3680,7 +4372,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LettersPage</name>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Nuova lettera…</source>
         <translation>New letter…</translation>
     </message>
@@ -3698,6 +4390,16 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <location line="+1"/>
         <source>Apre la lettera archiviata, identica all&apos;originale, per stamparla o salvarla</source>
         <translation>Opens the archived letter, identical to the original, to print or save it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segna come inviata</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La lettera per e-mail o PEC è partita dalla casella dell&apos;ufficio</source>
+        <translation>The e-mail or PEC letter has been sent from the office mailbox</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3720,14 +4422,29 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Issued on</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Consegna</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Nessuna lettera per questo fascicolo.</source>
         <translation>No letter for this file.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
+        <source>Lettera prot. {protocol} segnata come inviata.</source>
+        <translation>Letter prot. {protocol} marked as sent.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Lettera emessa: protocollo {protocol}.</source>
         <translation>Letter issued: protocol {protocol}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bozza e-mail per {to} in {folder}: inviarla dalla posta dell&apos;ufficio, poi «Segna come inviata».</source>
+        <translation>E-mail draft for {to} in {folder}: send it from the office mailbox, then “Mark as sent”.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3738,7 +4455,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/session.py" line="+122"/>
+        <location filename="../../src/sportello/gui/session.py" line="+160"/>
         <source>Sportello — schermo bloccato</source>
         <translation>Sportello — screen locked</translation>
     </message>
@@ -3819,17 +4536,57 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/main_window.py" line="+82"/>
+        <location filename="../../src/sportello/gui/main_window.py" line="+38"/>
+        <source>Lavoratori</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percorsi</source>
+        <translation>Pathways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formazione</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sportello Unico</source>
+        <translation>Business Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoraggio</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import/Export</source>
+        <translation>Import/Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertenze</source>
+        <translation>Crisis cases</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Apertura del database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Sportello — {office}</source>
         <translation>Sportello — {office}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+60"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -3964,7 +4721,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Database: {location}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>&lt;h3&gt;Sportello {version}&lt;/h3&gt;&lt;p&gt;Fascicoli dei lavoratori per il Centro per l&apos;Impiego e lo Sportello Unico.&lt;/p&gt;&lt;p&gt;Database: &lt;code&gt;{database}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Python {python}, PySide6 {pyside}. Licenza EUPL-1.2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sportello {version}&lt;/h3&gt;&lt;p&gt;Workers&apos; files for the job centre and the business desk.&lt;/p&gt;&lt;p&gt;Database: &lt;code&gt;{database}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Python {python}, PySide6 {pyside}. Licence EUPL-1.2.&lt;/p&gt;</translation>
     </message>
@@ -4115,9 +4872,60 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="-67"/>
+        <source>Incontro del tavolo</source>
+        <translation>Table meeting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Luogo</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenti</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decisioni</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verbale</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documenti prodotti</source>
+        <translation>Documents produced</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prossimo incontro</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+1"/>
         <source>Salva incontro</source>
         <translation>Save meeting</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Indicare la data dell&apos;incontro.</source>
+        <translation>Enter the date of the meeting.</translation>
     </message>
 </context>
 <context>
@@ -4151,14 +4959,181 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>MonitoringArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/monitoring.py" line="+18"/>
+        <location filename="../../src/sportello/gui/areas/monitoring.py" line="+78"/>
         <source>Monitoraggio</source>
         <translation>Monitoring</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cruscotto per vertenza per il tavolo di crisi: quanti in formazione, quanti ricollocati, e chi c&apos;è dietro ogni numero.</source>
-        <translation>Dashboard per crisis case for the crisis table: how many in training, how many placed, and who is behind each figure.</translation>
+        <source>Le cifre per il tavolo di crisi, per vertenza o per tutti i fascicoli: a una data e a confronto con la riunione precedente. Un clic su una cifra mostra le persone che ci sono dietro.</source>
+        <translation>The figures for the crisis table, by crisis case or for all files: at a date and compared with the previous meeting. Clicking a figure shows the people behind it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+119"/>
+        <source>Tutte le vertenze</source>
+        <translation>All crisis cases</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Aggiorna</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esporta Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stampa rapporto…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertenza</source>
+        <translation>Crisis case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>al</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confronta con il</source>
+        <translation>Compare with</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+142"/>
+        <source>Cifra</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Fare clic su una cifra per vedere le persone.</source>
+        <translation>Click a figure to see the people.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cognome</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apri fascicolo</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cifre</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Persone a fine mese, negli ultimi 12 mesi.</source>
+        <translation>People at month end, over the last 12 months.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Andamento</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>La data «al» non è valida: usare gg/mm/aaaa.</source>
+        <translation>The “at” date is not valid: use dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>La data «Confronta con il» non è valida: usare gg/mm/aaaa.</source>
+        <translation>The “Compare with” date is not valid: use dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Calcolo delle cifre in corso…</source>
+        <translation>Calculating the figures…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Diff.</source>
+        <translation>Diff.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alla data di confronto (la riunione precedente)</source>
+        <translation>At the comparison date (the previous meeting)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alla data delle cifre</source>
+        <translation>At the date of the figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differenza tra le due date</source>
+        <translation>Difference between the two dates</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nessun elenco di persone dietro questa cifra.</source>
+        <translation>No list of people behind this figure.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Lettura di «{figure}»…</source>
+        <translation>Reading “{figure}”…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{figure} al {date}: {count} persone</source>
+        <translation>{figure} at {date}: {count} people</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Persone</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Esporta il monitoraggio</source>
+        <translation>Export the monitoring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cartella di lavoro Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cartella di lavoro salvata: {path}</source>
+        <translation>Workbook saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rapporto di monitoraggio</source>
+        <translation>Monitoring report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documento PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapporto salvato: {path}</source>
+        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -5192,6 +6167,34 @@ look actively for work and report on it at the interviews</translation>
     </message>
 </context>
 <context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="-69"/>
+        <source>Parte al tavolo</source>
+        <translation>Party at the table</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referente e recapito</source>
+        <translation>Contact person and details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva parte</source>
+        <translation>Save party</translation>
+    </message>
+</context>
+<context>
     <name>PathwaysArea</name>
     <message>
         <location filename="../../src/sportello/gui/areas/pathways.py" line="+27"/>
@@ -5585,7 +6588,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+234"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+243"/>
         <source>Anteprima: che cosa succederà</source>
         <translation>Preview: what will happen</translation>
     </message>
@@ -5626,12 +6629,32 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Conflitti</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-27"/>
+        <source>&amp;Conserva nei fascicoli le colonne non importate, come dati aggiuntivi (altrimenti sono ignorate)</source>
+        <translation>&amp;Keep the columns not imported in the files, as additional data (otherwise they are ignored)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Usa il valore del fo&amp;glio</source>
+        <translation>Use the &amp;sheet value</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nei conflitti selezionati il valore del foglio sostituisce quello di Sportello</source>
+        <translation>In the selected conflicts the sheet&apos;s value replaces Sportello&apos;s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mantieni il valore di Sportello</source>
+        <translation>Keep the S&amp;portello value</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Errori e avvisi</source>
         <translation>Errors and warnings</translation>
     </message>
@@ -5661,7 +6684,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Import &amp;all</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+52"/>
+        <source>Conflitti: {kept} con il valore di Sportello, {taken} con il valore del foglio.</source>
+        <translation>Conflicts: {kept} with Sportello&apos;s value, {taken} with the sheet&apos;s value.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Controllo delle righe in corso…</source>
         <translation>Checking the rows…</translation>
     </message>
@@ -5676,7 +6704,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Checking the rows of {name}…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Errori e avvisi ({n})</source>
         <translation>Errors and warnings ({n})</translation>
     </message>
@@ -5702,11 +6730,11 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Nei conflitti resta il valore modificato in Sportello; il foglio dice altro.</source>
-        <translation>In the conflicts the value changed in Sportello is kept; the sheet says otherwise.</translation>
+        <source>Nei conflitti resta il valore modificato in Sportello, salvo dove si sceglie «Usa il valore del foglio» (scheda «Conflitti»).</source>
+        <translation>In conflicts the value changed in Sportello stays, except where you choose “Use the sheet value” (“Conflicts” tab).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Righe ripetute (stesso codice fiscale) unite: {n}.</source>
         <translation>Repeated rows (same tax code) merged: {n}.</translation>
     </message>
@@ -5716,12 +6744,22 @@ look actively for work and report on it at the interviews</translation>
         <translation>Columns read by their values: {columns}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Colonne non importate: {columns} (il motivo nella scheda «Colonne»).</source>
         <translation>Columns not imported: {columns} (the reason is in the “Columns” tab).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Conservate nei fascicoli come dati aggiuntivi: {columns}.</source>
+        <translation>Kept in the files as additional data: {columns}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le colonne non importate sono ignorate.</source>
+        <translation>Columns not imported are ignored.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Tutte le colonne del foglio sono importate.</source>
         <translation>Every column of the sheet is imported.</translation>
     </message>
@@ -5741,7 +6779,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Error report saved to {path}.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Prova dell&apos;importazione…</source>
         <translation>Trying the import…</translation>
     </message>
@@ -6076,6 +7114,109 @@ look actively for work and report on it at the interviews</translation>
         <location line="+1"/>
         <source>no</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/agenda/reminders.py" line="+40"/>
+        <source>Promemoria degli appuntamenti</source>
+        <translation>Appointment reminders</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chi ha un appuntamento, con il numero da chiamare e l&apos;e-mail. Le e-mail sono bozze da inviare dalla posta dell&apos;ufficio; il CSV è per un servizio di SMS.</source>
+        <translation>Who has an appointment, with the number to call and the e-mail. The e-mails are drafts to send from the office mailbox; the CSV is for an SMS service.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Giorno</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cartella dei file</source>
+        <translation>Files &amp;folder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ora</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Persona</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Telefono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modalità</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Avvisato</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Foglio chiamate (PDF)</source>
+        <translation>Call sheet (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foglio Excel</source>
+        <translation>Excel sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail (.eml)</source>
+        <translation>E-mail (.eml)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV per SMS</source>
+        <translation>CSV for SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segna come avvisati</source>
+        <translation>Mark as notified</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Scrivere il giorno degli appuntamenti.</source>
+        <translation>Type the day of the appointments.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n} appuntamenti segnati come avvisati.</source>
+        <translation>{n} appointments marked as notified.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Foglio delle chiamate: {path}</source>
+        <translation>Call sheet: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} promemoria e-mail in {folder}</source>
+        <translation>{n} e-mail reminders in {folder}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} SMS in {path} ({skipped} senza un cellulare valido)</source>
+        <translation>{n} SMS in {path} ({skipped} without a valid mobile)</translation>
     </message>
 </context>
 <context>
@@ -6449,7 +7590,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-909"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-989"/>
         <source>Foglio e riga di intestazione</source>
         <translation>Sheet and header row</translation>
     </message>
@@ -6566,6 +7707,44 @@ look actively for work and report on it at the interviews</translation>
     </message>
 </context>
 <context>
+    <name>SiteDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="-41"/>
+        <source>Sede della vertenza</source>
+        <translation>Crisis case site</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provincia (sigla)</source>
+        <translation>Province (code)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lavoratori della sede</source>
+        <translation>Workers at the site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salva sede</source>
+        <translation>Save site</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>«{text}» non è un numero intero.</source>
+        <translation>“{text}” is not a whole number.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../src/sportello/gui/ops.py" line="+60"/>
@@ -6625,6 +7804,358 @@ look actively for work and report on it at the interviews</translation>
     </message>
 </context>
 <context>
+    <name>VertenzaDialog</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="+127"/>
+        <source>Nuova vertenza</source>
+        <translation>New crisis case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertenza</source>
+        <translation>Crisis case</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sola lettura: le vertenze le modifica un responsabile.</source>
+        <translation>Read-only: crisis cases are edited by a team leader.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dati</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sedi</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parti</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tavolo</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coorte</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Non indicato</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Titolo</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azienda</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice fiscale dell&apos;azienda</source>
+        <translation>Company tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partita IVA</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regione</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ammortizzatore in vigore</source>
+        <translation>Income support in force</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apertura</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accordo firmato</source>
+        <translation>Agreement signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIGS dal</source>
+        <translation>CIGS from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIGS al</source>
+        <translation>CIGS to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chiusura</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoratori previsti</source>
+        <translation>Expected workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Salva dati</source>
+        <translation>Save details</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Comune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prov.</source>
+        <translation>Prov.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indirizzo</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lavoratori</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aggiungi sede…</source>
+        <translation>Add site…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <location line="+21"/>
+        <source>Modifica…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+14"/>
+        <source>Rimuovi</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nome</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referente e recapito</source>
+        <translation>Contact person and details</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aggiungi parte…</source>
+        <translation>Add party…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Luogo</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+115"/>
+        <source>Decisioni</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Prossimo</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Registra incontro…</source>
+        <translation>Record meeting…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elimina</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lavoratore</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codice fiscale</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fascicolo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uscita dalla coorte</source>
+        <translation>Cohort exit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>da ricollocare</source>
+        <translation>to be placed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apri fascicolo</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registra uscita…</source>
+        <translation>Record exit…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Vertenza {code} – {title}</source>
+        <translation>Crisis case {code} – {title}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{workers} lavoratori: {exits} usciti dalla coorte, {left} da ricollocare.</source>
+        <translation>{workers} workers: {exits} out of the cohort, {left} to be placed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Elencati i primi {n}, per cognome.</source>
+        <translation>First {n} listed, by surname.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{place} e online</source>
+        <translation>{place} and online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incontro del {day}, {where}</source>
+        <translation>Meeting of {day}, {where}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presenti</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verbale</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documenti prodotti</source>
+        <translation>Documents produced</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prossimo incontro: {day}</source>
+        <translation>Next meeting: {day}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>«{text}» non è un numero intero.</source>
+        <translation>“{text}” is not a whole number.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Vertenza creata.</source>
+        <translation>Crisis case created.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dati della vertenza salvati.</source>
+        <translation>Crisis case details saved.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Togliere la sede di {comune}?</source>
+        <translation>Remove the site in {comune}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sede {comune} tolta.</source>
+        <translation>Site {comune} removed.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Togliere {name} dal tavolo?</source>
+        <translation>Remove {name} from the table?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parte {name} tolta.</source>
+        <translation>Party {name} removed.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancellare l&apos;incontro del {day} con il suo verbale?</source>
+        <translation>Delete the meeting of {day} and its minutes?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incontro del {day} cancellato.</source>
+        <translation>Meeting of {day} deleted.</translation>
+    </message>
+</context>
+<context>
     <name>VertenzaPage</name>
     <message>
         <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+307"/>
@@ -6675,6 +8206,84 @@ look actively for work and report on it at the interviews</translation>
         <location line="+1"/>
         <source>A&amp;zienda:</source>
         <translation>Compan&amp;y:</translation>
+    </message>
+</context>
+<context>
+    <name>VertenzeArea</name>
+    <message>
+        <location filename="../../src/sportello/gui/areas/vertenze.py" line="+32"/>
+        <source>Vertenze</source>
+        <translation>Crisis cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Le crisi aziendali seguite dall&apos;ufficio: azienda, sedi, parti e incontri del tavolo, e come ogni lavoratore è uscito dalla coorte da ricollocare.</source>
+        <translation>The company crises followed by the office: company, sites, parties and table meetings, and how each worker left the cohort to be placed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nuova vertenza…</source>
+        <translation>New crisis case…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apri…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consulta…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Codice</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertenza</source>
+        <translation>Crisis case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title} (chiusa)</source>
+        <translation>{title} (closed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lavoratori</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aperti</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usciti</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da ricollocare</source>
+        <translation>To be placed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ultimo tavolo</source>
+        <translation>Last meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prossimo</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{n} vertenze, {open} aperte; {workers} lavoratori, {left} da ricollocare.</source>
+        <translation>{n} crisis cases, {open} open; {workers} workers, {left} to be placed.</translation>
     </message>
 </context>
 <context>
@@ -7227,7 +8836,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>WorkerFileWindow</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/window.py" line="+289"/>
+        <location filename="../../src/sportello/gui/worker_file/window.py" line="+309"/>
         <source>Stato</source>
         <translation>Status</translation>
     </message>
@@ -7267,7 +8876,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Book…</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-28"/>
         <source>&amp;Anagrafica</source>
         <translation>&amp;Personal data</translation>
     </message>
@@ -7277,7 +8886,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>&amp;Contacts and addresses</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Istruzione e patente</source>
         <translation>&amp;Education and licence</translation>
     </message>
@@ -7292,12 +8901,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Service &amp;pact</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Pe&amp;rcorsi</source>
         <translation>Path&amp;ways</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Lavoro e impre&amp;sa</source>
         <translation>Work and b&amp;usiness</translation>
     </message>
@@ -7307,7 +8916,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>&amp;Diary</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Appunta&amp;menti</source>
         <translation>Appoint&amp;ments</translation>
     </message>
@@ -7317,12 +8926,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>L&amp;etters</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Voucher</source>
         <translation>&amp;Vouchers</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-111"/>
         <source>Accesso ai dati…</source>
         <translation>Data access…</translation>
     </message>
@@ -7333,23 +8942,23 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+214"/>
+        <location line="+241"/>
         <source>Ricarica</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-239"/>
         <source>Rilegge il fascicolo dal database</source>
         <translation>Read the file again from the database</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+775"/>
+        <location line="+806"/>
         <source>Salva</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-804"/>
         <source>Salva le modifiche (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
@@ -7364,7 +8973,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Close the window (Esc)</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+231"/>
         <source>Scartare le modifiche non salvate e rileggere il fascicolo?</source>
         <translation>Discard the unsaved changes and read the file again?</translation>
     </message>
@@ -7379,7 +8988,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>File read again from the database.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-148"/>
+        <source>Doc&amp;umenti</source>
+        <translation>D&amp;ocuments</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>Stato del fascicolo</source>
         <translation>File status</translation>
     </message>
@@ -7405,12 +9019,12 @@ look actively for work and report on it at the interviews</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Nuovo fascicolo</source>
         <translation>New file</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>Scrivere il codice fiscale: data, luogo di nascita e sesso si compilano da soli.</source>
         <translation>Type the tax code: date and place of birth and sex are filled in by themselves.</translation>
     </message>
@@ -7450,7 +9064,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Crisis case: {title}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Uscito dalla coorte: {how} ({date})</source>
+        <translation>Left the cohort: {how} ({date})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>CIGS fino al {date}</source>
         <translation>CIGS until {date}</translation>
     </message>
@@ -7621,7 +9240,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Operator</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+243"/>
         <source>Questa colonna non si può ordinare</source>
         <translation>This column cannot be sorted</translation>
     </message>
@@ -7631,7 +9250,7 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>(eliminato)</source>
         <translation>(deleted)</translation>
     </message>
@@ -7667,7 +9286,7 @@ The existing file opens; the data typed here were not saved.</translation>
 <context>
     <name>WorkersArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+109"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+115"/>
         <source>Lavoratori</source>
         <translation>Workers</translation>
     </message>
@@ -7688,25 +9307,45 @@ The existing file opens; the data typed here were not saved.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+124"/>
+        <location line="+146"/>
         <source>Nuovo fascicolo</source>
         <translation>New file</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-144"/>
         <source>Crea il fascicolo di un nuovo lavoratore (Ctrl+N)</source>
         <translation>Create the file of a new worker (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+118"/>
+        <location line="+140"/>
         <source>Unisci fascicoli…</source>
         <translation>Merge files…</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-137"/>
         <source>Selezionare due fascicoli della stessa persona per unirli in uno</source>
         <translation>Select two files of the same person to merge them into one</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Azioni sul gruppo…</source>
+        <translation>Group actions…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per i fascicoli selezionati (o, con uno solo o nessuno, per tutti quelli dell&apos;elenco): riassegnare, fine CIGS/NASpI, percorso, chiusura, lettera, Excel</source>
+        <translation>For the selected files (or, with one or none selected, for all those in the list): reassign, end of CIGS/NASpI, pathway, closure, letter, Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carichi di lavoro</source>
+        <translation>Caseloads</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per ogni operatore: fascicoli aperti, appuntamenti della settimana, scadenze superate</source>
+        <translation>For each operator: open files, this week&apos;s appointments, overdue deadlines</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -7734,7 +9373,12 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>All operators</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Documenti: tutti</source>
+        <translation>Documents: all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Scadenze entro</source>
         <translation>Deadlines within</translation>
     </message>
@@ -7759,12 +9403,12 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Apri fascicolo</source>
         <translation>Open file</translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+137"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln worker found</numerusform>
@@ -7790,22 +9434,42 @@ The existing file opens; the data typed here were not saved.</translation>
         <translation>No workers in the database.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+63"/>
+        <source>La lettera prot. {protocol} non è di un fascicolo.</source>
+        <translation>Letter prot. {protocol} does not belong to a file.</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>Apertura del fascicolo…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Fascicolo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Fascicolo creato.</source>
         <translation>File created.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>quelli selezionati nell&apos;elenco</source>
+        <translation>those selected in the list</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tutti quelli dell&apos;elenco (ricerca e filtri attuali)</source>
+        <translation>all those in the list (current search and filters)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nessun fascicolo nell&apos;elenco.</source>
+        <translation>No files in the list.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Unisci fascicoli</source>
         <translation>Merge files</translation>
     </message>
@@ -7849,6 +9513,21 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Etichette per la posta…</source>
+        <translation>Address labels…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un foglio A4 di etichette 3×8 (70×37 mm) con l&apos;indirizzo di chi riceve la lettera per posta, per le buste senza finestra</source>
+        <translation>An A4 sheet of 3×8 labels (70×37 mm) with the address of those receiving the letter by post, for envelopes without a window</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Etichette — {n}</source>
+        <translation>Labels — {n}</translation>
+    </message>
 </context>
 <context>
     <name>agenda</name>
@@ -7871,7 +9550,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/sportello/gui/app.py" line="+58"/>
+        <location filename="../../src/sportello/gui/app.py" line="+62"/>
         <source>Il file non è leggibile o non è un database di Sportello ({cause}).</source>
         <translation>The file cannot be read or is not a Sportello database ({cause}).</translation>
     </message>
@@ -7897,12 +9576,12 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 {detail}</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+97"/>
         <source>Database aggiornato alla nuova versione; copia di sicurezza: {backup}</source>
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+147"/>
         <source>Il database è danneggiato: non si può registrare nulla finché non si ripristina una copia di sicurezza ({problem})</source>
         <translation>The database is damaged: nothing can be recorded until a backup copy is restored ({problem})</translation>
     </message>
@@ -8041,7 +9720,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/labels.py" line="+40"/>
+        <location filename="../../src/sportello/gui/worker_file/labels.py" line="+41"/>
         <source>Aperto</source>
         <translation>Open</translation>
     </message>
@@ -8100,12 +9779,12 @@ Restoring it loses what was recorded after that moment. The damaged database is 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Concluso</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-46"/>
         <source>Interrotto</source>
         <translation>Interrupted</translation>
     </message>
@@ -8126,12 +9805,12 @@ Restoring it loses what was recorded after that moment. The damaged database is 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Ritirato</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>Bozza</source>
         <translation>Draft</translation>
     </message>
@@ -8169,6 +9848,26 @@ Restoring it loses what was recorded after that moment. The damaged database is 
         <location line="+1"/>
         <source>Incontro</source>
         <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CIGS</source>
+        <translation>CIGS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CIGS per cessazione</source>
+        <translation>CIGS for closure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NASpI</source>
+        <translation>NASpI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nessuno</source>
+        <translation>None</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -8255,9 +9954,57 @@ Restoring it loses what was recorded after that moment. The damaged database is 
     </message>
 </context>
 <context>
+    <name>owner</name>
+    <message>
+        <location filename="../../src/sportello/gui/letters.py" line="-444"/>
+        <source>Quella del modello (predefinita)</source>
+        <translation>The template&apos;s (default)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posta (serve l&apos;indirizzo completo)</source>
+        <translation>Post (full address needed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consegna a mano (con ricevuta)</source>
+        <translation>By hand (with receipt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail (bozza .eml da inviare)</source>
+        <translation>E-mail (.eml draft to send)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEC (bozza .eml da inviare)</source>
+        <translation>PEC (.eml draft to send)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatica: posta, altrimenti e-mail, altrimenti a mano</source>
+        <translation>Automatic: post, else e-mail, else by hand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatica: per posta a chi ha l&apos;indirizzo completo, altrimenti per e-mail, altrimenti a mano</source>
+        <translation>Automatic: by post to those with a full address, otherwise by e-mail, otherwise by hand</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Consegna: {summary}.</source>
+        <translation>Delivery: {summary}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bozze e-mail in {folder}.</source>
+        <translation>E-mail drafts in {folder}.</translation>
+    </message>
+</context>
+<context>
     <name>paths</name>
     <message>
-        <location filename="../../src/sportello/gui/shared/labels.py" line="+31"/>
+        <location filename="../../src/sportello/gui/shared/labels.py" line="+34"/>
         <source>Autoimpiego</source>
         <translation>Self-employment</translation>
     </message>

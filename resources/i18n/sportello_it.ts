@@ -4,7 +4,7 @@
 <context>
     <name>AgendaArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+412"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+425"/>
         <source>%n appuntamenti</source>
         <translation>
             <numerusform>%n appuntamento</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DeadlinesPanel</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+407"/>
+        <location filename="../../src/sportello/gui/deadlines_panel.py" line="+412"/>
         <source>%n scadenze</source>
         <translation>
             <numerusform>%n scadenza</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/first_run.py" line="+215"/>
+        <location filename="../../src/sportello/gui/first_run.py" line="+214"/>
         <source>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n caratteri, con lettere e cifre.</source>
         <translation>
             <numerusform>Chi configura il programma e crea gli altri operatori. La password deve avere almeno %n carattere, con lettere e cifre.</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>WorkersArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/workers.py" line="+379"/>
+        <location filename="../../src/sportello/gui/areas/workers.py" line="+408"/>
         <source>%Ln lavoratori trovati</source>
         <translation>
             <numerusform>%Ln lavoratore trovato</numerusform>
