@@ -306,8 +306,8 @@ class VertenzaDialog(QDialog):
         self.readonly_note = muted_label(self.tr(
             "Sola lettura: le vertenze le modifica un responsabile."))
         self.readonly_note.setObjectName("vertenzaReadOnly")
-        self.readonly_note.setVisible(not editable)
         layout.addWidget(self.readonly_note)
+        self.readonly_note.setVisible(not editable)  # in the layout first: never a window
         self.tabs = QTabWidget()
         self.tabs.setObjectName("vertenzaTabs")
         layout.addWidget(self.tabs, 1)
@@ -757,7 +757,8 @@ class VertenzeArea(Area):
         self.new_button = QPushButton(self.tr("Nuova vertenza…"))
         self.new_button.setObjectName("vertenzaNew")
         self.new_button.clicked.connect(lambda: self.new_vertenza())
-        self.new_button.setVisible(self.editable)
+        if not self.editable:  # (showing a button with no parent yet would open it as a window)
+            self.new_button.hide()
         self.open_button = QPushButton(self.tr("Apri…") if self.editable
                                        else self.tr("Consulta…"))
         self.open_button.setObjectName("vertenzaOpen")
