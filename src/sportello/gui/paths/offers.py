@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +25,7 @@ from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
 from sportello.gui import changes, ops
 from sportello.gui.kit.forms import (
+    Job,
     FormDialog,
     MessageBar,
     fill_combo,
@@ -88,8 +91,9 @@ class EmployerDialog(FormDialog):
         self.add_field("email", self.tr("Email"), self.email_edit)
         self.finish(self.tr("Salva azienda"))
 
-    def save(self) -> int:
-        return placements.add_employer(
+    def job(self) -> Job:
+        return partial(
+            placements.add_employer,
             self.ctx,
             name=self.name_edit.text(),
             cf_piva=self.piva_edit.text(),
@@ -158,11 +162,12 @@ class OfferDialog(FormDialog):
         self.add_field("requirements", self.tr("Requisiti"), self.requirements_edit)
         self.finish(self.tr("Pubblica offerta"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         employer_id = self.employer_combo.currentData()
         if employer_id is None:
             raise ValidationError(self.tr("Creare prima l'azienda."), "employer_id")
-        return placements.add_offer(
+        return partial(
+            placements.add_offer,
             self.ctx,
             employer_id=employer_id,
             role=self.role_edit.text(),
@@ -226,8 +231,9 @@ class HireDialog(FormDialog):
         self.form.addRow(note)
         self.finish(self.tr("Registra assunzione"))
 
-    def save(self) -> int:
-        return placements.hire(
+    def job(self) -> Job:
+        return partial(
+            placements.hire,
             self.ctx,
             worker_id=self.application.worker_id,
             employer_id=self.application.employer_id,
