@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waiting import settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
 from sportello.core.models import Office, Operator, Role, Voucher
@@ -52,6 +53,7 @@ PIVA = "01234567897"
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), f"{button.objectName()} not clickable"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]

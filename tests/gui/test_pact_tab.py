@@ -10,8 +10,9 @@ import screens
 from file_windows import open_window
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from waiting import press_ok, settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import Office
 from sportello.core.services import pacts, pathways, workers
@@ -42,6 +43,7 @@ def gori(office_ctx) -> int:  # type: ignore[no-untyped-def]
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), f"{button.objectName()} not clickable"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
@@ -50,8 +52,7 @@ def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
 
 
 def accept(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, dialog.ok_button())
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
 
 
 # Point 9 of issue 11 (the file window is 16 px taller than a 600-pixel screen, because of
