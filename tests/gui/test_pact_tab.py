@@ -126,6 +126,7 @@ def test_a_pact_is_drawn_up_signed_revised_and_printed_from_the_tab(
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Up)
     click(qtbot, dialog.ok_button())
     assert dialog.isVisible() and "nel futuro" in dialog.error_text("signed_on")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_End)  # the year again
     qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Down)
     accept(qtbot, dialog)
     assert page.rows()[0][:3] == ["1", "Firmato", format_date(TODAY)]

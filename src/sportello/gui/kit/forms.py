@@ -250,11 +250,14 @@ class FormDialog(QDialog):
             super().reject()
 
     def refused(self, exc: BaseException) -> None:
-        """Show why the job or the reading of the widgets failed, next to its field."""
-        if isinstance(exc, (InvalidInput, SportelloError)):
-            self.show_error(str(exc), getattr(exc, "field", None))
-        else:
-            self.show_error(ops.message_for(exc))
+        """Show why the job or the reading of the widgets failed, next to its field, and put
+        the cursor in that field (OK, disabled meanwhile, had taken it away)."""
+        field = getattr(exc, "field", None)
+        known = isinstance(exc, (InvalidInput, SportelloError))
+        self.show_error(str(exc) if known else ops.message_for(exc), field)
+        widget = self.fields.get(field or "")
+        if widget is not None and widget.isEnabled():
+            widget.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
         self.pending = None
