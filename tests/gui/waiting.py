@@ -25,3 +25,10 @@ def press_ok(qtbot, dialog) -> bool:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     return ended == [QDialog.DialogCode.Accepted.value]
+
+
+def closed(dialog) -> bool:  # type: ignore[no-untyped-def]
+    """The dialog is gone from the screen (hidden, or deleted once closed)."""
+    import shiboken6
+
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
