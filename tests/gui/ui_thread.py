@@ -39,16 +39,9 @@ ALLOWED_UI_WRITES: dict[tuple[str, str], str] = {
     ("letters.py", "issue"): LETTERS,
     ("letters.py", "preview"): LETTERS,
     ("letters.py", "reprint"): LETTERS,
-    ("paths/offers.py", "advance"): NOT_YET,
-    ("paths/offers.py", "propose"): NOT_YET,
-    ("paths/pathways_tab.py", "set_suspended"): NOT_YET,
-    ("paths/training_tabs.py", "approve"): NOT_YET,
     ("paths/training_tabs.py", "save"): NOT_YET,  # the attendance register
     ("session.py", "log_out"): MODAL,
     ("session.py", "try_unlock"): MODAL,
-    ("worker_file/path_pages.py", "advance"): NOT_YET,
-    ("worker_file/path_pages.py", "approve"): NOT_YET,
-    ("worker_file/path_pages.py", "propose"): NOT_YET,
 }
 
 GUI = "/sportello/gui/"

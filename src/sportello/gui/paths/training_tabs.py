@@ -678,33 +678,39 @@ class VouchersTab(QWidget):
         return dialog
 
     def approve(self) -> bool:
-        """Approve the selected voucher after a confirmation; the service's refusal is shown
-        as it is."""
+        """Approve the selected voucher after a confirmation (on the write lane); the
+        service's refusal is shown as it is. True when the approval was asked for."""
         row = self.selected()
         if row is None:
             return False
         if not confirm_approval(self, self.ctx, row, self.message):
             return False
-        try:
-            vouchers.approve(self.ctx, row.id, expected_version=row.version)
-        except SportelloError as exc:
+        ctx = self.ctx
+
+        def approve() -> int | None:
+            vouchers.approve(ctx, row.id, expected_version=row.version)
+            funds = training.list_funds(ctx)
+            return next((f.remaining_cents for f in funds if f.id == row.fund_id), None)
+
+        def approved(remaining: int | None) -> None:
+            self._after(
+                self.tr(
+                    "Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», "
+                    "restano {remaining}."
+                ).format(
+                    code=row.code,
+                    amount=format_euro(row.amount_cents),
+                    fund=row.fund_name,
+                    remaining=format_euro(remaining),
+                ),
+                row.id,
+            )
+
+        def refused(exc: BaseException) -> None:
             self.reload(select=row.id)
-            self.message.show_error(str(exc))
-            return False
-        fund = training.list_funds(self.ctx)
-        remaining = next((f.remaining_cents for f in fund if f.id == row.fund_id), None)
-        self._after(
-            self.tr(
-                "Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», "
-                "restano {remaining}."
-            ).format(
-                code=row.code,
-                amount=format_euro(row.amount_cents),
-                fund=row.fund_name,
-                remaining=format_euro(remaining),
-            ),
-            row.id,
-        )
+            self.message.show_error(ops.message_for(exc))
+
+        ops.write(self, approve, done=approved, failed=refused, busy=(self.approve_button,))
         return True
 
     def change_status(self, target: str | None = None) -> VoucherStatusDialog | None:
