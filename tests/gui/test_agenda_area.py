@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from waiting import settle
 
 from sportello.core import codice_fiscale
 from sportello.core.models import Operator, Role, Worker
@@ -257,6 +258,7 @@ def test_outcome_of_a_future_appointment_is_refused_with_the_services_message(qt
     area.set_mode("day")
     select_in_day_view(qtbot, area, "Bianchi Laura")
     qtbot.mouseClick(area.outcome_buttons["assente"], Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the refusal comes back from the runner
     assert warnings == ["Non si registra l'esito di un appuntamento futuro."]
     assert area.day_view.row_texts()[0][-1] == ""
     [row] = agenda.appointments_between(office_ctx, FUTURE, FUTURE)

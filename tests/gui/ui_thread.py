@@ -24,8 +24,6 @@ ALLOWED_UI_WRITES: dict[tuple[str, str], str] = {
     ("admin/privacy_tab.py", "access_request"): NOT_YET,
     ("admin/security_tab.py", "save"): NOT_YET,
     ("app.py", "_restore_copy"): MODAL,
-    ("areas/agenda.py", "cancel_selected"): NOT_YET,
-    ("areas/agenda.py", "record_outcome"): NOT_YET,
     ("dialogs/audit_viewer.py", "<lambda>"): NOT_YET,  # reading the log is audited
     ("dialogs/audit_viewer.py", "apply"): NOT_YET,
     ("dialogs/booking.py", "book"): NOT_YET,
