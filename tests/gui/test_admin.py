@@ -94,6 +94,7 @@ def test_administrator_creates_resets_and_unlocks(qtbot, office_ctx) -> None:  #
     tab.table.selectRow(row)
     assert tab.model.index(row, 4).data() != ""
     tab.unlock_button.click()
+    settle(qtbot)
     assert tab.model.index(row, 4).data() == ""
     assert tab.message.text() == "Account di Lucia Verdi sbloccato."
 
@@ -120,12 +121,14 @@ def test_security_rules_are_saved_and_refused_to_an_operatore(qtbot, office_ctx)
     tab = admin.security_tab
     tab.idle_spin.setValue(3)
     tab.save_button.click()
+    settle(qtbot)
     assert tab.message.text() == "Regole di accesso salvate."
     assert operators.idle_lock_minutes(office_ctx) == 3
     other = AdminDialog(as_operatore(office_ctx))
     qtbot.addWidget(other)
     other.security_tab.idle_spin.setValue(0)
     other.security_tab.save_button.click()
+    settle(qtbot)
     assert other.security_tab.message.is_error
     assert "Solo un amministratore" in other.security_tab.message.text()
     assert operators.idle_lock_minutes(office_ctx) == 3

@@ -20,6 +20,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.codes import Role
 from sportello.core.services import operators
 from sportello.core.services.operators import OperatorData, OperatorInfo
+from sportello.gui import ops
 from sportello.gui.kit.forms import FormDialog, Job, MessageBar, muted_label
 from sportello.gui.kit.inputs import InvalidInput, format_datetime
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
@@ -232,11 +233,13 @@ class OperatorsTab(QWidget):
         row: OperatorInfo | None = selected_row(self.table)
         if row is None:
             return
-        try:
-            info = operators.unlock(self.ctx, row.id)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.load(select=info.id)
-        self.message.show_info(self.tr("Account di {name} sbloccato.").format(name=info.full_name))
+
+        def unlocked(info: OperatorInfo) -> None:
+            self.load(select=info.id)
+            self.message.show_info(
+                self.tr("Account di {name} sbloccato.").format(name=info.full_name))
+
+        ops.write(self, partial(operators.unlock, self.ctx, row.id), done=unlocked,
+                  failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.unlock_button,))
 
