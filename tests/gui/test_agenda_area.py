@@ -80,8 +80,10 @@ def click_slot(qtbot, dialog: BookingDialog, text: str) -> None:  # type: ignore
 
 
 def press_ok(qtbot, dialog: BookingDialog) -> None:  # type: ignore[no-untyped-def]
+    """Prenota, and wait for the booking to come back from the runner."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def week_column(area: AgendaArea, day: dt.date):  # type: ignore[no-untyped-def]
@@ -206,7 +208,7 @@ def test_new_appointment_from_the_area_goes_to_the_booked_day(qtbot, office_ctx,
         dialog.search_edit.setText("rossi")
         dialog.search()
         dialog.set_time(dt.time(11, 0))
-        dialog.accept()
+        press_ok(qtbot, dialog)
         return dialog.result()
 
     monkeypatch.setattr(BookingDialog, "exec", fill_and_accept)
