@@ -141,7 +141,7 @@ def test_messy_sheet_refused_whole_then_valid_rows_imported_with_report(  # type
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("Elenco Konecta", True)))
     qtbot.mouseClick(mapping.save_profile, Qt.MouseButton.LeftButton)
-    assert mapping.status.text() == "Profilo «Elenco Konecta» salvato."
+    qtbot.waitUntil(lambda: mapping.status.text() == "Profilo «Elenco Konecta» salvato.")
     assert mapping.profile_combo.currentData() == "Elenco Konecta"
     assert "Elenco Konecta" in [p.name for p in profile_store.list_profiles(office_ctx)]
 

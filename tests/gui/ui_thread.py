@@ -25,7 +25,6 @@ ALLOWED_UI_WRITES: dict[tuple[str, str], str] = {
     ("dialogs/audit_viewer.py", "<lambda>"): NOT_YET,  # reading the log is audited
     ("dialogs/audit_viewer.py", "apply"): NOT_YET,
     ("dialogs/login.py", "accept"): MODAL,
-    ("exchange/import_wizard.py", "_save_profile"): NOT_YET,
     ("first_run.py", "accept"): MODAL,
     ("letters.py", "issue"): LETTERS,
     ("letters.py", "preview"): LETTERS,
