@@ -29,7 +29,6 @@ ALLOWED_UI_WRITES: dict[tuple[str, str], str] = {
     ("letters.py", "issue"): LETTERS,
     ("letters.py", "preview"): LETTERS,
     ("letters.py", "reprint"): LETTERS,
-    ("paths/training_tabs.py", "save"): NOT_YET,  # the attendance register
     ("session.py", "log_out"): MODAL,
     ("session.py", "try_unlock"): MODAL,
 }

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -917,20 +919,22 @@ class RegisterTab(QWidget):
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(bool(self.changed_cells()))
 
-    def save(self) -> int:
-        """Save every changed cell in one transaction; a refusal saves nothing and is shown."""
+    def save(self) -> None:
+        """Save every changed cell in one transaction, on the write lane; a refusal saves
+        nothing and is shown."""
         if self.grid is None:
-            return 0
+            return
         cells = self.changed_cells()
-        try:
-            saved = vouchers.record_attendance_grid(self.ctx, self.grid.course_id, cells)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return 0
-        self.message.show_info(
-            plural(saved, self.tr("Presenze salvate: 1 casella."),
-                   self.tr("Presenze salvate: {n} caselle.")))
-        self._course_changed()
-        if saved:
-            self.changed.emit()
-        return saved
+
+        def done(saved: int) -> None:
+            self.message.show_info(
+                plural(saved, self.tr("Presenze salvate: 1 casella."),
+                       self.tr("Presenze salvate: {n} caselle.")))
+            self._course_changed()
+            if saved:
+                self.changed.emit()
+
+        ops.write(self, partial(vouchers.record_attendance_grid, self.ctx, self.grid.course_id,
+                                cells),
+                  done=done, failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.save_button,))
