@@ -214,13 +214,13 @@ def test_idle_lock_covers_the_window_and_unlocks_with_the_password(qtbot, office
     assert lock.isVisible()
     qtbot.keyClicks(lock.password_edit, "sbagliata1")
     qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-    assert lock.message.text() == "Nome utente o password errati."
+    qtbot.waitUntil(lambda: lock.message.text() == "Nome utente o password errati.")
     assert session.locked and cover.isVisible()
     QTimer.singleShot(0, lambda: None)
     qtbot.wait(1100)  # the core's slow-down after a failure (1 s)
     qtbot.keyClicks(lock.password_edit, "prova1234")
     qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-    assert not session.locked
+    qtbot.waitUntil(lambda: not session.locked)
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lockCover") is None)
     assert session.idle.active  # counting again
     page = audit_log.query(office_ctx, audit_log.AuditFilter(action="unlock"))
@@ -247,7 +247,7 @@ def test_typing_in_the_window_keeps_the_idle_lock_away(qtbot, office_ctx) -> Non
     session.lock_dialog.password_edit.setFocus()
     qtbot.keyClicks(session.lock_dialog.password_edit, "prova1234")
     qtbot.keyClick(session.lock_dialog.password_edit, Qt.Key.Key_Return)
-    assert not session.locked
+    qtbot.waitUntil(lambda: not session.locked)
     close_window(qtbot, window)
 
 
