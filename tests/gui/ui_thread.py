@@ -15,7 +15,7 @@ import traceback
 
 NOT_YET = "not moved to gui.ops yet (issue 13, the writes outside the form dialogs)"
 LETTERS = "gui/letters.py is being rewritten in another branch"
-MODAL = ("modal dialog that still calls its service on the UI thread (login, logout, first run,\n"
+MODAL = ("modal dialog that still calls its service on the UI thread (login, logout, first run, "
          "restore of a damaged copy): to move, it may stay modal")
 
 # (module path under src/sportello/gui, function) -> why it may still write on the UI thread
