@@ -451,12 +451,13 @@ def test_access_request_from_the_worker_file_writes_xlsx_and_pdf(qtbot, office_c
     worker_id = add_worker(office_ctx)
     window = open_window(qtbot, office_ctx, worker_id)
     assert window.access_button.isVisible()
-    result = window.access_request(str(tmp_path))
-    assert result is not None
-    assert result.xlsx.exists() and result.pdf.exists()
-    assert result.xlsx.name == f"accesso-{CF}-{dt.date.today():%Y%m%d}.xlsx"
+    assert window.access_request(str(tmp_path)) is not None  # written off the UI thread
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "accessRequestDone") is not None)
+    xlsx = tmp_path / f"accesso-{CF}-{dt.date.today():%Y%m%d}.xlsx"
+    [pdf] = tmp_path.glob("*.pdf")
+    assert xlsx.exists()
     box = window.findChild(QMessageBox, "accessRequestDone")
-    assert box is not None and str(result.pdf) in box.text()
+    assert str(pdf) in box.text() and str(xlsx) in box.text()
     box.close()
     page = audit_log.query(office_ctx, audit_log.AuditFilter(action="access_request"))
     assert page.total == 1
@@ -468,14 +469,16 @@ def test_access_request_from_the_privacy_tab_and_refusal(qtbot, office_ctx, tmp_
     tab = PrivacyTab(office_ctx)
     qtbot.addWidget(tab)
     tab.cf_edit.setText("rssncl78d03a479x")
-    result = tab.access_request(str(tmp_path))
-    assert result is not None and result.pdf.exists()
+    assert tab.access_request(str(tmp_path)) is not None
+    settle(qtbot)
+    assert len(list(tmp_path.glob("*.pdf"))) == 1
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, m, *a: warned.append(m))
     other = PrivacyTab(as_operatore(office_ctx))
     qtbot.addWidget(other)
     other.cf_edit.setText(CF)
-    assert other.access_request(str(tmp_path / "no")) is None
+    other.access_request(str(tmp_path / "no"))
+    settle(qtbot)
     assert "Solo un responsabile" in warned[0]
     assert not (tmp_path / "no").exists()
 
