@@ -451,13 +451,12 @@ def test_access_request_from_the_worker_file_writes_xlsx_and_pdf(qtbot, office_c
     worker_id = add_worker(office_ctx)
     window = open_window(qtbot, office_ctx, worker_id)
     assert window.access_button.isVisible()
-    assert window.access_request(str(tmp_path)) is not None  # written off the UI thread
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "accessRequestDone") is not None)
-    xlsx = tmp_path / f"accesso-{CF}-{dt.date.today():%Y%m%d}.xlsx"
-    [pdf] = tmp_path.glob("*.pdf")
-    assert xlsx.exists()
+    result = window.access_request(str(tmp_path))
+    assert result is not None
+    assert result.xlsx.exists() and result.pdf.exists()
+    assert result.xlsx.name == f"accesso-{CF}-{dt.date.today():%Y%m%d}.xlsx"
     box = window.findChild(QMessageBox, "accessRequestDone")
-    assert str(pdf) in box.text() and str(xlsx) in box.text()
+    assert box is not None and str(result.pdf) in box.text()
     box.close()
     page = audit_log.query(office_ctx, audit_log.AuditFilter(action="access_request"))
     assert page.total == 1
@@ -469,16 +468,14 @@ def test_access_request_from_the_privacy_tab_and_refusal(qtbot, office_ctx, tmp_
     tab = PrivacyTab(office_ctx)
     qtbot.addWidget(tab)
     tab.cf_edit.setText("rssncl78d03a479x")
-    assert tab.access_request(str(tmp_path)) is not None
-    settle(qtbot)
-    assert len(list(tmp_path.glob("*.pdf"))) == 1
+    result = tab.access_request(str(tmp_path))
+    assert result is not None and result.pdf.exists()
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, m, *a: warned.append(m))
     other = PrivacyTab(as_operatore(office_ctx))
     qtbot.addWidget(other)
     other.cf_edit.setText(CF)
-    other.access_request(str(tmp_path / "no"))
-    settle(qtbot)
+    assert other.access_request(str(tmp_path / "no")) is None
     assert "Solo un responsabile" in warned[0]
     assert not (tmp_path / "no").exists()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from sportello.core.context import Context
 from sportello.core.errors import SportelloError
-from sportello.gui import ops
 from sportello.gui.kit.forms import MessageBar, close_buttons, muted_label
 from sportello.gui.kit.inputs import format_date, plural
 from sportello.gui.kit.tables import Column, RowsModel, make_table
@@ -31,11 +28,10 @@ from sportello.gui.tasks import Task, progress_dialog
 
 
 def access_request(ctx: Context, parent: QWidget, worker: int | str,
-                   folder: str | None = None) -> ops.Op | None:
-    """Richiesta di accesso (art. 15): ask for a folder, write the .xlsx and the PDF there
-    (off the UI thread; a box says where once written).
+                   folder: str | None = None) -> object | None:
+    """Richiesta di accesso (art. 15): ask for a folder, write the .xlsx and the PDF there.
 
-    ``folder`` skips the folder dialog (tests). Returns the job on the runner, or None.
+    ``folder`` skips the folder dialog (tests). Returns the core's result, or None.
     """
     from sportello.core.services import privacy
 
@@ -45,19 +41,22 @@ def access_request(ctx: Context, parent: QWidget, worker: int | str,
             "AccessRequest", "Cartella in cui salvare il foglio Excel e il PDF"))
         if not folder:
             return None
-
-    def done(result: privacy.AccessResult) -> None:
-        total = sum(result.counts.values())
-        box = QMessageBox(QMessageBox.Icon.Information, title, QGuiApplication.translate(
-            "AccessRequest", "Scritti i dati della persona ({rows} righe):\n{xlsx}\n{pdf}").format(
-            rows=total, xlsx=result.xlsx, pdf=result.pdf), QMessageBox.StandardButton.Ok, parent)
-        box.setObjectName("accessRequestDone")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    # audited and writing two files: on the write lane, the busy cursor meanwhile
-    return ops.write(parent, partial(privacy.access_request, ctx, worker, folder), done=done,
-                     failed=lambda exc: QMessageBox.warning(parent, title, ops.message_for(exc)))
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = privacy.access_request(ctx, worker, folder)
+    except SportelloError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, title, str(exc))
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    total = sum(result.counts.values())
+    box = QMessageBox(QMessageBox.Icon.Information, title, QGuiApplication.translate(
+        "AccessRequest", "Scritti i dati della persona ({rows} righe):\n{xlsx}\n{pdf}").format(
+        rows=total, xlsx=result.xlsx, pdf=result.pdf), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("accessRequestDone")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return result
 
 
 class AnonymiseDialog(QDialog):
