@@ -43,6 +43,22 @@ def _close_file_windows(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     qapp.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def ui_writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A database write opened on the UI thread by GUI code fails the test (see ui_thread);
+    the recorder is given to a test that wants to see it at work."""
+    from ui_thread import Recorder
+
+    from sportello.core import db
+
+    recorder = Recorder()
+    monkeypatch.setattr(db, "write_session", recorder.wrap(db.write_session))
+    yield recorder
+    if recorder.seen:
+        pytest.fail("database writes on the UI thread (use gui.ops.write):\n"
+                    + "\n".join(dict.fromkeys(recorder.seen)), pytrace=False)
+
+
 @pytest.fixture
 def office_ctx(sqlite_url: str):  # type: ignore[no-untyped-def]
     """A configured SQLite database, acting as its administrator (closed afterwards)."""

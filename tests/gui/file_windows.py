@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -12,8 +14,11 @@ _opened: list[WorkerFileWindow] = []
 
 
 def open_window(qtbot, ctx, worker_id=None, size=None) -> WorkerFileWindow:  # type: ignore[no-untyped-def]
-    """The window of ``worker_id`` (a new file when None), read here as the list would."""
-    window = WorkerFileWindow(ctx, read_file(ctx, worker_id))
+    """The window of ``worker_id`` (a new file when None), read here as the list would: off
+    the UI thread (the opening is an audited write)."""
+    with ThreadPoolExecutor(1) as pool:
+        data = pool.submit(read_file, ctx, worker_id).result()
+    window = WorkerFileWindow(ctx, data)
     _opened.append(window)
     if size is not None:
         window.resize(*size)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
+from waiting import closed, press_ok, settle
 
 from sportello.core import db
 from sportello.core.context import Actor
@@ -60,7 +61,7 @@ def test_an_operatore_is_refused_with_the_services_message(qtbot, office_ctx) ->
     assert tab.model.rowCount() == 2  # anyone may see the list
     dialog = tab.new()
     fill_new_operator(qtbot, dialog)
-    dialog.accept()
+    assert not press_ok(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.error_text() == ("Solo un amministratore (o un ruolo superiore) può creare un "
                                    "operatore; Mario Rossi è operatore.")
@@ -75,7 +76,8 @@ def test_administrator_creates_resets_and_unlocks(qtbot, office_ctx) -> None:  #
     dialog = tab.new()
     fill_new_operator(qtbot, dialog)
     qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    settle(qtbot)
+    assert closed(dialog)
     names = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
     assert "lucia.verdi" in names
     assert tab.message.text() == "Operatore Lucia Verdi (lucia.verdi) creato."
@@ -92,14 +94,14 @@ def test_administrator_creates_resets_and_unlocks(qtbot, office_ctx) -> None:  #
     tab.table.selectRow(row)
     assert tab.model.index(row, 4).data() != ""
     tab.unlock_button.click()
+    settle(qtbot)
     assert tab.model.index(row, 4).data() == ""
     assert tab.message.text() == "Account di Lucia Verdi sbloccato."
 
     reset = tab.reset()
     qtbot.keyClicks(reset.password_edit, "altra-prova1")
     qtbot.keyClicks(reset.confirm_edit, "altra-prova1")
-    reset.accept()
-    assert not reset.isVisible()
+    assert press_ok(qtbot, reset)
     assert operators.authenticate(office_ctx, "lucia.verdi", "altra-prova1")
     assert operators.get_operator(office_ctx, tab.model.rows[row].id).must_change_password
 
@@ -108,7 +110,7 @@ def test_administrator_creates_resets_and_unlocks(qtbot, office_ctx) -> None:  #
     tab.table.selectRow(admin_row)
     edit = tab.edit()
     edit.active_check.setChecked(False)
-    edit.accept()
+    assert not press_ok(qtbot, edit)
     assert edit.isVisible() and "almeno un amministratore attivo" in edit.error_text("role")
     edit.reject()
 
@@ -119,12 +121,14 @@ def test_security_rules_are_saved_and_refused_to_an_operatore(qtbot, office_ctx)
     tab = admin.security_tab
     tab.idle_spin.setValue(3)
     tab.save_button.click()
+    settle(qtbot)
     assert tab.message.text() == "Regole di accesso salvate."
     assert operators.idle_lock_minutes(office_ctx) == 3
     other = AdminDialog(as_operatore(office_ctx))
     qtbot.addWidget(other)
     other.security_tab.idle_spin.setValue(0)
     other.security_tab.save_button.click()
+    settle(qtbot)
     assert other.security_tab.message.is_error
     assert "Solo un amministratore" in other.security_tab.message.text()
     assert operators.idle_lock_minutes(office_ctx) == 3

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from waiting import settle
 
 from sportello.core import codice_fiscale
 from sportello.core.models import Operator, Role, Worker
@@ -79,8 +80,10 @@ def click_slot(qtbot, dialog: BookingDialog, text: str) -> None:  # type: ignore
 
 
 def press_ok(qtbot, dialog: BookingDialog) -> None:  # type: ignore[no-untyped-def]
+    """Prenota, and wait for the booking to come back from the runner."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
 
 def week_column(area: AgendaArea, day: dt.date):  # type: ignore[no-untyped-def]
@@ -205,7 +208,7 @@ def test_new_appointment_from_the_area_goes_to_the_booked_day(qtbot, office_ctx,
         dialog.search_edit.setText("rossi")
         dialog.search()
         dialog.set_time(dt.time(11, 0))
-        dialog.accept()
+        press_ok(qtbot, dialog)
         return dialog.result()
 
     monkeypatch.setattr(BookingDialog, "exec", fill_and_accept)
@@ -257,6 +260,7 @@ def test_outcome_of_a_future_appointment_is_refused_with_the_services_message(qt
     area.set_mode("day")
     select_in_day_view(qtbot, area, "Bianchi Laura")
     qtbot.mouseClick(area.outcome_buttons["assente"], Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the refusal comes back from the runner
     assert warnings == ["Non si registra l'esito di un appuntamento futuro."]
     assert area.day_view.row_texts()[0][-1] == ""
     [row] = agenda.appointments_between(office_ctx, FUTURE, FUTURE)

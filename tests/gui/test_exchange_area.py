@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton, QWizard
+from waiting import settle
 from sqlalchemy import func, select
 
 from sportello.core.models import EmploymentSituation, ExchangeRecord, Vertenza, Worker
@@ -141,7 +142,7 @@ def test_messy_sheet_refused_whole_then_valid_rows_imported_with_report(  # type
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("Elenco Konecta", True)))
     qtbot.mouseClick(mapping.save_profile, Qt.MouseButton.LeftButton)
-    assert mapping.status.text() == "Profilo «Elenco Konecta» salvato."
+    qtbot.waitUntil(lambda: mapping.status.text() == "Profilo «Elenco Konecta» salvato.")
     assert mapping.profile_combo.currentData() == "Elenco Konecta"
     assert "Elenco Konecta" in [p.name for p in profile_store.list_profiles(office_ctx)]
 
@@ -219,8 +220,9 @@ def test_undo_from_the_history(qtbot, area, office_ctx, tmp_path: Path, monkeypa
     first = imports.import_file(office_ctx, _clean_sheet(tmp_path / "a.xlsx", PEOPLE[:3]))
     second = imports.import_file(office_ctx, _clean_sheet(tmp_path / "b.xlsx", cap="14030"))
     assert _count(office_ctx, Worker) == len(PEOPLE)
-    area.history.reload()
     panel = area.history
+    qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)  # Aggiorna
+    settle(qtbot)
     assert table_texts(panel.table, panel.COL_FILE) == ["b.xlsx", "a.xlsx"]
     assert not panel.undo_button.isEnabled()  # nothing selected
 
@@ -247,6 +249,7 @@ def test_undo_from_the_history(qtbot, area, office_ctx, tmp_path: Path, monkeypa
     assert f"Importazione n. {second.exchange_id} annullata. Fascicoli eliminati: 3; dati " \
         "ripristinati: 1." in box.text()
     box.close()
+    settle(qtbot)  # the history read again
     assert _count(office_ctx, Worker) == 3
     with office_ctx.read() as s:  # the first person's CAP is the first import's again
         assert s.scalar(select(Worker.residence_cap).where(

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from waiting import press_ok
 
 from sportello.core import codice_fiscale
 from sportello.core.models import EmploymentSituation, Operator, PactStatus, Role, ServicePact, Worker
@@ -112,7 +113,7 @@ def test_a_refusal_under_the_pathway_field_wraps_and_shows_whole(qtbot, office_c
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("gol1"))
-    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert not press_ok(qtbot, dialog)  # refused by the service: the dialog stays
     error = dialog.errors["kind"]
     assert error.isVisible() and "già su un percorso" in error.text()
     assert error.wordWrap()

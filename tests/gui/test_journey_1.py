@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import select
 
+from waiting import settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import EmploymentSituation, Vertenza, Worker
 from sportello.core.services import workers
@@ -75,6 +76,7 @@ def region_sheet(path: Path) -> Path:
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def click_area(qtbot, window: MainWindow, area_type: type):  # type: ignore[no-untyped-def]

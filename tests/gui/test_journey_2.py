@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from sqlalchemy import select
 
+from waiting import settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.letters import italian
 from sportello.core.models import Appointment, EmploymentSituation, Vertenza
@@ -79,6 +80,7 @@ def cohort(office_ctx):  # type: ignore[no-untyped-def]
 
 def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def open_call_in(qtbot, window: MainWindow) -> CallInDialog:  # type: ignore[no-untyped-def]

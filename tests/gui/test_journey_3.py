@@ -19,13 +19,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
+from waiting import press_ok, settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import EmploymentSituation, Letter, Office, Pathway
 from sportello.core.services import pacts, workers
@@ -70,6 +70,7 @@ def counter(office_ctx) -> int:  # type: ignore[no-untyped-def]
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), f"{button.objectName()} not clickable"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
@@ -78,8 +79,7 @@ def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
 
 
 def ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, dialog.ok_button())
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
 
 
 def test_journey_3_a_person_at_the_counter_from_search_to_pact_and_path(

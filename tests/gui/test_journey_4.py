@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waiting import closed, settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
 from sportello.core.models import Office, Operator, Role, Voucher
@@ -52,6 +53,7 @@ PIVA = "01234567897"
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), f"{button.objectName()} not clickable"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def modal(qtbot, kind: type) -> QWidget:  # type: ignore[no-untyped-def]
@@ -202,7 +204,7 @@ def test_journey_4_training_from_the_catalogue_to_the_printed_certificate(  # ty
     qtbot.keyClicks(request.requested_edit, office["requested"].strftime("%d%m%Y"))
     assert request.requested_edit.date() == QDate(office["requested"])
     click(qtbot, request.ok_button())
-    assert not request.isVisible(), request.error_text()
+    assert closed(request), request.error_text()
     with office["clerk"].read() as s:
         voucher = s.query(Voucher).one()
         assert (voucher.status, voucher.amount_cents, voucher.requested_on) == (
@@ -251,7 +253,7 @@ def test_journey_4_training_from_the_catalogue_to_the_printed_certificate(  # ty
     status = modal(qtbot, VoucherStatusDialog)
     choose(qtbot, status.status_combo, "Concluso")
     click(qtbot, status.ok_button())
-    assert not status.isVisible(), status.error_text()
+    assert closed(status), status.error_text()
     assert vouchers.get(office["boss"], voucher_id).certificate_eligible
 
     # 5. The attestato, from the worker's file: issued, protocolled, saved as a PDF.

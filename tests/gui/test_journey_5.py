@@ -19,8 +19,9 @@ import pytest
 import screens
 from file_windows import close_all, open_window
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from test_journey_4 import choose, click, click_row, fits, modal, pdf_text, save_pdf_as
+from waiting import press_ok
 
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import (
@@ -182,15 +183,13 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     qtbot.keyClick(new.picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: new.picker.worker_id == office["worker"])
     qtbot.keyClicks(new.title_edit, "Laboratorio di pasticceria")
-    click(qtbot, new.ok_button())
-    assert new.result() == QDialog.DialogCode.Accepted, new.error_text()
+    assert press_ok(qtbot, new), new.error_text()
     qtbot.waitUntil(lambda: area.detail is not None)
     for stage in ("Accompagnamento ex ante", "Business plan validato"):
         click(qtbot, area.advance_button)
         step = modal(qtbot, AdvanceStageDialog)
         choose(qtbot, step.stage_combo, stage)
-        click(qtbot, step.ok_button())
-        assert step.result() == QDialog.DialogCode.Accepted, step.error_text()
+        assert press_ok(qtbot, step), step.error_text()
 
     # 4. The business is opened: legal form, ATECO, partita IVA; the SCIA at the SUAP.
     click(qtbot, area.open_business_button)
@@ -202,15 +201,13 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     qtbot.keyClicks(opening.vat_edit, PIVA)
     qtbot.keyClicks(opening.name_edit, "Dolci Gori")
     qtbot.keyClicks(opening.comune_edit, "Asti")
-    click(qtbot, opening.ok_button())
-    assert opening.result() == QDialog.DialogCode.Accepted, opening.error_text()
+    assert press_ok(qtbot, opening), opening.error_text()
     tabs = area.detail_tabs.tabBar()
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())  # SUAP
     click(qtbot, area.scia_button)
     scia = modal(qtbot, SciaDialog)
     qtbot.keyClicks(scia.number_edit, "SUAP-AT-2026-118")
-    click(qtbot, scia.ok_button())
-    assert scia.result() == QDialog.DialogCode.Accepted, scia.error_text()
+    assert press_ok(qtbot, scia), scia.error_text()
 
     # 5. The funding request, tracked.
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(2).center())  # funding
@@ -218,8 +215,7 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     funding = modal(qtbot, FundingDialog)
     choose(qtbot, funding.programme_combo, "Mettersi in proprio")
     qtbot.keyClicks(funding.amount_edit, "15.000,00")
-    click(qtbot, funding.ok_button())
-    assert funding.result() == QDialog.DialogCode.Accepted, funding.error_text()
+    assert press_ok(qtbot, funding), funding.error_text()
     click_row(qtbot, area.funding_table, 0, "Mettersi in proprio")
     click(qtbot, area.decide_button)  # the Region admits it, for less than asked
     decision = modal(qtbot, DecideFundingDialog)
@@ -227,8 +223,7 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     decision.granted_edit.setFocus()
     qtbot.keyClick(decision.granted_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(decision.granted_edit, "12.000,00")
-    click(qtbot, decision.ok_button())
-    assert decision.result() == QDialog.DialogCode.Accepted, decision.error_text()
+    assert press_ok(qtbot, decision), decision.error_text()
     with ctx.read() as s:
         project = s.query(BusinessProject).one()
         assert (project.stage, project.ateco_code, project.vat_number) == (

@@ -9,6 +9,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from waiting import press_ok
 
 from sportello.core.services import audit_log, operators
 from sportello.core.services.operators import OperatorData, SecurityPolicy
@@ -133,7 +134,7 @@ def test_reset_password_must_be_changed_before_working(qtbot, office_ctx) -> Non
         qtbot.keyClicks(dialog.old_edit, "temporanea1")
         qtbot.keyClicks(dialog.new_edit, "corta")
         qtbot.keyClicks(dialog.confirm_edit, "corta")
-        dialog.accept()
+        assert not press_ok(qtbot, dialog)
         # the service's rule shows at the field; the dialog stays
         changes.append(dialog.error_text("password"))
         for edit in (dialog.new_edit, dialog.confirm_edit):
@@ -165,12 +166,11 @@ def test_change_password_from_the_file_menu(qtbot, office_ctx) -> None:  # type:
     qtbot.keyClicks(dialog.old_edit, "sbagliata9")
     qtbot.keyClicks(dialog.new_edit, "un-altra-2026")
     qtbot.keyClicks(dialog.confirm_edit, "un-altra-2026")
-    dialog.accept()
+    assert not press_ok(qtbot, dialog)
     assert dialog.error_text("old_password") == "La password attuale non è corretta."
     dialog.old_edit.clear()
     qtbot.keyClicks(dialog.old_edit, "prova1234")
-    dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert press_ok(qtbot, dialog)  # closed: the password changed
     assert window.statusBar().currentMessage() == "Password cambiata."
     assert operators.authenticate(office_ctx, "admin", "un-altra-2026").username == "admin"
     close_window(qtbot, window)
@@ -214,13 +214,13 @@ def test_idle_lock_covers_the_window_and_unlocks_with_the_password(qtbot, office
     assert lock.isVisible()
     qtbot.keyClicks(lock.password_edit, "sbagliata1")
     qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-    assert lock.message.text() == "Nome utente o password errati."
+    qtbot.waitUntil(lambda: lock.message.text() == "Nome utente o password errati.")
     assert session.locked and cover.isVisible()
     QTimer.singleShot(0, lambda: None)
     qtbot.wait(1100)  # the core's slow-down after a failure (1 s)
     qtbot.keyClicks(lock.password_edit, "prova1234")
     qtbot.keyClick(lock.password_edit, Qt.Key.Key_Return)
-    assert not session.locked
+    qtbot.waitUntil(lambda: not session.locked)
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lockCover") is None)
     assert session.idle.active  # counting again
     page = audit_log.query(office_ctx, audit_log.AuditFilter(action="unlock"))
@@ -247,7 +247,7 @@ def test_typing_in_the_window_keeps_the_idle_lock_away(qtbot, office_ctx) -> Non
     session.lock_dialog.password_edit.setFocus()
     qtbot.keyClicks(session.lock_dialog.password_edit, "prova1234")
     qtbot.keyClick(session.lock_dialog.password_edit, Qt.Key.Key_Return)
-    assert not session.locked
+    qtbot.waitUntil(lambda: not session.locked)
     close_window(qtbot, window)
 
 

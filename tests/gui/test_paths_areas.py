@@ -11,8 +11,9 @@ import datetime as dt
 import pytest
 import screens
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
 
+from waiting import press_ok, settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.context import Actor
 from sportello.core.models import (
@@ -81,10 +82,8 @@ def show(qtbot, widget):  # type: ignore[no-untyped-def]
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isEnabled(), f"{button.objectName()} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
-
-def press_ok(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, dialog.ok_button())
 
 
 def answer_box(qtbot, name: str, button: str, seen: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -215,8 +214,7 @@ def test_requesting_and_approving_a_voucher_lowers_the_funds_remaining(  # type:
     assert dialog.picker.pick("rossi") == catalogue["rossi"]
     dialog.fund_combo.setCurrentIndex(dialog.fund_combo.findData(catalogue["fund"]))
     assert dialog.amount_edit.text() == "1.000,00"  # the course cost, Italian style
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     with office_ctx.read() as s:
         (voucher,) = s.query(Voucher).all()
         assert (voucher.status, voucher.amount_cents) == ("richiesto", 1_000_00)
@@ -386,8 +384,7 @@ def test_attendance_in_the_register_updates_percentage_and_eligibility(  # type:
     dialog = area.vouchers_tab.change_status()
     dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("concluso"))
     assert dialog.isVisible() and not dialog.spent_edit.isVisible()  # only when reporting
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     open_tab(qtbot, area, area.register_tab)
     assert texts_register(reg)[0][2] == "sì"
     assert vouchers.get(office_ctx, v.id).certificate_eligible
@@ -489,8 +486,7 @@ def test_a_voucher_cannot_be_concluded_before_its_course_ends(  # type: ignore[n
     dialog.status_combo.setFocus()
     qtbot.keyClicks(dialog.status_combo, "Concluso")
     assert dialog.status_combo.currentData() == "concluso"
-    press_ok(qtbot, dialog)
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not press_ok(qtbot, dialog)
     assert (f"non può essere concluso: il corso «Excel avanzato» termina il {ends:%d/%m/%Y}"
             in dialog.error_text("status") + dialog.error_text()), dialog.error_text()
     dialog.reject()
@@ -517,12 +513,10 @@ def test_reporting_moves_the_spent_part_and_returns_the_rest(  # type: ignore[no
     dialog = area.vouchers_tab.report()
     assert dialog.status_combo.currentData() == "rendicontato"
     dialog.spent_edit.setText("1.250,00")  # more than the voucher: refused next to the field
-    press_ok(qtbot, dialog)
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not press_ok(qtbot, dialog)
     assert "€ 1.000,00" in dialog.error_text("spent_cents")
     dialog.spent_edit.setText("800")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     f = vouchers.fund(office_ctx, catalogue["fund"])
     assert (f.committed_cents, f.spent_cents, f.remaining_cents) == (0, 800_00, 9_200_00)
     open_tab(qtbot, area, area.funds_tab)
@@ -545,8 +539,7 @@ def test_catalogue_course_and_lesson_dialogs(qtbot, office_ctx, catalogue, train
     dialog.ends_edit.setText("28/02/2027")
     dialog.seats_spin.setValue(10)
     dialog.attendance_spin.setValue(80)
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     row = next(c for c in training.list_courses(office_ctx) if c.title == "Excel per l'ufficio")
     assert (
         row.form.hours,
@@ -564,8 +557,7 @@ def test_catalogue_course_and_lesson_dialogs(qtbot, office_ctx, catalogue, train
     assert "fuori dalle date" in lesson.error_text("starts_at")
     lesson.date_edit.setDate(lesson.date_edit.date().fromString("03/02/2027", "dd/MM/yyyy"))
     lesson.hours_edit.setText("4,5")
-    press_ok(qtbot, lesson)
-    assert lesson.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, lesson)
     (session,) = training.list_sessions(office_ctx, row.id)
     assert (session.starts_at, session.hours) == (dt.datetime(2027, 2, 3, 9), 4.5)
     assert texts(tab.session_table, 0) == ["03/02/2027 09:00"]
@@ -580,8 +572,7 @@ def test_new_fund_shows_in_euro(qtbot, office_ctx, catalogue, training_area) -> 
     press_ok(qtbot, dialog)
     assert "Importo non valido" in dialog.error_text("budget_cents")
     dialog.budget_edit.setText("1.250,50")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     assert fund_remaining(training_area, "GOL Piemonte") == "€ 1.250,50"
     with office_ctx.read() as s:
         assert s.query(Fund).filter_by(name="GOL Piemonte").one().budget_cents == 1_250_50
@@ -603,8 +594,7 @@ def test_a_regional_fund_is_given_its_region(qtbot, office_ctx, catalogue, train
     dialog.region_combo.setFocus()
     qtbot.keyClicks(dialog.region_combo, "Toscana")
     qtbot.keyClicks(dialog.budget_edit, "5.000,00")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
     with office_ctx.read() as s:
         fund = s.query(Fund).filter_by(name="Regione Toscana voucher").one()
         assert (fund.kind, fund.region) == ("regionale", "Toscana")
@@ -646,8 +636,7 @@ def test_a_date_typed_in_a_path_dialog_reads_the_year_as_the_file_does(  # type:
     assert "precede l'inizio" in dialog.error_text("ends_on")
     dialog.ends_edit.clear()
     qtbot.keyClicks(dialog.ends_edit, "30/4/27")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
     row = next(c for c in training.list_courses(office_ctx) if c.title == "Paghe e contributi")
     assert (row.form.starts_on, row.form.ends_on) == (D(2027, 2, 1), D(2027, 4, 30))
 
@@ -691,8 +680,7 @@ def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore
     assert "Partita IVA" in employer_dialog.error_text("cf_piva")
     employer_dialog.piva_edit.setText(PIVA)
     employer_dialog.comune_edit.setText("Asti")
-    press_ok(qtbot, employer_dialog)
-    assert employer_dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, employer_dialog)
     assert offers.employer_combo.currentText() == "Logistica Astigiana srl — Asti"
 
     offer_dialog = offers.new_offer()
@@ -704,8 +692,7 @@ def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore
     offer_dialog.provincia_edit.setText("at")
     offer_dialog.hours_edit.setText("38,5")
     offer_dialog.skills_edit.setText("magazzino, carrello elevatore")
-    press_ok(qtbot, offer_dialog)
-    assert offer_dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, offer_dialog)
     assert texts(offers.offer_table, 0) == ["Magazziniere"]
     assert texts(offers.offer_table, 4) == ["38,5"]
 
@@ -729,8 +716,7 @@ def test_a_hire_from_the_offers_tab_closes_the_reinsertion_path(  # type: ignore
     press_ok(qtbot, hire)
     assert "precede" in hire.error_text("end_on")
     hire.end_edit.setText("")
-    press_ok(qtbot, hire)
-    assert hire.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, hire)
     with office_ctx.read() as s:
         (h,) = s.query(Hire).all()
         assert (h.worker_id, h.weekly_hours, h.contract_type) == (rossi, 38.5, "tempo_determinato")
@@ -765,8 +751,7 @@ def test_closing_a_file_closes_its_open_paths(qtbot, office_ctx, pathways_area) 
     assert dialog.error_text("outcome") == "Indicare l'esito con cui chiudere il fascicolo."
     assert workers.get(office_ctx, rossi, audit_open=False).status == "aperto"
     dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData("formato"))
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     assert tab.message.text() == "Fascicolo chiuso: chiusi anche 2 percorsi aperti."
     with office_ctx.read() as s:
         assert s.get(Worker, rossi).status == "chiuso"
@@ -810,8 +795,7 @@ def test_suspend_resume_close_and_open_pathways(qtbot, office_ctx, pathways_area
     assert "precede" in dialog.error_text("end_on")
     dialog.date_edit.setDate(dialog.date_edit.date().addDays(30))
     dialog.interrupted_check.setChecked(True)
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     row = pathways.get_pathway(office_ctx, gol1.id)
     assert (row.status, row.outcome, row.end_on) == ("interrotto", "nessun_esito", TODAY)
     assert (texts(tab.table, 3), texts(tab.table, 6)) == (["Interrotto"], ["Nessun esito"])
@@ -820,8 +804,7 @@ def test_suspend_resume_close_and_open_pathways(qtbot, office_ctx, pathways_area
     new = tab.new_pathway()  # the selected worker is proposed
     assert new.picker.worker_id == rossi
     new.kind_combo.setCurrentIndex(new.kind_combo.findData("gol1"))
-    press_ok(qtbot, new)
-    assert new.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, new)
     assert texts(tab.table, 3).count("Attivo") == 1
 
     tab.status_combo.setCurrentIndex(tab.status_combo.findText("Interrotto"))
@@ -885,8 +868,7 @@ def test_wrong_ateco_is_shown_next_to_its_field_and_nothing_is_saved(  # type: i
     dialog.ateco.edit.setText("99.99.99")
     dialog.vat_edit.setText(PIVA)
     dialog.name_edit.setText("Caffè Alfieri")
-    press_ok(qtbot, dialog)
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not press_ok(qtbot, dialog)
     assert dialog.error_text("ateco_code") == (
         "Il codice ATECO «99.99.99» non esiste nella classificazione ATECO 2025."
     )
@@ -922,8 +904,7 @@ def test_wrong_ateco_is_shown_next_to_its_field_and_nothing_is_saved(  # type: i
     assert dialog.error_text("ateco_code") == ""  # the earlier refusal is gone
     dialog.vat_edit.setText(PIVA)
     dialog.comune_edit.setText("Asti")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
 
     with office_ctx.read() as s:
         p = s.get(BusinessProject, project["id"])
@@ -971,8 +952,7 @@ def test_opening_a_business_shows_the_autoimpiego_outcome_in_the_pathways(  # ty
     qtbot.keyClicks(dialog.vat_edit, PIVA)
     qtbot.keyClicks(dialog.name_edit, "Dolci Bianchi")
     assert screens.outside(dialog, screens.SMALL) == []
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
 
     window = open_window(qtbot, ctx, bianchi, size=(1024, 600))
     try:
@@ -995,8 +975,7 @@ def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_a
     press_ok(qtbot, meeting)
     assert "nota" in meeting.error_text("notes")
     meeting.notes_edit.setPlainText("Revisione del piano finanziario")
-    press_ok(qtbot, meeting)
-    assert meeting.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, meeting)
     assert "Revisione del piano finanziario" in texts(area.event_table, 3)
     with office_ctx.read() as s:
         notes = {e.notes: e.stage for e in s.query(BusinessStageEvent)}
@@ -1011,14 +990,12 @@ def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_a
     scia = area.new_scia()
     scia.comune_edit.setText("Asti")
     scia.number_edit.setText("SUAP/2026/123")
-    press_ok(qtbot, scia)
-    assert scia.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, scia)
     assert texts(area.filing_table, 3) == ["In attesa"]
     select(area.filing_table, 0, "SCIA SUAP/2026/123")
     outcome = area.scia_outcome()
     outcome.outcome_combo.setCurrentIndex(outcome.outcome_combo.findData("efficace"))
-    press_ok(qtbot, outcome)
-    assert outcome.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, outcome)
     with office_ctx.read() as s:
         assert s.query(SuapFiling).one().outcome == "efficace"
     assert texts(area.filing_table, 3) == ["Efficace"]
@@ -1029,8 +1006,7 @@ def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_a
     press_ok(qtbot, funding)
     assert "maggiore di zero" in funding.error_text("requested_cents")
     funding.amount_edit.setText("20.000,00")
-    press_ok(qtbot, funding)
-    assert funding.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, funding)
     assert texts(area.funding_table, 1) == ["€ 20.000,00"]
     select(area.funding_table, 0, "Mettersi in proprio")
     decide = area.decide_funding()
@@ -1039,8 +1015,7 @@ def test_meetings_stages_scia_and_funding(qtbot, office_ctx, project, business_a
     press_ok(qtbot, decide)
     assert "importo richiesto" in decide.error_text("granted_cents")
     decide.granted_edit.setText("15.000,00")
-    press_ok(qtbot, decide)
-    assert decide.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, decide)
     with office_ctx.read() as s:
         r = s.query(FundingRequest).one()
         assert (r.status, r.granted_cents) == ("ammessa", 15_000_00)
@@ -1068,8 +1043,7 @@ def test_new_project_and_stage_filter(qtbot, office_ctx, project, business_area)
     press_ok(qtbot, dialog)
     assert "titolo" in dialog.error_text("title")
     dialog.title_edit.setText("Laboratorio di ceramica")
-    press_ok(qtbot, dialog)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert press_ok(qtbot, dialog)
     assert area.detail is not None and area.detail.title == "Laboratorio di ceramica"
     assert area.count_label.text().startswith("2 progetti")
     area.stage_combo.setCurrentIndex(area.stage_combo.findData("pre_accoglienza"))

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from waiting import closed
 from test_paths_areas import catalogue  # noqa: F401 - the fixture
 
 from sportello.core import codice_fiscale as cf
@@ -176,7 +177,7 @@ def test_a_file_saved_or_a_pathway_opened_elsewhere_shows_in_the_list(  # type: 
     qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
     assert dialog.picker.worker_id == wid
     qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     click_area(qtbot, window, WorkersArea)
     qtbot.waitUntil(lambda: area.count_label.text() == "Nessun lavoratore trovato.")
 

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from file_windows import open_window
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableView
 
+from waiting import press_ok, settle
 from sportello.core import codice_fiscale as cf
 from sportello.core.models import BusinessProject, FileStatus, Hire, Pathway, Voucher, Worker
 from sportello.core.services import pathways, placements, training, workers
@@ -42,11 +43,11 @@ def texts(table: QTableView, column: int) -> list[str]:
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     assert button.isEnabled(), f"{button.objectName()} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the runner (a dialog's save) is done
 
 
 def accept(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, dialog.ok_button())
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    assert press_ok(qtbot, dialog), dialog.error_text()
 
 
 def test_the_work_tab_matches_offers_and_a_hire_closes_the_reinsertion_path(

@@ -16,6 +16,7 @@ logged in (or the first-run wizard created the administrator). It owns:
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError
 from sportello.core.services import operators
+from sportello.gui import ops
 from sportello.gui.kit.forms import MessageBar, muted_label
 
 if TYPE_CHECKING:
@@ -198,16 +200,21 @@ class LockDialog(QDialog):
         self._done = False
 
     def try_unlock(self) -> None:
-        try:
-            actor = operators.unlock_screen(self.ctx, self.password_edit.text())
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
+        """Check the password on the write lane (audited; a wrong one is slowed down by the
+        core): the window behind keeps repainting meanwhile."""
+
+        def unlocked(actor: Actor) -> None:
+            self._done = True
+            self.accept()
+            self.unlocked.emit(actor)
+
+        def refused(exc: BaseException) -> None:
+            self.message.show_error(ops.message_for(exc))
             self.password_edit.clear()
             self.password_edit.setFocus()
-            return
-        self._done = True
-        self.accept()
-        self.unlocked.emit(actor)
+
+        ops.write(self, partial(operators.unlock_screen, self.ctx, self.password_edit.text()),
+                  done=unlocked, failed=refused, busy=(self.unlock_button, self.password_edit))
 
     def _switch(self) -> None:
         self.switch_requested.emit()

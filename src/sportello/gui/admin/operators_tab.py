@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +20,8 @@ from sportello.core.errors import SportelloError
 from sportello.core.codes import Role
 from sportello.core.services import operators
 from sportello.core.services.operators import OperatorData, OperatorInfo
-from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui import ops
+from sportello.gui.kit.forms import FormDialog, Job, MessageBar, muted_label
 from sportello.gui.kit.inputs import InvalidInput, format_datetime
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
@@ -89,17 +92,17 @@ class OperatorDialog(FormDialog):
             self.add_field("active", "", self.active_check)
         self.finish(self.tr("&Salva"))
 
-    def save(self) -> object:
+    def job(self) -> Job:
         role = self.role_combo.currentData()
         if self.current is None:
             if self.password_edit.text() != self.confirm_edit.text():
                 raise _Mismatch(self.tr("Le due password non coincidono."))
-            return operators.create_operator(self.ctx, OperatorData(
+            return partial(operators.create_operator, self.ctx, OperatorData(
                 username=self.username_edit.text(), full_name=self.name_edit.text(),
                 password=self.password_edit.text(), role=role,
                 email=self.email_edit.text() or None))
-        return operators.update_operator(
-            self.ctx, self.current.id, self.current.version, full_name=self.name_edit.text(),
+        return partial(
+            operators.update_operator, self.ctx, self.current.id, self.current.version, full_name=self.name_edit.text(),
             email=self.email_edit.text(), role=role, active=self.active_check.isChecked())
 
 
@@ -119,10 +122,11 @@ class ResetPasswordDialog(FormDialog):
         self.add_field("confirm", self.tr("Ripe&ti la password"), self.confirm_edit)
         self.finish(self.tr("&Reimposta"))
 
-    def save(self) -> object:
+    def job(self) -> Job:
         if self.password_edit.text() != self.confirm_edit.text():
             raise _Mismatch(self.tr("Le due password non coincidono."))
-        return operators.reset_password(self.ctx, self.current.id, self.password_edit.text())
+        return partial(operators.reset_password, self.ctx, self.current.id,
+                       self.password_edit.text())
 
 
 class OperatorsTab(QWidget):
@@ -229,11 +233,13 @@ class OperatorsTab(QWidget):
         row: OperatorInfo | None = selected_row(self.table)
         if row is None:
             return
-        try:
-            info = operators.unlock(self.ctx, row.id)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.load(select=info.id)
-        self.message.show_info(self.tr("Account di {name} sbloccato.").format(name=info.full_name))
+
+        def unlocked(info: OperatorInfo) -> None:
+            self.load(select=info.id)
+            self.message.show_info(
+                self.tr("Account di {name} sbloccato.").format(name=info.full_name))
+
+        ops.write(self, partial(operators.unlock, self.ctx, row.id), done=unlocked,
+                  failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.unlock_button,))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -13,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import operators
 from sportello.core.services.operators import SecurityPolicy
+from sportello.gui import ops
 from sportello.gui.kit.forms import MessageBar, muted_label
 
 
@@ -78,15 +80,13 @@ class SecurityTab(QWidget):
         self.delay_spin.setValue(policy.delay_seconds)
         self.max_delay_spin.setValue(policy.max_delay_seconds)
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Save the rules on the write lane; what the service says is shown under them."""
         policy = SecurityPolicy(
             idle_lock_minutes=self.idle_spin.value(), max_failures=self.failures_spin.value(),
             lock_minutes=self.lock_spin.value(), delay_seconds=self.delay_spin.value(),
             max_delay_seconds=self.max_delay_spin.value())
-        try:
-            operators.set_policy(self.ctx, policy)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return False
-        self.message.show_info(self.tr("Regole di accesso salvate."))
-        return True
+        ops.write(self, partial(operators.set_policy, self.ctx, policy),
+                  done=lambda _r: self.message.show_info(self.tr("Regole di accesso salvate.")),
+                  failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.save_button,))

@@ -8,6 +8,8 @@ area reads when it is shown and after each change; nothing is read at start-up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file
 from sportello.core.services.agenda import AppointmentRow
 from sportello.gui import changes, ops
@@ -498,14 +499,15 @@ class AgendaArea(Area):
         if row is None:
             return
         note = self.note_edit.text().strip() or None
-        try:
-            agenda.record_outcome(self.ctx, row.id, outcome, note, expected_version=row.version)
-        except SportelloError as exc:
-            QMessageBox.warning(self, self.tr("Esito non registrato"), str(exc))
-            return
-        self.note_edit.clear()
-        self.reload(select=row.id)
-        self.appointments_changed.emit()
+
+        def recorded(_result: object) -> None:
+            self.note_edit.clear()
+            self.reload(select=row.id)
+            self.appointments_changed.emit()
+
+        ops.write(self, partial(agenda.record_outcome, self.ctx, row.id, outcome, note,
+                                expected_version=row.version),
+                  done=recorded, failed=self._warn(self.tr("Esito non registrato")))
 
     def cancel_selected(self) -> None:
         row = self.selected_row
@@ -522,13 +524,16 @@ class AgendaArea(Area):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            agenda.cancel(self.ctx, row.id)
-        except SportelloError as exc:
-            QMessageBox.warning(self, self.tr("Appuntamento non annullato"), str(exc))
-            return
-        self.reload()
-        self.appointments_changed.emit()
+        def cancelled(_result: object) -> None:
+            self.reload()
+            self.appointments_changed.emit()
+
+        ops.write(self, partial(agenda.cancel, self.ctx, row.id), done=cancelled,
+                  failed=self._warn(self.tr("Appuntamento non annullato")))
+
+    def _warn(self, title: str) -> Callable[[BaseException], None]:
+        """A refusal of a job, in a warning box titled ``title``."""
+        return lambda exc: QMessageBox.warning(self, title, ops.message_for(exc))
 
     def open_selected_file(self) -> None:
         if self.selected_row is not None:

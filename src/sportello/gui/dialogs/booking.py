@@ -12,6 +12,7 @@ slots).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont
@@ -34,10 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, worker_file, workers
 from sportello.core.services.agenda import AppointmentRow
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.kit.inputs import InvalidInput, OptionalDateEdit, TimeEdit
 
 SEARCH_MIN_CHARS = 2
@@ -54,6 +54,7 @@ class BookingDialog(QDialog):
         self.ctx = ctx
         self.worker_id = worker_id
         self.booked: AppointmentRow | None = None
+        self.pending: ops.Op | None = None  # the booking on the write lane
         self.slots: list[agenda.Slot] = []
         self.setObjectName("bookingDialog")
         self.setWindowTitle(self.tr("Nuovo appuntamento"))
@@ -399,11 +400,17 @@ class BookingDialog(QDialog):
     # ------------------------------------------------------------------ booking
 
     def accept(self) -> None:
-        if self.book():
-            super().accept()
+        self.book()
+
+    def reject(self) -> None:
+        if self.pending is None:  # a booking on its way: its result decides
+            super().reject()
 
     def book(self) -> bool:
-        """Ask the agenda service to book; True when the appointment is saved."""
+        """Ask the agenda service to book, on the runner's write lane; the dialog closes once
+        the appointment is saved. False when the fields are not complete (nothing asked)."""
+        if self.pending is not None:
+            return False  # OK again while the booking is on its way
         if self.worker_id is None:
             QMessageBox.warning(self, self.tr("Prenotazione"),
                                 self.tr("Scegliere il lavoratore da convocare."))
@@ -430,24 +437,32 @@ class BookingDialog(QDialog):
             "mode": self.mode_combo.currentData(),
             "remote_link": self.link_edit.text().strip() or None,
         }
-        try:
-            try:
-                self.booked = agenda.book(self.ctx, **values)
-            except agenda.DayClosed as closed:
-                answer = QMessageBox.question(
-                    self, self.tr("Giorno di chiusura"), str(closed),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return False
-                self.booked = agenda.book(self.ctx, **values, confirm_closed_day=True)
-        except agenda.SlotTaken as taken:
-            QMessageBox.warning(self, self.tr("Orario già occupato"), str(taken))
-            self.refresh_slots()
-            return False
-        except SportelloError as refused:
-            QMessageBox.warning(self, self.tr("Prenotazione non riuscita"), str(refused))
-            return False
-        changes.announce(changes.APPOINTMENTS, source=self)  # every view shows the booking
+        self._submit(values)
         return True
+
+    def _submit(self, values: dict[str, object], **confirm: bool) -> None:
+        # every view shows the booking (gui.changes), announced once it is saved
+        self.pending = ops.write(self, partial(agenda.book, self.ctx, **values, **confirm),
+                                 done=self._booked, failed=lambda exc: self._refused(exc, values),
+                                 changes=(changes.APPOINTMENTS,), busy=self.buttons.buttons())
+
+    def _booked(self, row: AppointmentRow) -> None:
+        self.pending = None
+        self.booked = row
+        super().accept()
+
+    def _refused(self, exc: BaseException, values: dict[str, object]) -> None:
+        self.pending = None
+        if isinstance(exc, agenda.DayClosed):
+            answer = QMessageBox.question(
+                self, self.tr("Giorno di chiusura"), str(exc),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._submit(values, confirm_closed_day=True)
+        elif isinstance(exc, agenda.SlotTaken):
+            QMessageBox.warning(self, self.tr("Orario già occupato"), str(exc))
+            self.refresh_slots()
+        else:
+            QMessageBox.warning(self, self.tr("Prenotazione non riuscita"), ops.message_for(exc))

@@ -8,6 +8,7 @@ these dialogs only show its message and stay open for another try.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from sportello.core.context import Actor, Context
 from sportello.core.errors import SportelloError, ValidationError
 from sportello.core.services import operators
-from sportello.gui.kit.forms import FormDialog, MessageBar, muted_label
+from sportello.gui.kit.forms import FormDialog, Job, MessageBar, muted_label
 from sportello.gui.kit.inputs import InvalidInput
 
 
@@ -138,16 +139,23 @@ class ChangePasswordDialog(FormDialog):
                 self.tr("Esci dall'account"))
         self.old_edit.setFocus()
 
-    def save(self) -> object:
+    def job(self) -> Job:
         if self.new_edit.text() != self.confirm_edit.text():
             raise _FieldMismatch(self.tr("Le due password non coincidono."))
-        try:
-            operators.change_password(self.ctx, self.old_edit.text(), self.new_edit.text())
-        except ValidationError as exc:
-            if exc.field not in self.errors:  # e.g. a strength rule naming another field
-                raise ValidationError(str(exc), "password") from None
-            raise
-        return True
+        return partial(_change_password, self.ctx, self.old_edit.text(), self.new_edit.text(),
+                       frozenset(self.errors))
+
+
+def _change_password(ctx: Context, old: str, new: str, fields: frozenset[str]) -> bool:
+    """The job of ChangePasswordDialog: a refusal naming no field of the form (a strength
+    rule) is shown under the new password."""
+    try:
+        operators.change_password(ctx, old, new)
+    except ValidationError as exc:
+        if exc.field not in fields:
+            raise ValidationError(str(exc), "password") from None
+        raise
+    return True
 
 
 class _FieldMismatch(InvalidInput):

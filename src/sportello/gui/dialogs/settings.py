@@ -8,6 +8,8 @@ shown as the service words it. The dialog is modeless-safe: each tab reads on op
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -24,13 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import agenda, business, setup, vouchers
 from sportello.core.services.business import ProgrammeRow
+from sportello.gui import ops
 from sportello.gui.kit.forms import MessageBar, TabsDialog, muted_label
 from sportello.gui.kit.inputs import InvalidInput, euro_text, format_euro, parse_euro
 from sportello.gui.kit.tables import Column, RowsModel, make_table, select_id, selected_row
 
+
+
+def _write(tab: QWidget, job: Callable[[], object], text: str, *busy: QWidget,
+           reload_on_refusal: bool = False) -> None:
+    """Save a tab's values on the runner's write lane: then the tab reads them back and says
+    ``text``; a refusal is shown in its message line (and the saved value back, if asked)."""
+
+    def saved(_result: object) -> None:
+        tab.load()  # type: ignore[attr-defined]
+        tab.message.show_info(text)  # type: ignore[attr-defined]
+
+    def refused(exc: BaseException) -> None:
+        tab.message.show_error(ops.message_for(exc))  # type: ignore[attr-defined]
+        if reload_on_refusal:
+            tab.load()  # type: ignore[attr-defined]
+
+    ops.write(tab, job, done=saved, failed=refused, busy=busy)
 
 class OfficeSettings(QWidget):
     """The office's details as the letters print them: letterhead, contacts, signatory, logo."""
@@ -100,19 +119,14 @@ class OfficeSettings(QWidget):
                                 else self.tr("Nessun logo: l'intestazione è solo testo"))
         self.no_logo_button.setEnabled(self.detail.has_logo)
 
-    def save(self) -> bool:
+    def save(self) -> None:
         assert self.detail is not None
         values = {key: edit.text() for key, edit in self.edits.items()}
         data = setup.OfficeData(kind=self.detail.data.kind, **values)
-        try:
-            setup.update_office(self.ctx, data, expected_version=self.detail.version)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return False
-        self.load()
-        self.message.show_info(self.tr("Dati dell'ufficio salvati: le prossime lettere li "
-                                       "useranno."))
-        return True
+        _write(self, partial(setup.update_office, self.ctx, data,
+                             expected_version=self.detail.version),
+               self.tr("Dati dell'ufficio salvati: le prossime lettere li useranno."),
+               self.save_button)
 
     def choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -126,15 +140,10 @@ class OfficeSettings(QWidget):
                 return
             self.set_logo(image)
 
-    def set_logo(self, image: bytes | None) -> bool:
-        try:
-            setup.set_logo(self.ctx, image)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return False
-        self.load()
-        self.message.show_info(self.tr("Logo salvato.") if image else self.tr("Logo tolto."))
-        return True
+    def set_logo(self, image: bytes | None) -> None:
+        _write(self, partial(setup.set_logo, self.ctx, image),
+               self.tr("Logo salvato.") if image else self.tr("Logo tolto."),
+               self.logo_button, self.no_logo_button)
 
 
 class OfficeHoursSettings(QWidget):
@@ -195,18 +204,12 @@ class OfficeHoursSettings(QWidget):
             edit.setText(hours.text(key))
         self.slot_spin.setValue(hours.slot_minutes)
 
-    def save(self) -> bool:
+    def save(self) -> None:
         opening = {key: edit.text() for key, edit in self.day_edits.items()}
-        try:
-            setup.set_office_hours(self.ctx, opening, self.slot_spin.value(),
-                                   expected_version=self.version)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return False
-        self.load()
-        self.message.show_info(self.tr("Orario salvato: le prossime prenotazioni lo "
-                                       "rispetteranno."))
-        return True
+        _write(self, partial(setup.set_office_hours, self.ctx, opening, self.slot_spin.value(),
+                             expected_version=self.version),
+               self.tr("Orario salvato: le prossime prenotazioni lo rispetteranno."),
+               self.save_button)
 
 
 class VoucherSettings(QWidget):
@@ -241,20 +244,18 @@ class VoucherSettings(QWidget):
     def load(self) -> None:
         self.threshold_edit.setText(euro_text(vouchers.approval_threshold(self.ctx)))
 
-    def save(self) -> bool:
+    def save(self) -> None:
         try:
             cents = parse_euro(self.threshold_edit.text())
             if cents is None:
                 raise InvalidInput(self.tr("Indicare la soglia, ad esempio 1.500,00."))
-            vouchers.set_approval_threshold(self.ctx, cents)
-        except (InvalidInput, SportelloError) as exc:
+        except InvalidInput as exc:
             self.message.show_error(str(exc))
             self.load()
-            return False
-        self.load()
-        self.message.show_info(
-            self.tr("Soglia salvata: {amount}.").format(amount=format_euro(cents)))
-        return True
+            return
+        _write(self, partial(vouchers.set_approval_threshold, self.ctx, cents),
+               self.tr("Soglia salvata: {amount}.").format(amount=format_euro(cents)),
+               self.save_button, reload_on_refusal=True)
 
 
 class ProgrammeSettings(QWidget):
@@ -318,33 +319,34 @@ class ProgrammeSettings(QWidget):
         self.toggle_button.setText(self.tr("Riattiva") if row is not None and not row.active
                                    else self.tr("Ritira"))
 
-    def add(self) -> int | None:
-        try:
-            programme_id = business.add_programme(self.ctx, self.name_edit.text(),
-                                                  self.description_edit.text())
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return None
+    def add(self) -> None:
         name = self.name_edit.text().strip()
-        self.name_edit.clear()
-        self.description_edit.clear()
-        self.load(select=programme_id)
-        self.message.show_info(self.tr("Programma «{name}» aggiunto.").format(name=name))
-        return programme_id
+
+        def added(programme_id: int) -> None:
+            self.name_edit.clear()
+            self.description_edit.clear()
+            self.load(select=programme_id)
+            self.message.show_info(self.tr("Programma «{name}» aggiunto.").format(name=name))
+
+        ops.write(self, partial(business.add_programme, self.ctx, self.name_edit.text(),
+                                self.description_edit.text()),
+                  done=added, failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.add_button,))
 
     def toggle(self) -> None:
         row: ProgrammeRow | None = selected_row(self.table)
         if row is None:
             return
-        try:
-            business.set_programme_active(self.ctx, row.id, not row.active)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.load(select=row.id)
         text = self.tr("Programma «{name}» riattivato.") if not row.active else self.tr(
             "Programma «{name}» ritirato: non sarà più proposto.")
-        self.message.show_info(text.format(name=row.name))
+
+        def toggled(_result: object) -> None:
+            self.load(select=row.id)
+            self.message.show_info(text.format(name=row.name))
+
+        ops.write(self, partial(business.set_programme_active, self.ctx, row.id, not row.active),
+                  done=toggled, failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.toggle_button,))
 
 
 class SettingsDialog(TabsDialog):

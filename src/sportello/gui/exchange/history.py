@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import exchange_log, imports
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.exchange.common import (
     ERROR_FILL,
     item,
@@ -89,11 +90,15 @@ class HistoryPanel(QWidget):
         self._selection()
 
     def reload(self, select_id: int | None = None) -> None:
-        try:
-            self.rows = exchange_log.list_exchanges(self.ctx)
-        except SportelloError as exc:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Cronologia"), str(exc))
-            return
+        """Read the history on the runner's read lane (the newest reading wins), then show it."""
+        ops.read(self, partial(exchange_log.list_exchanges, self.ctx),
+                 done=lambda rows: self._show(rows, select_id),
+                 failed=lambda exc: show_message(self, QMessageBox.Icon.Warning,
+                                                 self.tr("Cronologia"), ops.message_for(exc)),
+                 key=("exchange-history", id(self)))
+
+    def _show(self, rows: list[exchange_log.ExchangeRow], select_id: int | None) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         labels = kind_labels()
         for r, row in enumerate(self.rows):

@@ -10,6 +10,7 @@ in ``Task`` threads that open their own sessions.
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ from sportello.core.exchange.profiles import FIELDS
 from sportello.core.exchange.report import write_error_report
 from sportello.core.exchange.sheet_reader import SheetData, column_letter
 from sportello.core.services import exchange_log, imports, profile_store
-from sportello.gui import changes
+from sportello.gui import changes, ops
 from sportello.gui.exchange.common import (
     ERROR_FILL,
     HEADER_FILL,
@@ -722,14 +723,16 @@ class MappingPage(QWizardPage):
         name = name.strip()
         if not ok or not name:
             return
-        try:
-            profile_store.save_profile(self.w.ctx, settings, name)
-        except SportelloError as exc:
-            _status(self.status, str(exc), error=True)
-            return
-        self.w.settings = dataclasses.replace(settings, profile=name)
-        self._fill_profiles(select=name)
-        _status(self.status, self.tr("Profilo «{name}» salvato.").format(name=name))
+
+        def saved(_result: object) -> None:
+            if self.w.settings is settings:  # not changed while the profile was saved
+                self.w.settings = dataclasses.replace(settings, profile=name)
+            self._fill_profiles(select=name)
+            _status(self.status, self.tr("Profilo «{name}» salvato.").format(name=name))
+
+        ops.write(self, partial(profile_store.save_profile, self.w.ctx, settings, name),
+                  done=saved, busy=(self.save_profile,),
+                  failed=lambda exc: _status(self.status, ops.message_for(exc), error=True))
 
 
 # --------------------------------------------------------------------------- 4. vertenza

@@ -3,7 +3,7 @@ combos of coded values."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sportello.core.errors import SportelloError, ValidationError
-from sportello.gui import changes
+from sportello.core.errors import SportelloError
+from sportello.gui import changes, ops
 from sportello.gui.kit.inputs import InvalidInput
 
 ERROR_COLOUR = "#b42318"
@@ -131,12 +131,25 @@ def error_label(name: str) -> QLabel:
     return widget
 
 
+Job = Callable[[], Any]
+
+
 class FormDialog(QDialog):
-    """A dialog whose OK runs a service call (``save``); a refusal keeps it open and shows
-    the message next to the field it names (``ValidationError.field``), else at the bottom.
+    """A dialog whose OK runs a service call off the UI thread; a refusal keeps it open and
+    shows the message next to the field it names (``ValidationError.field``), else at the
+    bottom.
+
+    A subclass implements ``job()``: it reads its widgets (on the UI thread; an unreadable
+    value raises ``FieldInput``, a missing choice ``ValidationError``) and returns the service
+    call over plain values (``functools.partial(service, ctx, ...)`` or a closure), which
+    touches no widget. OK hands it to the write lane (``gui.ops.write``): OK and Annulla are
+    disabled until the result is back, the window keeps repainting. On success the dialog
+    closes, ``saved`` gives the call's result and ``announces`` are announced; on a refusal the
+    message is shown as above and the dialog stays open.
     """
 
-    saved = Signal(object)  # what ``save`` returned
+    saved = Signal(object)  # what the job returned
+    announces: Iterable[str] = changes.KINDS  # the kinds of data the job changes
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +168,7 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.pending: ops.Op | None = None  # the job on the write lane, result not back yet
 
     def finish(self, ok_text: str | None = None) -> None:
         """Add the general error line and the buttons (call after the fields)."""
@@ -215,25 +229,45 @@ class FormDialog(QDialog):
         target = self.errors.get(field or "", self.general_error)
         return "" if target.isHidden() else target.text()
 
-    def save(self) -> object:  # pragma: no cover - every dialog overrides it
+    def job(self) -> Job:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
 
     def accept(self) -> None:
+        if self.pending is not None:
+            return  # OK pressed again (Enter) while the job runs
         self.clear_errors()
         try:
-            self.result_value = self.save()
-        except InvalidInput as exc:
-            self.show_error(str(exc), getattr(exc, "field", None))
+            job = self.job()
+        except (InvalidInput, SportelloError) as exc:
+            self.refused(exc)
             return
-        except ValidationError as exc:
-            self.show_error(str(exc), exc.field)
-            return
-        except SportelloError as exc:
-            self.show_error(str(exc))
-            return
+        self.pending = ops.write(
+            self, job, done=self._saved, failed=self._failed, changes=self.announces,
+            busy=self.buttons.buttons())
+
+    def reject(self) -> None:
+        if self.pending is None:  # the job already runs: its result decides
+            super().reject()
+
+    def refused(self, exc: BaseException) -> None:
+        """Show why the job or the reading of the widgets failed, next to its field, and put
+        the cursor in that field (OK, disabled meanwhile, had taken it away)."""
+        field = getattr(exc, "field", None)
+        known = isinstance(exc, (InvalidInput, SportelloError))
+        self.show_error(str(exc) if known else ops.message_for(exc), field)
+        widget = self.fields.get(field or "")
+        if widget is not None and widget.isEnabled():
+            widget.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.pending = None
+        self.refused(exc)
+
+    def _saved(self, value: object) -> None:
+        self.pending = None
+        self.result_value = value
         super().accept()
-        self.saved.emit(self.result_value)
-        changes.announce(source=self)  # what it wrote is shown everywhere
+        self.saved.emit(value)
 
 
 class FieldInput(InvalidInput):

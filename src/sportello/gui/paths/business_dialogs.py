@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from sportello.core.errors import ValidationError
 from sportello.core.services import business
 from sportello.core.services.business import FilingRow, FundingRow, ProjectDetail
 from sportello.gui.kit.forms import (
+    Job,
     FormDialog,
     fill_combo,
     label,
@@ -150,8 +153,9 @@ class OpenBusinessDialog(FormDialog):
         )
         self.finish(self.tr("Registra apertura"))
 
-    def save(self) -> None:
-        business.open_business(
+    def job(self) -> Job:
+        return partial(
+            business.open_business,
             self.ctx,
             self.project.id,
             legal_form=self.legal_combo.currentData(),
@@ -182,10 +186,11 @@ class NewProjectDialog(FormDialog):
         self.add_field("description", self.tr("Descrizione"), self.description_edit)
         self.finish(self.tr("Avvia progetto"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         if self.picker.worker_id is None:
             raise ValidationError(self.tr("Scegliere il lavoratore."), "worker")
-        return business.start_project(
+        return partial(
+            business.start_project,
             self.ctx,
             self.picker.worker_id,
             self.title_edit.text(),
@@ -215,9 +220,10 @@ class MeetingDialog(FormDialog):
         self.add_field("notes", self.tr("Nota"), self.notes_edit)
         self.finish(self.tr("Salva incontro"))
 
-    def save(self) -> None:
+    def job(self) -> Job:
         when = self.when_edit.dateTime().toPython()
-        business.add_meeting(
+        return partial(
+            business.add_meeting,
             self.ctx,
             self.project.id,
             self.notes_edit.toPlainText(),
@@ -250,11 +256,12 @@ class AdvanceStageDialog(FormDialog):
         self.add_field("notes", self.tr("Nota"), self.notes_edit)
         self.finish(self.tr("Avanza"))
 
-    def save(self) -> None:
+    def job(self) -> Job:
         stage = self.stage_combo.currentData()
         if stage is None:
             raise ValidationError(self.tr("Non ci sono fasi successive disponibili."), "stage")
-        business.advance_stage(
+        return partial(
+            business.advance_stage,
             self.ctx, self.project.id, stage, self.notes_edit.toPlainText().strip() or None
         )
 
@@ -276,8 +283,9 @@ class SciaDialog(FormDialog):
         self.add_field("practice_number", self.tr("Numero di pratica"), self.number_edit)
         self.finish(self.tr("Registra SCIA"))
 
-    def save(self) -> int:
-        return business.file_scia(
+    def job(self) -> Job:
+        return partial(
+            business.file_scia,
             self.ctx,
             self.project.id,
             filed_on=pydate(self.date_edit.date()),
@@ -302,8 +310,9 @@ class SciaOutcomeDialog(FormDialog):
         self.add_field("outcome_on", self.tr("Data dell'esito"), self.date_edit)
         self.finish(self.tr("Registra esito"))
 
-    def save(self) -> None:
-        business.scia_outcome(
+    def job(self) -> Job:
+        return partial(
+            business.scia_outcome,
             self.ctx,
             self.filing.id,
             self.outcome_combo.currentData(),
@@ -332,12 +341,13 @@ class FundingDialog(FormDialog):
         self.add_field("notes", self.tr("Note"), self.notes_edit)
         self.finish(self.tr("Registra richiesta"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         programme_id = self.programme_combo.currentData()
         if programme_id is None:
             raise ValidationError(self.tr("Nessun programma di finanziamento attivo."), "programme")
         amount = read_field("requested_cents", parse_euro, self.amount_edit.text())
-        return business.request_funding(
+        return partial(
+            business.request_funding,
             self.ctx,
             self.project.id,
             programme_id,
@@ -381,14 +391,15 @@ class DecideFundingDialog(FormDialog):
             self.granted_edit.parentWidget(), self.status_combo.currentData() == "ammessa"
         )
 
-    def save(self) -> None:
+    def job(self) -> Job:
         status = self.status_combo.currentData()
         if status is None:
             raise ValidationError(self.tr("La richiesta è già chiusa."), "status")
         granted = None
         if status == "ammessa":
             granted = read_field("granted_cents", parse_euro, self.granted_edit.text())
-        business.decide_funding(
+        return partial(
+            business.decide_funding,
             self.ctx,
             self.request.id,
             status,

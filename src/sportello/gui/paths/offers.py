@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError, ValidationError
+from sportello.core.errors import ValidationError
 from sportello.core.services import placements
 from sportello.core.services.placements import ApplicationRow, Candidate, OfferRow
 from sportello.gui import changes, ops
 from sportello.gui.kit.forms import (
+    Job,
     FormDialog,
     MessageBar,
     fill_combo,
@@ -88,8 +91,9 @@ class EmployerDialog(FormDialog):
         self.add_field("email", self.tr("Email"), self.email_edit)
         self.finish(self.tr("Salva azienda"))
 
-    def save(self) -> int:
-        return placements.add_employer(
+    def job(self) -> Job:
+        return partial(
+            placements.add_employer,
             self.ctx,
             name=self.name_edit.text(),
             cf_piva=self.piva_edit.text(),
@@ -158,11 +162,12 @@ class OfferDialog(FormDialog):
         self.add_field("requirements", self.tr("Requisiti"), self.requirements_edit)
         self.finish(self.tr("Pubblica offerta"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         employer_id = self.employer_combo.currentData()
         if employer_id is None:
             raise ValidationError(self.tr("Creare prima l'azienda."), "employer_id")
-        return placements.add_offer(
+        return partial(
+            placements.add_offer,
             self.ctx,
             employer_id=employer_id,
             role=self.role_edit.text(),
@@ -226,8 +231,9 @@ class HireDialog(FormDialog):
         self.form.addRow(note)
         self.finish(self.tr("Registra assunzione"))
 
-    def save(self) -> int:
-        return placements.hire(
+    def job(self) -> Job:
+        return partial(
+            placements.hire,
             self.ctx,
             worker_id=self.application.worker_id,
             employer_id=self.application.employer_id,
@@ -566,36 +572,35 @@ class OffersTab(QWidget):
         offer, candidate = self.selected_offer(), self.selected_candidate()
         if offer is None or candidate is None:
             return
-        try:
-            placements.propose(self.ctx, candidate.worker_id, offer.id)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.reload(select=offer.id)
-        self.message.show_info(
-            self.tr("{worker} proposto per «{role}».").format(
-                worker=candidate.name, role=offer.role
-            )
-        )
+        text = self.tr("{worker} proposto per «{role}».").format(
+            worker=candidate.name, role=offer.role)
+
+        def proposed(_result: object) -> None:
+            self.reload(select=offer.id)
+            self.message.show_info(text)
+
+        ops.write(self, partial(placements.propose, self.ctx, candidate.worker_id, offer.id),
+                  done=proposed, failed=self._refused, busy=(self.propose_button,))
 
     def advance(self) -> None:
         application = self.selected_application()
         status = self.next_combo.currentData()
         if application is None or status is None:
             return
-        try:
-            placements.advance(self.ctx, application.id, status)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
-        offer = self.selected_offer()
-        self.reload(select=offer.id if offer else None)
-        select_id(self.application_table, application.id)
-        self.message.show_info(
-            self.tr("Candidatura di {worker}: {status}.").format(
-                worker=application.worker_name, status=label(APPLICATION_STATUSES, status).lower()
-            )
-        )
+        text = self.tr("Candidatura di {worker}: {status}.").format(
+            worker=application.worker_name, status=label(APPLICATION_STATUSES, status).lower())
+
+        def advanced(_result: object) -> None:
+            offer = self.selected_offer()
+            self.reload(select=offer.id if offer else None)
+            select_id(self.application_table, application.id)
+            self.message.show_info(text)
+
+        ops.write(self, partial(placements.advance, self.ctx, application.id, status),
+                  done=advanced, failed=self._refused, busy=(self.advance_button,))
+
+    def _refused(self, exc: BaseException) -> None:
+        self.message.show_error(ops.message_for(exc))
 
     def hire(self) -> HireDialog | None:
         application = self.selected_application()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from sportello.core.context import Context
 from sportello.core.errors import ValidationError
 from sportello.core.services import pathways
-from sportello.core.services.pathways import PathwayInfo, PathwayRow
-from sportello.gui.kit.forms import FormDialog, fill_combo, label, muted_label
+from sportello.core.services.pathways import PathwayRow
+from sportello.gui.kit.forms import FormDialog, Job, fill_combo, label, muted_label
 from sportello.gui.kit.inputs import date_edit, format_date, pydate
 from sportello.gui.shared.labels import PATHWAY_KINDS, PATHWAY_OUTCOMES, PATHWAY_STATUSES
 from sportello.gui.shared.worker_picker import WorkerPicker
@@ -44,10 +46,11 @@ class NewPathwayDialog(FormDialog):
         self.add_field("notes", self.tr("Note"), self.notes_edit)
         self.finish(self.tr("Avvia percorso"))
 
-    def save(self) -> PathwayInfo:
+    def job(self) -> Job:
         if self.picker.worker_id is None:
             raise ValidationError(self.tr("Scegliere il lavoratore."), "worker")
-        return pathways.open_pathway(
+        return partial(
+            pathways.open_pathway,
             self.ctx,
             self.picker.worker_id,
             self.kind_combo.currentData(),
@@ -86,10 +89,11 @@ class ClosePathwayDialog(FormDialog):
         self.add_field("status", "", self.interrupted_check)
         self.finish(self.tr("Chiudi percorso"))
 
-    def save(self) -> PathwayInfo:
+    def job(self) -> Job:
         if self.outcome_combo.currentData() is None:
             raise ValidationError(self.tr("Scegliere l'esito del percorso."), "outcome")
-        return pathways.close_pathway(
+        return partial(
+            pathways.close_pathway,
             self.ctx,
             self.row.id,
             self.outcome_combo.currentData(),
@@ -141,10 +145,11 @@ class CloseFileDialog(FormDialog):
             text = self.tr("{n} percorsi aperti saranno chiusi con questo esito: {kinds}.")
         self.open_label.setText(text.format(n=len(open_paths), kinds=kinds))
 
-    def save(self) -> list[PathwayInfo]:
+    def job(self) -> Job:
         if self.picker.worker_id is None:
             raise ValidationError(self.tr("Scegliere il lavoratore."), "worker")
-        return pathways.close_file(
+        return partial(
+            pathways.close_file,
             self.ctx,
             self.picker.worker_id,
             self.outcome_combo.currentData(),

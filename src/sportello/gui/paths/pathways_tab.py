@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
 from sportello.core.services import pathways, worker_file
 from sportello.core.services.pathways import OPEN_STATUSES, PathwayFilter, PathwayRow
 from sportello.gui import changes, ops
@@ -311,13 +310,11 @@ class PathwaysTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        try:
-            pathways.set_suspended(self.ctx, row.id, suspended)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return
         text = self.tr("Percorso sospeso.") if suspended else self.tr("Percorso attivo.")
-        self._done(text, select=row.id)
+        ops.write(self, lambda: pathways.set_suspended(self.ctx, row.id, suspended),
+                  done=lambda _info: self._done(text, select=row.id),
+                  failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.suspend_button, self.resume_button))
 
     def close_selected(self) -> ClosePathwayDialog | None:
         row = self.selected()

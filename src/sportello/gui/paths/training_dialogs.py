@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -29,9 +32,10 @@ from sportello.core.services.training import (
     ProviderForm,
     ProviderRow,
 )
-from sportello.core.services.vouchers import VoucherInfo, VoucherRow
+from sportello.core.services.vouchers import VoucherRow
 from sportello.gui.kit.forms import (
     FormDialog,
+    Job,
     MessageBar,
     fill_combo,
     label,
@@ -52,6 +56,21 @@ from sportello.gui.kit.inputs import (
 )
 from sportello.gui.shared.labels import COURSE_STATUSES, FUND_KINDS, VOUCHER_STATUSES
 from sportello.gui.shared.worker_picker import WorkerPicker
+
+
+
+def _create_or_update(ctx: Context, row: Any, form: Any, create: Callable[..., int],
+                      update: Callable[..., object]) -> Job:
+    """The job of a dialog that creates a record or edits ``row``: the record's id."""
+    if row is None:
+        return partial(create, ctx, form)
+    row_id, version = row.id, row.version
+
+    def job() -> int:
+        update(ctx, row_id, version, form)
+        return row_id
+    return job
+
 
 CERTIFICATE_TYPES = (
     "Attestato di frequenza",
@@ -97,17 +116,15 @@ class ProviderDialog(FormDialog):
             self.add_field(key, text, edit)
         self.finish(self.tr("Salva ente"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         values = {key: edit.text().strip() or None for key, edit in self.edits.items()}
         values["accredited_until"] = read_field(
             "accredited_until", parse_date, self.edits["accredited_until"].text()
         )
         values["name"] = values["name"] or ""
         form = ProviderForm(**values)  # type: ignore[arg-type]
-        if self.row is None:
-            return training.create_provider(self.ctx, form)
-        training.update_provider(self.ctx, self.row.id, self.row.version, form)
-        return self.row.id
+        return _create_or_update(self.ctx, self.row, form,
+                                 training.create_provider, training.update_provider)
 
 
 class CourseDialog(FormDialog):
@@ -187,7 +204,7 @@ class CourseDialog(FormDialog):
             )
         self.finish(self.tr("Salva corso"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         cost = read_field("cost_cents", parse_euro, self.cost_edit.text())
         form = CourseForm(
             provider_id=self.provider_combo.currentData(),
@@ -204,10 +221,8 @@ class CourseDialog(FormDialog):
             location=self.location_edit.text().strip() or None,
             status=self.status_combo.currentData(),
         )
-        if self.row is None:
-            return training.create_course(self.ctx, form)
-        training.update_course(self.ctx, self.row.id, self.row.version, form)
-        return self.row.id
+        return _create_or_update(self.ctx, self.row, form,
+                                 training.create_course, training.update_course)
 
 
 class SessionDialog(FormDialog):
@@ -247,13 +262,14 @@ class SessionDialog(FormDialog):
         self.add_field("topic", self.tr("Argomento"), self.topic_edit)
         self.finish(self.tr("Aggiungi lezione"))
 
-    def save(self) -> int:
+    def job(self) -> Job:
         time = self.time_edit.time()
         starts = dt.datetime.combine(
             pydate(self.date_edit.date()), dt.time(time.hour(), time.minute())
         )
         hours = read_field("hours", parse_decimal, self.hours_edit.text()) or 0.0
-        return training.add_session(self.ctx, self.course.id, starts, hours, self.topic_edit.text())
+        return partial(training.add_session, self.ctx, self.course.id, starts, hours,
+                       self.topic_edit.text())
 
 
 class FundDialog(FormDialog):
@@ -317,7 +333,7 @@ class FundDialog(FormDialog):
         if not regional:
             self.region_combo.setCurrentIndex(0)
 
-    def save(self) -> int:
+    def job(self) -> Job:
         year_text = self.year_edit.text().strip()
         if year_text and not year_text.isdigit():
             raise ValidationError(self.tr("Anno non valido."), "year")
@@ -331,10 +347,8 @@ class FundDialog(FormDialog):
             notes=self.notes_edit.toPlainText(),
             region=self.region_combo.currentData() if self.region_combo.isEnabled() else None,
         )
-        if self.row is None:
-            return training.create_fund(self.ctx, form)
-        training.update_fund(self.ctx, self.row.id, self.row.version, form)
-        return self.row.id
+        return _create_or_update(self.ctx, self.row, form,
+                                 training.create_fund, training.update_fund)
 
 
 class VoucherRequestDialog(FormDialog):
@@ -413,14 +427,15 @@ class VoucherRequestDialog(FormDialog):
         course = self.courses.get(self.course_combo.currentData())
         self.amount_edit.setText(euro_text(course.form.cost_cents) if course else "")
 
-    def save(self) -> VoucherInfo:
+    def job(self) -> Job:
         if self.picker.worker_id is None:
             raise ValidationError(self.tr("Scegliere il lavoratore."), "worker")
         if self.course_combo.currentData() is None:
             raise ValidationError(self.tr("Nessun corso programmato o in corso."), "course")
         if self.fund_combo.currentData() is None:
             raise ValidationError(self.tr("Nessun fondo attivo."), "fund")
-        return vouchers.request(
+        return partial(
+            vouchers.request,
             self.ctx,
             worker_id=self.picker.worker_id,
             course_id=self.course_combo.currentData(),
@@ -487,14 +502,15 @@ class VoucherStatusDialog(FormDialog):
         self.form.setRowVisible(self.spent_edit.parentWidget(), reporting)
         self.spent_hint.setVisible(reporting)
 
-    def save(self) -> VoucherInfo:
+    def job(self) -> Job:
         target = self.status_combo.currentData()
         if target is None:
             raise ValidationError(self.tr("Da questo stato il voucher non può cambiare."), "status")
         spent = None
         if target == "rendicontato":
             spent = read_field("spent_cents", parse_euro, self.spent_edit.text())
-        return vouchers.change_status(
+        return partial(
+            vouchers.change_status,
             self.ctx,
             self.row.id,
             target,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -678,33 +680,39 @@ class VouchersTab(QWidget):
         return dialog
 
     def approve(self) -> bool:
-        """Approve the selected voucher after a confirmation; the service's refusal is shown
-        as it is."""
+        """Approve the selected voucher after a confirmation (on the write lane); the
+        service's refusal is shown as it is. True when the approval was asked for."""
         row = self.selected()
         if row is None:
             return False
         if not confirm_approval(self, self.ctx, row, self.message):
             return False
-        try:
-            vouchers.approve(self.ctx, row.id, expected_version=row.version)
-        except SportelloError as exc:
+        ctx = self.ctx
+
+        def approve() -> int | None:
+            vouchers.approve(ctx, row.id, expected_version=row.version)
+            funds = training.list_funds(ctx)
+            return next((f.remaining_cents for f in funds if f.id == row.fund_id), None)
+
+        def approved(remaining: int | None) -> None:
+            self._after(
+                self.tr(
+                    "Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», "
+                    "restano {remaining}."
+                ).format(
+                    code=row.code,
+                    amount=format_euro(row.amount_cents),
+                    fund=row.fund_name,
+                    remaining=format_euro(remaining),
+                ),
+                row.id,
+            )
+
+        def refused(exc: BaseException) -> None:
             self.reload(select=row.id)
-            self.message.show_error(str(exc))
-            return False
-        fund = training.list_funds(self.ctx)
-        remaining = next((f.remaining_cents for f in fund if f.id == row.fund_id), None)
-        self._after(
-            self.tr(
-                "Voucher {code} approvato: {amount} impegnati sul fondo «{fund}», "
-                "restano {remaining}."
-            ).format(
-                code=row.code,
-                amount=format_euro(row.amount_cents),
-                fund=row.fund_name,
-                remaining=format_euro(remaining),
-            ),
-            row.id,
-        )
+            self.message.show_error(ops.message_for(exc))
+
+        ops.write(self, approve, done=approved, failed=refused, busy=(self.approve_button,))
         return True
 
     def change_status(self, target: str | None = None) -> VoucherStatusDialog | None:
@@ -911,20 +919,22 @@ class RegisterTab(QWidget):
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(bool(self.changed_cells()))
 
-    def save(self) -> int:
-        """Save every changed cell in one transaction; a refusal saves nothing and is shown."""
+    def save(self) -> None:
+        """Save every changed cell in one transaction, on the write lane; a refusal saves
+        nothing and is shown."""
         if self.grid is None:
-            return 0
+            return
         cells = self.changed_cells()
-        try:
-            saved = vouchers.record_attendance_grid(self.ctx, self.grid.course_id, cells)
-        except SportelloError as exc:
-            self.message.show_error(str(exc))
-            return 0
-        self.message.show_info(
-            plural(saved, self.tr("Presenze salvate: 1 casella."),
-                   self.tr("Presenze salvate: {n} caselle.")))
-        self._course_changed()
-        if saved:
-            self.changed.emit()
-        return saved
+
+        def done(saved: int) -> None:
+            self.message.show_info(
+                plural(saved, self.tr("Presenze salvate: 1 casella."),
+                       self.tr("Presenze salvate: {n} caselle.")))
+            self._course_changed()
+            if saved:
+                self.changed.emit()
+
+        ops.write(self, partial(vouchers.record_attendance_grid, self.ctx, self.grid.course_id,
+                                cells),
+                  done=done, failed=lambda exc: self.message.show_error(ops.message_for(exc)),
+                  busy=(self.save_button,))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sportello.core.context import Context
-from sportello.core.errors import SportelloError
+from sportello.gui import ops
 from sportello.gui.kit.forms import MessageBar
 from sportello.gui.kit.tables import Column, RowsModel, make_table
 
@@ -86,5 +86,12 @@ class PathPage(QWidget):
         self.message.show_info(text)
         self.changed.emit()
 
-    def refused(self, exc: SportelloError) -> None:
-        self.message.show_error(str(exc))
+    def refused(self, exc: BaseException) -> None:
+        self.message.show_error(ops.message_for(exc))
+
+    def write(self, job: Callable[[], Any], text: str, busy: QWidget | None = None,
+              failed: Callable[[BaseException], None] | None = None) -> ops.Op:
+        """Run a writing service call on the runner's write lane, then ``done(text)``; a
+        refusal is shown in the page's message line (``failed`` replaces that)."""
+        return ops.write(self, job, done=lambda _result: self.done(text),
+                         failed=failed or self.refused, busy=(busy,) if busy else ())

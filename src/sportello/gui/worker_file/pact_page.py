@@ -10,6 +10,8 @@ and printed or saved.
 
 from __future__ import annotations
 
+from functools import partial
+
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -21,7 +23,7 @@ from sportello.core.errors import SportelloError
 from sportello.core.codes import PactStatus, PathwayKind
 from sportello.core.services import pacts
 from sportello.core.services.pacts import PactForm, PactInfo
-from sportello.gui.kit.forms import FormDialog, muted_label, show_dialog
+from sportello.gui.kit.forms import Job, FormDialog, muted_label, show_dialog
 from sportello.gui.kit.inputs import date_edit, format_date, pydate, qdate
 from sportello.gui.kit.tables import Column, RowsModel, select_id, selected_row
 from sportello.gui.letters import LetterDialog
@@ -107,13 +109,13 @@ class PactDialog(FormDialog):
                         review_on=pydate(self.review_edit.date()),
                         notes=self.notes_edit.toPlainText())
 
-    def save(self) -> PactInfo:
+    def job(self) -> Job:
         form = self.form_values()
         if self.mode == self.EDIT and self.pact is not None:
-            return pacts.edit_draft(self.ctx, self.pact.id, self.pact.version, form)
+            return partial(pacts.edit_draft, self.ctx, self.pact.id, self.pact.version, form)
         if self.mode == self.REVISE:
-            return pacts.revise(self.ctx, self.worker_id, form)
-        return pacts.new_draft(self.ctx, self.worker_id, form)
+            return partial(pacts.revise, self.ctx, self.worker_id, form)
+        return partial(pacts.new_draft, self.ctx, self.worker_id, form)
 
 
 class SignPactDialog(FormDialog):
@@ -139,9 +141,9 @@ class SignPactDialog(FormDialog):
         super().showEvent(event)
         self.date_edit.setFocus()
 
-    def save(self) -> PactInfo:
-        return pacts.sign(self.ctx, self.pact.id, self.pact.version,
-                          on=pydate(self.date_edit.date()))
+    def job(self) -> Job:
+        return partial(pacts.sign, self.ctx, self.pact.id, self.pact.version,
+                       on=pydate(self.date_edit.date()))
 
 
 class PactsPage(PathPage):

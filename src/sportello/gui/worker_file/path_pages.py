@@ -9,6 +9,7 @@ chosen. A page is read the first time it is shown (``loaded``), and says through
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -253,26 +254,19 @@ class WorkPage(PathPage):
         match = selected_row(self.offer_list)
         if match is None:
             return
-        try:
-            placements.propose(self.ctx, self.worker[0], match.offer_id)
-        except SportelloError as exc:
-            self.refused(exc)
-            return
-        self.done(self.tr("Candidatura proposta per «{role}» ({employer}).").format(
-            role=match.role, employer=match.employer))
+        self.write(partial(placements.propose, self.ctx, self.worker[0], match.offer_id),
+                   self.tr("Candidatura proposta per «{role}» ({employer}).").format(
+                       role=match.role, employer=match.employer), self.propose_button)
 
     def advance(self) -> None:
         application = selected_row(self.application_list)
         status = self.next_combo.currentData()
         if application is None or status is None:
             return
-        try:
-            placements.advance(self.ctx, application.id, status)
-        except SportelloError as exc:
-            self.refused(exc)
-            return
-        self.done(self.tr("Candidatura per «{role}»: {status}.").format(
-            role=application.role, status=label(APPLICATION_STATUSES, status).lower()))
+        self.write(partial(placements.advance, self.ctx, application.id, status),
+                   self.tr("Candidatura per «{role}»: {status}.").format(
+                       role=application.role, status=label(APPLICATION_STATUSES, status).lower()),
+                   self.advance_button)
 
     def hire(self) -> HireDialog | None:
         application = selected_row(self.application_list)
@@ -359,14 +353,15 @@ class VouchersPage(PathPage):
             return False
         if not confirm_approval(self, self.ctx, row, self.message):
             return False
-        try:
-            vouchers.approve(self.ctx, row.id, expected_version=row.version)
-        except SportelloError as exc:
+
+        def refused(exc: BaseException) -> None:
             self.load()
             self.refused(exc)
-            return False
-        self.done(self.tr("Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».").format(
-            code=row.code or "", amount=format_euro(row.amount_cents), fund=row.fund_name))
+
+        self.write(partial(vouchers.approve, self.ctx, row.id, expected_version=row.version),
+                   self.tr("Voucher {code} approvato: {amount} impegnati sul fondo «{fund}».")
+                   .format(code=row.code or "", amount=format_euro(row.amount_cents),
+                           fund=row.fund_name), self.approve_button, failed=refused)
         return True
 
     def change_status(self) -> VoucherStatusDialog | None:
