@@ -443,3 +443,86 @@ def test_missed_appointments_are_told_apart_by_the_reminder(filled) -> None:  # 
     assert after["mancati.con_promemoria"] == before.get("mancati.con_promemoria", 0) + 2
     assert after["mancati.senza_promemoria"] == before["mancati.senza_promemoria"] - 2
     assert after == {**after, **_expected(filled, TODAY, None)}
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def _one_open_file_without_pathway(ctx) -> int:  # type: ignore[no-untyped-def]
+    return next(p.worker_id for p in monitoring.people(ctx, "percorso.senza_percorso")
+                if p.status == "aperto")
+
+
+def test_figures_are_kept_until_something_is_written(filled) -> None:  # type: ignore[no-untyped-def]
+    # kept: the same objects come back (a stamp may move between two calls on a PostgreSQL
+    # server shared with other programs: one of a few tries gets the kept ones)
+    assert any(monitoring.figures(filled) is monitoring.figures(filled) for _ in range(5))
+    assert any(monitoring.compare(filled, since=PAST).at is monitoring.compare(
+        filled, since=PAST).at for _ in range(5))
+    assert any(monitoring.trends(filled) is monitoring.trends(filled) for _ in range(5))
+    trend = monitoring.trends(filled)
+    with pytest.raises(TypeError):
+        trend.series["occupati"] = ("", ())  # type: ignore[index]  # shared: read-only
+    before = monitoring.compare(filled, since=PAST)
+    suspended, without = before.at.value("fascicoli.sospeso"), before.at.value(
+        "percorso.senza_percorso")
+
+    # a file suspended through its service: counted again at once
+    wid = _one_open_file_without_pathway(filled)
+    workers.set_status(filled, wid, "sospeso")
+    now = monitoring.figures(filled)
+    assert now.value("fascicoli.sospeso") == suspended + 1
+    assert _parts(now) == {**_parts(now), **_expected(filled, TODAY, None)}
+    assert monitoring.compare(filled, since=PAST).at.value("fascicoli.sospeso") == suspended + 1
+
+    # a pathway opened: the figures and the trend's last month follow
+    pathways.open_pathway(filled, wid, "gol1", start_on=TODAY)
+    assert monitoring.figures(filled).value("percorso.senza_percorso") == without - 1
+    assert monitoring.trends(filled).series["senza_percorso"][1][-1] == without - 1
+    assert monitoring.compare(filled, since=PAST).since == before.since  # the past is the same
+
+
+def test_another_context_on_the_same_database_sees_the_change(filled, db_url) -> None:  # type: ignore[no-untyped-def]
+    from sportello.core.bootstrap import bootstrap
+
+    other = bootstrap(db_url, backup=False).acting_as(filled.actor)
+    try:
+        seen = monitoring.figures(other).value("fascicoli.sospeso")
+        assert monitoring.figures(filled).value("fascicoli.sospeso") == seen
+        workers.set_status(filled, _one_open_file_without_pathway(filled), "sospeso")
+        assert monitoring.figures(other).value("fascicoli.sospeso") == seen + 1
+        workers.set_status(other, _one_open_file_without_pathway(other), "sospeso")
+        assert monitoring.figures(filled).value("fascicoli.sospeso") == seen + 2
+        monitoring.forget()
+        assert monitoring.figures(filled).value("fascicoli.sospeso") == seen + 2
+    finally:
+        other.close()
+
+
+@pytest.mark.postgres
+def test_a_write_committed_after_a_later_one_is_not_missed(pg_url) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL an audit id is taken before its transaction commits: a transaction
+    holding a smaller id may commit after the figures were counted with a larger one."""
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    first = bootstrap(pg_url)
+    first = first.acting_as(setup.initialise(
+        first, setup.OfficeData(code="CPI-AT", name="Centro per l'Impiego di Asti"),
+        setup.AdminData(username="admin", full_name="Anna Amministratrice",
+                        password="prova1234")))
+    second = bootstrap(pg_url, backup=False).acting_as(first.actor)
+    try:
+        demo.generate(first, workers=40, seed=5)
+        slow, quick = (p.worker_id for p in monitoring.people(first, "fascicoli.aperto")[:2])
+        suspended = monitoring.figures(first).value("fascicoli.sospeso")
+        with first.write() as s:  # the slow one: its audit row (a smaller id) is written...
+            s.get(Worker, slow).status = "sospeso"
+            s.flush()
+            workers.set_status(second, quick, "sospeso")  # ...a later one commits first
+            assert monitoring.figures(second).value("fascicoli.sospeso") == suspended + 1
+        # the slow one committed now: the highest id is the same, the figures are not
+        assert monitoring.figures(second).value("fascicoli.sospeso") == suspended + 2
+    finally:
+        second.close()
+        first.close()

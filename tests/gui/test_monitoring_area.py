@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
 from waiting import settle
 
 from sportello import demo
-from sportello.core.services import monitoring
+from sportello.core.services import monitoring, workers
 from sportello.gui.areas.monitoring import MonitoringArea
 from sportello.gui.kit.inputs import format_date
 from sportello.gui.shared import navigation
@@ -26,10 +26,9 @@ TODAY = dt.date.today()
 SINCE = TODAY - dt.timedelta(days=90)
 
 
-@pytest.fixture
-def area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
-    demo.generate(office_ctx, workers=90, seed=3)
-    widget = MonitoringArea(office_ctx)
+def shown(qtbot, ctx) -> MonitoringArea:  # type: ignore[no-untyped-def]
+    """The area on screen with its first figures in."""
+    widget = MonitoringArea(ctx)
     qtbot.addWidget(widget)
     widget.resize(1000, 560)
     widget.show()
@@ -37,6 +36,12 @@ def area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: widget.tree.topLevelItemCount() > 0, timeout=20_000)
     settle(qtbot)
     return widget
+
+
+@pytest.fixture
+def area(qtbot, office_ctx):  # type: ignore[no-untyped-def]
+    demo.generate(office_ctx, workers=90, seed=3)
+    return shown(qtbot, office_ctx)
 
 
 def find(area: MonitoringArea, key: str) -> QTreeWidgetItem:
@@ -141,3 +146,27 @@ def test_export_and_report_buttons_write_the_files(qtbot, area, office_ctx, tmp_
     settle(qtbot, 30_000)
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "rapporto.pdf").pages)
     assert "Tutti i fascicoli" in text
+
+
+def test_the_area_opens_on_the_figures_counted_at_start_up(qtbot, office_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    demo.generate(office_ctx, workers=90, seed=3)
+    monitoring.warm(office_ctx)  # what the program does in the background at start-up
+    counted: list[str] = []
+    count = monitoring._count  # watched, not replaced
+    monkeypatch.setattr(monitoring, "_count",
+                        lambda session, spec, *args: counted.append(spec.key) or count(
+                            session, spec, *args))
+    widget = shown(qtbot, office_ctx)
+    assert counted == []  # the figures shown are the ones counted by warm
+    now = monitoring.figures(office_ctx)
+    assert find(widget, "fascicoli").text(2) == str(now.value("fascicoli"))
+    assert widget.since_edit.date() == monitoring.default_since(office_ctx)
+
+    # after a change, "Aggiorna" counts again and shows it
+    suspended = now.value("fascicoli.sospeso")
+    opened = monitoring.people(office_ctx, "fascicoli.aperto")[0]
+    workers.set_status(office_ctx, opened.worker_id, "sospeso")
+    qtbot.mouseClick(widget.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: find(widget, "fascicoli.sospeso").text(2) == str(suspended + 1),
+                    timeout=20_000)
+    assert counted

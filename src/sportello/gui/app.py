@@ -251,6 +251,7 @@ def _check_when_listed(window: MainWindow, db: str | None, ctx) -> None:  # type
         # the areas, then what they and the modules read above made kept out of the collector
         runner.call_soon(lambda: isValid(window) and window.build_areas_in_turns(
             then=_freeze_startup_objects))
+        _warm_monitoring(ctx)
 
     started: list[bool] = []
 
@@ -287,6 +288,20 @@ def _read_reference_tables() -> None:
         areas.preload()  # the modules of the areas not shown yet (no widget is made here)
         from sportello.gui.worker_file import window  # noqa: F401 - the file window's, likewise
     except Exception:  # noqa: BLE001 - read again, and reported, where they are needed
+        pass
+
+
+def _warm_monitoring(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Count, in the start-up check's thread once the areas are on their way, the figures
+    the Monitoraggio area shows first (``monitoring.warm``: seconds of SQL on 100,000
+    files), kept by the service until something is written: opening the area then reads
+    them from its cache instead of counting (2.7 s -> 76 ms, README "Benchmarks"). Only a
+    warm-up: a failure is silent, the area counts them when opened."""
+    from sportello.core.services import monitoring
+
+    try:
+        monitoring.warm(ctx)
+    except Exception:  # noqa: BLE001 - the area counts (and reports) them when opened
         pass
 
 
