@@ -199,6 +199,7 @@ def test_a_remote_appointment_booked_then_reminded_from_the_agenda(
     assert dialog.link_edit.isEnabled() and not dialog.location_edit.isEnabled()
     qtbot.keyClicks(dialog.link_edit, "https://meet.example.it/cpi-1")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    settle(qtbot)  # the booking is written on the runner
     with office_ctx.read() as s:
         booked = s.scalars(select(Appointment)).one()
         assert (booked.mode, booked.remote_link) == ("video", "https://meet.example.it/cpi-1")
