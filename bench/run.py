@@ -1089,8 +1089,6 @@ BENCHES: dict[str, Callable[..., list[Metric]]] = {
     "startup_ratio": bench_startup,
     "workers_window": bench_workers_window,
     "workers_window_pg": bench_workers_window_pg,  # only with $SPORTELLO_TEST_PG_URL
-
-
     "ui_block_ms": bench_ui_block,
     "letters": bench_letters,  # letters_ratio_500 and batch_issue_ratio_500
     "import_ratio_20k": bench_import,

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+515"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+531"/>
         <source>Approva voucher</source>
         <translation>Approve voucher</translation>
     </message>
@@ -89,7 +89,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AdvanceStageDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+230"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+236"/>
         <source>Avanza fase</source>
         <translation>Advance stage</translation>
     </message>
@@ -122,7 +122,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AgendaArea</name>
     <message>
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+80"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+81"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -280,12 +280,12 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>outcome not recorded</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Esito non registrato</source>
         <translation>Outcome not recorded</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Annullare l&apos;appuntamento di {name} del {day} alle {time} con {operator}?</source>
         <translation>Cancel the appointment of {name} on {day} at {time} with {operator}?</translation>
     </message>
@@ -295,7 +295,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
         <translation>Cancel appointment</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Appuntamento non annullato</source>
         <translation>Appointment not cancelled</translation>
     </message>
@@ -474,7 +474,7 @@ Today the fund has {remaining} available: after approval {after} will remain.</t
 <context>
     <name>AtecoField</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-203"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-206"/>
         <source>Codice o parole dell&apos;attività, es. 56.30 o «bar»</source>
         <translation>Code or words of the activity, e.g. 56.30 or “bar”</translation>
     </message>
@@ -1000,7 +1000,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/booking.py" line="+59"/>
+        <location filename="../../src/sportello/gui/dialogs/booking.py" line="+60"/>
         <source>Nuovo appuntamento</source>
         <translation>New appointment</translation>
     </message>
@@ -1215,7 +1215,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>No free slots on this day.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <location line="+7"/>
         <location line="+5"/>
         <source>Prenotazione</source>
@@ -1232,17 +1232,17 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Choose the operator.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>Giorno di chiusura</source>
         <translation>Closed day</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Orario già occupato</source>
         <translation>Time already taken</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Prenotazione non riuscita</source>
         <translation>Booking failed</translation>
     </message>
@@ -1687,7 +1687,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+110"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+112"/>
         <source>Cerca corso (titolo, area, codice)</source>
         <translation>Search course (title, area, code)</translation>
     </message>
@@ -1832,7 +1832,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/login.py" line="+119"/>
+        <location filename="../../src/sportello/gui/dialogs/login.py" line="+120"/>
         <source>Cambia password</source>
         <translation>Change password</translation>
     </message>
@@ -1880,7 +1880,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+107"/>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="+111"/>
         <location line="+15"/>
         <source>Chiudi fascicolo</source>
         <translation>Close file</translation>
@@ -1934,7 +1934,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>ClosePathwayDialog</name>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <location line="+23"/>
         <source>Chiudi percorso</source>
         <translation>Close pathway</translation>
@@ -2232,7 +2232,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-408"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-407"/>
         <source>Modifica corso</source>
         <translation>Edit course</translation>
     </message>
@@ -2502,7 +2502,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>DecideFundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+301"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+308"/>
         <source>Esito del finanziamento</source>
         <translation>Funding decision</translation>
     </message>
@@ -2811,7 +2811,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+67"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+70"/>
         <source>Nuova azienda</source>
         <translation>New employer</translation>
     </message>
@@ -3255,7 +3255,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+201"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+202"/>
         <source>Il file da importare</source>
         <translation>The file to import</translation>
     </message>
@@ -3571,7 +3571,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/kit/forms.py" line="+166"/>
+        <location filename="../../src/sportello/gui/kit/forms.py" line="+180"/>
         <source>Annulla</source>
         <translation>Cancel</translation>
     </message>
@@ -3579,7 +3579,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FundDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+75"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+74"/>
         <source>Modifica fondo</source>
         <translation>Edit fund</translation>
     </message>
@@ -3657,7 +3657,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>FundingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-71"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-72"/>
         <source>Nuova richiesta di finanziamento</source>
         <translation>New funding request</translation>
     </message>
@@ -3781,7 +3781,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>HireDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+102"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+104"/>
         <location line="+36"/>
         <source>Registra assunzione</source>
         <translation>Record hire</translation>
@@ -3934,7 +3934,7 @@ Sportello now closes: reopen it to work on the restored data.</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/history.py" line="+52"/>
+        <location filename="../../src/sportello/gui/exchange/history.py" line="+53"/>
         <source>N.</source>
         <translation>No.</translation>
     </message>
@@ -4024,12 +4024,12 @@ Sportello now closes: reopen it to work on the restored data.</translation>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cronologia</source>
         <translation>History</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Importazione</source>
         <translation>Import</translation>
     </message>
@@ -4107,7 +4107,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportTables</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+584"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+586"/>
         <location line="+30"/>
         <source>Riga</source>
         <translation>Row</translation>
@@ -4209,7 +4209,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="-858"/>
+        <location line="-860"/>
         <source>Importa un elenco di lavoratori</source>
         <translation>Import a list of workers</translation>
     </message>
@@ -4455,7 +4455,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/session.py" line="+160"/>
+        <location filename="../../src/sportello/gui/session.py" line="+162"/>
         <source>Sportello — schermo bloccato</source>
         <translation>Sportello — screen locked</translation>
     </message>
@@ -4844,7 +4844,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Profile name (to recognise the next sheets with these columns):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Profilo «{name}» salvato.</source>
         <translation>Profile “{name}” saved.</translation>
     </message>
@@ -4852,7 +4852,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-138"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-142"/>
         <source>Aggiungi incontro</source>
         <translation>Add meeting</translation>
     </message>
@@ -5139,7 +5139,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>NewPathwayDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="-68"/>
+        <location filename="../../src/sportello/gui/paths/pathway_dialogs.py" line="-69"/>
         <source>Nuovo percorso</source>
         <translation>New pathway</translation>
     </message>
@@ -5182,7 +5182,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-47"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-48"/>
         <source>Nuovo progetto d&apos;impresa</source>
         <translation>New business project</translation>
     </message>
@@ -5220,7 +5220,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/offers.py" line="-114"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="-115"/>
         <source>Nuova offerta di lavoro</source>
         <translation>New job offer</translation>
     </message>
@@ -5318,7 +5318,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OffersTab</name>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Tutte le offerte</source>
         <translation>All offers</translation>
     </message>
@@ -5493,17 +5493,17 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Offer published.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>{worker} proposto per «{role}».</source>
         <translation>{worker} put forward for “{role}”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Candidatura di {worker}: {status}.</source>
         <translation>Application of {worker}: {status}.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>Assunzione registrata: {worker}. I percorsi di reinserimento aperti sono chiusi come «ricollocato».</source>
         <translation>Hire recorded: {worker}. The open reinsertion pathways are closed as “placed”.</translation>
     </message>
@@ -5511,7 +5511,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OfficeHoursSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+145"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+154"/>
         <source>Lunedì</source>
         <translation>Monday</translation>
     </message>
@@ -5571,7 +5571,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Save the hours</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Orario salvato: le prossime prenotazioni lo rispetteranno.</source>
         <translation>Hours saved: the next bookings will respect them.</translation>
     </message>
@@ -5579,7 +5579,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location line="-168"/>
+        <location line="-153"/>
         <source>Nome dell&apos;ufficio</source>
         <translation>Office name</translation>
     </message>
@@ -5674,12 +5674,12 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>No logo: the letterhead is text only</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Dati dell&apos;ufficio salvati: le prossime lettere li useranno.</source>
         <translation>Office details saved: the next letters will use them.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Logo dell&apos;ufficio</source>
         <translation>Office logo</translation>
     </message>
@@ -5694,7 +5694,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
         <translation>Cannot read “{path}”: {error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Logo salvato.</source>
         <translation>Logo saved.</translation>
     </message>
@@ -5707,7 +5707,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OpenBusinessDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-78"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="-79"/>
         <source>Apri impresa</source>
         <translation>Open business</translation>
     </message>
@@ -5765,7 +5765,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+55"/>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="+58"/>
         <source>Modifica operatore</source>
         <translation>Edit operator</translation>
     </message>
@@ -5828,7 +5828,7 @@ Files created, which will be deleted: {new}. Files updated, which will go back t
 <context>
     <name>OperatorSession</name>
     <message>
-        <location filename="../../src/sportello/gui/session.py" line="+128"/>
+        <location filename="../../src/sportello/gui/session.py" line="+133"/>
         <source>Cambia operatore</source>
         <translation>Switch operator</translation>
     </message>
@@ -5883,7 +5883,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Gli operatori dell&apos;ufficio. Solo un amministratore li crea, li modifica, reimposta le password e sblocca gli account.</source>
         <translation>The office&apos;s operators. Only an administrator creates and edits them, resets passwords and unlocks accounts.</translation>
     </message>
@@ -5963,7 +5963,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
         <translation>Password of {name} reset: tell it to them in person.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Account di {name} sbloccato.</source>
         <translation>Account of {name} unlocked.</translation>
     </message>
@@ -5984,7 +5984,7 @@ The data is in the database; make a manual backup at the next start (File → Ad
 <context>
     <name>PactDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+45"/>
+        <location filename="../../src/sportello/gui/worker_file/pact_page.py" line="+47"/>
         <source>Nuovo patto di servizio — {worker}</source>
         <translation>New service pact — {worker}</translation>
     </message>
@@ -6216,7 +6216,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PathwaysPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+76"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+77"/>
         <source>Nuovo percorso…</source>
         <translation>New pathway…</translation>
     </message>
@@ -6294,7 +6294,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PathwaysTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+57"/>
+        <location filename="../../src/sportello/gui/paths/pathways_tab.py" line="+56"/>
         <source>Cerca lavoratore (nome, codice fiscale…)</source>
         <translation>Search worker (name, tax code…)</translation>
     </message>
@@ -6445,7 +6445,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Pathway started: {kind}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Percorso sospeso.</source>
         <translation>Pathway suspended.</translation>
     </message>
@@ -6455,7 +6455,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Pathway active.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Percorso chiuso con esito «{outcome}».</source>
         <translation>Pathway closed with the outcome “{outcome}”.</translation>
     </message>
@@ -6588,7 +6588,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+243"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+247"/>
         <source>Anteprima: che cosa succederà</source>
         <translation>Preview: what will happen</translation>
     </message>
@@ -6866,7 +6866,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+132"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+124"/>
         <source>I programmi tra cui scegliere nelle richieste di finanziamento dei progetti d&apos;impresa. Un programma ritirato non si propone più; le richieste già fatte lo conservano.</source>
         <translation>The programmes to choose from in the funding requests of business projects. A retired programme is no longer offered; requests already made keep it.</translation>
     </message>
@@ -6928,12 +6928,12 @@ look actively for work and report on it at the interviews</translation>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Programma «{name}» aggiunto.</source>
         <translation>Programme “{name}” added.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Programma «{name}» riattivato.</source>
         <translation>Programme “{name}” reactivated.</translation>
     </message>
@@ -6946,7 +6946,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-253"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="-250"/>
         <source>Modifica ente</source>
         <translation>Edit provider</translation>
     </message>
@@ -7014,7 +7014,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+382"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="+388"/>
         <source>Lavoratore</source>
         <translation>Worker</translation>
     </message>
@@ -7091,7 +7091,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>{people} enrolled · {lessons} lessons</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Presenze salvate: 1 casella.</source>
         <translation>Attendance saved: 1 tick box.</translation>
     </message>
@@ -7101,7 +7101,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Attendance saved: {n} tick boxes.</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-28"/>
         <source>sì</source>
         <translation>yes</translation>
     </message>
@@ -7222,7 +7222,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-130"/>
+        <location filename="../../src/sportello/gui/admin/operators_tab.py" line="-129"/>
         <source>Reimposta password</source>
         <translation>Reset password</translation>
     </message>
@@ -7354,7 +7354,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SciaDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+113"/>
+        <location filename="../../src/sportello/gui/paths/business_dialogs.py" line="+117"/>
         <source>Nuova SCIA al SUAP</source>
         <translation>New SCIA at the SUAP</translation>
     </message>
@@ -7382,7 +7382,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SciaOutcomeDialog</name>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Esito della SCIA</source>
         <translation>SCIA outcome</translation>
     </message>
@@ -7405,7 +7405,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SecurityTab</name>
     <message>
-        <location filename="../../src/sportello/gui/admin/security_tab.py" line="+28"/>
+        <location filename="../../src/sportello/gui/admin/security_tab.py" line="+30"/>
         <source>Regole di accesso valide per tutti gli operatori. Solo un amministratore le cambia; il nuovo blocco per inattività vale dal prossimo accesso.</source>
         <translation>Sign-in rules for all operators. Only an administrator changes them; a new inactivity lock applies from the next sign-in.</translation>
     </message>
@@ -7457,7 +7457,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>&amp;Save the rules</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>Regole di accesso salvate.</source>
         <translation>Sign-in rules saved.</translation>
     </message>
@@ -7528,7 +7528,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+119"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+115"/>
         <location line="+31"/>
         <source>Aggiungi lezione</source>
         <translation>Add lesson</translation>
@@ -7562,7 +7562,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+7"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="+14"/>
         <source>Impostazioni</source>
         <translation>Settings</translation>
     </message>
@@ -7590,7 +7590,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-989"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="-991"/>
         <source>Foglio e riga di intestazione</source>
         <translation>Sheet and header row</translation>
     </message>
@@ -8158,7 +8158,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VertenzaPage</name>
     <message>
-        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+307"/>
+        <location filename="../../src/sportello/gui/exchange/import_wizard.py" line="+309"/>
         <source>La vertenza</source>
         <translation>The crisis case</translation>
     </message>
@@ -8226,7 +8226,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>New crisis case…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Apri…</source>
         <translation>Open…</translation>
     </message>
@@ -8289,7 +8289,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VoucherRequestDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+104"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+103"/>
         <location line="+43"/>
         <source>Richiedi voucher</source>
         <translation>Request voucher</translation>
@@ -8358,7 +8358,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VoucherSettings</name>
     <message>
-        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-142"/>
+        <location filename="../../src/sportello/gui/dialogs/settings.py" line="-141"/>
         <source>Un operatore approva i voucher fino a questo importo; oltre, serve un responsabile. Solo un amministratore cambia la soglia.</source>
         <translation>An operator approves vouchers up to this amount; above it, a team leader is needed. Only an administrator changes the threshold.</translation>
     </message>
@@ -8378,7 +8378,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Enter the threshold, for example 1.500,00.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Soglia salvata: {amount}.</source>
         <translation>Threshold saved: {amount}.</translation>
     </message>
@@ -8386,7 +8386,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VoucherStatusDialog</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+21"/>
+        <location filename="../../src/sportello/gui/paths/training_dialogs.py" line="+22"/>
         <source>Cambia stato del voucher</source>
         <translation>Change voucher status</translation>
     </message>
@@ -8429,7 +8429,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VouchersPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+176"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="+169"/>
         <source>Richiedi voucher…</source>
         <translation>Request voucher…</translation>
     </message>
@@ -8514,7 +8514,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Stato del voucher aggiornato.</source>
         <translation>Voucher status updated.</translation>
     </message>
@@ -8522,7 +8522,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>VouchersTab</name>
     <message>
-        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-414"/>
+        <location filename="../../src/sportello/gui/paths/training_tabs.py" line="-420"/>
         <source>Cerca lavoratore</source>
         <translation>Search worker</translation>
     </message>
@@ -8657,7 +8657,7 @@ look actively for work and report on it at the interviews</translation>
         <translation>Voucher {code} approved: {amount} committed on the fund “{fund}”, {remaining} left.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Voucher {code}: {status}.</source>
         <translation>Voucher {code}: {status}.</translation>
     </message>
@@ -8665,7 +8665,7 @@ look actively for work and report on it at the interviews</translation>
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="-228"/>
+        <location filename="../../src/sportello/gui/worker_file/path_pages.py" line="-222"/>
         <source>Offerte aperte adatte</source>
         <translation>Open offers that fit</translation>
     </message>
@@ -8813,17 +8813,17 @@ look actively for work and report on it at the interviews</translation>
         <translation>Starts the self-employment support; the stages are followed in the Sportello Unico area</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Candidatura proposta per «{role}» ({employer}).</source>
         <translation>Application proposed for “{role}” ({employer}).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Candidatura per «{role}»: {status}.</source>
         <translation>Application for “{role}”: {status}.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Assunzione registrata presso {employer}: i percorsi di reinserimento aperti sono chiusi come «ricollocato».</source>
         <translation>Hire recorded at {employer}: the open reinsertion pathways are closed as “placed”.</translation>
     </message>
@@ -9501,7 +9501,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../src/sportello/gui/session.py" line="-281"/>
+        <location filename="../../src/sportello/gui/session.py" line="-286"/>
         <source>Sportello è bloccato.</source>
         <translation>Sportello is locked.</translation>
     </message>
@@ -9581,7 +9581,7 @@ The file {drop_cf} will be deleted and its history will move to the other. This 
         <translation>Database upgraded to the new version; backup copy: {backup}</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+162"/>
         <source>Il database è danneggiato: non si può registrare nulla finché non si ripristina una copia di sicurezza ({problem})</source>
         <translation>The database is damaged: nothing can be recorded until a backup copy is restored ({problem})</translation>
     </message>
@@ -9694,7 +9694,7 @@ Restoring it loses what was recorded after that moment. The damaged database is 
 <context>
     <name>close_buttons</name>
     <message>
-        <location filename="../../src/sportello/gui/kit/forms.py" line="-60"/>
+        <location filename="../../src/sportello/gui/kit/forms.py" line="-74"/>
         <source>Chiudi</source>
         <translation>Close</translation>
     </message>

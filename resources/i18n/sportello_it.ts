@@ -4,7 +4,7 @@
 <context>
     <name>AgendaArea</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/areas/agenda.py" line="+425"/>
+        <location filename="../../src/sportello/gui/areas/agenda.py" line="+426"/>
         <source>%n appuntamenti</source>
         <translation>
             <numerusform>%n appuntamento</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>OffersTab</name>
     <message numerus="yes">
-        <location filename="../../src/sportello/gui/paths/offers.py" line="+512"/>
+        <location filename="../../src/sportello/gui/paths/offers.py" line="+518"/>
         <source>%n candidati suggeriti</source>
         <translation>
             <numerusform>%n candidato suggerito</numerusform>

@@ -184,7 +184,7 @@ def test_journey_5_self_employment_from_the_invitation_to_the_funding(  # type: 
     qtbot.waitUntil(lambda: new.picker.worker_id == office["worker"])
     qtbot.keyClicks(new.title_edit, "Laboratorio di pasticceria")
     assert press_ok(qtbot, new), new.error_text()
-    qtbot.waitUntil(lambda: area.detail is not None)
+    qtbot.waitUntil(lambda: area.detail is not None, timeout=20_000)  # read after the save
     for stage in ("Accompagnamento ex ante", "Business plan validato"):
         click(qtbot, area.advance_button)
         step = modal(qtbot, AdvanceStageDialog)
