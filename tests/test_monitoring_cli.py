@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sportello.cli import main
+from sportello.core.services import monitoring
 
 TODAY = dt.date.today()
 SINCE = TODAY - dt.timedelta(days=60)
@@ -70,3 +71,23 @@ def test_bad_dates_and_options_are_refused(demo_db: Path, tmp_path: Path,
                            str(tmp_path / "r.pdf"), "--at",
                            (TODAY + dt.timedelta(days=3)).isoformat())
     assert code == 1 and "futuro" in err
+
+
+def test_the_report_compares_with_the_previous_tavolo_by_default(demo_db: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from sportello.core.bootstrap import bootstrap
+    from sportello.core.services import setup
+
+    ctx = bootstrap(f"sqlite:///{demo_db}")
+    try:
+        previous = monitoring.default_since(ctx.acting_as(setup.default_actor(ctx)),
+                                            vertenza="KON-AT")
+    finally:
+        ctx.close()
+    pdf = tmp_path / "tavolo.pdf"
+    code, said, err = _run(capsys, "--db", str(demo_db), "report", "monitoring", "--out",
+                           str(pdf), "--vertenza", "KON-AT")
+    assert code == 0, err
+    assert f"confronto con il {previous:%d/%m/%Y}" in said
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert f"{previous:%d/%m/%Y}" in text
