@@ -170,3 +170,11 @@ def test_the_area_opens_on_the_figures_counted_at_start_up(qtbot, office_ctx, mo
     qtbot.waitUntil(lambda: find(widget, "fascicoli.sospeso").text(2) == str(suspended + 1),
                     timeout=20_000)
     assert counted
+
+
+def test_on_a_narrow_area_the_people_go_under_the_figures(qtbot, area) -> None:  # type: ignore[no-untyped-def]
+    area.resize(560, 520)  # a 1024-pixel screen, side bar and Scadenze panel open
+    qtbot.waitUntil(lambda: area.figures_page.orientation() == Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: area.tree.columnWidth(0) >= 200)  # the figures' names readable
+    area.resize(1100, 700)
+    qtbot.waitUntil(lambda: area.figures_page.orientation() == Qt.Orientation.Horizontal)

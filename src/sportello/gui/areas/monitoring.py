@@ -18,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,7 +126,7 @@ class MonitoringArea(Area):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
 
-        figures_page = QSplitter(Qt.Orientation.Horizontal)
+        figures_page = self.figures_page = QSplitter(Qt.Orientation.Horizontal)
         figures_page.setObjectName("monitoringSplitter")
         figures_page.setChildrenCollapsible(False)
         self.tree = QTreeWidget()
@@ -190,6 +190,17 @@ class MonitoringArea(Area):
         changes.hub().changed.connect(self._data_changed)  # any write anywhere (gui.changes)
 
     # ------------------------------------------------------------------ reading
+
+    # Below this width the people go under the figures, not beside them: beside, on a
+    # 1024-pixel screen with the Scadenze panel open, the figures' names had 60 pixels.
+    SIDE_BY_SIDE_MIN_WIDTH = 900
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Horizontal if self.width() >= self.SIDE_BY_SIDE_MIN_WIDTH
+                  else Qt.Orientation.Vertical)
+        if self.figures_page.orientation() != wanted:
+            self.figures_page.setOrientation(wanted)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
