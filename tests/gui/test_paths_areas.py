@@ -1049,3 +1049,42 @@ def test_new_project_and_stage_filter(qtbot, office_ctx, project, business_area)
     area.stage_combo.setCurrentIndex(area.stage_combo.findData("pre_accoglienza"))
     assert texts(area.table, 1) == ["Laboratorio di ceramica"]
     assert not area.open_business_button.isEnabled()  # the plan is not validated yet
+
+
+def test_a_list_read_before_a_save_does_not_hide_the_project_just_created(  # type: ignore[no-untyped-def]
+        qtbot, office_ctx, monkeypatch) -> None:
+    """The area's first read, on the read lane, has read the list (empty) but comes back
+    only after the new project is saved and listed (a busy machine): that older list must
+    not replace the newer one."""
+    import threading
+
+    from sportello.gui.paths.business_dialogs import NewProjectDialog
+
+    make_worker(office_ctx, "Gori", "Ettore")
+    gate, reading = threading.Event(), threading.Event()
+    counted = business.count_by_stage
+
+    def slow_count(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is not threading.main_thread():
+            reading.set()
+            gate.wait(30)  # the list is read already; the job ends after the save
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(business, "count_by_stage", slow_count)
+    try:
+        area = show(qtbot, BusinessArea(office_ctx))
+        qtbot.waitUntil(reading.is_set)
+        qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)  # (click() would wait)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), NewProjectDialog))
+        new = QApplication.activeModalWidget()
+        qtbot.keyClicks(new.picker.search, "gori")
+        qtbot.keyClick(new.picker.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: new.picker.worker_id is not None)
+        qtbot.keyClicks(new.title_edit, "Laboratorio di pasticceria")
+        qtbot.mouseClick(new.ok_button(), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: area.detail is not None)
+    finally:
+        gate.set()
+    settle(qtbot)  # the older read is back now
+    assert area.detail is not None and area.detail.title == "Laboratorio di pasticceria"
+    assert area.model.rowCount() == 1
