@@ -198,12 +198,14 @@ class PathwaysTab(QWidget):
         if not self._filters_loaded:
             self.load_filters()
         self._search_timer.stop()
+        self._generation = getattr(self, "_generation", 0) + 1  # older background reads: stale
         flt = self.current_filter()
         self._show_list(self._read_list(self.ctx, flt, self.model.page_size), flt, select)
 
     def reload_in_background(self) -> None:
         """As ``reload`` (the vertenze of the filter too), read on the read lane (gui.ops)."""
         self._search_timer.stop()
+        self._generation = generation = getattr(self, "_generation", 0) + 1
         ctx, size, flt = self.ctx, self.model.page_size, self.current_filter()
 
         def job() -> tuple[list[tuple[int, str]], tuple[list[PathwayRow], dict[str, int]]]:
@@ -213,6 +215,8 @@ class PathwaysTab(QWidget):
                  ) -> None:
             vertenze, listed = data
             self._show_filters(vertenze)
+            if generation != self._generation:
+                return  # the list was read again meanwhile (after a save): this one is older
             if self.current_filter() != flt:
                 self.reload()  # the filter changed meanwhile (a vertenza gone): read again
                 return
