@@ -105,6 +105,9 @@ class _Runner(QObject):
 
     # ---------------------------------------------------------------- UI thread
 
+    def forget(self, key: Hashable) -> None:
+        self._latest.pop(key, None)
+
     def submit(self, op: Op) -> Op:
         if op.key is not None:
             self._latest[op.key] = op
@@ -230,6 +233,14 @@ def read(owner: QObject | None, job: Callable[[], Any], *, done: Done | None = N
          busy: Iterable[QWidget] = (), cursor: bool = False) -> Op:
     """Run ``job`` on the read lane; with ``key`` only the newest read of that key counts."""
     return runner().submit(Op(READ, job, owner, done, failed, (), busy, key, cursor))
+
+
+def forget(key: Hashable) -> None:
+    """The reads of ``key`` asked so far are out of date: the view read the same data again
+    itself, newer (on the UI thread, after a save). A read still queued is skipped and a
+    result still to come is dropped, so an older list never replaces the newer one."""
+    if _runner:
+        runner().forget(key)
 
 
 def wait_idle(timeout: float | None = None) -> bool:

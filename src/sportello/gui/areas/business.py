@@ -80,7 +80,6 @@ class BusinessArea(Area):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False
-        self._generation = 0  # each read of the list, in the background or not
         self.detail: ProjectDetail | None = None
         self._detail_read: ProjectDetail | None = None  # read with the list, off the UI thread
         changes.hub().changed.connect(self._data_changed)
@@ -288,7 +287,7 @@ class BusinessArea(Area):
     def reload(self, select: int | None = None) -> None:
         self._loaded = True
         self._timer.stop()
-        self._generation += 1  # a background read asked before this one is stale
+        ops.forget((self, "reload"))  # a background read asked before this one is stale
         keep = select if select is not None else getattr(self.selected(), "id", None)
         flt = self.current_filter()
         self._show_list(flt, business.list_projects(self.ctx, flt, offset=0,
@@ -300,8 +299,6 @@ class BusinessArea(Area):
         lane (gui.ops): showing the area never waits for the database."""
         self._loaded = True
         self._timer.stop()
-        self._generation += 1
-        generation = self._generation
         ctx, size, flt = self.ctx, self.model.page_size, self.current_filter()
         keep = getattr(self.selected(), "id", None)
 
@@ -312,8 +309,6 @@ class BusinessArea(Area):
             return first, business.count_by_stage(ctx, flt), detail
 
         def show(data: tuple[list[ProjectRow], dict[str, int], ProjectDetail | None]) -> None:
-            if generation != self._generation:
-                return  # the list was read again meanwhile (after a save): this one is older
             if self.current_filter() != flt:
                 self.reload()  # the clerk changed the filter meanwhile
                 return

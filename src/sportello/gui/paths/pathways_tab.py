@@ -198,14 +198,13 @@ class PathwaysTab(QWidget):
         if not self._filters_loaded:
             self.load_filters()
         self._search_timer.stop()
-        self._generation = getattr(self, "_generation", 0) + 1  # older background reads: stale
+        ops.forget((self, "reload"))  # a background read asked before this one is stale
         flt = self.current_filter()
         self._show_list(self._read_list(self.ctx, flt, self.model.page_size), flt, select)
 
     def reload_in_background(self) -> None:
         """As ``reload`` (the vertenze of the filter too), read on the read lane (gui.ops)."""
         self._search_timer.stop()
-        self._generation = generation = getattr(self, "_generation", 0) + 1
         ctx, size, flt = self.ctx, self.model.page_size, self.current_filter()
 
         def job() -> tuple[list[tuple[int, str]], tuple[list[PathwayRow], dict[str, int]]]:
@@ -215,8 +214,6 @@ class PathwaysTab(QWidget):
                  ) -> None:
             vertenze, listed = data
             self._show_filters(vertenze)
-            if generation != self._generation:
-                return  # the list was read again meanwhile (after a save): this one is older
             if self.current_filter() != flt:
                 self.reload()  # the filter changed meanwhile (a vertenza gone): read again
                 return

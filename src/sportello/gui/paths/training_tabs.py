@@ -232,7 +232,7 @@ class CatalogTab(QWidget):
         if not self.providers:
             self.load_providers()
         self._timer.stop()
-        self._generation = getattr(self, "_generation", 0) + 1  # older background reads: stale
+        ops.forget((self, "reload"))  # a background read asked before this one is stale
         keep = select if select is not None else getattr(self.selected_course(), "id", None)
         self._show_courses(training.list_courses(
             self.ctx, provider_id=self.provider_combo.currentData(),
@@ -242,7 +242,6 @@ class CatalogTab(QWidget):
         """As ``reload`` (the providers too, and the lessons of the course it will select),
         read on the read lane (gui.ops)."""
         self._timer.stop()
-        self._generation = generation = getattr(self, "_generation", 0) + 1
         ctx = self.ctx
         provider_id, text = self.provider_combo.currentData(), self.search_edit.text()
         keep = getattr(self.selected_course(), "id", None)
@@ -258,8 +257,6 @@ class CatalogTab(QWidget):
                  ) -> None:
             providers, courses, sessions = data
             self._show_providers(providers)
-            if generation != self._generation:
-                return  # the list was read again meanwhile (after a save): this one is older
             if (self.provider_combo.currentData(), self.search_edit.text()) != (provider_id,
                                                                                 text):
                 self.reload()  # the provider chosen is gone, or the clerk typed meanwhile
